@@ -1,0 +1,65 @@
+/*
+ * cli.h - shared pieces of the precis command-line tool.
+ *
+ * The tool is a thin layer over precis.h: it parses options, builds a
+ * session, and decides exit codes (0 all done, 1 some inputs failed, 2
+ * usage or configuration error).  Messages are one line each on stderr,
+ * prefixed "precis: ".
+ */
+#ifndef PRECIS_CLI_H
+#define PRECIS_CLI_H
+
+#include <stdio.h>
+
+#include "precis.h"
+
+enum { EXIT_DONE = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_opts {
+    const char *command;
+    const char **configs;       /* -c, in order */
+    size_t nconfigs;
+    const char **sets;          /* --set, in order (also from shortcuts) */
+    size_t nsets;
+    const char *profile;
+    const char *format;         /* -f */
+    int verbosity;              /* 0 -q, 1 normal, 2+ -v */
+    const char *script;         /* -S */
+    const char *translate;      /* --translate / --to */
+    const char *from;           /* --from */
+    const char *out;            /* -o */
+    const char *jsonl;          /* --jsonl */
+    int jobs;                   /* -j */
+    int resume;
+    double timeout;
+    const char **include, **exclude;
+    size_t ninclude, nexclude;
+    char **args;                /* operands */
+    int nargs;
+} cli_opts;
+
+/* Parses argv after the command name; returns 0, or EXIT_USAGE after
+ * printing why.  Shortcut options (-n, --ratio, -m …) become sets. */
+int cli_parse(int argc, char **argv, cli_opts *o);
+void cli_opts_free(cli_opts *o);
+
+/* A configured, prepared session; NULL after printing the error. */
+precis_ctx *cli_session(const cli_opts *o, int prepare);
+
+/* "precis: message" on stderr unless quiet (errors always print). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+precis_output cli_output_format(const cli_opts *o, precis_output dflt);
+
+void cli_install_crash_handler(void);
+
+int cmd_article(const cli_opts *o, precis_view view);
+int cmd_segment(const cli_opts *o);
+int cmd_config(const cli_opts *o);
+int cmd_plugins(const cli_opts *o);
+int cmd_lua(const cli_opts *o);
+int cmd_batch(const cli_opts *o);
+
+void cli_help(FILE *f, const char *command);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * cmd_article.c - summarize, inspect, quotes and translate: read each
+ * input, run the pipeline, print one view of each article.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct run_state {
+    precis_ctx *ctx;
+    precis_view view;
+    precis_output fmt;
+    int headers;            /* print "==> source <==" before each */
+    int failed;
+    int stop;               /* on_error = fail and something failed */
+    int on_error_fail;
+} run_state;
+
+static void one_article(run_state *st, precis_article *a)
+{
+    precis_error err = { 0, "" };
+    if (precis_run(st->ctx, a, &err)) {
+        cli_error("%s", err.message);
+        st->failed = 1;
+        return;
+    }
+    if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
+        printf("==> %s <==\n", precis_article_source(a));
+    if (precis_write(st->ctx, a, st->view, st->fmt, stdout, &err)) {
+        cli_error("%s", err.message);
+        st->failed = 1;
+    }
+    if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
+        putchar('\n');
+}
+
+static void one_input(run_state *st, const char *path)
+{
+    precis_reader *r;
+    precis_error err = { 0, "" };
+    if (precis_reader_open(st->ctx, path, PRECIS_FORMAT_AUTO, &r, &err)) {
+        cli_error("%s", err.message);
+        st->failed = 1;
+        return;
+    }
+    for (;;) {
+        precis_article *a = NULL;
+        int rc = precis_reader_next(r, &a, &err);
+        if (rc == 0)
+            break;
+        if (rc < 0) {
+            cli_error("%s", err.message);
+            st->failed = 1;
+            /* A stream goes on past a bad line; a file has no more. */
+            if (rc == PRECIS_EIO)
+                break;
+        } else {
+            one_article(st, a);
+            precis_article_free(a);
+        }
+        fflush(stdout);
+        if (st->failed && st->on_error_fail)
+            break;
+    }
+    precis_reader_close(r);
+}
+
+int cmd_article(const cli_opts *o, precis_view view)
+{
+    precis_output fmt = cli_output_format(o, PRECIS_OUTPUT_TEXT);
+    if (!fmt) {
+        cli_error("%s: -f %s: expected text, json or markdown", o->command,
+                  o->format);
+        return EXIT_USAGE;
+    }
+    if (o->nargs == 0) {
+        cli_error("%s: no input (give files, or - for standard input)",
+                  o->command);
+        return EXIT_USAGE;
+    }
+    precis_ctx *ctx = cli_session(o, 1);
+    if (!ctx)
+        return EXIT_USAGE;
+    run_state st = { ctx, view, fmt, o->nargs > 1, 0, 0,
+                     precis_ctx_stops_on_error(ctx) };
+    for (int i = 0; i < o->nargs; i++) {
+        one_input(&st, o->args[i]);
+        if (st.failed && st.on_error_fail)
+            break;
+    }
+    precis_ctx_free(ctx);
+    if (fflush(stdout) != 0) {
+        cli_error("writing to standard output failed");
+        return EXIT_SOME_FAILED;
+    }
+    return st.failed ? EXIT_SOME_FAILED : EXIT_DONE;
+}

@@ -1,0 +1,88 @@
+/*
+ * help.c - usage text for each command.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char common[] =
+    "Common options:\n"
+    "  -c, --config FILE      read FILE on top of the default configuration\n"
+    "      --set S.K=VALUE    set one configuration value (repeatable)\n"
+    "      --profile NAME     apply the [profile.NAME] section\n"
+    "  -f, --format FMT       text, json (one line per article) or markdown\n"
+    "      --input-format F   auto, text, markdown, json or html\n"
+    "      --lang CODE        the articles' language (default: detect)\n"
+    "      --replace-invalid  replace invalid UTF-8 instead of failing\n"
+    "  -q, --quiet            no warnings\n"
+    "  -v, --verbose          more detail (repeat for more)\n"
+    "      --help             this text\n"
+    "Exit status: 0 all done, 1 some inputs failed, 2 usage or configuration"
+    " error.\n";
+
+static const struct {
+    const char *name, *usage, *text;
+} pages[] = {
+    { "summarize", "precis summarize [OPTIONS] FILE...",
+      "Summarize each article (text, Markdown, JSON, JSON Lines or HTML; -"
+      " reads\nstandard input) with the configured pipeline.\n\n"
+      "  -n, --sentences N      summary length in sentences\n"
+      "      --ratio R          length as a share of the body's sentences\n"
+      "      --words N          at most N words\n"
+      "  -m, --method NAME      summarizer: pacsum (default), textrank,\n"
+      "                         lexrank, luhn, sumbasic, lead, or any stage\n"
+      "  -S, --script FILE.lua  use the summarizer a Lua script registers\n"
+      "      --translate LANG   translate the summary (machine translation)\n"
+    },
+    { "inspect", "precis inspect [OPTIONS] FILE...",
+      "Print the article model: metadata, paragraphs with their kinds,\n"
+      "sentences with byte offsets, quotes.\n" },
+    { "quotes", "precis quotes [OPTIONS] FILE...",
+      "List the quotes of each article with their speakers.  -f markdown\n"
+      "adds who is quoted how often.\n" },
+    { "translate", "precis translate --to LANG [--from LANG] FILE...",
+      "Translate whole articles sentence by sentence (offline, Apertium).\n" },
+    { "segment", "precis segment [FILE|-]",
+      "Split plain text into sentences, one per line, with no article\n"
+      "heuristics.  --lang CODE picks the rules (default: detect).\n" },
+    { "batch", "precis batch [OPTIONS] INPUT... -o OUTDIR",
+      "Summarize many articles: files, directories (recursive) and JSON\n"
+      "Lines.  precis batch --jsonl - reads JSON Lines on standard input\n"
+      "and writes one result per line.\n\n"
+      "  -o, --output DIR       one output file per article, mirroring inputs\n"
+      "      --jsonl FILE       also (or only, with -) one combined JSON Lines\n"
+      "  -j, --jobs N           worker processes (default: number of cores)\n"
+      "      --resume           skip articles whose output is complete\n"
+      "      --timeout SECONDS  replace a worker stuck on one article\n"
+      "      --include GLOB     only files matching (repeatable)\n"
+      "      --exclude GLOB     skip files matching (repeatable)\n" },
+    { "config", "precis config check [FILE...] | precis config show",
+      "check: validate the configuration (and FILEs on top) and build the\n"
+      "pipeline without reading articles.  show: every value and where it\n"
+      "came from.\n" },
+    { "plugins", "precis plugins | precis plugins check FILE",
+      "List every stage available (built-in, C plug-in, Lua script) with its"
+      "\norigin and version; check FILE test-loads one plug-in in a child\n"
+      "process and reports why it would or would not load.\n" },
+    { "lua", "precis lua check FILE.lua",
+      "Load a script in the sandbox and list the stages it registers.\n" },
+};
+
+void cli_help(FILE *f, const char *command)
+{
+    for (size_t i = 0; command && i < sizeof pages / sizeof pages[0]; i++) {
+        if (strcmp(pages[i].name, command))
+            continue;
+        fprintf(f, "Usage: %s\n\n%s\n%s", pages[i].usage, pages[i].text,
+                common);
+        return;
+    }
+    fprintf(f,
+            "precis %s - offline news summarizer and translator\n\n"
+            "Usage: precis COMMAND [OPTIONS] [FILE...]\n\nCommands:\n",
+            precis_version());
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
+        fprintf(f, "  %s\n", pages[i].usage);
+    fprintf(f, "  precis help COMMAND\n\n%s", common);
+}

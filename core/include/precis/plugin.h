@@ -1,0 +1,439 @@
+/*
+ * precis/plugin.h - the one header a precis plug-in includes.
+ *
+ * A plug-in is a shared object that exports one symbol,
+ * precis_plugin_describe(), returning a constant descriptor (write it with
+ * PRECIS_PLUGIN_DEFINE).  The host checks the descriptor's ABI version,
+ * then calls init() with a table of functions, the precis_api; init()
+ * registers the plug-in's stages with api->register_stage().  A plug-in
+ * never links against libprecis: everything it may call is in that table.
+ *
+ * VERSIONING.  The table starts with abi_major, abi_minor and size.  Within
+ * one major version functions are only ever appended, each group marked
+ * with the minor that added it; PRECIS_API_HAS(api, field) tells whether
+ * the host you run in has one.  A plug-in loads when its major equals the
+ * host's and its minor is not newer.  Structs that cross the boundary in
+ * both directions carry their own size (struct_size) for the same reason.
+ *
+ * OWNERSHIP.  What the host passes in (articles, strings, options) is
+ * borrowed: valid until the callback that received it returns.  What a
+ * plug-in passes to the host (strings, arrays, descriptors other than
+ * stage and plug-in descriptors) is copied before the call returns.  Stage
+ * and plug-in descriptors, and the option tables they point to, must be
+ * static: the host keeps pointers to them.  api->scratch() memory belongs
+ * to the current call and is released when run() returns, also on
+ * failure.  No API function returns memory the plug-in must free.
+ *
+ * TEXT.  All text is UTF-8.  precis_str is a (pointer, length) slice, not
+ * NUL-terminated, usually pointing into the article's text buffer, which
+ * never changes once the article is segmented.  Offsets (start, end) are
+ * byte offsets into that buffer, end exclusive.
+ *
+ * LIFETIME.  An article and everything read from it is valid during the
+ * run() call that received it.  Do not keep pointers to it across calls.
+ *
+ * THREADS.  init, fini, create and destroy run on the host's main thread,
+ * one at a time.  run() on one stage instance is never called concurrently
+ * unless the stage sets PRECIS_STAGE_REENTRANT.  A precis_stage_ctx is
+ * usable only during the call that received it.  Batch runs use worker
+ * processes, so a crash in a plug-in costs one article, not the run.
+ *
+ * ERRORS.  API functions return PRECIS_OK (0) or a negative PRECIS_E*
+ * code; api->strerror() names it.  A stage that cannot do its work
+ * returns api->fail(ctx, code, "fmt", ...): the host adds the stage, the
+ * plug-in and the article to the message.
+ */
+#ifndef PRECIS_PLUGIN_H
+#define PRECIS_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PRECIS_ABI_MAJOR 1
+#define PRECIS_ABI_MINOR 0
+
+/* ---- Status codes ------------------------------------------------------ */
+
+enum {
+    PRECIS_OK = 0,
+    PRECIS_ENOMEM = -1,     /* out of memory */
+    PRECIS_EINVAL = -2,     /* bad argument */
+    PRECIS_ERANGE = -3,     /* index out of range */
+    PRECIS_ESTATE = -4,     /* not allowed at this point (e.g. after init) */
+    PRECIS_ESTAGE = -5,     /* a stage failed */
+    PRECIS_EIO = -6,        /* reading or writing a file failed */
+    PRECIS_EUTF8 = -7,      /* invalid UTF-8 */
+    PRECIS_ECONFIG = -8,    /* bad configuration */
+    PRECIS_ENOTFOUND = -9,  /* no such stage, file, key or pair */
+    PRECIS_EABI = -10,      /* plug-in built for another ABI */
+    PRECIS_ELIMIT = -11,    /* a resource limit was reached */
+    PRECIS_ETIMEOUT = -12,  /* something took too long */
+    PRECIS_EFORMAT = -13,   /* input not in the expected format */
+    PRECIS_ENOCONTENT = -14 /* input holds no article text */
+};
+
+/* ---- Opaque handles ---------------------------------------------------- */
+
+typedef struct precis_article precis_article;     /* one loaded article */
+typedef struct precis_stage_ctx precis_stage_ctx; /* one callback's context */
+typedef struct precis_plugin precis_plugin;       /* the host's record */
+typedef struct precis_options precis_options;     /* a stage's options */
+typedef struct precis_tr_batch precis_tr_batch;   /* translation results */
+
+/* A UTF-8 slice; not NUL-terminated. */
+typedef struct precis_str {
+    const char *ptr;
+    size_t len;
+} precis_str;
+
+/* ---- The article model ------------------------------------------------- */
+
+typedef enum precis_kind {
+    PRECIS_KIND_UNKNOWN = 0,    /* not classified yet */
+    PRECIS_KIND_HEADLINE,
+    PRECIS_KIND_BYLINE,
+    PRECIS_KIND_DATE,
+    PRECIS_KIND_HEADING,        /* a section heading inside the body */
+    PRECIS_KIND_BODY,
+    PRECIS_KIND_BLOCKQUOTE,
+    PRECIS_KIND_LIST,           /* a list item */
+    PRECIS_KIND_CAPTION,
+    PRECIS_KIND_CREDIT,         /* "Editing: …", "Photo: …" */
+    PRECIS_KIND_BOILERPLATE,    /* page furniture; see the reason */
+    PRECIS_KIND_COUNT_
+} precis_kind;
+
+typedef struct precis_paragraph {
+    size_t start, end;          /* bytes of the text */
+    precis_kind kind;
+    const char *reason;         /* boilerplate reason ("reading-time"), or
+                                 * NULL; static or article-owned */
+    size_t first_sentence;      /* index of its first sentence */
+    size_t nsentences;
+} precis_paragraph;
+
+typedef struct precis_sentence {
+    size_t start, end;          /* bytes of the text, trimmed */
+    size_t paragraph;           /* index of its paragraph */
+    size_t index_in_paragraph;  /* 0 for the first */
+    size_t first_token;         /* index into the article's tokens */
+    size_t ntokens;
+} precis_sentence;
+
+enum {
+    PRECIS_TOKEN_STOP = 1,      /* a stopword of the article's language */
+    PRECIS_TOKEN_NUMBER = 2,    /* starts with a digit */
+    PRECIS_TOKEN_CAPITAL = 4,   /* starts with an upper-case letter */
+    PRECIS_TOKEN_UPPER = 8      /* all letters upper-case, two or more */
+};
+
+typedef struct precis_token {
+    size_t start, end;          /* bytes of the text */
+    precis_str fold;            /* case-folded form (NUL-terminated too) */
+    precis_str stem;            /* Snowball stem of fold (NUL-terminated) */
+    uint32_t term;              /* stem's id, 0 <= term < term_count */
+    unsigned flags;             /* PRECIS_TOKEN_* */
+} precis_token;
+
+typedef struct precis_person {
+    precis_str name;
+    precis_str role;            /* "author", "editor", "reporter",
+                                 * "photographer", "contributor",
+                                 * "organization" */
+} precis_person;
+
+enum { PRECIS_QUOTE_DIRECT = 1, PRECIS_QUOTE_PARTIAL, PRECIS_QUOTE_BLOCK };
+enum { PRECIS_QUOTE_UNCLOSED = 1 };    /* quote flags */
+
+typedef struct precis_quote {
+    size_t struct_size;         /* sizeof(precis_quote) of the caller */
+    size_t start, end;          /* the quoted words, without the marks */
+    size_t paragraph;           /* paragraph holding start */
+    int kind;                   /* PRECIS_QUOTE_* */
+    unsigned flags;
+    const char *speaker;        /* resolved name, NUL-terminated, or NULL */
+    size_t speaker_start, speaker_end;  /* speaker as written; equal
+                                         * offsets when there is none */
+    size_t cue_start, cue_end;          /* "said", "according to", … */
+} precis_quote;
+
+/* ---- Stages ------------------------------------------------------------ */
+
+/* Stages run in phase order; within a phase, in pipeline order.  The text,
+ * paragraphs, sentences and tokens are built by the host before the first
+ * phase and never change; stages add fields, kinds, annotations, scores
+ * and the summary. */
+typedef enum precis_phase {
+    PRECIS_PHASE_ANNOTATE = 1,  /* metadata, kinds, quotes, names */
+    PRECIS_PHASE_SCORE,         /* sentence scores */
+    PRECIS_PHASE_SELECT,        /* the summary */
+    PRECIS_PHASE_TRANSFORM,     /* translation */
+    PRECIS_PHASE_EMIT           /* output-shaped results */
+} precis_phase;
+
+enum {
+    PRECIS_STAGE_REENTRANT = 1, /* run() may be called concurrently */
+    PRECIS_STAGE_SUMMARIZER = 2,/* makes a summary; -n/--ratio apply */
+    PRECIS_STAGE_TRANSLATOR = 4 /* implements translate() */
+};
+
+typedef enum precis_opt_type {
+    PRECIS_OPT_BOOL = 1,        /* true/false/yes/no/on/off/1/0 */
+    PRECIS_OPT_INT,             /* base-10 integer */
+    PRECIS_OPT_REAL,
+    PRECIS_OPT_STRING,
+    PRECIS_OPT_ENUM,            /* one of choices */
+    PRECIS_OPT_SIZE             /* integer with optional K/M/G suffix */
+} precis_opt_type;
+
+typedef struct precis_option_def {
+    const char *key;            /* lower-case, [a-z0-9_] */
+    precis_opt_type type;
+    const char *def;            /* default, as it would be written in INI */
+    const char *help;           /* one line */
+    const char *choices;        /* ENUM: "keep|title|sentence" */
+    double min, max;            /* INT/REAL/SIZE range; none if min > max */
+} precis_option_def;
+
+typedef struct precis_stage_def {
+    size_t struct_size;         /* sizeof(precis_stage_def) */
+    const char *name;           /* [a-z0-9_-]+, unique per plug-in */
+    const char *help;           /* one line */
+    precis_phase phase;
+    unsigned flags;             /* PRECIS_STAGE_* */
+    const precis_option_def *options;
+    size_t noptions;
+    const char *requires;       /* facts, comma-separated: "quotes" */
+    const char *provides;       /* facts this stage adds: "quotes,names" */
+
+    /* Makes one instance from validated options.  May set *state.
+     * Returns PRECIS_OK or api->fail(ctx, …).  May be NULL. */
+    int (*create)(precis_stage_ctx *ctx, const precis_options *opt,
+                  void **state);
+    /* Does the stage's work on one article.  May be NULL for a stage that
+     * only translates. */
+    int (*run)(precis_stage_ctx *ctx, void *state, precis_article *a);
+    /* Frees what create() made.  May be NULL. */
+    void (*destroy)(void *state);
+    /* Translators: translate in[0, n) from one language to another and
+     * report each result with api->tr_result() or api->tr_error(). */
+    int (*translate)(precis_stage_ctx *ctx, void *state, const char *from,
+                     const char *to, const precis_str *in, size_t n,
+                     precis_tr_batch *out);
+} precis_stage_def;
+
+/* ---- Sentence selection and scoring helpers ---------------------------- */
+
+/* How long a summary may be; 0 means "not set". */
+typedef struct precis_budget {
+    size_t sentences;
+    double ratio;               /* of the body's sentences */
+    size_t words;
+} precis_budget;
+
+/* An edge of the sentence similarity graph (stored in both directions). */
+typedef struct precis_edge {
+    uint32_t from, to;
+    double weight;
+} precis_edge;
+
+enum {
+    PRECIS_WEIGHT_TF = 1,       /* raw counts */
+    PRECIS_WEIGHT_TFISF,        /* tf * log(N / sentence frequency) */
+    PRECIS_WEIGHT_BINARY        /* 1 per distinct term */
+};
+
+enum {
+    PRECIS_SIM_COSINE = 0,      /* cosine of the weighted vectors */
+    PRECIS_SIM_OVERLAP          /* shared terms / (log |a| + log |b|),
+                                 * as in the TextRank paper */
+};
+
+typedef struct precis_sim_opts {
+    int weighting;              /* PRECIS_WEIGHT_* */
+    int measure;                /* PRECIS_SIM_* */
+    int body_only;              /* only body sentences take part */
+    double threshold;           /* drop edges below this similarity */
+    int stopwords;              /* count stopwords too */
+} precis_sim_opts;
+
+/* A date found by api->parse_date(). */
+enum { PRECIS_DATE_PUBLISHED = 1, PRECIS_DATE_UPDATED = 2 };
+
+typedef struct precis_date {
+    char iso[40];               /* ISO 8601: 2024-09-11[THH:MM:SS[+hh:mm]] */
+    size_t start, end;          /* the bytes of the input holding it */
+    int kind;                   /* 0 or PRECIS_DATE_* from a label */
+} precis_date;
+
+/* ---- The function table ------------------------------------------------ */
+
+typedef struct precis_api precis_api;
+
+struct precis_api {
+    int abi_major;
+    int abi_minor;
+    size_t size;                /* sizeof(precis_api) in the host */
+
+    /* -- 1.0: registration and diagnostics -- */
+    int (*register_stage)(precis_plugin *self, const precis_stage_def *def);
+    int (*fail)(precis_stage_ctx *ctx, int code, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+    /* level: 0 error, 1 warning, 2 info, 3 debug (shown with -v) */
+    void (*log)(precis_stage_ctx *ctx, int level, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+    void *(*scratch)(precis_stage_ctx *ctx, size_t size);
+    const char *(*strerror)(int code);
+
+    /* -- 1.0: options (keys must be in the stage's schema) -- */
+    int64_t (*opt_int)(const precis_options *o, const char *key);
+    double (*opt_real)(const precis_options *o, const char *key);
+    int (*opt_bool)(const precis_options *o, const char *key);
+    const char *(*opt_string)(const precis_options *o, const char *key);
+
+    /* -- 1.0: reading the article -- */
+    precis_str (*text)(const precis_article *a);
+    /* "source", "id", "url", "site", "lang", "headline", "headline_raw",
+     * "date", "date_raw", "date_updated", "byline_raw", or a field set by
+     * a stage; {NULL, 0} when absent. */
+    precis_str (*meta)(const precis_article *a, const char *key);
+    size_t (*paragraph_count)(const precis_article *a);
+    int (*paragraph)(const precis_article *a, size_t i,
+                     precis_paragraph *out);
+    size_t (*sentence_count)(const precis_article *a);
+    int (*sentence)(const precis_article *a, size_t i, precis_sentence *out);
+    size_t (*token_count)(const precis_article *a);
+    int (*token)(const precis_article *a, size_t i, precis_token *out);
+    size_t (*term_count)(const precis_article *a);
+    size_t (*person_count)(const precis_article *a);
+    int (*person)(const precis_article *a, size_t i, precis_person *out);
+    size_t (*quote_count)(const precis_article *a);
+    int (*quote)(const precis_article *a, size_t i, precis_quote *out);
+    /* A score table set by an earlier stage ("textrank"); NULL if none.
+     * *n receives its length (the sentence count). */
+    const double *(*scores)(const precis_article *a, const char *name,
+                            size_t *n);
+
+    /* -- 1.0: changing the article (ANNOTATE and later) -- */
+    int (*set_meta)(precis_stage_ctx *ctx, precis_article *a,
+                    const char *key, const char *value, size_t len);
+    int (*set_kind)(precis_stage_ctx *ctx, precis_article *a, size_t para,
+                    precis_kind kind, const char *reason);
+    int (*clear_people)(precis_stage_ctx *ctx, precis_article *a);
+    int (*add_person)(precis_stage_ctx *ctx, precis_article *a,
+                      const char *name, size_t len, const char *role);
+    int (*add_quote)(precis_stage_ctx *ctx, precis_article *a,
+                     const precis_quote *q);
+    int (*set_scores)(precis_stage_ctx *ctx, precis_article *a,
+                      const char *name, const double *scores, size_t n);
+    int (*annotate)(precis_stage_ctx *ctx, precis_article *a,
+                    const char *label, size_t start, size_t end,
+                    const char *value);
+
+    /* -- 1.0: the summary -- */
+    /* The budget the user asked for (-n, --ratio, --words, INI). */
+    int (*budget)(precis_stage_ctx *ctx, precis_budget *out);
+    /* Replaces the summary with the best body sentences by score, within
+     * the budget, with redundancy control (MMR weight lambda in [0, 1]; 1
+     * disables it), kept in article order. */
+    int (*select_top)(precis_stage_ctx *ctx, precis_article *a,
+                      const double *scores, size_t n, double lambda);
+    /* Adds one sentence to the summary (kept in article order). */
+    int (*select)(precis_stage_ctx *ctx, precis_article *a, size_t sentence,
+                  double score);
+    int (*clear_summary)(precis_stage_ctx *ctx, precis_article *a);
+    /* A summary that is not a list of the article's sentences. */
+    int (*set_summary_text)(precis_stage_ctx *ctx, precis_article *a,
+                            const char *text, size_t len);
+
+    /* -- 1.0: scoring primitives -- */
+    /* Writes one weight per term (term_count values) into out: the
+     * inverse sentence frequency log(N / sf) over body sentences. */
+    int (*term_isf)(precis_stage_ctx *ctx, const precis_article *a,
+                    double *out);
+    /* Cosine similarity of two sentences' term vectors. */
+    double (*similarity)(precis_stage_ctx *ctx, const precis_article *a,
+                         size_t s1, size_t s2, const precis_sim_opts *o);
+    /* The sparse similarity graph over the article's sentences (built from
+     * an inverted index, never an n*n matrix).  *edges is scratch memory. */
+    int (*similarity_graph)(precis_stage_ctx *ctx, const precis_article *a,
+                            const precis_sim_opts *o, precis_edge **edges,
+                            size_t *nedges);
+    /* Weighted PageRank over n nodes.  prior (n values, or NULL for
+     * uniform) is the teleport distribution; out receives n scores. */
+    int (*rank)(precis_stage_ctx *ctx, size_t n, const precis_edge *edges,
+                size_t nedges, double damping, const double *prior,
+                double *out);
+
+    /* -- 1.0: translation -- */
+    int (*tr_result)(precis_tr_batch *b, size_t i, const char *text,
+                     size_t len);
+    int (*tr_error)(precis_tr_batch *b, size_t i, const char *msg);
+
+    /* -- 1.0: text tools -- */
+    /* Finds a date in s[0, len) (English, Spanish, Portuguese, French and
+     * German month names, numeric forms, ISO 8601).  With line_only, only
+     * when s is nothing but a date line.  PRECIS_ENOTFOUND when none. */
+    int (*parse_date)(const char *s, size_t len, int line_only,
+                      precis_date *out);
+};
+
+#define PRECIS_API_HAS(api, field)                                         \
+    ((api)->size >= offsetof(precis_api, field) + sizeof((api)->field)     \
+     && (api)->field != NULL)
+
+/* ---- The plug-in descriptor -------------------------------------------- */
+
+typedef struct precis_plugin_desc {
+    int abi_major;              /* PRECIS_ABI_MAJOR when built */
+    int abi_minor;              /* PRECIS_ABI_MINOR when built */
+    size_t struct_size;         /* sizeof(precis_plugin_desc) */
+    const char *name;           /* must equal the file name without .so */
+    const char *version;
+    const char *license;
+    const char *description;
+    /* Registers stages.  api stays valid until fini().  Return PRECIS_OK or
+     * a negative code; a failing init unloads nothing but registers
+     * nothing. */
+    int (*init)(const precis_api *api, precis_plugin *self);
+    void (*fini)(void);
+} precis_plugin_desc;
+
+#define PRECIS_PLUGIN_ENTRY "precis_plugin_describe"
+
+/*
+ * PRECIS_PLUGIN_DEFINE(name, version, license, description, init, fini)
+ * writes the exported entry point.  Under PRECIS_BUILTIN the same source is
+ * linked into precis itself, and the entry gets a name of its own.
+ */
+#define PRECIS_PLUGIN_DESC_(nm, ver, lic, desc, ini, fin)                  \
+    static const precis_plugin_desc precis_plugin_desc_ = {                 \
+        PRECIS_ABI_MAJOR, PRECIS_ABI_MINOR, sizeof(precis_plugin_desc),     \
+        nm, ver, lic, desc, ini, fin                                        \
+    };
+
+#ifdef PRECIS_BUILTIN
+#define PRECIS_PLUGIN_DEFINE(nm, ver, lic, desc, ini, fin)                 \
+    PRECIS_PLUGIN_DESC_(nm, ver, lic, desc, ini, fin)                       \
+    const precis_plugin_desc *PRECIS_BUILTIN(void);                         \
+    const precis_plugin_desc *PRECIS_BUILTIN(void)                          \
+    { return &precis_plugin_desc_; }
+#else
+#define PRECIS_PLUGIN_DEFINE(nm, ver, lic, desc, ini, fin)                 \
+    PRECIS_PLUGIN_DESC_(nm, ver, lic, desc, ini, fin)                       \
+    __attribute__((visibility("default")))                                  \
+    const precis_plugin_desc *precis_plugin_describe(void);                 \
+    __attribute__((visibility("default")))                                  \
+    const precis_plugin_desc *precis_plugin_describe(void)                  \
+    { return &precis_plugin_desc_; }
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRECIS_PLUGIN_H */
