@@ -8,6 +8,7 @@
 #include "cli.h"
 
 typedef struct run_state {
+    const cli_opts *o;
     precis_ctx *ctx;
     precis_view view;
     precis_output fmt;
@@ -21,6 +22,15 @@ static void one_article(run_state *st, precis_article *a)
 {
     precis_error err = { 0, "" };
     if (precis_run(st->ctx, a, &err)) {
+        cli_error("%s", err.message);
+        st->failed = 1;
+        return;
+    }
+    /* translate: the whole article; summarize --translate: the summary. */
+    if (st->o->translate && precis_translate(st->ctx, a, st->o->translate,
+                                             st->o->from,
+                                             st->view != PRECIS_VIEW_TRANSLATION,
+                                             &err)) {
         cli_error("%s", err.message);
         st->failed = 1;
         return;
@@ -79,10 +89,29 @@ int cmd_article(const cli_opts *o, precis_view view)
                   o->command);
         return EXIT_USAGE;
     }
-    precis_ctx *ctx = cli_session(o, 1);
+    if (view == PRECIS_VIEW_TRANSLATION && !o->translate) {
+        cli_error("translate: say which language with --to LANG");
+        return EXIT_USAGE;
+    }
+    cli_opts so = *o;
+    const char *sets[256];
+    if (o->script) {
+        /* -S FILE: the script's summarizer replaces the default one. */
+        static char use[4096];
+        snprintf(use, sizeof use, "stage.summary.use=%s", o->script);
+        if (o->nsets >= 255) {
+            cli_error("too many --set options");
+            return EXIT_USAGE;
+        }
+        memcpy(sets, o->sets, o->nsets * sizeof *sets);
+        sets[o->nsets] = use;
+        so.sets = sets;
+        so.nsets = o->nsets + 1;
+    }
+    precis_ctx *ctx = cli_session(&so, 1);
     if (!ctx)
         return EXIT_USAGE;
-    run_state st = { ctx, view, fmt, o->nargs > 1, 0, 0,
+    run_state st = { o, ctx, view, fmt, o->nargs > 1, 0, 0,
                      precis_ctx_stops_on_error(ctx) };
     for (int i = 0; i < o->nargs; i++) {
         one_input(&st, o->args[i]);

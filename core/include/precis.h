@@ -116,6 +116,16 @@ int precis_analyze(precis_ctx *ctx, precis_article *a, precis_error *err);
 int precis_run(precis_ctx *ctx, precis_article *a, precis_error *err);
 void precis_article_free(precis_article *a);
 
+/*
+ * Translates the article (after precis_run) into language to, from its
+ * own language or from (when not NULL), with the configured translator
+ * ([translate] engine): the whole text sentence by sentence, or with
+ * summary_only the headline and the summary.  The result is part of the
+ * article's translation view.
+ */
+int precis_translate(precis_ctx *ctx, precis_article *a, const char *to,
+                     const char *from, int summary_only, precis_error *err);
+
 /* The name the article was loaded under. */
 const char *precis_article_source(const precis_article *a);
 

@@ -14,6 +14,7 @@
 #include "paths.h"
 #include "pipeline.h"
 #include "registry.h"
+#include "translate.h"
 
 #define OPT(k, t, d, h) { k, t, d, h, NULL, 1, 0 }
 #define OPTR(k, t, d, h, lo, hi) { k, t, d, h, NULL, lo, hi }
@@ -81,6 +82,7 @@ const ctx_section ctx_sections[] = {
       sizeof pipeline_keys / sizeof pipeline_keys[0] },
     { "classify", classify_schema, 0 },     /* length set below */
     { "lua", lua_keys, sizeof lua_keys / sizeof lua_keys[0] },
+    { "translate", translate_schema, 0 },   /* length set below */
 };
 const size_t ctx_nsections = sizeof ctx_sections / sizeof ctx_sections[0];
 
@@ -92,7 +94,12 @@ static const char *const open_prefixes[] = {
 
 static size_t section_len(const ctx_section *s)
 {
-    return s->keys == classify_schema ? classify_schema_len : s->nkeys;
+    /* Schemas owned by other modules have no constant length here. */
+    if (s->keys == classify_schema)
+        return classify_schema_len;
+    if (s->keys == translate_schema)
+        return translate_schema_len;
+    return s->nkeys;
 }
 
 const precis_option_def *ctx_option(const char *section, const char *key)

@@ -27,12 +27,15 @@ static const char *exe_dir(char *buf, size_t size)
     return buf;
 }
 
-/* Running from the build tree: the binary lives under the build dir. */
+/* Running from the build tree: the command sits in the build directory,
+ * test programs under its tests/ folder.  (An installation into a prefix
+ * inside the build directory is not the build tree.) */
 static int in_build_tree(const char *dir)
 {
     size_t n = strlen(PRECIS_BUILD_DIR);
-    return !strncmp(dir, PRECIS_BUILD_DIR, n)
-        && (dir[n] == '\0' || dir[n] == '/');
+    if (strncmp(dir, PRECIS_BUILD_DIR, n))
+        return 0;
+    return dir[n] == '\0' || !strncmp(dir + n, "/tests", 6);
 }
 
 static const char *pick(char *buf, size_t size, const char *build,

@@ -14,6 +14,10 @@ struct precis_tr_batch {
     arena *mem;
 };
 
+/* The [translate] section's keys (checked with the core's sections). */
+extern const precis_option_def translate_schema[];
+extern const size_t translate_schema_len;
+
 int translate_result(precis_tr_batch *b, size_t i, const char *text,
                      size_t len);
 int translate_error(precis_tr_batch *b, size_t i, const char *msg);
