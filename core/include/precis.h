@@ -128,6 +128,9 @@ int precis_translate(precis_ctx *ctx, precis_article *a, const char *to,
 
 /* The name the article was loaded under. */
 const char *precis_article_source(const precis_article *a);
+/* How many "paragraphs", "sentences", "tokens", "terms" or "quotes" the
+ * article has (0 for anything else). */
+size_t precis_article_count(const precis_article *a, const char *what);
 
 /* ---- Output ------------------------------------------------------------ */
 

@@ -19,10 +19,11 @@ static void detect_language(precis_ctx *ctx, precis_article *a)
         memcpy(a->lang, ctx->lang, sizeof a->lang);
         return;
     }
-    /* Function words decide; the first 20 kB hold plenty of them, and an
+    /* Function words decide, and a few hundred words hold plenty of them:
+     * looking further costs more than the rest of the analysis.  An
      * article too short to tell is most likely English news. */
     double conf;
-    const char *l = lang_detect(a->text, a->len < 20000 ? a->len : 20000,
+    const char *l = lang_detect(a->text, a->len < 3000 ? a->len : 3000,
                                 &conf);
     snprintf(a->lang, sizeof a->lang, "%s", l ? l : "en");
 }

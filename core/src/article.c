@@ -57,6 +57,21 @@ const char *precis_article_source(const precis_article *a)
     return a->source;
 }
 
+size_t precis_article_count(const precis_article *a, const char *what)
+{
+    if (!strcmp(what, "paragraphs"))
+        return a->paras.n;
+    if (!strcmp(what, "sentences"))
+        return a->sents.n;
+    if (!strcmp(what, "tokens"))
+        return a->toks.n;
+    if (!strcmp(what, "terms"))
+        return a->terms.n;
+    if (!strcmp(what, "quotes"))
+        return a->quotes.n;
+    return 0;
+}
+
 int article_add_para(precis_article *a, size_t start, size_t end,
                      precis_kind kind)
 {

@@ -8,10 +8,9 @@
  * ("estado", "estados"), plus a few very common function words Snowball
  * leaves out (English "can", "will"; French "a", "cette", "plus"; German
  * "dass", "wurde").  The words are case-folded UTF-8 in NFC and each array
- * is sorted bytewise, so lang_is_stopword() is one binary search (memcmp
- * plus length) of at most 8 steps - it runs for every token of every
- * article.  tests/unit/test_lang.c checks that every array is strictly
- * sorted, since an unsorted entry would silently never be found.
+ * is kept sorted bytewise (tests/unit/test_lang.c checks it), which keeps
+ * them easy to read and to merge.  Lookups go through one hash table of
+ * all six lists (word -> mask of languages), built once on first use.
  *
  * Apostrophes.  Only the ASCII apostrophe is stored ("don't", "it's"):
  * callers must normalise U+2019 (’) to ' before asking.  French and Italian
@@ -32,11 +31,14 @@
  * the confidence is that relative margin, scaled down when there are few
  * hits to go on.
  *
- * Everything here is static const: no allocation, no mutable state, so
- * every function is reentrant.
+ * Everything here is static const except that lookup table, which is
+ * written once under pthread_once and only read after: every function is
+ * reentrant.
  */
 #include "lang.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A stopword and its length in bytes, so lookups need no strlen(). */
@@ -327,41 +329,54 @@ static int lang_index(const char *lang)
 }
 
 /*
- * Bytewise order with the shorter string first on a common prefix: the
- * order the tables are sorted in (and strcmp()'s, as no word holds a NUL).
- * a is never empty.  Most probes of a search already differ in the first
- * byte, so that is compared inline before paying for a memcmp() call.
+ * Every stopword of every language in one hash table, word -> bit mask of
+ * the languages listing it.  Detection asks about each word in all six
+ * languages; six binary searches per word cost more than the rest of an
+ * article's analysis, one probe here costs little.  The table is filled
+ * once (pthread_once) from the sorted lists above, which stay the source.
  */
-static int word_cmp(const char *a, size_t an, const struct word *w)
-{
-    size_t n = an < w->n ? an : w->n;
-    int c = (unsigned char)a[0] - (unsigned char)w->s[0];
+enum { MASK_SLOTS = 4096 };
 
-    if (c != 0)
-        return c;
-    c = memcmp(a, w->s, n);
-    if (c != 0)
-        return c;
-    return (an > w->n) - (an < w->n);
+struct mask_slot {
+    const char *s;
+    uint8_t n, mask;
+};
+
+static struct mask_slot mask_tab[MASK_SLOTS];
+static pthread_once_t mask_once = PTHREAD_ONCE_INIT;
+
+static size_t mask_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return (h ^ (h >> 15)) & (MASK_SLOTS - 1);
 }
 
-static int in_list(const struct lang_info *l, const char *word, size_t len)
+static void mask_fill(void)
 {
-    size_t lo = 0, hi = l->nstop;
+    for (int k = 0; k < NLANG; k++)
+        for (size_t i = 0; i < langs[k].nstop; i++) {
+            const struct word *w = &langs[k].stop[i];
+            size_t h = mask_hash(w->s, w->n);
+            while (mask_tab[h].s && (mask_tab[h].n != w->n
+                                     || memcmp(mask_tab[h].s, w->s, w->n)))
+                h = (h + 1) & (MASK_SLOTS - 1);
+            mask_tab[h].s = w->s;
+            mask_tab[h].n = (uint8_t)w->n;
+            mask_tab[h].mask |= (uint8_t)(1u << k);
+        }
+}
 
-    if (len == 0 || len > STOP_MAX_LEN)
+static unsigned stop_mask(const char *w, size_t n)
+{
+    if (n == 0 || n > STOP_MAX_LEN)
         return 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(word, len, &l->stop[mid]);
-
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
+    pthread_once(&mask_once, mask_fill);
+    for (size_t h = mask_hash(w, n); mask_tab[h].s;
+         h = (h + 1) & (MASK_SLOTS - 1))
+        if (mask_tab[h].n == n && !memcmp(mask_tab[h].s, w, n))
+            return mask_tab[h].mask;
     return 0;
 }
 
@@ -383,7 +398,7 @@ int lang_is_stopword(const char *lang, const char *word, size_t len)
 
     if (i < 0 || word == NULL)
         return 0;
-    return in_list(&langs[i], word, len);
+    return (stop_mask(word, len) >> i) & 1;
 }
 
 /* ---- detection ---------------------------------------------------- */
@@ -605,13 +620,10 @@ static void word_bonus(struct detect *d, const char *w, size_t n)
 static int score_word(struct detect *d, const char *w, size_t n)
 {
     int i, k = 0;
-    unsigned mask = 0;
+    unsigned mask = stop_mask(w, n);
 
     for (i = 0; i < NLANG; i++)
-        if (in_list(&langs[i], w, n)) {
-            mask |= 1u << i;
-            k++;
-        }
+        k += (mask >> i) & 1;
     if (k == 0)
         return 0;
     for (i = 0; i < NLANG; i++)

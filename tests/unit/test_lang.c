@@ -26,7 +26,7 @@
 
 /* ---- the tables --------------------------------------------------- */
 
-/* Bytewise, shorter first on a common prefix: what in_list() relies on. */
+/* Bytewise, shorter first on a common prefix: the order of the lists. */
 static int cmp_bytes(const struct word *a, const struct word *b)
 {
     size_t n = a->n < b->n ? a->n : b->n;
