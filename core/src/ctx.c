@@ -92,7 +92,7 @@ static const char *const open_prefixes[] = {
     "stage.", "profile.", "classify.rule.", "translate.glossary", NULL
 };
 
-static size_t section_len(const ctx_section *s)
+size_t ctx_section_len(const ctx_section *s)
 {
     /* Schemas owned by other modules have no constant length here. */
     if (s->keys == classify_schema)
@@ -107,7 +107,7 @@ const precis_option_def *ctx_option(const char *section, const char *key)
     for (size_t i = 0; i < ctx_nsections; i++) {
         if (strcmp(ctx_sections[i].name, section))
             continue;
-        for (size_t k = 0; k < section_len(&ctx_sections[i]); k++)
+        for (size_t k = 0; k < ctx_section_len(&ctx_sections[i]); k++)
             if (!strcmp(ctx_sections[i].keys[k].key, key))
                 return &ctx_sections[i].keys[k];
     }
@@ -287,7 +287,8 @@ static int check_sections(precis_ctx *c, precis_error *err)
             continue;   /* checked by classify_rules_new */
         int rc = cfg_check_section(&c->cfg, ctx_sections[i].name,
                                    ctx_sections[i].keys,
-                                   section_len(&ctx_sections[i]), NULL, err);
+                                   ctx_section_len(&ctx_sections[i]), NULL,
+                                   err);
         if (rc)
             return rc;
     }

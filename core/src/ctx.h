@@ -47,6 +47,9 @@ typedef struct ctx_section {
 extern const ctx_section ctx_sections[];
 extern const size_t ctx_nsections;
 
+/* The number of keys of a section (some schemas live in other modules). */
+size_t ctx_section_len(const ctx_section *s);
+
 /* Looks a key of the core's own sections up; NULL when unknown. */
 const precis_option_def *ctx_option(const char *section, const char *key);
 

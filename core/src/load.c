@@ -348,7 +348,9 @@ static int read_record(precis_reader *r, precis_article **out,
             free(rec);
             return rc ? rc : 1;
         }
-        if (!strstr(je.text, "premature end of input")
+        /* jansson says "... near end of file" when the text stopped
+         * before the value did: read on. */
+        if (!strstr(je.text, "near end of file")
             || len > r->ctx->load.max_size)
             goto bad;
         ssize_t m = getline(&r->line, &r->line_cap, r->f);

@@ -98,8 +98,9 @@ const reg_stage *pipe_resolve(precis_ctx *ctx, const char *use,
         }
     }
     diag_set(err, PRECIS_ENOTFOUND,
-             "no %s stage named '%s' (see 'precis plugins' for the stages "
-             "available)", o == ORIGIN_ANY ? "" : reg_origin_name(o), name);
+             "no %s%sstage named '%s' (see 'precis plugins' for the stages "
+             "available)", o == ORIGIN_ANY ? "" : reg_origin_name(o),
+             o == ORIGIN_ANY ? "" : " ", name);
     return NULL;
 }
 
@@ -212,7 +213,9 @@ static int add_stage(precis_ctx *ctx, pipeline *p, const char *name,
     const reg_stage *impl = pipe_resolve(ctx, use && *use ? use : name, err);
     if (!impl) {
         diag_prefix(err, "[pipeline] stage '%s'", name);
-        return err ? err->code : PRECIS_ECONFIG;
+        if (err)
+            err->code = PRECIS_ECONFIG;
+        return PRECIS_ECONFIG;
     }
     for (size_t i = 0; i < p->st.n; i++)
         if (!strcmp(p->st.v[i].name, name))

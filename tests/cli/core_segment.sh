@@ -1,0 +1,39 @@
+# precis segment, and segmentation of the summ-dev articles checked
+# against their reference summaries (whose sentences are article
+# sentences): nearly every reference sentence must come out whole.
+. "$(dirname "$0")/lib.sh"
+
+out=$(printf 'Mr. Smith went to Washington. He arrived at 5 p.m. on Monday.\n\nA new paragraph!' | "$PRECIS" segment -)
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 3 ] && pass "segment from stdin" \
+    || fail "segment from stdin: $out"
+out=$(printf '¿Dónde está el Sr. García? Está en EE.UU. desde ayer.' \
+      | "$PRECIS" segment --lang es -)
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 2 ] && pass "Spanish" \
+    || fail "Spanish: $out"
+
+need_corpus
+dir=$PRECIS_CORPUS/summ-dev
+ls "$dir"/*.txt | grep -v '\.ref\.txt$' > "$TMP/list"
+xargs "$PRECIS" inspect -f json < "$TMP/list" > "$TMP/all.json" \
+    || fail "inspect over summ-dev"
+python3 - "$TMP/all.json" "$dir" <<'PY' || FAILS=$((FAILS+1))
+import json, os, sys
+total = found = 0
+long_ = 0
+for line in open(sys.argv[1]):
+    a = json.loads(line)
+    sents = {s["text"] for p in a["paragraphs"] for s in p["sentences"]}
+    long_ += sum(1 for s in sents if len(s) > 1500)
+    ref = a["source"][:-4] + ".ref.txt"
+    for r in open(ref, encoding="utf-8"):
+        r = " ".join(r.split())
+        if r:
+            total += 1
+            found += r in sents
+rate = found / total
+print("reference sentences found whole: %d/%d (%.2f%%)" % (found, total, 100 * rate))
+ok = rate >= 0.99 and long_ == 0
+print(("ok: " if ok else "FAIL: ") + "summ-dev segments sensibly")
+sys.exit(0 if ok else 1)
+PY
+finish
