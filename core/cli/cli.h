@@ -36,6 +36,9 @@ typedef struct cli_opts {
     size_t ninclude, nexclude;
     char **args;                /* operands */
     int nargs;
+    const char **owned;         /* strings made by cli_parse; freed with
+                                 * the options */
+    size_t nowned;
 } cli_opts;
 
 /* Parses argv after the command name; returns 0, or EXIT_USAGE after

@@ -32,14 +32,19 @@ static int push(const char ***v, size_t *n, const char *s)
     return 0;
 }
 
-/* Shortcut options are --set assignments; the strings are kept in a
- * static pool since they live as long as the process. */
-static const char *fmt_set(const char *key, const char *val)
+/* Shortcut options are --set assignments made here; the options own
+ * the strings (cli_opts_free releases them). */
+static const char *fmt_set(cli_opts *o, const char *key, const char *val)
 {
     size_t n = strlen(key) + strlen(val) + 2;
     char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s=%s", key, val);
+    if (!s)
+        return NULL;
+    snprintf(s, n, "%s=%s", key, val);
+    if (push(&o->owned, &o->nowned, s)) {
+        free(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -103,17 +108,17 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         case OPT_SET: bad |= push(&o->sets, &o->nsets, optarg); break;
         case 'f': o->format = optarg; break;
         case 'n':
-            set = fmt_set("summary.sentences", optarg);
+            set = fmt_set(o, "summary.sentences", optarg);
             bad |= push(&o->sets, &o->nsets, set);
             set = "summary.ratio=0";
             break;
-        case OPT_RATIO: set = fmt_set("summary.ratio", optarg); break;
-        case OPT_WORDS: set = fmt_set("summary.words", optarg); break;
-        case 'm': set = fmt_set("stage.summary.use", optarg); break;
+        case OPT_RATIO: set = fmt_set(o, "summary.ratio", optarg); break;
+        case OPT_WORDS: set = fmt_set(o, "summary.words", optarg); break;
+        case 'm': set = fmt_set(o, "stage.summary.use", optarg); break;
         case 'S': o->script = optarg; break;
         case OPT_PROFILE: o->profile = optarg; break;
-        case OPT_INPUT_FORMAT: set = fmt_set("input.format", optarg); break;
-        case OPT_LANG: set = fmt_set("input.lang", optarg); break;
+        case OPT_INPUT_FORMAT: set = fmt_set(o, "input.format", optarg); break;
+        case OPT_LANG: set = fmt_set(o, "input.lang", optarg); break;
         case OPT_REPLACE: set = "input.invalid_utf8=replace"; break;
         case OPT_TRANSLATE: case OPT_TO: o->translate = optarg; break;
         case OPT_FROM: o->from = optarg; break;
@@ -146,6 +151,9 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         }
         if (set)
             bad |= push(&o->sets, &o->nsets, set);
+        else if (c == 'n' || c == OPT_RATIO || c == OPT_WORDS || c == 'm'
+                 || c == OPT_INPUT_FORMAT || c == OPT_LANG)
+            bad = 1;            /* fmt_set ran out of memory */
     }
     if (bad) {
         cli_error("out of memory");
@@ -158,6 +166,9 @@ int cli_parse(int argc, char **argv, cli_opts *o)
 
 void cli_opts_free(cli_opts *o)
 {
+    for (size_t i = 0; i < o->nowned; i++)
+        free((void *)o->owned[i]);
+    free((void *)o->owned);
     free((void *)o->configs);
     free((void *)o->sets);
     free((void *)o->include);

@@ -233,9 +233,10 @@ static int init_plugin(registry *r, precis_plugin *p, precis_error *err)
         if (ierr.code)
             return diag_set(err, PRECIS_ESTAGE, "%s", ierr.message);
         return diag_set(err, PRECIS_ESTAGE,
-                        "plugin %s: init failed: %s (%d); run 'precis "
-                        "plugins check %s' for details", p->path,
-                        precis_strerror(rc), rc, p->path);
+                        "plugin %s: init returned %d (%s), expected 0; "
+                        "nothing was registered: see the plug-in's own "
+                        "messages (-v) or its documentation", p->path, rc,
+                        precis_strerror(rc));
     }
     if (VEC_PUSH(&r->plugins, p)) {
         r->stages.n = before;

@@ -1,0 +1,83 @@
+# The plug-in host: every refusal gives its exact message and the host
+# survives; options are validated against the schema; the pipeline is
+# checked before any article is read; a failing or crashing stage is named.
+. "$(dirname "$0")/lib.sh"
+F=$PRECIS_BUILD/tests/fixtures
+printf 'A headline\n\nThe first sentence is here. The second one too.\n' \
+    > "$TMP/a.txt"
+printf 'Other news\n\nThis one says CRASH-HERE and FAIL-HERE.\n' \
+    > "$TMP/bad.txt"
+
+check_refused() {   # fixture, expected message
+    expect_status 1 "refused: $1" -- "$PRECIS" plugins check "$F/$1.so"
+    expect_err_has "plugin $F/$1.so: $2" "message for $1"
+}
+check_refused fx_major "built for ABI 2.1, this precis provides 1.0; rebuild it against precis/plugin.h 1.x"
+check_refused fx_minor "built for ABI 1.3, newer than this precis (1.0); upgrade precis, or rebuild the plug-in against precis/plugin.h 1.0"
+check_refused fx_nosym "no symbol 'precis_plugin_describe': not a precis plug-in"
+check_refused fx_misnamed "calls itself 'fx_other' but its file is named 'fx_misnamed.so'"
+check_refused fx_size "descriptor is 56 bytes, ABI 1.0 expects 64"
+check_refused fx_initfail "init returned -9 (not found), expected 0"
+check_refused fx_badopt "stage 'fx_badopt': enum option 'style' lists no choices"
+expect_status 1 "not a shared object" -- "$PRECIS" plugins check "$TMP/a.txt"
+expect_err_has "cannot be loaded" "dlopen failure explained"
+expect_status 0 "good plug-in" -- "$PRECIS" plugins check "$F/fx_good.so"
+grep -q "count = 2" "$TMP/out" && pass "schema listed" || fail "schema"
+
+# Listing everything: built-ins, and the fixtures with failures reported.
+PRECIS_PLUGIN_PATH=$F "$PRECIS" plugins > "$TMP/list" 2> "$TMP/err"
+[ $? -eq 1 ] && pass "plugins: failures make exit 1" || fail "plugins exit"
+for s in pacsum textrank lexrank luhn sumbasic lead normalise; do
+    grep -q "^$s  *builtin" "$TMP/list" || fail "builtin $s not listed"
+done
+grep -q "^fx_good  *plugin  *1.0" "$TMP/list" && pass "plug-in listed" \
+    || fail "fx_good not listed"
+grep -qF "stage 'fx_good' is already provided by" "$TMP/err" \
+    && pass "name clash reported" || fail "no clash message"
+
+# Running a plug-in from the pipeline, with options.
+P="--set core.plugin_dirs=$F"
+expect_status 0 "plug-in stage runs" -- "$PRECIS" summarize -f json $P \
+    --set pipeline.stages=fx_good,summary --set stage.fx_good.count=5 \
+    "$TMP/a.txt"
+grep -q '"fx_good":"count=5 mode=a"' "$TMP/out" && pass "options reach it" \
+    || fail "option values: $(cat "$TMP/out")"
+expect_status 2 "option out of range" -- "$PRECIS" summarize $P \
+    --set pipeline.stages=fx_good --set stage.fx_good.count=11 "$TMP/a.txt"
+expect_err_has "[stage.fx_good] count = 11: out of range (1 to 10)" "range"
+expect_status 2 "enum value" -- "$PRECIS" summarize $P \
+    --set pipeline.stages=fx_good --set stage.fx_good.mode=c "$TMP/a.txt"
+expect_err_has "expected a|b" "enum choices"
+expect_status 2 "unknown option" -- "$PRECIS" summarize $P \
+    --set pipeline.stages=fx_good --set stage.fx_good.cout=3 "$TMP/a.txt"
+expect_err_has "unknown key 'cout' (did you mean 'count'?)" "did-you-mean"
+expect_status 2 "unmet requirement" -- "$PRECIS" summarize $P \
+    --set pipeline.stages=fx_needs,summary "$TMP/a.txt"
+expect_err_has "stage 'fx_needs' requires 'quotes', which no earlier stage provides" "order check"
+expect_status 2 "no such plug-in" -- "$PRECIS" summarize \
+    --set pipeline.stages=plugin:nothere "$TMP/a.txt"
+expect_status 2 "refused plug-in in a pipeline" -- "$PRECIS" summarize $P \
+    --set pipeline.stages=fx_major "$TMP/a.txt"
+expect_err_has "built for ABI 2.1" "refusal reaches the pipeline"
+
+# register_stage after init is refused, and the stage can see that.
+expect_status 0 "late registration" -- "$PRECIS" summarize -f json $P \
+    --set pipeline.stages=fx_late,summary "$TMP/a.txt"
+grep -q '"fx_late":"-4"' "$TMP/out" && pass "late register refused" \
+    || fail "late register: $(cat "$TMP/out")"
+expect_err_has "register_stage called outside init" "late register message"
+
+# A stage failing on one article fails that article only, named.
+expect_status 1 "failing stage" -- "$PRECIS" summarize -f json $P \
+    --set pipeline.stages=fx_fail,summary "$TMP/bad.txt" "$TMP/a.txt"
+expect_err_has "stage 'fx_fail' (plugin:fx_fail 1.0 ($F/fx_fail.so)) failed on article '$TMP/bad.txt': found the marker" "failure named"
+[ "$(grep -c '"summary"' "$TMP/out")" -eq 1 ] && pass "other article done" \
+    || fail "other article lost"
+
+# A stage crashing: the message names the stage, plug-in and article.
+"$PRECIS" summarize $P --set pipeline.stages=fx_crash,summary \
+    "$TMP/bad.txt" > "$TMP/out" 2> "$TMP/err"
+st=$?
+[ $st -gt 128 ] && pass "crash kills by signal ($st)" || fail "crash exit $st"
+expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_crash 1.0 ($F/fx_crash.so)) on article '$TMP/bad.txt'" "crash named"
+finish

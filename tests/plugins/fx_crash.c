@@ -1,0 +1,35 @@
+/* Crashes in run() on an article whose text contains "CRASH-HERE". */
+#include <string.h>
+
+#include "fixture.h"
+
+static const precis_api *api;
+
+static int crash_run(precis_stage_ctx *ctx, void *state, precis_article *a)
+{
+    (void)ctx;
+    (void)state;
+    precis_str t = api->text(a);
+    for (size_t i = 0; i + 10 <= t.len; i++)
+        if (!memcmp(t.ptr + i, "CRASH-HERE", 10)) {
+            volatile int *p = NULL;
+            return *p;
+        }
+    return PRECIS_OK;
+}
+
+static const precis_stage_def crash_stage = {
+    .struct_size = sizeof(precis_stage_def),
+    .name = "fx_crash",
+    .phase = PRECIS_PHASE_ANNOTATE,
+    .run = crash_run,
+};
+
+static int crash_init(const precis_api *host, precis_plugin *self)
+{
+    api = host;
+    return api->register_stage(self, &crash_stage);
+}
+
+PRECIS_PLUGIN_DEFINE("fx_crash", "1.0", "MIT", "test fixture", crash_init,
+                     NULL)
