@@ -154,90 +154,181 @@ double score_sim(const sent_vecs *v, const precis_sim_opts *o, size_t i,
 
 /*
  * The graph: for each sentence, walk the postings of its terms and sum
- * products with every later sentence sharing one.  Terms in more than
- * max_df sentences are skipped: they cost df^2 and weigh ~log(1) = 0.
+ * products with every sentence sharing one, then keep its `neighbors` most
+ * similar.  Terms in more than max_df sentences are skipped: they cost
+ * df^2 and weigh ~log(1) = 0.  Bounding the neighbours keeps the graph
+ * linear in the sentences: an article of a thousand sentences would
+ * otherwise link nearly every pair through some shared word.
  */
+typedef struct graph_build {
+    sent_vecs v;
+    uint32_t *poff, *post;      /* postings: term -> sentences */
+    double *pw;
+    double *acc, *cnt;          /* per candidate sentence */
+    uint32_t *touched;
+    precis_edge *cand;          /* one sentence's candidates */
+    size_t max_df;
+} graph_build;
+
+static int build_postings(const precis_article *a, arena *mem,
+                          graph_build *g)
+{
+    size_t n = g->v.n, nt = a->terms.n, nnz = g->v.off[n];
+    uint32_t *df = arena_calloc(mem, nt + 1, sizeof *df);
+    g->poff = arena_alloc(mem, (nt + 2) * sizeof *g->poff);
+    g->post = arena_alloc(mem, (nnz + 1) * sizeof *g->post);
+    g->pw = arena_alloc(mem, (nnz + 1) * sizeof *g->pw);
+    g->acc = arena_calloc(mem, n + 1, sizeof *g->acc);
+    g->cnt = arena_calloc(mem, n + 1, sizeof *g->cnt);
+    g->touched = arena_alloc(mem, (n + 1) * sizeof *g->touched);
+    g->cand = arena_alloc(mem, (n + 1) * sizeof *g->cand);
+    if (!df || !g->poff || !g->post || !g->pw || !g->acc || !g->cnt
+        || !g->touched || !g->cand)
+        return PRECIS_ENOMEM;
+    for (size_t k = 0; k < nnz; k++)
+        df[g->v.term[k]]++;
+    g->poff[0] = 0;
+    for (size_t t = 0; t < nt; t++)
+        g->poff[t + 1] = g->poff[t] + df[t];
+    memset(df, 0, (nt + 1) * sizeof *df);   /* now fill cursors */
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t k = g->v.off[i]; k < g->v.off[i + 1]; k++) {
+            uint32_t t = g->v.term[k], at = g->poff[t] + df[t]++;
+            g->post[at] = (uint32_t)i;
+            g->pw[at] = g->v.w[k];
+        }
+    g->max_df = (size_t)(4 * sqrt((double)n));
+    if (g->max_df < 64)
+        g->max_df = 64;
+    return PRECIS_OK;
+}
+
+/* Heap order for keeping the k best candidates: the root is the worst
+ * kept so far (lowest weight; on a tie, the later sentence). */
+static int worse(const precis_edge *a, const precis_edge *b)
+{
+    if (a->weight != b->weight)
+        return a->weight < b->weight;
+    return a->to > b->to;
+}
+
+static void sift_down(precis_edge *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && worse(&h[l], &h[m]))
+            m = l;
+        if (r < n && worse(&h[r], &h[m]))
+            m = r;
+        if (m == i)
+            return;
+        precis_edge t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+/* Offers e to a min-heap of at most k best; *n is its size. */
+static void keep_best(precis_edge *h, size_t *n, size_t k, precis_edge e)
+{
+    if (*n < k) {
+        size_t i = (*n)++;
+        h[i] = e;
+        while (i > 0 && worse(&h[i], &h[(i - 1) / 2])) {
+            precis_edge t = h[i];
+            h[i] = h[(i - 1) / 2];
+            h[(i - 1) / 2] = t;
+            i = (i - 1) / 2;
+        }
+    } else if (worse(&h[0], &e)) {
+        h[0] = e;
+        sift_down(h, *n, 0);
+    }
+}
+
+static int by_pair(const void *x, const void *y)
+{
+    const precis_edge *a = x, *b = y;
+    if (a->from != b->from)
+        return (a->from > b->from) - (a->from < b->from);
+    return (a->to > b->to) - (a->to < b->to);
+}
+
+/* Sentence i's k most similar neighbours above the threshold, in
+ * g->cand (in no particular order). */
+static size_t neighbours(graph_build *g, const precis_sim_opts *o, size_t i,
+                         size_t k)
+{
+    size_t nt_i = 0, nc = 0;
+    for (uint32_t q = g->v.off[i]; q < g->v.off[i + 1]; q++) {
+        uint32_t t = g->v.term[q];
+        if (g->poff[t + 1] - g->poff[t] > g->max_df)
+            continue;
+        for (uint32_t p = g->poff[t]; p < g->poff[t + 1]; p++) {
+            uint32_t j = g->post[p];
+            if (j == i)
+                continue;
+            if (g->acc[j] == 0 && g->cnt[j] == 0)
+                g->touched[nt_i++] = j;
+            g->acc[j] += g->v.w[q] * g->pw[p];
+            g->cnt[j] += 1;
+        }
+    }
+    for (size_t x = 0; x < nt_i; x++) {
+        uint32_t j = g->touched[x];
+        double s = finish_sim(&g->v, o, i, j, g->acc[j], g->cnt[j]);
+        g->acc[j] = g->cnt[j] = 0;
+        if (s > 0 && s >= o->threshold)
+            keep_best(g->cand, &nc, k,
+                      (precis_edge){ (uint32_t)i, j, s });
+    }
+    return nc;
+}
+
 int score_graph(const precis_article *a, const precis_sim_opts *o,
                 arena *mem, precis_edge **edges, size_t *nedges)
 {
-    sent_vecs v;
-    int rc = score_vectors(a, o, mem, &v);
-    if (rc)
+    graph_build g;
+    int rc = score_vectors(a, o, mem, &g.v);
+    if (rc || (rc = build_postings(a, mem, &g)))
         return rc;
-    size_t n = v.n, nt = a->terms.n, nnz = v.off[n];
-    size_t max_df = (size_t)(4 * sqrt((double)n));
-    if (max_df < 64)
-        max_df = 64;
-    uint32_t *df = arena_calloc(mem, nt + 1, sizeof *df);
-    uint32_t *poff = arena_alloc(mem, (nt + 2) * sizeof *poff);
-    uint32_t *post = arena_alloc(mem, (nnz + 1) * sizeof *post);
-    double *pw = arena_alloc(mem, (nnz + 1) * sizeof *pw);
-    double *acc = arena_calloc(mem, n + 1, sizeof *acc);
-    double *cnt = arena_calloc(mem, n + 1, sizeof *cnt);
-    uint32_t *touched = arena_alloc(mem, (n + 1) * sizeof *touched);
-    if (!df || !poff || !post || !pw || !acc || !cnt || !touched)
+    size_t n = g.v.n, k = o->neighbors ? o->neighbors : 32;
+    /* Pairs (lower index first) of every sentence's neighbours; a pair
+     * chosen from both ends is kept once. */
+    precis_edge *pairs = arena_alloc(mem, (n * k + 1) * sizeof *pairs);
+    if (!pairs)
         return PRECIS_ENOMEM;
-    for (size_t k = 0; k < nnz; k++)
-        df[v.term[k]]++;
-    poff[0] = 0;
-    for (size_t t = 0; t < nt; t++)
-        poff[t + 1] = poff[t] + df[t];
-    memset(df, 0, (nt + 1) * sizeof *df);   /* reused as fill cursors */
-    for (size_t i = 0; i < n; i++)
-        for (uint32_t k = v.off[i]; k < v.off[i + 1]; k++) {
-            uint32_t t = v.term[k], at = poff[t] + df[t]++;
-            post[at] = (uint32_t)i;
-            pw[at] = v.w[k];
-        }
-    size_t cap = 1024, ne = 0;
-    precis_edge *e = malloc(cap * sizeof *e);
-    if (!e)
-        return PRECIS_ENOMEM;
+    size_t np = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t nt_i = 0;
-        for (uint32_t k = v.off[i]; k < v.off[i + 1]; k++) {
-            uint32_t t = v.term[k];
-            if (poff[t + 1] - poff[t] > max_df)
-                continue;
-            for (uint32_t p = poff[t]; p < poff[t + 1]; p++) {
-                uint32_t j = post[p];
-                if (j <= i)
-                    continue;
-                if (acc[j] == 0 && cnt[j] == 0)
-                    touched[nt_i++] = j;
-                acc[j] += v.w[k] * pw[p];
-                cnt[j] += 1;
+        size_t nc = neighbours(&g, o, i, k);
+        for (size_t c = 0; c < nc; c++) {
+            precis_edge e = g.cand[c];
+            if (e.from > e.to) {
+                uint32_t t = e.from;
+                e.from = e.to;
+                e.to = t;
             }
-        }
-        for (size_t q = 0; q < nt_i; q++) {
-            uint32_t j = touched[q];
-            double s = finish_sim(&v, o, i, j, acc[j], cnt[j]);
-            acc[j] = cnt[j] = 0;
-            if (s <= 0 || s < o->threshold)
-                continue;
-            if (ne + 2 > cap) {
-                precis_edge *ne2 = realloc(e, cap * 2 * sizeof *e);
-                if (!ne2) {
-                    free(e);
-                    return PRECIS_ENOMEM;
-                }
-                e = ne2;
-                cap *= 2;
-            }
-            e[ne++] = (precis_edge){ (uint32_t)i, j, s };
-            e[ne++] = (precis_edge){ j, (uint32_t)i, s };
+            pairs[np++] = e;
         }
     }
-    /* Hand the edges over in the caller's arena. */
-    precis_edge *out = arena_alloc(mem, (ne + 1) * sizeof *out);
-    if (!out) {
-        free(e);
+    qsort(pairs, np, sizeof *pairs, by_pair);
+    size_t u = 0;
+    for (size_t x = 0; x < np; x++)
+        if (u == 0 || pairs[u - 1].from != pairs[x].from
+            || pairs[u - 1].to != pairs[x].to)
+            pairs[u++] = pairs[x];
+    precis_edge *out = arena_alloc(mem, (2 * u + 1) * sizeof *out);
+    if (!out)
         return PRECIS_ENOMEM;
+    for (size_t x = 0; x < u; x++) {
+        out[2 * x] = pairs[x];
+        out[2 * x + 1] = (precis_edge){ pairs[x].to, pairs[x].from,
+                                        pairs[x].weight };
     }
-    memcpy(out, e, ne * sizeof *out);
-    free(e);
+    qsort(out, 2 * u, sizeof *out, by_pair);
     *edges = out;
-    *nedges = ne;
+    *nedges = 2 * u;
     return PRECIS_OK;
 }
 
@@ -329,7 +420,8 @@ int score_select(precis_article *a, const double *scores, size_t n,
     a->summary.n = 0;
     if (n > a->sents.n)
         n = a->sents.n;
-    precis_sim_opts so = { PRECIS_WEIGHT_TFISF, PRECIS_SIM_COSINE, 1, 0, 0 };
+    precis_sim_opts so = { .weighting = PRECIS_WEIGHT_TFISF,
+                           .measure = PRECIS_SIM_COSINE, .body_only = 1 };
     sent_vecs v;
     int rc = score_vectors(a, &so, mem, &v);
     if (rc)

@@ -11,8 +11,9 @@
 static const precis_api *api;
 
 static const precis_option_def lexrank_options[] = {
-    { "threshold", PRECIS_OPT_REAL, "0.1",
-      "drop edges whose cosine similarity is below this", NULL, 0, 1 },
+    { "threshold", PRECIS_OPT_REAL, "0",
+      "drop edges whose cosine similarity is below this (the paper's 0.1 "
+      "suits continuous = false)", NULL, 0, 1 },
     { "continuous", PRECIS_OPT_BOOL, "true",
       "weight edges by similarity (false: 1 per edge above threshold)",
       NULL, 1, 0 },
@@ -24,8 +25,9 @@ static const precis_option_def lexrank_options[] = {
 static int lexrank_run(precis_stage_ctx *ctx, void *state, precis_article *a)
 {
     const precis_options *opt = state;
-    precis_sim_opts so = { PRECIS_WEIGHT_TFISF, PRECIS_SIM_COSINE, 1,
-                           api->opt_real(opt, "threshold"), 0 };
+    precis_sim_opts so = { .weighting = PRECIS_WEIGHT_TFISF,
+                           .measure = PRECIS_SIM_COSINE, .body_only = 1,
+                           .threshold = api->opt_real(opt, "threshold") };
     return su_graph_summary(api, ctx, a, &so,
                             !api->opt_bool(opt, "continuous"),
                             api->opt_real(opt, "damping"), "lexrank",

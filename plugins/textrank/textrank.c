@@ -19,8 +19,8 @@ static int textrank_run(precis_stage_ctx *ctx, void *state,
                         precis_article *a)
 {
     const precis_options *opt = state;
-    precis_sim_opts so = { PRECIS_WEIGHT_BINARY, PRECIS_SIM_OVERLAP, 1, 0,
-                           0 };
+    precis_sim_opts so = { .weighting = PRECIS_WEIGHT_BINARY,
+                           .measure = PRECIS_SIM_OVERLAP, .body_only = 1 };
     return su_graph_summary(api, ctx, a, &so, 0,
                             api->opt_real(opt, "damping"), "textrank",
                             su_lambda(api, opt));

@@ -259,6 +259,8 @@ typedef struct precis_sim_opts {
     int body_only;              /* only body sentences take part */
     double threshold;           /* drop edges below this similarity */
     int stopwords;              /* count stopwords too */
+    size_t neighbors;           /* keep each sentence's N most similar
+                                 * (0: 32); bounds the graph's size */
 } precis_sim_opts;
 
 /* A date found by api->parse_date(). */
@@ -359,7 +361,9 @@ struct precis_api {
     double (*similarity)(precis_stage_ctx *ctx, const precis_article *a,
                          size_t s1, size_t s2, const precis_sim_opts *o);
     /* The sparse similarity graph over the article's sentences (built from
-     * an inverted index, never an n*n matrix).  *edges is scratch memory. */
+     * an inverted index, never an n*n matrix): each sentence linked with
+     * its most similar ones, every edge stored in both directions, sorted
+     * by (from, to).  *edges is scratch memory. */
     int (*similarity_graph)(precis_stage_ctx *ctx, const precis_article *a,
                             const precis_sim_opts *o, precis_edge **edges,
                             size_t *nedges);
