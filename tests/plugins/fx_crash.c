@@ -1,4 +1,5 @@
 /* Crashes in run() on an article whose text contains "CRASH-HERE". */
+#include <stdint.h>
 #include <string.h>
 
 #include "fixture.h"
@@ -12,8 +13,10 @@ static int crash_run(precis_stage_ctx *ctx, void *state, precis_article *a)
     precis_str t = api->text(a);
     for (size_t i = 0; i + 10 <= t.len; i++)
         if (!memcmp(t.ptr + i, "CRASH-HERE", 10)) {
-            volatile int *p = NULL;
-            return *p;
+            /* An address in the unmapped first page, not NULL itself:
+             * UBSan would stop at a NULL load before the fault. */
+            static volatile uintptr_t where = 16;
+            return *(volatile int *)where;
         }
     return PRECIS_OK;
 }
