@@ -33,11 +33,13 @@ typedef struct rule_def {
 /* Patterns are case-insensitive; (?-i:…) marks where case matters. */
 static const rule_def builtin_rules[] = {
     { "reading-time", PRECIS_KIND_BOILERPLATE, 8, 0,
-      "^(?:\\d+|one|two|three|four|five|ten)\\s*-?\\s*min(?:ute)?s?\\.?"
+      "^(?:\\d+|one|two|three|four|five|ten)\\s*-?\\s*"
+      "(?:min(?:ute|uto|uta)?s?|minuten)\\.?"
       "\\s*(?:read|reading|de leitura|de lectura|de lecture|lesezeit"
       "|di lettura)?$"
       "|^(?:reading time|read time|tempo de leitura|tiempo de lectura"
-      "|temps de lecture|lesezeit|tempo di lettura)\\s*[:\\-\\x{2013}]?"
+      "|temps de lecture|lesezeit|lesedauer|tempo di lettura)"
+      "\\s*[:\\-\\x{2013}]?"
       "\\s*(?:\\d+|less than a|under a)\\s*(?:min|minute|minuto|minuten)" },
     { "related-link", PRECIS_KIND_BOILERPLATE, 30, 0,
       "^::.*::$"
@@ -70,6 +72,12 @@ static const rule_def builtin_rules[] = {
       "|^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email"
       "|e-mail|print|pinterest|reddit|copy link|messenger|flipboard"
       "|share)\\s*[|\\x{b7},/\\x{2022}]?\\s*){2,}$" },
+    /* "Follow us on Twitter", "Siga-nos no Instagram". */
+    { "follow", PRECIS_KIND_BOILERPLATE, 20, 0,
+      "^(?:follow (?:us|me|@\\w+|\\w+ \\w+)|s\\x{ed}guenos|siga-nos"
+      "|suivez-nous|folgen sie uns|seguici)\\s+(?:on|en|no|na|nas|nos"
+      "|sur|auf|su)\\s+(?:twitter|x|facebook|instagram|linkedin|tiktok"
+      "|threads|bluesky|youtube|telegram|whatsapp|google news)\\b.{0,80}$" },
     { "newsletter", PRECIS_KIND_BOILERPLATE, 40, 0,
       "sign up (?:for|to) (?:our|the|my) .{0,60}newsletter"
       "|subscribe to (?:our|the) .{0,60}(?:newsletter|mailing list)"
@@ -83,6 +91,16 @@ static const rule_def builtin_rules[] = {
       "^(?:advertisement|advertising|ad|sponsored(?: content)?"
       "|paid content|publicidade|publicidad|publicit\\x{e9}|anzeige"
       "|werbung|pubblicit\\x{e0})\\s*[:.]?$" },
+    /* What stands where an advertisement was cut out of the page. */
+    { "continue-reading", PRECIS_KIND_BOILERPLATE, 10, 0,
+      "^(?:(?:the )?(?:story|article) continues (?:below|after)"
+      "(?: (?:this )?(?:advertisement|ad))?|continue reading"
+      "(?: (?:below|the main story))?|advertisement\\s*[-\\x{2013}"
+      "\\x{2014}]\\s*scroll to continue|scroll to continue"
+      "(?: with content)?|contin\\x{fa}a (?:leyendo|despu\\x{e9}s de "
+      "la publicidad)|continua (?:depois da publicidade|ap\\x{f3}s a "
+      "publicidade)|la suite apr\\x{e8}s (?:cette )?publicit\\x{e9}"
+      "|weiter nach der anzeige)\\s*[.:]?$" },
     { "cookie", PRECIS_KIND_BOILERPLATE, 60, 0,
       "we use cookies|this (?:web)?site uses cookies|uses cookies to"
       "|accept (?:all )?cookies|cookie (?:policy|settings|preferences"
@@ -100,24 +118,46 @@ static const rule_def builtin_rules[] = {
       "|^skip to (?:main )?content$" },
     { "caption", PRECIS_KIND_CAPTION, 80, 0,
       "^(?:image caption|photo caption|caption|legenda|pie de foto"
-      "|l\\x{e9}gende|bildunterschrift)\\s*[:\\-\\x{2013}]"
+      "|l\\x{e9}gende|bildunterschrift)\\s*[:,\\-\\x{2013}]"
       "|^(?-i:FILE)\\s*[-\\x{2013}\\x{2014}]\\s"
-      "|\\((?:photo|foto|image|imagem|imagen|picture|photograph)s?"
+      "|\\((?:all )?(?:photo|foto|image|imagem|imagen|picture"
+      "|photograph)s?"
       "(?: by)?\\s*:?[^()]{1,80}\\)$" },
+    /* Credits give people (the normalise stage reads their roles); an
+     * opening parenthesis is allowed: "(Reporting by ...; Editing by
+     * ...)". */
     { "credit", PRECIS_KIND_CREDIT, 40, 0,
-      "^(?:editing|reporting|writing|photos?|photograph(?:y|s)?|images?"
-      "|illustrations?|video|graphics|translation|edi\\x{e7}\\x{e3}o"
-      "|edici\\x{f3}n|tradu\\x{e7}\\x{e3}o|traducci\\x{f3}n"
-      "|reda\\x{e7}\\x{e3}o|redacci\\x{f3}n|fotos?|reportagem"
-      "|r\\x{e9}daction|redaktion)\\s*:\\s*\\S"
-      "|^(?:edited|reported|reporting|additional reporting|writing"
+      "^\\(?(?:editing|reporting|additional reporting|writing|photos?"
+      "|photograph(?:y|s)?|images?|illustrations?|video|graphics"
+      "|translation|research|contributing|(?:photo |image )?credits?"
+      "|edi\\x{e7}\\x{e3}o|edici\\x{f3}n|tradu\\x{e7}\\x{e3}o"
+      "|traducci\\x{f3}n|reda\\x{e7}\\x{e3}o|redacci\\x{f3}n|fotos?"
+      "|reportagem|r\\x{e9}daction|redaktion)\\s*:\\s*\\S"
+      "|^\\(?(?:edited|reported|reporting|additional reporting|writing"
       "|photographs?|photos?|translated|compiled|produced|illustrated"
       "|editado|editada|traducido|traduzido|fotos?)"
       "\\s+(?:by|por|par|von)\\s+(?-i:[\\p{Lu}@])"
-      "|^with (?:additional )?reporting (?:from|by)\\s+\\S" },
+      "|^\\(?with (?:additional )?reporting (?:from|by)\\s+\\S" },
+    /* "By Monday, ..." and "Von der Leyen sagte ..." open sentences. */
     { "byline", PRECIS_KIND_BYLINE, 20, 1,
-      "^(?:by|por|par|von|written by|words by|story by|texto de"
-      "|reportagem de)\\s+(?-i:[\\p{Lu}@])" },
+      "^(?:(?:by|por|par|written by|words by|story by|texto de"
+      "|reportagem de|posted by|publicado por|escrito por|escrita por"
+      "|geschrieben von|\\x{e9}crit par)\\s+(?!(?:monday|tuesday"
+      "|wednesday|thursday|friday|saturday|sunday|january|february|march"
+      "|april|june|july|august|september|october|november|december"
+      "|christmas|easter|thanksgiving)\\b)"
+      "|von\\s+(?!(?:der|die|das|den|dem|des|ein|eine|einem|einer"
+      "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b))"
+      "(?-i:[\\p{Lu}@])" },
+    /* A photo agency alone: "Getty Images", "Image source, AFP",
+     * "Jane Doe/Reuters", "AP Photo/Evan Vucci". */
+    { "photo-credit", PRECIS_KIND_BOILERPLATE, 12, 0,
+      "^(?:(?:image|photo|picture) (?:source|copyright|credit)s?"
+      "\\s*[,:]?\\s*)?(?:[\\p{L}.'\\- ]{1,40}\\s*/\\s*)?"
+      "(?:getty images|afp|reuters|ap(?: photo)?|epa(?:-efe)?"
+      "|shutterstock|alamy|istock(?:photo)?|pa (?:media|wire)|xinhua"
+      "|anadolu(?: agency)?|sipa|abaca|efe|dpa|ansa|bloomberg)"
+      "(?:\\s*(?:via|/)\\s*(?:getty images|[\\p{L}. ]{1,40}))?\\s*\\.?$" },
 };
 
 enum { N_BUILTIN = sizeof builtin_rules / sizeof builtin_rules[0],

@@ -1,0 +1,584 @@
+/*
+ * headline.c - cutting site names and section labels off headlines.
+ *
+ * Page titles join the headline to the site's name and sections with a
+ * separator: "Headline | Section | Site", "Site » Section » Headline",
+ * "Headline - Site".  The same separators also occur inside headlines
+ * ("Biden - Putin summit ends early"), so a part is cut only when it is
+ * known to be the site (its name or its address) or, failing that, when
+ * it looks like one: at an end, short, written like a name or a domain,
+ * and shorter than what stays.  A dash or colon needs more care than a
+ * bar: ": " is only cut at the site's known name, and a dashed part only
+ * when the site's name is unknown (when it is known and does not match,
+ * the dash belongs to the headline, and so do two dashes).
+ */
+#include <string.h>
+
+#include "normalise.h"
+
+enum { SEP_NONE, SEP_STRONG, SEP_DASH, SEP_COLON };
+enum { MAX_PARTS = 12 };
+
+typedef struct part {
+    size_t a, e;        /* trimmed text */
+    int sep;            /* separator after it */
+} part;
+
+static int is_sp(const char *s, size_t len, size_t i, size_t *next)
+{
+    if (i >= len)
+        return 0;
+    size_t k = i;
+    uint32_t cp = normalise_next_cp(s, len, &k);
+    if (!normalise_is_space(cp))
+        return 0;
+    *next = k;
+    return 1;
+}
+
+static size_t skip_sp(const char *s, size_t len, size_t i)
+{
+    size_t k;
+    while (is_sp(s, len, i, &k))
+        i = k;
+    return i;
+}
+
+/* A separator starting at i (which may be white space): its kind, and
+ * *next past it and the white space after. */
+static int separator_at(const char *s, size_t len, size_t i, int guillemets,
+                        size_t *next)
+{
+    size_t j = skip_sp(s, len, i);
+    int spaced_before = j > i || i == 0;
+    if (j >= len)
+        return SEP_NONE;
+    size_t k = j;
+    uint32_t cp = normalise_next_cp(s, len, &k);
+    int kind = SEP_NONE;
+    if (cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0x203A)
+        kind = SEP_STRONG;      /* | · • › */
+    else if (cp == 0xBB && !guillemets)
+        kind = SEP_STRONG;      /* » when no « opens a quotation */
+    else if (cp == ':' && k < len && s[k] == ':')
+        kind = SEP_STRONG, k++;
+    else if (cp == ':' && k < len)
+        kind = SEP_COLON;
+    else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
+        if (cp == '-' && k < len && s[k] == '-')
+            k++;
+        kind = spaced_before ? SEP_DASH : SEP_NONE;
+    }
+    if (kind == SEP_NONE)
+        return SEP_NONE;
+    size_t after = skip_sp(s, len, k);
+    /* Dashes and colons need white space after them ("30-17", "10:30"). */
+    if ((kind == SEP_DASH || kind == SEP_COLON) && after == k && k < len)
+        return SEP_NONE;
+    *next = after;
+    return kind;
+}
+
+static int has_guillemet_open(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAB)
+            return 1;
+    return 0;
+}
+
+/* s[start, e) without white space at its end. */
+static size_t trim_end(const char *s, size_t start, size_t e)
+{
+    size_t k;
+    while (e > start) {
+        size_t p = normalise_prev_start(s, e);
+        if (p < start || !is_sp(s, e, p, &k))
+            break;
+        e = p;
+    }
+    return e;
+}
+
+static size_t split_parts(const char *s, size_t len, part *p)
+{
+    int g = has_guillemet_open(s, len);
+    size_t n = 0, start = skip_sp(s, len, 0), i = start;
+    while (i < len && n + 1 < MAX_PARTS) {
+        size_t next;
+        unsigned char c = (unsigned char)s[i];
+        /* Separators start with white space or one of these bytes. */
+        if (c != ' ' && c != '\t' && c != '|' && c != ':' && c != '-'
+            && c != 0xC2 && c != 0xE2) {
+            i++;
+            continue;
+        }
+        int kind = separator_at(s, len, i, g, &next);
+        if (kind == SEP_NONE) {
+            normalise_next_cp(s, len, &i);
+            continue;
+        }
+        p[n++] = (part){ start, trim_end(s, start, i), kind };
+        start = i = next;
+    }
+    p[n++] = (part){ start, trim_end(s, start, len), SEP_NONE };
+    return n;
+}
+
+/* ---- keys for comparing names ---- */
+
+/* Letters and digits, lower-cased. */
+static void put_alnum_key(normalise_buf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = normalise_next_cp(s, len, &i);
+        if (normalise_is_upper(cp))
+            normalise_buf_put_cp(b, normalise_to_lower(cp));
+        else if (normalise_is_letter(cp) || normalise_is_digit(cp))
+            normalise_buf_put(b, s + at, i - at);
+    }
+}
+
+/* The key of a name without a leading "the ". */
+static void name_key(normalise_buf *b, const char *s, size_t len)
+{
+    if (len > 4 && (s[0] | 0x20) == 't' && (s[1] | 0x20) == 'h'
+        && (s[2] | 0x20) == 'e' && s[3] == ' ') {
+        s += 4;
+        len -= 4;
+    }
+    put_alnum_key(b, s, len);
+}
+
+typedef struct site_keys {
+    normalise_buf name;     /* "bbcnews" */
+    normalise_buf label;    /* "washingtontimes" from the address */
+    normalise_buf host;     /* "nbacom" */
+    int name_words;
+} site_keys;
+
+static int count_words(const char *s, size_t len)
+{
+    int n = 0, in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int sp = s[i] == ' ' || s[i] == '\t';
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+static int starts_ci(const char *s, size_t len, const char *p)
+{
+    size_t n = strlen(p);
+    if (len < n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((char)(s[i] | 0x20) != p[i])
+            return 0;
+    return 1;
+}
+
+static void host_keys(site_keys *k, const char *url)
+{
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    size_t n = strcspn(h, "/:?#");
+    static const char *const prefixes[] = { "www.", "m.", "amp.", "mobile.",
+                                            NULL };
+    for (const char *const *p = prefixes; *p; p++)
+        if (starts_ci(h, n, *p)) {
+            h += strlen(*p);
+            n -= strlen(*p);
+            break;
+        }
+    put_alnum_key(&k->host, h, n);
+    /* The label before the public suffix: "bbc" of "bbc.co.uk". */
+    size_t end = n;
+    const char *dot = NULL;
+    for (size_t i = end; i-- > 0;)
+        if (h[i] == '.') {
+            dot = h + i;
+            break;
+        }
+    if (!dot)
+        return;
+    end = (size_t)(dot - h);
+    size_t st = end;
+    while (st > 0 && h[st - 1] != '.')
+        st--;
+    if (st > 0 && end - st <= 3) {
+        static const char *const sld[] = { "co", "com", "org", "net", "gov",
+                                           "ac", "edu", "gob", NULL };
+        for (const char *const *p = sld; *p; p++)
+            if (strlen(*p) == end - st && starts_ci(h + st, end - st, *p)) {
+                end = st - 1;
+                st = end;
+                while (st > 0 && h[st - 1] != '.')
+                    st--;
+                break;
+            }
+    }
+    put_alnum_key(&k->label, h + st, end - st);
+}
+
+static int key_eq(const normalise_buf *a, const normalise_buf *b)
+{
+    return a->len >= 2 && a->len == b->len && !memcmp(a->s, b->s, a->len);
+}
+
+static int key_prefix(const normalise_buf *a, const normalise_buf *pre)
+{
+    return pre->len >= 3 && a->len > pre->len
+        && !memcmp(a->s, pre->s, pre->len);
+}
+
+static int matches_site(const site_keys *k, const char *s, size_t len)
+{
+    normalise_buf p = NORMALISE_BUF_INIT, full = NORMALISE_BUF_INIT;
+    name_key(&p, s, len);
+    put_alnum_key(&full, s, len);
+    int words = count_words(s, len);
+    int m = key_eq(&p, &k->name) || key_eq(&p, &k->label)
+         || key_eq(&full, &k->label) || key_eq(&p, &k->host)
+         || (key_prefix(&p, &k->name) && words <= k->name_words + 2)
+         || (key_prefix(&k->name, &p) && words >= 1)
+         || (key_prefix(&p, &k->label) && words <= 3);
+    normalise_buf_free(&p);
+    normalise_buf_free(&full);
+    return m;
+}
+
+/* ---- looking like a name ---- */
+
+static const char *const connectors[] = {
+    "and", "of", "the", "by", "for", "on", "in", "at", "de", "da", "do",
+    "del", "la", "le", "les", "des", "du", "y", "e", "et", "und", "der",
+    "die", "das", "di", "&", NULL
+};
+
+static int is_connector(const char *s, size_t len)
+{
+    for (const char *const *c = connectors; *c; c++)
+        if (strlen(*c) == len && starts_ci(s, len, *c))
+            return 1;
+    return 0;
+}
+
+/* "cleveland.com", "NBA.com": one word ending in a dot and letters. */
+static int is_domain(const char *s, size_t len)
+{
+    if (!len || memchr(s, ' ', len))
+        return 0;
+    const char *dot = NULL;
+    for (size_t i = len; i-- > 0;)
+        if (s[i] == '.') {
+            dot = s + i;
+            break;
+        }
+    if (!dot || dot == s)
+        return 0;
+    size_t tld = len - (size_t)(dot - s) - 1;
+    if (tld < 2 || tld > 6)
+        return 0;
+    for (const char *c = dot + 1; c < s + len; c++)
+        if ((*c | 0x20) < 'a' || (*c | 0x20) > 'z')
+            return 0;
+    return 1;
+}
+
+static int name_like(const char *s, size_t len, int strong, int max_words)
+{
+    if (!len)
+        return 0;
+    if (is_domain(s, len))
+        return 1;
+    for (size_t i = 0; i < len; i++)
+        if (strchr(",?!\"", s[i]))
+            return 0;
+    /* “ ” are E2 80 9C/9D. */
+    for (size_t i = 0; i + 2 < len; i++)
+        if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80
+            && ((unsigned char)s[i + 2] == 0x9C
+                || (unsigned char)s[i + 2] == 0x9D))
+            return 0;
+    int words = 0, caps = 0, lowers = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i == w)
+            break;
+        words++;
+        size_t k = w;
+        uint32_t cp = normalise_next_cp(s, len, &k);
+        if (normalise_is_upper(cp) || normalise_is_digit(cp))
+            caps++;
+        else if (!is_connector(s + w, i - w))
+            lowers++;
+    }
+    if (words > max_words || !caps)
+        return 0;
+    return lowers == 0 || (strong && lowers <= 1 && caps >= 2);
+}
+
+/* Words that name publications: "BBC Good Food" is no proof, but
+ * "Washington Times" or "TC Newsnet" is. */
+static const char *const site_words[] = {
+    "news", "times", "post", "journal", "daily", "online", "magazine",
+    "media", "tv", "radio", "herald", "tribune", "guardian", "press",
+    "today", "weekly", "network", "blog", "wiki", "wikia", "gazette",
+    "telegraph", "observer", "insider", "digest", "chronicle", "courier",
+    "mail", "express", "independent", "standard", "noticias", "notícias",
+    "jornal", "diario", "diário", "zeitung", "nachrichten", "presse",
+    "newsnet", "wire", "report", NULL
+};
+
+/* A part that can only be a site: one word, a domain, a publication
+ * word, or an acronym or CamelCase word ("BBC", "JacketsOnline"). */
+static int surely_site(const char *s, size_t len)
+{
+    if (count_words(s, len) == 1 || is_domain(s, len))
+        return 1;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        normalise_buf k = NORMALISE_BUF_INIT;
+        put_alnum_key(&k, s + w, i - w);
+        int hit = 0;
+        for (const char *const *sw = site_words; *sw && !k.oom; sw++)
+            hit |= strlen(*sw) == k.len && !memcmp(*sw, k.s, k.len);
+        normalise_buf_free(&k);
+        normalise_letters L = normalise_count_letters(s + w, i - w);
+        size_t f = w;
+        int cap = normalise_is_upper(normalise_next_cp(s, len, &f));
+        if (hit || (L.upper >= 2 && (L.lower == 0 || cap)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Most longer words capitalized: "Spider-Man: No Way Home". */
+static int title_cased(const char *s, size_t a, size_t e)
+{
+    int words = 0, caps = 0;
+    size_t i = a;
+    while (i < e) {
+        while (i < e && s[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < e && s[i] != ' ')
+            i++;
+        size_t k = w;
+        uint32_t cp = 0;
+        while (k < i) {
+            cp = normalise_next_cp(s, i, &k);
+            if (!normalise_is_punct(cp))
+                break;
+        }
+        if (i - k < 3)
+            continue;
+        if (!normalise_is_letter(cp))
+            continue;
+        words++;
+        caps += normalise_is_upper(cp);
+    }
+    return words && caps * 10 >= words * 6;
+}
+
+static int words_in(const char *s, const part *p, size_t lo, size_t hi)
+{
+    int n = 0;
+    for (size_t i = lo; i <= hi; i++)
+        n += count_words(s + p[i].a, p[i].e - p[i].a);
+    return n;
+}
+
+/* ---- cutting ---- */
+
+typedef struct cutter {
+    const char *s;
+    part p[MAX_PARTS];
+    size_t lo, hi;      /* parts kept */
+    int known;          /* the site's name or address is known */
+    int cuts;
+} cutter;
+
+static int cut_known(cutter *c, const site_keys *k)
+{
+    int any = 0;
+    if (c->hi > c->lo && matches_site(k, c->s + c->p[c->hi].a,
+                                      c->p[c->hi].e - c->p[c->hi].a)) {
+        c->hi--;
+        c->cuts++;
+        any = 1;
+    }
+    if (c->hi > c->lo && matches_site(k, c->s + c->p[c->lo].a,
+                                      c->p[c->lo].e - c->p[c->lo].a)) {
+        c->lo++;
+        c->cuts++;
+        any = 1;
+    }
+    return any;
+}
+
+/* Site-like parts at the end, cut while they keep the same separator. */
+static void cut_suffixes(cutter *c, int dash_ok)
+{
+    int kind = SEP_NONE;
+    while (c->hi > c->lo) {
+        int sep = c->p[c->hi - 1].sep;
+        if (sep == SEP_COLON || (sep == SEP_DASH && !dash_ok)
+            || (kind != SEP_NONE && sep != kind))
+            return;
+        const part *q = &c->p[c->hi];
+        int strong = sep == SEP_STRONG;
+        int w = count_words(c->s + q->a, q->e - q->a);
+        int rest = words_in(c->s, c->p, c->lo, c->hi - 1);
+        if (!name_like(c->s + q->a, q->e - q->a, strong, strong ? 5 : 4)
+            || rest <= w || rest < (strong ? 2 : 3))
+            return;
+        /* After a dash, capitals prove nothing in a title-cased
+         * headline ("Spider-Man: No Way Home - Official Trailer"). */
+        if (!strong && title_cased(c->s, c->p[c->lo].a, c->p[c->hi - 1].e)
+            && !surely_site(c->s + q->a, q->e - q->a))
+            return;
+        c->hi--;
+        c->cuts++;
+        kind = sep;
+    }
+}
+
+/* Site or section labels before a bar, guillemet or bullet. */
+static void cut_prefixes(cutter *c)
+{
+    while (c->hi > c->lo && c->p[c->lo].sep == SEP_STRONG) {
+        const part *q = &c->p[c->lo];
+        int w = count_words(c->s + q->a, q->e - q->a);
+        int rest = words_in(c->s, c->p, c->lo + 1, c->hi);
+        if (!name_like(c->s + q->a, q->e - q->a, 1, 3) || rest <= w
+            || rest < 3)
+            return;
+        c->lo++;
+        c->cuts++;
+    }
+}
+
+int normalise_strip_site(const char *s, size_t len,
+                         const normalise_site *site, size_t *start,
+                         size_t *end)
+{
+    cutter c = { .s = s };
+    size_t n = split_parts(s, len, c.p);
+    c.lo = 0;
+    c.hi = n - 1;
+    /* Separators with nothing on one side: "| Site", "Headline |". */
+    int dropped = 0;
+    while (c.hi > c.lo && c.p[c.lo].e == c.p[c.lo].a)
+        c.lo++, dropped++;
+    while (c.hi > c.lo && c.p[c.hi].e == c.p[c.hi].a)
+        c.hi--, dropped++;
+    site_keys k = { NORMALISE_BUF_INIT, NORMALISE_BUF_INIT,
+                    NORMALISE_BUF_INIT, 0 };
+    if (site && site->name && *site->name) {
+        name_key(&k.name, site->name, strlen(site->name));
+        k.name_words = count_words(site->name, strlen(site->name));
+    }
+    if (site && site->url && *site->url)
+        host_keys(&k, site->url);
+    /* Only a name counts as knowing the site: an address often names a
+     * network or a host ("georgiatech.rivals.com" for JacketsOnline). */
+    c.known = k.name.len >= 2;
+    int matched = 0;
+    if ((c.known || k.label.len >= 2) && n > 1) {
+        matched = cut_known(&c, &k);
+        /* Nothing but the site's name: " | Site", "Site | Site". */
+        if (c.lo == c.hi && matches_site(&k, s + c.p[c.lo].a,
+                                         c.p[c.lo].e - c.p[c.lo].a)
+            && (matched || dropped)) {
+            c.cuts++;
+            *start = *end = c.p[c.lo].a;
+            goto done;
+        }
+    }
+    if (n > 1) {
+        /* Two dashes in a title with no known site are the headline's own
+         * ("Snakes on a Plane — The TV Edit — The Famous Line"). */
+        int dashes = 0;
+        for (size_t i = 0; i + 1 < n; i++)
+            dashes += c.p[i].sep == SEP_DASH;
+        cut_suffixes(&c, matched || (!c.known && dashes == 1));
+        cut_prefixes(&c);
+    }
+    *start = c.p[c.lo].a;
+    *end = c.p[c.hi].e;
+done:
+    normalise_buf_free(&k.name);
+    normalise_buf_free(&k.label);
+    normalise_buf_free(&k.host);
+    return c.cuts;
+}
+
+void normalise_put_spaced(normalise_buf *b, const char *s, size_t len,
+                          int normalise_space, int keep_lines)
+{
+    size_t i = skip_sp(s, len, 0), e = trim_end(s, i, len);
+    while (i < e) {
+        size_t r = skip_sp(s, e, i);
+        if (r == i) {
+            normalise_next_cp(s, e, &r);
+            normalise_buf_put(b, s + i, r - i);
+            i = r;
+            continue;
+        }
+        int brk = 0;
+        for (size_t j = i; j < r; j++)
+            brk |= s[j] == '\n' || s[j] == '\r';
+        if (brk && keep_lines) {
+            for (size_t j = i; j < r; j++)
+                if (s[j] == '\n' || s[j] == '\r')
+                    normalise_buf_putc(b, s[j]);
+        } else if (brk || normalise_space) {
+            normalise_buf_putc(b, ' ');
+        } else {
+            normalise_buf_put(b, s + i, r - i);
+        }
+        i = r;
+    }
+}
+
+/* The next letter or digit at or after *i, lower-cased; 0 at the end. */
+static uint32_t next_alnum(const char *s, size_t len, size_t *i)
+{
+    while (*i < len) {
+        uint32_t cp = normalise_next_cp(s, len, i);
+        if (normalise_is_letter(cp) || normalise_is_digit(cp))
+            return normalise_to_lower(cp);
+    }
+    return 0;
+}
+
+int normalise_same_headline(const char *a, size_t alen, const char *b,
+                            size_t blen)
+{
+    /* Streamed, so that a long paragraph costs one early mismatch. */
+    size_t i = 0, j = 0;
+    int any = 0;
+    for (;;) {
+        uint32_t x = next_alnum(a, alen, &i), y = next_alnum(b, blen, &j);
+        if (x != y)
+            return 0;
+        if (!x)
+            return any;
+        any = 1;
+    }
+}

@@ -1,0 +1,683 @@
+/*
+ * test_normalise.c - unit tests for the normalise plug-in.
+ *
+ * The plug-in's helpers (plugins/normalise/normalise.h) are pure string
+ * functions, tested here through tables: an input and the exact result.
+ * A table test reports every row that fails, not only the first.  The
+ * last tests run whole articles through the core and the stage.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "article.h"
+#include "date.h"
+#include "precis.h"
+#include "../../plugins/normalise/normalise.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct pair {
+    const char *in, *out;
+} pair;
+
+static int check_rows(const char *what, const pair *rows, size_t n,
+                      int (*fn)(const char *, size_t, normalise_buf *))
+{
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        normalise_buf b = NORMALISE_BUF_INIT;
+        int rc = fn(rows[i].in, strlen(rows[i].in), &b);
+        const char *got = normalise_buf_str(&b);
+        if (rc || strcmp(got, rows[i].out)) {
+            print_error("%s: \"%s\"\n   expected \"%s\"\n        got \"%s\"\n",
+                        what, rows[i].in, rows[i].out, got);
+            bad++;
+        }
+        normalise_buf_free(&b);
+    }
+    return bad;
+}
+
+/* ---- title case ---- */
+
+static int title(const char *s, size_t len, normalise_buf *b)
+{
+    return normalise_titlecase(s, len, NULL, b);
+}
+
+static const pair title_rows[] = {
+    { "senate passes the budget bill after a long night",
+      "Senate Passes the Budget Bill After a Long Night" },
+    { "what the fed's decision means for you",
+      "What the Fed's Decision Means for You" },
+    { "a tale of two cities", "A Tale of Two Cities" },
+    { "where are you from", "Where Are You From" },
+    { "the man who knew too much: a review",
+      "The Man Who Knew Too Much: A Review" },
+    /* Only consonants make an acronym: "nasa" stays a word. */
+    { "nasa and the iPhone app for mars",
+      "Nasa and the iPhone App for Mars" },
+    { "NASA AND THE NEW ROCKET", "Nasa and the New Rocket" },
+    /* Each part of a hyphenated word is a title of its own. */
+    { "state-of-the-art tools for small firms",
+      "State-Of-The-Art Tools for Small Firms" },
+    /* A small word after a full stop opens a sub-phrase, as in
+     * python-titlecase, even after an abbreviation. */
+    { "the u.s. and the e.u. agree on trade",
+      "The u.s. And the e.u. Agree on Trade" },
+    { "THE U.S. AND CHINA", "The U.S. And China" },
+    { "mcdonald's opens in moscow", "McDonald's Opens in Moscow" },
+    { "o'neill returns to d'angelo's restaurant",
+      "O'Neill Returns to d'Angelo's Restaurant" },
+    { "input/output errors on linux", "Input/Output Errors on Linux" },
+    { "visit www.example.org today", "Visit www.example.org Today" },
+    { "cnn interviews the ceo of xyz", "CNN Interviews the Ceo of Xyz" },
+    { "rock 'n' roll is here to stay", "Rock 'N' Roll Is Here to Stay" },
+    { "élections en france: le vote", "Élections en France: Le Vote" },
+    { "ÉLECTIONS À PARIS", "Élections À Paris" },
+    { "", "" },
+    { "   ", "   " },
+    { "one -- two", "One -- Two" },
+    { "from a to b", "From a to B" },
+};
+
+static void test_titlecase(void **st)
+{
+    (void)st;
+    assert_int_equal(check_rows("titlecase", title_rows, COUNT(title_rows),
+                                title), 0);
+}
+
+static void test_titlecase_lines(void **st)
+{
+    (void)st;
+    normalise_case_opts runs = { .blank_lines = 0 };
+    normalise_case_opts each = { .blank_lines = 1 };
+    normalise_buf b = NORMALISE_BUF_INIT;
+    const char *in = "first of two\n\nsecond one";
+    assert_int_equal(normalise_titlecase(in, strlen(in), &runs, &b), 0);
+    assert_string_equal(normalise_buf_str(&b), "First of Two\nSecond One");
+    b.len = 0;
+    assert_int_equal(normalise_titlecase(in, strlen(in), &each, &b), 0);
+    assert_string_equal(normalise_buf_str(&b),
+                        "First of Two\n\nSecond One");
+    normalise_buf_free(&b);
+}
+
+static void test_titlecase_spaces(void **st)
+{
+    (void)st;
+    normalise_case_opts keep = { .normalise_space = 0 };
+    normalise_case_opts plain = { .normalise_space = 1 };
+    normalise_buf b = NORMALISE_BUF_INIT;
+    const char *in = "ends\twith\xC2\xA0the end";
+    assert_int_equal(normalise_titlecase(in, strlen(in), &keep, &b), 0);
+    assert_string_equal(normalise_buf_str(&b), "Ends\tWith\xC2\xA0the End");
+    b.len = 0;
+    assert_int_equal(normalise_titlecase(in, strlen(in), &plain, &b), 0);
+    assert_string_equal(normalise_buf_str(&b), "Ends With the End");
+    normalise_buf_free(&b);
+}
+
+/* ---- evidence and sentence case ---- */
+
+static normalise_evidence *evidence_of_text(const char *body)
+{
+    normalise_evidence *ev = normalise_evidence_new();
+    assert_non_null(ev);
+    /* Sentences end at ". "; words at spaces. */
+    int start = 1;
+    const char *p = body;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t n = (size_t)(p - w);
+        int end = n && w[n - 1] == '.';
+        if (n > 1 && (w[n - 1] == '.' || w[n - 1] == ','))
+            n--;
+        if (n)
+            assert_int_equal(normalise_evidence_add(ev, w, n, start, 0), 0);
+        start = end;
+    }
+    return ev;
+}
+
+static void test_evidence(void **st)
+{
+    (void)st;
+    normalise_evidence *ev = evidence_of_text(
+        "Putin met NATO officials. The summit ended early, Putin said. "
+        "Officials from NATO and the summit staff left.");
+    assert_int_equal(normalise_evidence_of(ev, "putin", 5),
+                     NORMALISE_EV_CAPITAL);
+    assert_int_equal(normalise_evidence_of(ev, "PUTIN", 5),
+                     NORMALISE_EV_CAPITAL);
+    assert_int_equal(normalise_evidence_of(ev, "Nato", 4),
+                     NORMALISE_EV_UPPER);
+    assert_int_equal(normalise_evidence_of(ev, "Summit", 6),
+                     NORMALISE_EV_LOWER);
+    assert_int_equal(normalise_evidence_of(ev, "kremlin", 7), 0);
+    /* "Officials" opens a sentence; "officials" inside one says lower. */
+    assert_int_equal(normalise_evidence_of(ev, "officials", 9),
+                     NORMALISE_EV_LOWER);
+    normalise_evidence_free(ev);
+}
+
+static void test_sentencecase(void **st)
+{
+    (void)st;
+    normalise_evidence *ev = evidence_of_text(
+        "Putin met NATO officials in Moscow. The summit ended early, "
+        "Putin said. Officials from NATO and the summit staff left Moscow "
+        "on a train.");
+    static const pair rows[] = {
+        { "Putin Meets NATO Officials In Moscow",
+          "Putin meets NATO officials in Moscow" },
+        { "PUTIN MEETS NATO OFFICIALS IN MOSCOW",
+          "Putin meets NATO officials in Moscow" },
+        { "summit ends: Putin leaves Moscow",
+          "Summit ends: Putin leaves Moscow" },
+        { "Summit Ends Early: What Comes Next",
+          "Summit ends early: What comes next" },
+        { "iPhone sales rise in Moscow", "iPhone sales rise in Moscow" },
+        { "I Think The Summit Failed", "I think the summit failed" },
+    };
+    normalise_case_opts o = { .ev = ev };
+    int bad = 0;
+    for (size_t i = 0; i < COUNT(rows); i++) {
+        normalise_buf b = NORMALISE_BUF_INIT;
+        assert_int_equal(normalise_sentencecase(rows[i].in,
+                                                strlen(rows[i].in), &o, &b),
+                         0);
+        if (strcmp(normalise_buf_str(&b), rows[i].out)) {
+            print_error("sentence case: \"%s\"\n   expected \"%s\"\n"
+                        "        got \"%s\"\n", rows[i].in, rows[i].out,
+                        normalise_buf_str(&b));
+            bad++;
+        }
+        normalise_buf_free(&b);
+    }
+    normalise_evidence_free(ev);
+    assert_int_equal(bad, 0);
+}
+
+/* ---- site names ---- */
+
+typedef struct site_case {
+    const char *title, *site, *url, *expected;
+} site_case;
+
+static const site_case site_rows[] = {
+    /* A dash inside the headline is not a site. */
+    { "Biden - Putin summit ends early", NULL, NULL,
+      "Biden - Putin summit ends early" },
+    { "Biden - Putin summit ends early", "Reuters", NULL,
+      "Biden - Putin summit ends early" },
+    { "Biden - Putin summit ends early - Reuters", "Reuters", NULL,
+      "Biden - Putin summit ends early" },
+    { "Biden - Putin summit ends early | Reuters", NULL, NULL,
+      "Biden - Putin summit ends early" },
+    /* Suffixes and prefixes. */
+    { "Floods close schools across the region - Daily Herald", NULL,
+      NULL, "Floods close schools across the region" },
+    { "Floods close schools across the region | Weather | Daily Herald",
+      NULL, NULL, "Floods close schools across the region" },
+    { "Daily Herald: Floods close schools", "Daily Herald", NULL,
+      "Floods close schools" },
+    { "Floods close schools across the region – heraldonline.com", NULL,
+      NULL, "Floods close schools across the region" },
+    { "Floods close schools across the region - The Herald",
+      NULL, "https://www.theherald.co.uk/news/123", 
+      "Floods close schools across the region" },
+    { "Home » News » Floods close schools in the north", NULL, NULL,
+      "Floods close schools in the north" },
+    { "Floods close schools across the region · Herald Online", NULL,
+      NULL, "Floods close schools across the region" },
+    /* Colons only at a known site name. */
+    { "Analysis: why the floods came", NULL, NULL,
+      "Analysis: why the floods came" },
+    { "Floods: what we know so far", "Daily Herald", NULL,
+      "Floods: what we know so far" },
+    /* Title case hides nothing after a bar, but after a dash it does. */
+    { "Spider-Man: No Way Home - Official Trailer", NULL, NULL,
+      "Spider-Man: No Way Home - Official Trailer" },
+    { "The Best Phones of the Year | Gadget Weekly", NULL, NULL,
+      "The Best Phones of the Year" },
+    { "One - Two - Three Steps Forward", NULL, NULL,
+      "One - Two - Three Steps Forward" },
+    /* Nothing but the site. */
+    { " | Daily Herald", "Daily Herald", NULL, "" },
+    { "Daily Herald", "Daily Herald", NULL, "Daily Herald" },
+    /* Guillemets quote, they do not separate. */
+    { "« Nous irons » : le ministre répond » Politique", NULL, NULL,
+      "« Nous irons » : le ministre répond » Politique" },
+    { "Score 30-17 as Tech wins at home", NULL, NULL,
+      "Score 30-17 as Tech wins at home" },
+};
+
+static void test_strip_site(void **st)
+{
+    (void)st;
+    int bad = 0;
+    for (size_t i = 0; i < COUNT(site_rows); i++) {
+        const site_case *c = &site_rows[i];
+        normalise_site site = { c->site, c->url };
+        size_t a = 0, e = 0;
+        normalise_strip_site(c->title, strlen(c->title), &site, &a, &e);
+        if (e - a != strlen(c->expected)
+            || strncmp(c->title + a, c->expected, e - a)) {
+            print_error("strip_site: \"%s\" (site %s)\n   expected \"%s\"\n"
+                        "        got \"%.*s\"\n", c->title,
+                        c->site ? c->site : "-", c->expected, (int)(e - a),
+                        c->title + a);
+            bad++;
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+static void test_same_headline(void **st)
+{
+    (void)st;
+    const char *h = "Visit of the Chairman";
+    assert_true(normalise_same_headline(h, strlen(h),
+                                        "visit of the chairman.", 22));
+    assert_false(normalise_same_headline(h, strlen(h), "Visit of", 8));
+    assert_false(normalise_same_headline("", 0, "", 0));
+}
+
+/* ---- names ---- */
+
+static int name(const char *s, size_t len, normalise_buf *b)
+{
+    normalise_name_case(b, s, len);
+    return b->oom ? -1 : 0;
+}
+
+static const pair name_rows[] = {
+    { "EDUARDO PORTER", "Eduardo Porter" },
+    { "JAMES MCDONALD", "James McDonald" },
+    { "SARAH O'CONNOR", "Sarah O'Connor" },
+    { "SARAH O\xE2\x80\x99" "CONNOR", "Sarah O\xE2\x80\x99" "Connor" },
+    { "JUAN DE LA CRUZ", "Juan de la Cruz" },
+    { "Juan de la Cruz", "Juan de la Cruz" },
+    { "Pat McDonald", "Pat McDonald" },
+    { "Bob O'NEILL", "Bob O'Neill" },
+    { "JD Vance", "JD Vance" },
+    { "JOHN SMITH III", "John Smith III" },
+    { "J. R. R. TOLKIEN", "J. R. R. Tolkien" },
+    { "JEAN-LUC PICARD", "Jean-Luc Picard" },
+    { "RODRIGO DURÃO COELHO", "Rodrigo Durão Coelho" },
+    { "Rodrigo Durão Coelho", "Rodrigo Durão Coelho" },
+    { "ÉMILE ZOLA", "Émile Zola" },
+    { "jane doe", "Jane Doe" },
+    { "LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven" },
+    { "ŁUKASZ ŻUREK", "Łukasz Żurek" },
+};
+
+static void test_name_case(void **st)
+{
+    (void)st;
+    assert_int_equal(check_rows("name", name_rows, COUNT(name_rows), name),
+                     0);
+}
+
+/* ---- bylines ---- */
+
+static int core_date(const char *s, size_t len, size_t *start)
+{
+    date_value d;
+    if (!date_find(s, len, &d))
+        return 0;
+    *start = d.start;
+    return 1;
+}
+
+typedef struct byline_case {
+    const char *in, *role, *expected;   /* "Name (role); ..." */
+} byline_case;
+
+static const byline_case byline_rows[] = {
+    { "By JANE DOE and John Smith, Staff Writers", "author",
+      "Jane Doe (author); John Smith (author)" },
+    { "Reporting by Ana Lima; Editing by Tom Berg", "contributor",
+      "Ana Lima (reporter); Tom Berg (editor)" },
+    { "By Mary Smith, Jr. and Bob O'NEILL", "author",
+      "Mary Smith, Jr. (author); Bob O'Neill (author)" },
+    { "Editing: Rodrigo Durão Coelho", "contributor",
+      "Rodrigo Durão Coelho (editor)" },
+    { "Photo: Kim Lee/Reuters", "contributor", "Kim Lee (photographer)" },
+    { "With reporting from Lena Park and Omar Haddad", "contributor",
+      "Lena Park (contributor); Omar Haddad (contributor)" },
+    { "(Reporting by Ana Lima in Lisbon and Tom Berg in Oslo; Additional "
+      "reporting by Kim Lee; Editing by Sam Ruiz)", "contributor",
+      "Ana Lima (reporter); Tom Berg (reporter); Kim Lee (contributor); "
+      "Sam Ruiz (editor)" },
+    { "Reporting by Ana Lima, editing by Tom Berg", "contributor",
+      "Ana Lima (reporter); Tom Berg (editor)" },
+    { "By Jane Doe, Associated Press", "author", "Jane Doe (author)" },
+    { "By Jane Doe, USA TODAY", "author", "Jane Doe (author)" },
+    { "By The Associated Press", "author",
+      "The Associated Press (organization)" },
+    { "By Reuters Staff", "author", "Reuters (organization)" },
+    { "By Jane Doe jane.doe@example.com @janedoe", "author",
+      "Jane Doe (author)" },
+    { "By Jane Doe | Updated 3:15 PM EDT, Sept. 11, 2024", "author",
+      "Jane Doe (author)" },
+    { "By Jane Doe Sept. 11, 2024", "author", "Jane Doe (author)" },
+    { "By Jane Doe, Senior White House Correspondent", "author",
+      "Jane Doe (author)" },
+    { "Jane Doe, Staff Photographer", "author", "Jane Doe (photographer)" },
+    { "By Jane Doe and John Smith Special to The Washington Post",
+      "author", "Jane Doe (author); John Smith (author)" },
+    { "Por María García y José Pérez Fernández", "author",
+      "María García (author); José Pérez Fernández (author)" },
+    { "By José Ortega y Gasset", "author", "José Ortega y Gasset (author)" },
+    { "Von Hans Müller und Erika Mustermann", "author",
+      "Hans Müller (author); Erika Mustermann (author)" },
+    { "Par Jean-Luc Picard", "author", "Jean-Luc Picard (author)" },
+    { "Por Maria Silva, da Redação", "author", "Maria Silva (author)" },
+    { "Story by Jane Doe; photos by Bob Smith", "author",
+      "Jane Doe (author); Bob Smith (photographer)" },
+    { "<b>John Doe</b>", "author", "John Doe (author)" },
+    { "John \xF0\x9F\x98\x8A Doe", "author", "John Doe (author)" },
+    { "John \"The King\" Doe", "author", "John Doe (author)" },
+    { "John Doe of John Doe", "author", "John Doe (author)" },
+    { "Jenny_Smith", "author", "Jenny Smith (author)" },
+    { "By <a href=\"/p/amir\">Amir Vera</a> and Adam Renton, CNN",
+      "author", "Amir Vera (author); Adam Renton (author)" },
+    { "Jenny Smith \xE2\x80\x94 Example Site", "author",
+      "Jenny Smith (author)" },
+    { "Jenny Smith @jenny_smith 11:57AM", "author", "Jenny Smith (author)" },
+    { "Jenny Smith For Daily Mail Australia", "author",
+      "Jenny Smith (author)" },
+    { "By: Ian Shive", "author", "Ian Shive (author)" },
+    { "Reporting by Ana Lima \xE2\x80\x93 editing by Tom Berg",
+      "contributor", "Ana Lima (reporter); Tom Berg (editor)" },
+    { "By Evan Orris, NBA.com", "author", "Evan Orris (author)" },
+    { "By Staff", "author", "" },
+    { "Updated 2 hours ago", "author", "" },
+    { "By Jane Doe and Jane Doe", "author", "Jane Doe (author)" },
+    { "By Ana Lima &amp; Tom Berg", "author",
+      "Ana Lima (author); Tom Berg (author)" },
+};
+
+static void test_bylines(void **st)
+{
+    (void)st;
+    int bad = 0;
+    for (size_t i = 0; i < COUNT(byline_rows); i++) {
+        const byline_case *c = &byline_rows[i];
+        normalise_people pp = { .oom = 0 };
+        int rc = normalise_parse_byline(c->in, strlen(c->in), c->role,
+                                        core_date, &pp);
+        normalise_people_finish(&pp, 0);
+        char got[1024] = "";
+        for (size_t k = 0; k < pp.n; k++)
+            snprintf(got + strlen(got), sizeof got - strlen(got),
+                     "%s%s (%s)", k ? "; " : "",
+                     normalise_person_name(&pp, k), pp.v[k].role);
+        if (rc || strcmp(got, c->expected)) {
+            print_error("byline: \"%s\"\n   expected \"%s\"\n        got "
+                        "\"%s\"\n", c->in, c->expected, got);
+            bad++;
+        }
+        normalise_people_free(&pp);
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* Options: names as written, organisations kept, periods dropped. */
+static void test_byline_options(void **st)
+{
+    (void)st;
+    const char *in = "By JANE DOE and Emma G. Fitzsimmons, CNN";
+    normalise_people pp = { .keep_case = 1 };
+    assert_int_equal(normalise_parse_byline(in, strlen(in), "author", NULL,
+                                            &pp), 0);
+    normalise_people_finish(&pp, 1);
+    assert_int_equal(pp.n, 3);
+    assert_string_equal(normalise_person_name(&pp, 0), "JANE DOE");
+    assert_string_equal(normalise_person_name(&pp, 2), "CNN");
+    assert_string_equal(pp.v[2].role, "organization");
+    normalise_buf b = NORMALISE_BUF_INIT;
+    const char *name = normalise_person_name(&pp, 1);
+    normalise_name_bare(&b, name, strlen(name));
+    assert_string_equal(normalise_buf_str(&b), "Emma G Fitzsimmons");
+    normalise_buf_free(&b);
+    normalise_people_free(&pp);
+}
+
+/* Malformed UTF-8 and long inputs never read out of bounds (run this
+ * under ASan). */
+static void test_bad_input(void **st)
+{
+    (void)st;
+    const char bad[] = "By \xC3 \xE2\x80 \xFF\xFE J\xC3\xA9 and \xF0\x9F";
+    normalise_people pp = { .oom = 0 };
+    assert_int_equal(normalise_parse_byline(bad, sizeof bad - 1, "author",
+                                            NULL, &pp), 0);
+    normalise_people_free(&pp);
+    normalise_buf b = NORMALISE_BUF_INIT;
+    assert_int_equal(normalise_titlecase(bad, sizeof bad - 1, NULL, &b), 0);
+    b.len = 0;
+    assert_int_equal(normalise_sentencecase(bad, sizeof bad - 1, NULL, &b),
+                     0);
+    normalise_buf_free(&b);
+    char big[5000];
+    memset(big, '|', sizeof big);
+    size_t a, e;
+    normalise_strip_site(big, sizeof big, NULL, &a, &e);
+    assert_true(a <= e && e <= sizeof big);
+    normalise_strip_site(bad, sizeof bad - 1, NULL, &a, &e);
+    assert_true(a <= e && e <= sizeof bad - 1);
+}
+
+/* ---- whole articles ---- */
+
+typedef struct run {
+    precis_ctx *ctx;
+    precis_article *a;
+} run;
+
+static void run_article(run *r, const char *data, precis_format fmt,
+                        const char *const *sets)
+{
+    precis_error err = { 0, "" };
+    assert_int_equal(precis_ctx_new(&r->ctx, &err), PRECIS_OK);
+    for (; sets && *sets; sets++)
+        assert_int_equal(precis_ctx_set(r->ctx, *sets, &err), PRECIS_OK);
+    assert_int_equal(precis_ctx_prepare(r->ctx, &err), PRECIS_OK);
+    assert_int_equal(precis_load_buffer(r->ctx, "test", data, strlen(data),
+                                        fmt, &r->a, &err), PRECIS_OK);
+    int rc = precis_run(r->ctx, r->a, &err);
+    if (rc)
+        print_error("%s\n", err.message);
+    assert_int_equal(rc, PRECIS_OK);
+}
+
+static void run_free(run *r)
+{
+    precis_article_free(r->a);
+    precis_ctx_free(r->ctx);
+}
+
+static const char *field(const run *r, const char *key)
+{
+    const char *v = article_field(r->a, key);
+    return v ? v : "(none)";
+}
+
+static void people(const run *r, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->a->people.n; i++)
+        snprintf(buf + strlen(buf), size - strlen(buf), "%s%s (%s)",
+                 i ? "; " : "", r->a->people.v[i].name,
+                 r->a->people.v[i].role);
+}
+
+static void test_article_json(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "{\"title\": \"FLOODS CLOSE SCHOOLS IN NATO TOWN - Daily Herald\", "
+        "\"site\": \"Daily Herald\", "
+        "\"byline\": \"By JANE DOE and John Smith, Staff Writers\", "
+        "\"text\": \"Floods close schools in NATO town\\n\\n"
+        "Schools in the NATO town closed on Monday after the floods. The "
+        "river rose overnight and the town council met early.\\n\\n"
+        "Officials said schools would reopen next week.\"}",
+        PRECIS_FORMAT_JSON, NULL);
+    assert_string_equal(field(&r, "headline"),
+                        "Floods Close Schools in NATO Town");
+    assert_string_equal(field(&r, "headline_raw"),
+                        "FLOODS CLOSE SCHOOLS IN NATO TOWN - Daily Herald");
+    char got[512];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Jane Doe (author); John Smith (author)");
+    /* The body's first paragraph repeats the headline without the site
+     * (the core marks only exact repeats). */
+    int dup = 0;
+    for (size_t i = 0; i < r.a->paras.n; i++)
+        dup += r.a->paras.v[i].kind == PRECIS_KIND_BOILERPLATE
+            && r.a->paras.v[i].reason
+            && !strcmp(r.a->paras.v[i].reason, "duplicate-headline");
+    assert_int_equal(dup, 1);
+    run_free(&r);
+}
+
+static void test_article_keep_case(void **st)
+{
+    (void)st;
+    static const char *const sets[] = { "stage.normalise.fix_caps=false",
+                                        "stage.normalise.strip_site=false",
+                                        NULL };
+    run r;
+    run_article(&r, "{\"title\": \"FLOODS CLOSE SCHOOLS - Daily Herald\", "
+                    "\"text\": \"Schools closed after the floods.\"}",
+                PRECIS_FORMAT_JSON, sets);
+    assert_string_equal(field(&r, "headline"),
+                        "FLOODS CLOSE SCHOOLS - Daily Herald");
+    run_free(&r);
+}
+
+static void test_article_sentence_case(void **st)
+{
+    (void)st;
+    static const char *const sets[] = {
+        "stage.normalise.headline_case=sentence", NULL };
+    run r;
+    run_article(&r, "{\"title\": \"Putin Meets Maduro In Caracas\", "
+                    "\"text\": \"The meeting in Caracas was short. Putin "
+                    "and Maduro met for an hour, and Maduro spoke first."
+                    "\"}", PRECIS_FORMAT_JSON, sets);
+    assert_string_equal(field(&r, "headline"),
+                        "Putin meets Maduro in Caracas");
+    run_free(&r);
+}
+
+typedef struct date_case {
+    const char *text, *date;
+} date_case;
+
+static const date_case date_rows[] = {
+    { "Maduro meets Patrushev\n\nCARACAS, Venezuela (Sept. 11, 2024) \xE2"
+      "\x80\x94 Patrushev met Maduro on Tuesday in the capital.\n\nMore "
+      "text follows in the body.\n", "2024-09-11" },
+    { "Titular sobre la economía\n\nMADRID, 11 de septiembre de 2024 "
+      "(EFE) - El Gobierno anunció hoy nuevas medidas para el país.\n",
+      "2024-09-11" },
+    { "Manchete sobre a economia\n\nPublicado em 11 de setembro de 2024\n"
+      "\nO governo anunciou hoje novas medidas para o país.\n",
+      "2024-09-11" },
+    { "Titre sur l'économie\n\nPar Jean Dupont\n\nPublié le 3 février 2024"
+      " à 10h15, mis à jour le 4 février 2024\n\nLe gouvernement a annoncé "
+      "de nouvelles mesures ce matin.\n", "2024-02-03T10:15:00" },
+    { "Schlagzeile zur Wirtschaft\n\nVon Hans Müller | 11. März 2024, "
+      "14:05 Uhr\n\nDie Regierung hat heute neue Maßnahmen angekündigt.\n",
+      "2024-03-11T14:05:00" },
+    { "Headline about the economy\n\nBy Jane Doe\n\nFebruary 30, 2024\n\n"
+      "The government announced new measures on Monday morning.\n",
+      "(none)" },
+    { "Headline about the economy\n\nSept. 11, 2024 \xE2\x80\x94 The "
+      "government announced new measures in the capital today.\n",
+      "2024-09-11" },
+    /* A sentence's date, not a dateline. */
+    { "Headline about a past event\n\nOn 5 March 2024 - the day of the "
+      "vote - the town was quiet and nobody came out.\n", "(none)" },
+    { "Headline about the economy\n\nWASHINGTON (AP) \xE2\x80\x94 The "
+      "government announced new measures on Sept. 11, 2024 in the city.\n",
+      "(none)" },
+};
+
+static void test_article_dates(void **st)
+{
+    (void)st;
+    int bad = 0;
+    for (size_t i = 0; i < COUNT(date_rows); i++) {
+        run r;
+        run_article(&r, date_rows[i].text, PRECIS_FORMAT_TEXT, NULL);
+        if (strcmp(field(&r, "date"), date_rows[i].date)) {
+            print_error("date: %.40s...\n   expected %s\n        got %s\n",
+                        date_rows[i].text, date_rows[i].date,
+                        field(&r, "date"));
+            bad++;
+        }
+        run_free(&r);
+    }
+    assert_int_equal(bad, 0);
+}
+
+static void test_article_credit(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "September 11, 2024\n\nVisit of the Chairman of the Council\n\n"
+        "2 min read\nVisit of the Chairman of the Council\n\n"
+        "The secretary met the president in the capital on Tuesday. The "
+        "visit is one of a series of visits.\n\n"
+        "Editing: Rodrigo Durão Coelho\n\nLeave a Reply\n",
+        PRECIS_FORMAT_TEXT, NULL);
+    assert_string_equal(field(&r, "headline"),
+                        "Visit of the Chairman of the Council");
+    assert_string_equal(field(&r, "date"), "2024-09-11");
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Rodrigo Durão Coelho (editor)");
+    run_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_titlecase),
+        cmocka_unit_test(test_titlecase_spaces),
+        cmocka_unit_test(test_titlecase_lines),
+        cmocka_unit_test(test_evidence),
+        cmocka_unit_test(test_sentencecase),
+        cmocka_unit_test(test_strip_site),
+        cmocka_unit_test(test_same_headline),
+        cmocka_unit_test(test_name_case),
+        cmocka_unit_test(test_bylines),
+        cmocka_unit_test(test_byline_options),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_article_json),
+        cmocka_unit_test(test_article_keep_case),
+        cmocka_unit_test(test_article_sentence_case),
+        cmocka_unit_test(test_article_dates),
+        cmocka_unit_test(test_article_credit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
