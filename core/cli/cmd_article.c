@@ -103,7 +103,8 @@ int cmd_article(const cli_opts *o, precis_view view)
             cli_error("too many --set options");
             return EXIT_USAGE;
         }
-        memcpy(sets, o->sets, o->nsets * sizeof *sets);
+        if (o->nsets)
+            memcpy(sets, o->sets, o->nsets * sizeof *sets);
         sets[o->nsets] = use;
         so.sets = sets;
         so.nsets = o->nsets + 1;

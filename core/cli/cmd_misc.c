@@ -152,7 +152,7 @@ static void list_stages(const registry *r)
            "PHASE", "FROM");
     for (int origin = ORIGIN_BUILTIN; origin <= ORIGIN_LUA; origin++)
         for (size_t i = 0; i < r->stages.n; i++) {
-            const reg_stage *s = &r->stages.v[i];
+            const reg_stage *s = r->stages.v[i];
             if ((int)s->origin != origin)
                 continue;
             printf("%-22s %-8s %-10s %-9s %s\n", s->def->name,
@@ -183,7 +183,7 @@ static int check_plugin(precis_ctx *ctx, const char *path)
         }
         printf("%s: OK\n", path);
         for (size_t i = before; i < r->stages.n; i++) {
-            const precis_stage_def *d = r->stages.v[i].def;
+            const precis_stage_def *d = r->stages.v[i]->def;
             printf("  stage %s (%s)%s%s\n", d->name, phase_name(d->phase),
                    d->help ? ": " : "", d->help ? d->help : "");
             for (size_t k = 0; k < d->noptions; k++)

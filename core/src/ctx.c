@@ -60,7 +60,7 @@ static const precis_option_def output_keys[] = {
 };
 
 static const precis_option_def pipeline_keys[] = {
-    OPT("stages", PRECIS_OPT_STRING, "normalise, summary",
+    OPT("stages", PRECIS_OPT_STRING, "normalise, quotes, summary",
         "stage instances, in order; each may have a [stage.NAME] section"),
 };
 
@@ -140,6 +140,7 @@ void precis_ctx_free(precis_ctx *c)
 {
     if (!c)
         return;
+    translate_shutdown(c);
     pipe_free(c, c->pipe);
     lua_host_shutdown(c);
     reg_free(c->reg);

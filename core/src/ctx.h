@@ -30,6 +30,9 @@ struct precis_ctx {
 
     str_vec sets;     /* --set assignments, re-applied on top */
 
+    void *lua;                  /* lua_host.c's state; owned there */
+    void *translate;            /* translate.c's state; owned there */
+
     tok_cache *tok;
     classify_rules *rules;
     registry *reg;

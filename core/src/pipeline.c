@@ -14,8 +14,8 @@
 #include "diag.h"
 #include "lua_host.h"
 
-/* Default stages: normalise the metadata, then summarize. */
-#define DEFAULT_STAGES "normalise, summary"
+/* Default stages: normalise the metadata, find quotes, summarize. */
+#define DEFAULT_STAGES "normalise, quotes, summary"
 
 static char crash_buf[1024];
 static volatile int crash_set;
@@ -117,7 +117,9 @@ int pipe_default_options(arena *mem, const precis_stage_def *def,
     return PRECIS_OK;
 }
 
-static int fill_options(precis_ctx *ctx, pipeline *p, pipe_stage *ps,
+/* The options of a stage from its [stage.NAME] section, checked against
+ * its schema, over the schema's defaults. */
+static int fill_options(precis_ctx *ctx, arena *mem, pipe_stage *ps,
                         const char *section, precis_error *err)
 {
     const precis_stage_def *d = ps->impl->def;
@@ -126,7 +128,7 @@ static int fill_options(precis_ctx *ctx, pipeline *p, pipe_stage *ps,
                                extra, err);
     if (rc)
         return rc;
-    if (pipe_default_options(&p->mem, d, &ps->opts))
+    if (pipe_default_options(mem, d, &ps->opts))
         return diag_set(err, PRECIS_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->noptions; i++) {
         const char *v = cfg_get(&ctx->cfg, section, d->options[i].key);
@@ -136,11 +138,43 @@ static int fill_options(precis_ctx *ctx, pipeline *p, pipe_stage *ps,
     return PRECIS_OK;
 }
 
-static const char *describe_provider(pipeline *p, const reg_stage *s)
+int pipe_stage_setup(precis_ctx *ctx, arena *mem, const char *name,
+                     const reg_stage *impl, pipe_stage *ps,
+                     precis_error *err)
 {
-    return arena_printf(&p->mem, "%s:%s %s (%s)", reg_origin_name(s->origin),
-                        s->def->name, s->version ? s->version : "",
-                        s->where);
+    memset(ps, 0, sizeof *ps);
+    ps->impl = impl;
+    ps->name = arena_strdup(mem, name);
+    ps->provider = arena_printf(mem, "%s:%s %s (%s)",
+                                reg_origin_name(impl->origin),
+                                impl->def->name,
+                                impl->version ? impl->version : "",
+                                impl->where);
+    if (!ps->name || !ps->provider)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    char section[160];
+    snprintf(section, sizeof section, "stage.%s", name);
+    return fill_options(ctx, mem, ps, section, err);
+}
+
+int pipe_stage_create(precis_ctx *ctx, pipe_stage *ps, precis_error *err)
+{
+    ps->created = 0;
+    if (!ps->impl->def->create) {
+        ps->created = 1;
+        return PRECIS_OK;
+    }
+    precis_stage_ctx sc;
+    api_ctx_init(&sc, ctx, ps, NULL);
+    int rc = ps->impl->def->create(&sc, &ps->opts, &ps->state);
+    if (rc || sc.failed)
+        rc = diag_set(err, PRECIS_ECONFIG, "stage '%s' (%s) could not be "
+                      "created: %s", ps->name, ps->provider,
+                      sc.failed ? sc.message : precis_strerror(rc));
+    else
+        ps->created = 1;
+    api_ctx_done(&sc);
+    return rc;
 }
 
 static int has_fact(const char *list, const char *fact, size_t n)
@@ -221,13 +255,11 @@ static int add_stage(precis_ctx *ctx, pipeline *p, const char *name,
         if (!strcmp(p->st.v[i].name, name))
             return diag_set(err, PRECIS_ECONFIG,
                             "[pipeline] stage '%s' is listed twice", name);
-    pipe_stage ps = { arena_strdup(&p->mem, name), impl, { 0 }, NULL,
-                      (int)p->st.n, describe_provider(p, impl) };
-    if (!ps.name || !ps.provider)
-        return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    int rc = fill_options(ctx, p, &ps, section, err);
+    pipe_stage ps;
+    int rc = pipe_stage_setup(ctx, &p->mem, name, impl, &ps, err);
     if (rc)
         return rc;
+    ps.created = (int)p->st.n;  /* the list order, for the stable sort */
     return VEC_PUSH(&p->st, ps) ? diag_set(err, PRECIS_ENOMEM,
                                            "out of memory") : PRECIS_OK;
 }
@@ -235,24 +267,9 @@ static int add_stage(precis_ctx *ctx, pipeline *p, const char *name,
 static int create_all(precis_ctx *ctx, pipeline *p, precis_error *err)
 {
     for (size_t i = 0; i < p->st.n; i++) {
-        pipe_stage *ps = &p->st.v[i];
-        ps->created = 0;
-        if (!ps->impl->def->create) {
-            ps->created = 1;
-            continue;
-        }
-        precis_stage_ctx sc;
-        api_ctx_init(&sc, ctx, ps, NULL);
-        int rc = ps->impl->def->create(&sc, &ps->opts, &ps->state);
-        if (rc || sc.failed) {
-            diag_set(err, PRECIS_ECONFIG, "stage '%s' (%s) could not be "
-                     "created: %s", ps->name, ps->provider,
-                     sc.failed ? sc.message : precis_strerror(rc));
-            api_ctx_done(&sc);
-            return PRECIS_ECONFIG;
-        }
-        api_ctx_done(&sc);
-        ps->created = 1;
+        int rc = pipe_stage_create(ctx, &p->st.v[i], err);
+        if (rc)
+            return rc;
     }
     return PRECIS_OK;
 }

@@ -54,6 +54,15 @@ const reg_stage *pipe_resolve(precis_ctx *ctx, const char *use,
  * article 'z'", or NULL.  Safe to read from a signal handler. */
 const char *pipe_current(void);
 
+/* Names a stage instance and reads its options from [stage.NAME] (checked
+ * against the stage's schema); strings go to mem. */
+int pipe_stage_setup(precis_ctx *ctx, arena *mem, const char *name,
+                     const reg_stage *impl, pipe_stage *ps,
+                     precis_error *err);
+
+/* Runs the stage's create(); ps->created says whether destroy is due. */
+int pipe_stage_create(precis_ctx *ctx, pipe_stage *ps, precis_error *err);
+
 /* The stage instance providing translation, or NULL. */
 const pipe_stage *pipe_translator(const pipeline *p);
 

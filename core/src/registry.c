@@ -97,9 +97,9 @@ const reg_stage *reg_find(const registry *r, stage_origin o,
         if (o != ORIGIN_ANY && (int)o != pass)
             continue;
         for (size_t i = 0; i < r->stages.n; i++)
-            if ((int)r->stages.v[i].origin == pass
-                && !strcmp(r->stages.v[i].def->name, name))
-                return &r->stages.v[i];
+            if ((int)r->stages.v[i]->origin == pass
+                && !strcmp(r->stages.v[i]->def->name, name))
+                return r->stages.v[i];
     }
     return NULL;
 }
@@ -176,6 +176,18 @@ int reg_check_def(const precis_stage_def *d, precis_error *err)
     return PRECIS_OK;
 }
 
+/* Stages live in the registry's arena so that their addresses never
+ * change: pipeline stages and Lua handles keep pointers to them while
+ * later plug-ins and scripts are still being loaded. */
+static int add_stage(registry *r, reg_stage s)
+{
+    reg_stage *p = arena_alloc(&r->mem, sizeof *p);
+    if (!p)
+        return PRECIS_ENOMEM;
+    *p = s;
+    return VEC_PUSH(&r->stages, p) ? PRECIS_ENOMEM : PRECIS_OK;
+}
+
 /* Called through api->register_stage during a plug-in's init. */
 int reg_register(precis_plugin *p, const precis_stage_def *d,
                  precis_error *err)
@@ -196,8 +208,8 @@ int reg_register(precis_plugin *p, const precis_stage_def *d,
         return diag_set(err, PRECIS_EINVAL,
                         "plugin %s: stage '%s' is already provided by %s; "
                         "rename one of them", p->path, d->name, old->where);
-    reg_stage s = { d, p->origin, p, p->path, p->desc->version, NULL };
-    return VEC_PUSH(&r->stages, s) ? PRECIS_ENOMEM : PRECIS_OK;
+    return add_stage(r, (reg_stage){ d, p->origin, p, p->path,
+                                     p->desc->version, NULL });
 }
 
 int reg_add_lua_stage(registry *r, const precis_stage_def *def,
@@ -213,7 +225,7 @@ int reg_add_lua_stage(registry *r, const precis_stage_def *def,
                         where, def->name, old->where);
     reg_stage s = { def, ORIGIN_LUA, NULL, arena_strdup(&r->mem, where),
                     "script", script };
-    return s.where && !VEC_PUSH(&r->stages, s) ? PRECIS_OK : PRECIS_ENOMEM;
+    return s.where ? add_stage(r, s) : PRECIS_ENOMEM;
 }
 
 /* Runs init and keeps the plug-in, or takes back what it registered. */

@@ -41,7 +41,8 @@ typedef struct reg_stage {
 struct registry {
     precis_ctx *ctx;
     VEC(precis_plugin *) plugins;
-    VEC(reg_stage) stages;
+    VEC(reg_stage *) stages;        /* entries in mem: their addresses
+                                     * never change, pipelines keep them */
     str_vec dirs;           /* plug-in search path, in order */
     str_vec script_dirs;    /* Lua script search path */
     int scanned;                    /* every directory has been loaded */
