@@ -1,0 +1,220 @@
+/*
+ * items.h - a paragraph read as items (words, punctuation, quotes), the
+ * state of one attribution run, and the small predicates the rules are
+ * written with.  Shared by items.c (reading, speaker phrases) and
+ * speakers.c (people, resolution, cues); the predicates are static inline
+ * because they run for every word.
+ */
+#ifndef QUOTES_ITEMS_H
+#define QUOTES_ITEMS_H
+
+#include "quotes.h"
+
+#include <string.h>
+
+enum { IT_WORD = 1, IT_PUNCT, IT_QUOTE };
+enum { LOW_MAX = 32, TITLE_MAX = 160 };
+
+typedef struct item {
+    size_t start, end;          /* bytes; a word ends before its 's */
+    uint32_t lex;               /* IT_WORD: classes, once looked up */
+    uint32_t ch;                /* IT_PUNCT: the character (dashes: '-') */
+    long span;                  /* IT_QUOTE: index of the span */
+    size_t len;                 /* IT_WORD: bytes of the word proper */
+    int type;
+    int cap;                    /* begins with a capital letter */
+    int poss;                   /* followed by 's or ’s */
+    int abbr;                   /* ends with its period: Mr. Sen. U.S. */
+    int lex_done;
+} item;
+
+/* A name phrase: "Venezuelan President | Nicolas Maduro". */
+typedef struct mention {
+    size_t start, end;          /* the name */
+    size_t first_end;           /* end of its first word */
+    size_t last_start;          /* start of its last word */
+    int ntok;
+    int person;                 /* titled, honorific, or a two-word name */
+    int subject;                /* the first name phrase of its sentence */
+    int gender;                 /* 0 unknown, 1 male, 2 female */
+    size_t tlen;
+    char title[TITLE_MAX];      /* lower-cased words: "venezuelan president" */
+} mention;
+
+/* Someone who spoke at pos: of a quote, or the subject of a speech verb. */
+typedef struct speaker {
+    size_t pos;
+    const char *name;           /* resolved (scratch memory), or NULL when
+                                 * no name is known ("a spokesman said") */
+    int gender;
+    int plural;                 /* officials, they: never he or she */
+    int resolved;               /* name is final; else resolve items
+                                 * [a, b] of paragraph para when asked */
+    long a, b;
+    size_t para;
+} speaker;
+
+typedef struct name_memo {      /* a surname looked up before */
+    size_t wa, wb;              /* the word (one occurrence of it) */
+    int first;                  /* looked up as a first name */
+    size_t upto;                /* mentions before this were searched */
+    const char *name;           /* the nearest full name found, or NULL */
+    size_t at;                  /* where that name was */
+    int gender;
+} name_memo;
+
+/* What is known of one paragraph; each part is made once, when needed. */
+typedef struct qpara {
+    item *it;                   /* items, once scanned; never moved after */
+    long n;
+    int scanned;
+    mention *men;               /* name phrases, once read */
+    size_t nmen, capmen;
+    int mentioned;
+    speaker *ev;                /* subjects of speech verbs outside quotes */
+    size_t nev, capev;
+    int evented;
+    speaker *qs;                /* speakers of its quotes, in order */
+    size_t nqs, capqs;
+    long last_span;             /* its last quote, or -1 */
+    int span_ends;              /* nothing but that quote's cue follows */
+} qpara;
+
+typedef struct known {          /* a gender learned from he/she */
+    const char *name;
+    int gender;
+} known;
+
+typedef struct qstate {
+    const char *t;
+    size_t len;
+    int german;                 /* compound titles: Bundeskanzlerin */
+    const quotes_para *paras;
+    size_t npara;
+    quotes_spans *spans;
+    const quotes_opts *o;
+    quotes_alloc_fn alloc;
+    void *alloc_ud;
+    qpara *pp;                  /* one per paragraph */
+    known *known;
+    size_t nknown, capknown;
+    name_memo *memo;
+    size_t nmemo, capmemo;
+    /* The view: the paragraph whose items the predicates read. */
+    size_t para;
+    item *it;
+    long n;
+} qstate;
+
+/* A speaker phrase: items [a, b], its cue [cue_a, cue_b]. */
+typedef struct np {
+    long a, b;
+    long cue_a, cue_b;
+    int according;
+} np;
+
+/* ---- items.c ----------------------------------------------------------- */
+
+/* Reads paragraph p into items (once); leaves the view where it was. */
+int quotes_scan(qstate *s, size_t p);
+/* Points the predicates at paragraph p (scanned). */
+void quotes_view(qstate *s, size_t p);
+
+/* Speaker phrases around a cue at item c: the phrase before it, within
+ * [lo, c); the phrase starting at item i, within [i, hi). */
+int quotes_np_back(qstate *s, long c, long lo, np *out, int depth);
+int quotes_np_forward(qstate *s, long i, long hi, np *out);
+/* "according to", "de acordo com", según: the item after the cue, or 0. */
+long quotes_according(qstate *s, long i, long *cue_end);
+/* Word i's lower-cased bytes into buf (LOW_MAX bytes, NUL-terminated). */
+size_t quotes_lower(qstate *s, long i, char *buf);
+/* Word i is w (given in lower case), in any case. */
+int quotes_word_is(qstate *s, long i, const char *w);
+/* Word i names a person by its shape: neurosurgeon, candidate. */
+int quotes_person_noun(qstate *s, long i);
+
+/* ---- Predicates ---------------------------------------------------------- */
+
+static inline int is_word(const qstate *s, long i)
+{
+    return i >= 0 && i < s->n && s->it[i].type == IT_WORD;
+}
+
+static inline int is_punct(const qstate *s, long i, uint32_t c)
+{
+    return i >= 0 && i < s->n && s->it[i].type == IT_PUNCT
+           && s->it[i].ch == c;
+}
+
+/* The lexicon classes of word i, looked up on first use. */
+static inline uint32_t wlex(qstate *s, long i)
+{
+    if (!is_word(s, i))
+        return 0;
+    item *x = &s->it[i];
+    if (!x->lex_done) {
+        x->lex = quotes_lex_text(s->t + x->start, x->len);
+        x->lex_done = 1;
+    }
+    return x->lex;
+}
+
+static inline int lex(qstate *s, long i, uint32_t mask)
+{
+    return (wlex(s, i) & mask) != 0;
+}
+
+static inline int ends_sentence(const qstate *s, long i)
+{
+    if (i < 0 || i >= s->n)
+        return 1;
+    const item *x = &s->it[i];
+    return x->type == IT_PUNCT && (x->ch == '.' || x->ch == '!'
+                                   || x->ch == '?' || x->ch == 0x2026);
+}
+
+/* A capital that is part of a name: not a sentence-opening function
+ * word, a pronoun or a cue. */
+static inline int name_word(qstate *s, long i)
+{
+    return is_word(s, i) && s->it[i].cap
+           && !lex(s, i, QL_FUNC | QL_TIME | QL_CUE | QL_PRONOUN
+                             | QL_ACCORDING | QL_DET | QL_REL);
+}
+
+/* A personal pronoun: in lower case, or opening its sentence ("Il Sole"
+ * is a newspaper, "He said" is not). */
+static inline int pronoun(qstate *s, long i)
+{
+    if (!lex(s, i, QL_PRONOUN))
+        return 0;
+    return !s->it[i].cap || i == 0 || s->it[i - 1].type != IT_WORD
+           || ends_sentence(s, i - 1);
+}
+
+/* also, later, has, reportedly: words between a speaker and the verb. */
+static inline int adverb(qstate *s, long i)
+{
+    if (!is_word(s, i) || s->it[i].cap)
+        return 0;
+    const item *x = &s->it[i];
+    uint32_t m = wlex(s, i);
+    return (m & QL_ADV)
+           || (x->len > 4 && s->t[x->start + x->len - 2] == 'l'
+               && s->t[x->start + x->len - 1] == 'y'
+               && !(m & (QL_CUE | QL_CUE_WEAK)));
+}
+
+/* A speech verb (with weak: or a verb that attributes partial quotes). */
+static inline int is_cue(qstate *s, long i, int weak)
+{
+    if (!is_word(s, i) || !quotes_maybe_cue(s->t + s->it[i].start,
+                                            s->it[i].len))
+        return 0;
+    uint32_t m = QL_CUE | (weak ? QL_CUE_WEAK : 0);
+    if (wlex(s, i) & m)
+        return !s->it[i].cap || i == 0 || ends_sentence(s, i - 1);
+    return 0;
+}
+
+#endif /* QUOTES_ITEMS_H */

@@ -1,0 +1,1136 @@
+/*
+ * speakers.c - who said each quote.
+ *
+ * Each paragraph holding a quote is read as items (items.c) and every
+ * quote gets its cue: first in the text right after it up to the end of
+ * its sentence (", the President said."), then in the text before it in
+ * its sentence ("Garin added, “…"), for partial quotes the other way
+ * round; failing both, the speaker of the quote before it (“…,” he said.
+ * “…”), of a lead-in ending in a colon, or of the paragraph's last speech
+ * verb.  The speaker phrase sits before the cue ("Smith said"), or after
+ * it when the cue follows the quote directly ("said Smith") or is
+ * "according to".
+ *
+ * The phrase then resolves to a person, looking back from the quote:
+ *   a pronoun      to the nearest speaker of matching gender (of a quote,
+ *                  or the subject of a speech verb: "Greenberg noted …"),
+ *                  else the nearest person named;
+ *   a surname      to the nearest full name ending (or starting) with it;
+ *   a role noun    ("the President", "the Russian official") to the
+ *                  nearest person introduced with a compatible title
+ *                  ("Venezuelan President Nicolas Maduro"): the head noun
+ *                  in the title (generic ones like "official" fit any
+ *                  title) and each capitalized modifier too;
+ *   a description  ("the retired neurosurgeon") to the last speaker.
+ * What a look back needs of an earlier paragraph (its name phrases, its
+ * speech verbs) is worked out the first time it is needed and kept; a
+ * paragraph nobody looks into is never read.
+ */
+#include "items.h"
+
+#include <stdlib.h>
+
+#define GROW(arr, n, cap)                                                   \
+    ((n) < (cap) ? 0 : grow_((void **)&(arr), &(cap), sizeof *(arr)))
+
+static int grow_(void **p, size_t *cap, size_t size)
+{
+    size_t nc = *cap ? 2 * *cap : 16;
+    void *v = realloc(*p, nc * size);
+    if (!v)
+        return PRECIS_ENOMEM;
+    *p = v;
+    *cap = nc;
+    return 0;
+}
+
+#define word_is quotes_word_is
+
+static const char *copy_text(qstate *s, size_t a, size_t b)
+{
+    char *c = s->alloc(s->alloc_ud, b - a + 1);
+    if (c) {
+        memcpy(c, s->t + a, b - a);
+        c[b - a] = 0;
+    }
+    return c;
+}
+
+static int same_text(const qstate *s, size_t a1, size_t b1, size_t a2,
+                     size_t b2)
+{
+    return b1 - a1 == b2 - a2 && !memcmp(s->t + a1, s->t + a2, b1 - a1);
+}
+
+/* t[a, b) holds the bytes w[0, n), or their first `pre` bytes with the
+ * first letter in either case: a cheap test before a paragraph is read
+ * for a name or a title. */
+static int holds(const qstate *s, size_t a, size_t b, const char *w,
+                 size_t n, size_t pre)
+{
+    if (pre && n > pre)
+        n = pre;
+    if (!n || b <= a || b - a < n)
+        return 0;
+    unsigned char c0 = (unsigned char)w[0];
+    if (n == 1)
+        return memchr(s->t + a, c0, b - a) != NULL
+               || memchr(s->t + a, c0 ^ 0x20, b - a) != NULL;
+    /* Find the second byte (memchr is fast), then check the rest and the
+     * first letter in either case. */
+    const char *p = s->t + a + 1, *last = s->t + b - (n - 1);
+    while (p <= last && (p = memchr(p, w[1], (size_t)(last - p) + 1))) {
+        unsigned char c = (unsigned char)p[-1];
+        if ((c == c0 || (c | 0x20) == (c0 | 0x20))
+            && !memcmp(p + 1, w + 2, n - 2))
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+/* The usable paragraph before p, or npara when there is none. */
+static size_t prev_used(const qstate *s, size_t p)
+{
+    while (p-- > 0)
+        if (s->paras[p].use)
+            return p;
+    return s->npara;
+}
+
+/* ---- Titles ------------------------------------------------------------- */
+
+static void title_add(mention *m, const char *w, size_t n)
+{
+    if (!n || m->tlen + n + 2 > TITLE_MAX)
+        return;
+    for (size_t i = 0; i + n <= m->tlen; i++)   /* only new words */
+        if ((i == 0 || m->title[i - 1] == ' ')
+            && (i + n == m->tlen || m->title[i + n] == ' ')
+            && !memcmp(m->title + i, w, n))
+            return;
+    if (m->tlen)
+        m->title[m->tlen++] = ' ';
+    memcpy(m->title + m->tlen, w, n);
+    m->tlen += n;
+    m->title[m->tlen] = 0;
+}
+
+static int role_word(qstate *s, long i);
+
+static void title_items(qstate *s, mention *m, long a, long b)
+{
+    for (long i = a; i <= b; i++) {
+        if (!is_word(s, i) || lex(s, i, QL_DET | QL_PREP))
+            continue;
+        char low[LOW_MAX];
+        size_t n = quotes_lower(s, i, low);
+        title_add(m, low, n);
+        if (lex(s, i, QL_MALE) && !m->gender)
+            m->gender = 1;
+        if (lex(s, i, QL_FEMALE) && !m->gender)
+            m->gender = 2;
+        if (lex(s, i, QL_HONORIFIC) || role_word(s, i))
+            m->person = 1;
+    }
+}
+
+static int title_has_role(const mention *m)
+{
+    const char *p = m->title;
+    while (*p) {
+        const char *q = strchr(p, ' ');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        if (quotes_lex(p, n) & QL_ROLE)
+            return 1;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+/* The title holds w, or a word sharing its first `pre` letters with it:
+ * "president" ~ "presidente", "russian" ~ "russia". */
+static int title_match(const mention *m, const char *w, size_t n,
+                       size_t pre)
+{
+    const char *p = m->title;
+    while (*p) {
+        const char *q = strchr(p, ' ');
+        size_t len = q ? (size_t)(q - p) : strlen(p);
+        size_t k = n < len ? n : len;
+        if (k > pre)
+            k = pre;
+        if ((len == n && !memcmp(p, w, n))
+            || (k >= 4 && k == pre && !memcmp(p, w, k)))
+            return 1;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+/* ---- Name phrases ------------------------------------------------------- */
+
+/* A title word: listed, or a German compound ending in one
+ * (Bundeskanzlerin, Außenminister, Bundespräsident). */
+static int role_word(qstate *s, long i)
+{
+    static const char *const tails[] = { "kanzlerin", "kanzler", "minister",
+                                         "ministerin", "präsident",
+                                         "präsidentin", "sprecher",
+                                         "sprecherin", "meister", "direktor",
+                                         "direktorin", "leiter", "leiterin",
+                                         "chef", "chefin" };
+    if (lex(s, i, QL_ROLE))
+        return 1;
+    if (!s->german || !is_word(s, i) || s->it[i].len < 8)
+        return 0;
+    char low[LOW_MAX];
+    size_t n = quotes_lower(s, i, low);
+    for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+        size_t m = strlen(tails[k]);
+        if (n > m + 2 && !strcmp(low + n - m, tails[k]))
+            return 1;
+    }
+    return 0;
+}
+
+/* The name inside a capitalized run [a, b]: after the last title word.
+ * Returns its first item, or b + 1 when the run is all title. */
+static long name_start(qstate *s, long a, long b)
+{
+    long n = b + 1;
+    while (n - 1 >= a
+           && ((name_word(s, n - 1) && !lex(s, n - 1, QL_ORG | QL_HONORIFIC)
+                && !role_word(s, n - 1))
+               || (n - 2 >= a && lex(s, n - 1, QL_PARTICLE)
+                   && !s->it[n - 1].cap && n <= b && name_word(s, n - 2))))
+        n--;
+    while (n <= b && lex(s, n, QL_PARTICLE) && !s->it[n].cap)
+        n++;
+    return n;
+}
+
+/* Words that put a capitalized phrase in a place: "in New York". */
+static int place_before(qstate *s, long i)
+{
+    return is_word(s, i) && !s->it[i].cap && lex(s, i, QL_PLACE);
+}
+
+/* ", the chairwoman of Florida’s Hillsborough County GOP," after a name:
+ * closed by punctuation or "who"; ", the Russian official said" is the
+ * next clause's subject, not an apposition. */
+static void apposition(qstate *s, mention *m, long after)
+{
+    if (!is_punct(s, after, ',') || !is_word(s, after + 1))
+        return;
+    long i = after + 1;
+    if (!lex(s, i, QL_DET | QL_ROLE) && !s->it[i].poss)
+        return;
+    long j = i;
+    while (j + 1 < s->n && is_word(s, j + 1) && j - i < 10
+           && !lex(s, j + 1, QL_REL)) {
+        if (is_cue(s, j + 1, 0))
+            return;
+        j++;
+    }
+    if (j + 1 < s->n && is_word(s, j + 1) && !lex(s, j + 1, QL_REL))
+        return;                 /* runs on: not a phrase set off */
+    title_items(s, m, i, j);
+}
+
+/* A sentence ends at item i: a full stop, or a quote that ends with one
+ * (“We will win.” Smith then left). */
+static int sentence_break(qstate *s, long i)
+{
+    if (i < 0 || ends_sentence(s, i))
+        return 1;
+    if (s->it[i].type != IT_QUOTE)
+        return 0;
+    const quotes_span *q = &s->spans->v[s->it[i].span];
+    char c = q->end > q->start ? s->t[q->end - 1] : 0;
+    return c == '.' || c == '!' || c == '?';
+}
+
+/* The phrase starting at item a is the subject of its sentence: within
+ * its first five items ("On Monday, defence lawyer Reid Weingarten"),
+ * with no other person named before it. */
+static int opens_sentence(qstate *s, const qpara *pp, long a)
+{
+    long i = a - 1;
+    while (i >= 0 && a - i <= 6 && !sentence_break(s, i))
+        i--;
+    if (!sentence_break(s, i))
+        return 0;
+    size_t from = i >= 0 ? s->it[i].end : 0;
+    for (size_t k = pp->nmen; k-- > 0 && pp->men[k].start >= from;)
+        if (pp->men[k].person)
+            return 0;
+    return 1;
+}
+
+/* Records the name phrases of the paragraph in view. */
+static int read_mentions(qstate *s, qpara *pp)
+{
+    for (long i = 0; i < s->n; i++) {
+        if (!s->it[i].cap || !name_word(s, i))
+            continue;
+        long b = i;
+        while (!s->it[b].poss
+               && (name_word(s, b + 1)
+                   || (lex(s, b + 1, QL_PARTICLE) && name_word(s, b + 2))))
+            b++;
+        long a = i;
+        i = b;
+        long n0 = name_start(s, a, b);
+        if (n0 > b)
+            continue;           /* a title or an organisation alone */
+        if (GROW(pp->men, pp->nmen, pp->capmen))
+            return PRECIS_ENOMEM;
+        mention *m = &pp->men[pp->nmen];
+        memset(m, 0, sizeof *m);
+        m->start = s->it[n0].start;
+        m->end = s->it[b].end;
+        m->first_end = s->it[n0].end;
+        m->last_start = s->it[b].start;
+        m->ntok = (int)(b - n0 + 1);
+        m->subject = opens_sentence(s, pp, a);
+        int honor = n0 > a && lex(s, n0 - 1, QL_HONORIFIC);
+        int org = 0;
+        for (long k = n0; k <= b; k++)
+            org |= lex(s, k, QL_ORG);
+        m->person = honor || (b > n0 && !org && !place_before(s, a - 1));
+        /* Titles: inside the run, lower-case roles before it ("Democratic
+         * pollster"), and an apposition after it. */
+        if (n0 > a)
+            title_items(s, m, a, n0 - 1);
+        long p = a - 1;
+        while (p >= 0 && is_word(s, p) && a - p <= 4
+               && (lex(s, p, QL_ROLE) || name_word(s, p)
+                   || word_is(s, p, "former")))
+            p--;
+        if (p + 1 < a)
+            title_items(s, m, p + 1, a - 1);
+        apposition(s, m, b + 1);
+        if (org && m->ntok > 1 && !honor)
+            m->person = 0;
+        if (honor && !m->gender)
+            m->gender = lex(s, n0 - 1, QL_FEMALE) ? 2
+                        : lex(s, n0 - 1, QL_MALE) ? 1 : 0;
+        pp->nmen++;
+    }
+    return PRECIS_OK;
+}
+
+/* The name phrases of paragraph p, read the first time they are asked
+ * for.  The view is left as it was. */
+static int mentions_of(qstate *s, size_t p)
+{
+    qpara *pp = &s->pp[p];
+    if (pp->mentioned)
+        return PRECIS_OK;
+    pp->mentioned = 1;
+    int rc = quotes_scan(s, p);
+    if (rc)
+        return rc;
+    size_t keep = s->para;
+    quotes_view(s, p);
+    rc = read_mentions(s, pp);
+    quotes_view(s, keep);
+    return rc;
+}
+
+/* ---- Resolution --------------------------------------------------------- */
+
+static const char *resolve(qstate *s, long a, long b, size_t pos, int *g);
+static int phrase_gender(qstate *s, long a, long b);
+
+static int known_gender(const qstate *s, const char *name)
+{
+    for (size_t k = 0; name && k < s->nknown; k++)
+        if (!strcmp(s->known[k].name, name))
+            return s->known[k].gender;
+    return 0;
+}
+
+static void learn_gender(qstate *s, const char *name, int g)
+{
+    if (!name || !g || known_gender(s, name))
+        return;
+    if (GROW(s->known, s->nknown, s->capknown))
+        return;                 /* only a hint is lost */
+    s->known[s->nknown++] = (known){ name, g };
+}
+
+static int gender_ok(const qstate *s, const char *name, int own, int g)
+{
+    int k = own ? own : known_gender(s, name);
+    return !g || !k || k == g;
+}
+
+/* The nearest multi-word person named before pos whose last word is
+ * t[wa, wb) ("Maduro" -> "Nicolas Maduro"), else (with first) whose first
+ * word is.  NULL when none. */
+static const char *search_name(qstate *s, size_t wa, size_t wb,
+                               size_t from, size_t pos, size_t p, int first,
+                               int *gender, size_t *at)
+{
+    for (size_t q = p; q < s->npara && s->paras[q].end > from;
+         q = prev_used(s, q)) {
+        /* Only paragraphs where the word occurs at all are read. */
+        size_t end = s->paras[q].end < pos ? s->paras[q].end : pos;
+        if (!s->pp[q].mentioned
+            && !holds(s, s->paras[q].start, end, s->t + wa, wb - wa, 0))
+            continue;
+        if (mentions_of(s, q))
+            return NULL;
+        const qpara *pp = &s->pp[q];
+        for (size_t k = pp->nmen; k-- > 0;) {
+            const mention *m = &pp->men[k];
+            if (m->start >= pos || m->ntok < 2 || !m->person)
+                continue;
+            if (m->start < from)
+                break;
+            if (first ? same_text(s, m->start, m->first_end, wa, wb)
+                      : same_text(s, m->last_start, m->end, wa, wb)) {
+                *gender = m->gender;
+                *at = m->start;
+                return copy_text(s, m->start, m->end);
+            }
+        }
+    }
+    return NULL;
+}
+
+/* search_name(), remembered per word: a later look-up of the same word
+ * only searches the text the earlier one did not. */
+static const char *full_name_by(qstate *s, size_t wa, size_t wb,
+                                size_t pos, size_t p, int first,
+                                int *gender)
+{
+    size_t at = 0;
+    name_memo *m = NULL;
+    for (size_t k = 0; k < s->nmemo && !m; k++)
+        if (s->memo[k].first == first
+            && same_text(s, s->memo[k].wa, s->memo[k].wb, wa, wb))
+            m = &s->memo[k];
+    if (m && (m->upto <= pos || (m->name && m->at < pos))) {
+        if (m->upto < pos) {
+            int g = 0;
+            const char *f = search_name(s, wa, wb, m->upto, pos, p, first,
+                                        &g, &at);
+            if (f) {
+                m->name = f;
+                m->at = at;
+                m->gender = g;
+            }
+            m->upto = pos;
+        }
+        *gender = m->gender;
+        return m->name;
+    }
+    const char *f = search_name(s, wa, wb, 0, pos, p, first, gender, &at);
+    if (!m && !GROW(s->memo, s->nmemo, s->capmemo)) {
+        m = &s->memo[s->nmemo++];
+        m->wa = wa;
+        m->wb = wb;
+        m->first = first;
+    }
+    if (m) {
+        m->upto = pos;
+        m->name = f;
+        m->at = at;
+        m->gender = *gender;
+    }
+    return f;
+}
+
+static const char *full_name(qstate *s, size_t wa, size_t wb, size_t pos,
+                             size_t p, int *gender)
+{
+    const char *f = full_name_by(s, wa, wb, pos, p, 0, gender);
+    return f ? f : full_name_by(s, wa, wb, pos, p, 1, gender);
+}
+
+/* A mention's name, with a lone surname completed. */
+static const char *mention_name(qstate *s, const mention *m, size_t p,
+                                int *gender)
+{
+    *gender = m->gender;
+    if (m->ntok == 1) {
+        const char *f = full_name(s, m->start, m->end, m->start, p, gender);
+        if (f)
+            return f;
+    }
+    return copy_text(s, m->start, m->end);
+}
+
+/* ---- Speakers ----------------------------------------------------------- */
+
+static int add_speaker(speaker **v, size_t *n, size_t *cap,
+                       const speaker *x)
+{
+    if (GROW(*v, *n, *cap))
+        return PRECIS_ENOMEM;
+    (*v)[(*n)++] = *x;
+    return PRECIS_OK;
+}
+
+/* A speaker's name, resolved the first time it is asked for (most
+ * speech verbs are never anybody's antecedent). */
+static const char *speaker_name(qstate *s, speaker *x)
+{
+    if (!x->resolved) {
+        x->resolved = 1;
+        size_t keep = s->para;
+        quotes_view(s, x->para);
+        int g = 0;
+        x->name = resolve(s, x->a, x->b, s->it[x->a].start, &g);
+        if (!x->gender)
+            x->gender = g;
+        quotes_view(s, keep);
+    }
+    return x->name;
+}
+
+/* The phrase [a, b] names a group: officials, they, it. */
+static int plural_phrase(qstate *s, long a, long b)
+{
+    if (a == b && pronoun(s, a))
+        return !lex(s, a, QL_MALE | QL_FEMALE);
+    return lex(s, b, QL_GROUP);
+}
+
+/* A speech verb outside quotes, with its subject: "Greenberg noted that
+ * …".  Not before "to" (continued to hurt, promised to act). */
+static int speech_event(qstate *s, qpara *pp, long c)
+{
+    if (!is_cue(s, c, 0) || word_is(s, c + 1, "to")
+        || (s->it[c].len >= 7
+            && !strncmp(s->t + s->it[c].start, "continu", 7)))
+        return PRECIS_OK;
+    long lo = c;
+    while (lo > 0 && !ends_sentence(s, lo - 1)
+           && s->it[lo - 1].type != IT_QUOTE)
+        lo--;
+    np x;
+    if (!quotes_np_back(s, c, lo, &x, 0))
+        return PRECIS_OK;
+    /* Kept even without a name: "a spokesman said …" is then the
+     * nearest speaker, and a later "he added" names nobody. */
+    speaker sp = { .pos = s->it[c].start, .gender = phrase_gender(s, x.a,
+                                                                   x.b),
+                   .plural = plural_phrase(s, x.a, x.b), .a = x.a,
+                   .b = x.b, .para = s->para };
+    return add_speaker(&pp->ev, &pp->nev, &pp->capev, &sp);
+}
+
+/* The speech verbs of paragraph p, read the first time they are asked
+ * for.  Resolving their subjects may look back into p itself: what is
+ * found so far is there to be seen. */
+static int events_of(qstate *s, size_t p)
+{
+    qpara *pp = &s->pp[p];
+    if (pp->evented)
+        return PRECIS_OK;
+    pp->evented = 1;
+    int rc = quotes_scan(s, p);
+    if (rc)
+        return rc;
+    size_t keep = s->para;
+    quotes_view(s, p);
+    for (long i = 0; i < s->n && !rc; i++)
+        if (s->it[i].type == IT_WORD)
+            rc = speech_event(s, pp, i);
+    quotes_view(s, keep);
+    return rc;
+}
+
+/* The first paragraph a pronoun may point back to: at most `lookback`
+ * paragraphs back, and none that ends more than LOOKBACK_BYTES before
+ * the current one starts (an antecedent is close by). */
+enum { LOOKBACK_BYTES = 1000 };
+
+static size_t lookback_start(const qstate *s)
+{
+    size_t lb = (size_t)s->o->lookback;
+    size_t lo = s->para > lb ? s->para - lb : 0;
+    size_t here = s->paras[s->para].start;
+    while (lo < s->para && s->paras[lo].end + LOOKBACK_BYTES < here)
+        lo++;
+    return lo;
+}
+
+/* The nearest speaker before pos in paragraph q: of a quote, or of a
+ * speech verb; of gender g when known. */
+static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g)
+{
+    qpara *pp = &s->pp[q];
+    size_t i = pp->nqs, j = pp->nev;    /* both lists are in text order */
+    while (i > 0 && pp->qs[i - 1].pos >= pos)
+        i--;
+    while (j > 0 && pp->ev[j - 1].pos >= pos)
+        j--;
+    while (i > 0 || j > 0) {
+        speaker *x = j == 0 || (i > 0 && pp->qs[i - 1].pos > pp->ev[j - 1].pos)
+                         ? &pp->qs[--i] : &pp->ev[--j];
+        if (x->plural)
+            continue;
+        const char *name = speaker_name(s, x);
+        if (gender_ok(s, name, x->gender, g))
+            return x;
+    }
+    return NULL;
+}
+
+/* The nearest sentence subject naming a person, before pos in paragraph
+ * q and after `after`, of gender g when known. */
+static const mention *nearest_subject(qstate *s, size_t q, size_t after,
+                                      size_t pos, int g, const char **name,
+                                      int *gout)
+{
+    const qpara *pp = &s->pp[q];
+    for (size_t k = pp->nmen; k-- > 0;) {
+        const mention *m = &pp->men[k];
+        if (m->start >= pos || !m->subject)
+            continue;
+        if (m->start < after)
+            return NULL;
+        int mg = 0;
+        const char *n = mention_name(s, m, q, &mg);
+        if ((m->person || (n && strchr(n, ' '))) && gender_ok(s, n, mg, g)) {
+            *name = n;
+            *gout = mg;
+            return m;
+        }
+    }
+    return NULL;
+}
+
+/* he/she: the nearest speaker or sentence subject, paragraph by paragraph
+ * back; else the last person named; of the pronoun's gender when known. */
+static const char *resolve_pronoun(qstate *s, int g, size_t pos, int *gout)
+{
+    size_t lo = lookback_start(s);
+    size_t here = s->para;
+    for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        if (events_of(s, q) || mentions_of(s, q))
+            return NULL;
+        speaker *x = nearest_speaker(s, q, pos, g);
+        const char *name = NULL;
+        if (nearest_subject(s, q, x ? x->pos + 1 : 0, pos, g, &name, gout))
+            return name;
+        if (x) {
+            *gout = x->gender;
+            return x->name;
+        }
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
+            const qpara *pp = &s->pp[q];
+            for (size_t k = pp->nmen; k-- > 0;) {
+                const mention *m = &pp->men[k];
+                if (m->start >= pos || !(pass || m->subject))
+                    continue;
+                int mg = 0;
+                const char *name = NULL;
+                if (m->person || m->ntok == 1)
+                    name = mention_name(s, m, q, &mg);
+                int person = m->person
+                             || (name && strchr(name, ' ') != NULL);
+                if (person && gender_ok(s, name, mg, g)) {
+                    *gout = mg;
+                    return name;
+                }
+            }
+        }
+    return NULL;
+}
+
+/* A role noun h with its modifiers [a, h): the nearest person before pos
+ * introduced with a title that fits. */
+static const char *resolve_role(qstate *s, long a, long h, size_t pos,
+                                int *gout)
+{
+    enum { MODS = 6 };
+    char head[LOW_MAX], mods[MODS][LOW_MAX];
+    size_t hn = quotes_lower(s, h, head), mn[MODS];
+    int generic = lex(s, h, QL_GENERIC), nmods = 0;
+    /* Capitalized modifiers (Russian, Democratic) and role words (vice)
+     * must fit too; others (former, retired) need not. */
+    for (long i = a; i < h && nmods < MODS; i++)
+        if (is_word(s, i) && !lex(s, i, QL_DET | QL_PREP)
+            && (s->it[i].cap || lex(s, i, QL_ROLE))) {
+            mn[nmods] = quotes_lower(s, i, mods[nmods]);
+            nmods++;
+        }
+    for (size_t q = s->para; q < s->npara; q = prev_used(s, q)) {
+        /* A specific role is looked for where its word occurs. */
+        size_t end = s->paras[q].end < pos ? s->paras[q].end : pos;
+        if (!generic && !s->pp[q].mentioned
+            && !holds(s, s->paras[q].start, end, head, hn, 6))
+            continue;
+        if (mentions_of(s, q))
+            return NULL;
+        const qpara *pp = &s->pp[q];
+        for (size_t k = pp->nmen; k-- > 0;) {
+            const mention *m = &pp->men[k];
+            if (m->start >= pos || !m->person || !m->tlen)
+                continue;
+            if (generic ? !title_has_role(m)
+                        : !title_match(m, head, hn, 6))
+                continue;
+            int ok = 1;
+            for (int j = 0; j < nmods && ok; j++)
+                ok = title_match(m, mods[j], mn[j], 5);
+            if (ok)
+                return mention_name(s, m, q, gout);
+        }
+    }
+    return NULL;
+}
+
+/* The title holds an office other than head. */
+static int other_office(const mention *m, const char *head, size_t hn)
+{
+    const char *p = m->title;
+    while (*p) {
+        const char *q = strchr(p, ' ');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        size_t k = n < hn ? n : hn;
+        if ((quotes_lex(p, n) & QL_OFFICE) && (k < 6 || memcmp(p, head, 6)))
+            return 1;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+/* The person called name was introduced with an office other than the
+ * one in head ("presidente" for "el ministro"). */
+static int other_role(qstate *s, const char *name, long h, size_t pos)
+{
+    char head[LOW_MAX];
+    size_t hn = quotes_lower(s, h, head), n = strlen(name);
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    for (size_t q = s->para; q < s->npara; q = prev_used(s, q)) {
+        size_t end = s->paras[q].end < pos ? s->paras[q].end : pos;
+        if (!s->pp[q].mentioned
+            && !holds(s, s->paras[q].start, end, last, strlen(last), 0))
+            continue;
+        if (mentions_of(s, q))
+            return 0;
+        const qpara *pp = &s->pp[q];
+        for (size_t k = 0; k < pp->nmen; k++) {
+            const mention *m = &pp->men[k];
+            size_t len = m->end - m->start;
+            if (m->start >= pos || len > n
+                || memcmp(name + n - len, s->t + m->start, len))
+                continue;       /* not this person (by the name's end) */
+            if (!title_match(m, head, hn, 6) && other_office(m, head, hn))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "the": only a definite description points back ("a spokesman" and
+ * "her spokesman" name nobody the reader knows). */
+static int definite(qstate *s, long i)
+{
+    static const char *const def[] = { "the", "el", "la", "los", "las", "o",
+                                       "os", "le", "les", "der", "die",
+                                       "das" };
+    for (size_t k = 0; k < sizeof def / sizeof def[0]; k++)
+        if (word_is(s, i, def[k]))
+            return 1;
+    return 0;
+}
+
+/* A description ("the retired neurosurgeon"): the last speaker named, of
+ * gender g when the description tells (spokeswoman). */
+static const char *resolve_epithet(qstate *s, size_t pos, int g, int *gout)
+{
+    size_t lo = lookback_start(s);
+    for (size_t q = s->para; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        if (events_of(s, q))
+            return NULL;
+        speaker *x = nearest_speaker(s, q, pos, g);
+        if (x) {
+            *gout = x->gender;
+            return x->name;
+        }
+    }
+    return NULL;
+}
+
+/* The gender the phrase [a, b] shows: Mr, Ms, chairwoman, presidenta. */
+static int phrase_gender(qstate *s, long a, long b)
+{
+    for (long i = a; i <= b; i++) {
+        if (lex(s, i, QL_FEMALE))
+            return 2;
+        if (lex(s, i, QL_MALE))
+            return 1;
+    }
+    return 0;
+}
+
+/* Resolves phrase [a, b] (items in view) said before pos: the name, or
+ * NULL.  *g receives the speaker's gender when known. */
+static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
+{
+    *g = 0;
+    if (a == b && pronoun(s, a)) {
+        if (!s->o->resolve)
+            return NULL;
+        int pg = lex(s, a, QL_MALE) ? 1 : lex(s, a, QL_FEMALE) ? 2 : 0;
+        if (!pg)
+            return NULL;        /* they, it: not one person */
+        const char *name = resolve_pronoun(s, pg, pos, g);
+        learn_gender(s, name, pg);
+        *g = pg;
+        return name;
+    }
+    /* The head part: before "of", "for" … (but "da" in "Lula da Silva"
+     * is part of the name). */
+    long h = a;
+    while (h + 1 <= b && !(lex(s, h + 1, QL_PREP) && !s->it[h + 1].cap
+                           && !(lex(s, h + 1, QL_PARTICLE)
+                                && name_word(s, h) && name_word(s, h + 2)))
+           && !is_punct(s, h + 1, ','))
+        h++;
+    /* A name: after an apposition comma, else at the end of the head. */
+    long na = -1, nb = -1, c = b;
+    while (c > h && name_word(s, c))
+        c--;
+    long first = c + 1;         /* ", the Most Reverend Peter Smith" */
+    while (c > h && first - c <= 3 && lex(s, c, QL_DET | QL_FUNC))
+        c--;
+    if (c > h && first <= b && is_punct(s, c, ',')) {
+        na = name_start(s, first, b);   /* "o ministro da Fazenda, */
+        nb = b;                         /*  Fernando Haddad" */
+        if (na > nb)
+            na = first;
+    } else if (name_word(s, h)) {
+        long r = h;
+        while (r - 1 >= a && (name_word(s, r - 1)
+                              || (lex(s, r - 1, QL_PARTICLE) && r - 2 >= a
+                                  && name_word(s, r - 2))))
+            r--;
+        long n0 = name_start(s, r, h);
+        if (n0 <= h) {
+            na = n0;
+            nb = h;
+        }
+    }
+    if (na >= 0 && na == nb && lex(s, na, QL_GROUP))
+        return NULL;            /* "Analysts said": nobody named */
+    *g = phrase_gender(s, a, b);
+    if (na >= 0) {
+        if (na == nb && s->o->resolve) {
+            int fg = 0;
+            const char *f = full_name(s, s->it[na].start, s->it[na].end, pos,
+                                      s->para, &fg);
+            if (f) {
+                if (!*g)
+                    *g = fg;
+                return f;
+            }
+        }
+        return copy_text(s, s->it[na].start, s->it[nb].end);
+    }
+    if (!s->o->resolve || !is_word(s, h) || lex(s, h, QL_GROUP))
+        return NULL;
+    int rg = 0;
+    const char *name = NULL;
+    if (lex(s, h, QL_ROLE | QL_GENERIC))
+        name = resolve_role(s, a, h, pos, &rg);
+    /* "the foreign secretary", "the Tory leader": with nobody introduced
+     * so, the last speaker; a description ("the retired neurosurgeon")
+     * likewise. */
+    if (!name && definite(s, a)
+        && (lex(s, h, QL_ROLE | QL_GENERIC) || quotes_person_noun(s, h))) {
+        name = resolve_epithet(s, pos, *g, &rg);
+        if (name && lex(s, h, QL_OFFICE) && other_role(s, name, h, pos))
+            name = NULL;        /* the last speaker holds another office */
+    }
+    if (!*g)
+        *g = rg;
+    return name;
+}
+
+/* ---- Cues --------------------------------------------------------------- */
+
+/* The cue after the quote at item k, up to the end of its sentence.  A
+ * speech verb wins over "according to" (“…,” according to RT, the Russian
+ * official said). */
+static int cue_after(qstate *s, long k, int partial, np *out)
+{
+    np found, alt = { -1, -1, -1, -1, 0 };
+    long hi = k + 1;
+    while (hi < s->n && !ends_sentence(s, hi) && s->it[hi].type != IT_QUOTE)
+        hi++;
+    /* A quote ending its sentence (“… yet.”) takes only a cue right after
+     * it (“….” Smith said.); further on is the next sentence's verb. */
+    const quotes_span *q = &s->spans->v[s->it[k].span];
+    uint32_t last = q->end > q->start ? (unsigned char)s->t[q->end - 1] : 0;
+    long reach = last == '.' ? 4 : last == '!' || last == '?' ? 20 : 30;
+    for (long c = k + 1; c < hi && c <= k + reach; c++) {
+        long cue_end = c, after = quotes_according(s, c, &cue_end);
+        if (after) {
+            if (alt.a < 0 && quotes_np_forward(s, after, hi, &alt)) {
+                alt.cue_a = c;
+                alt.cue_b = cue_end;
+                alt.according = 1;
+            }
+            continue;
+        }
+        if (!is_cue(s, c, partial))
+            continue;
+        /* Only punctuation and adverbs between: "said Smith". */
+        int inverted = 1;
+        for (long j = k + 1; j < c; j++)
+            if (s->it[j].type == IT_WORD && !adverb(s, j))
+                inverted = 0;
+        int ok = inverted ? quotes_np_forward(s, c + 1, hi, &found)
+                          : quotes_np_back(s, c, k + 1, &found, 0);
+        if (!ok && inverted)
+            ok = quotes_np_back(s, c, k + 1, &found, 0);
+        if (ok) {
+            found.cue_a = found.cue_b = c;
+            found.according = 0;
+            *out = found;
+            return 1;
+        }
+    }
+    if (alt.a >= 0) {
+        *out = alt;
+        return 1;
+    }
+    return 0;
+}
+
+/* The cue before the quote at item k, in its sentence: nearest first. */
+static int cue_before(qstate *s, long k, int partial, np *out)
+{
+    long lo = k;
+    while (lo > 0 && !ends_sentence(s, lo - 1)
+           && s->it[lo - 1].type != IT_QUOTE)
+        lo--;
+    for (long c = k - 1; c >= lo; c--) {
+        long cue_end = c, after = quotes_according(s, c, &cue_end);
+        if (after && after <= k) {
+            if (quotes_np_forward(s, after, k, out)) {
+                out->cue_a = c;
+                out->cue_b = cue_end;
+                out->according = 1;
+                return 1;
+            }
+            continue;
+        }
+        if (!is_cue(s, c, partial))
+            continue;
+        /* "Smith said", else "dijo el presidente: «…»" (only where the
+         * verb opens its clause: after "told" comes the listener). */
+        int opens = c == lo || s->it[c - 1].type == IT_PUNCT;
+        if (quotes_np_back(s, c, lo, out, 0)
+            || (opens && lex(s, c, QL_CUE)
+                && quotes_np_forward(s, c + 1, k, out))) {
+            out->cue_a = out->cue_b = c;
+            out->according = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Writes a found cue into span q and notes its speaker. */
+static int attach(qstate *s, quotes_span *q, const np *x, long k)
+{
+    int g = 0;
+    size_t pos = q->open < s->it[x->a].start ? q->open : s->it[x->a].start;
+    q->spk_start = s->it[x->a].start;
+    q->spk_end = s->it[x->b].end;
+    q->cue_start = s->it[x->cue_a].start;
+    q->cue_end = s->it[x->cue_b].end;
+    q->speaker = resolve(s, x->a, x->b, pos, &g);
+    q->own_cue = 1;
+    long gap = x->cue_a > k ? x->cue_a - k : k - x->cue_a;
+    q->tight = gap <= 4;
+    qpara *pp = &s->pp[s->para];
+    speaker sp = { .pos = q->spk_start, .name = q->speaker, .gender = g,
+                   .plural = plural_phrase(s, x->a, x->b), .resolved = 1 };
+    return add_speaker(&pp->qs, &pp->nqs, &pp->capqs, &sp);
+}
+
+static void inherit(quotes_span *q, const quotes_span *from)
+{
+    q->spk_start = from->spk_start;
+    q->spk_end = from->spk_end;
+    q->cue_start = from->cue_start;
+    q->cue_end = from->cue_end;
+    q->speaker = from->speaker;
+    q->inherited = 1;
+}
+
+static int has_speaker(const quotes_span *q)
+{
+    return q->speaker || q->spk_end > q->spk_start;
+}
+
+/* The paragraph's text ends with a colon: "Smith said:". */
+static int ends_with_colon(const qstate *s, size_t p)
+{
+    size_t e = s->paras[p].end;
+    while (e > s->paras[p].start && (s->t[e - 1] == ' ' || s->t[e - 1] == '\n'
+                                     || s->t[e - 1] == '\r'
+                                     || s->t[e - 1] == '\t'))
+        e--;
+    return e > s->paras[p].start && s->t[e - 1] == ':';
+}
+
+/* A quote without a cue of its own: the quote before it in the paragraph,
+ * a lead-in ending in a colon, a quote ending the paragraph before, or
+ * the last speech verb of its paragraph before it. */
+static int continuation(qstate *s, long k, long prev_span)
+{
+    quotes_span *q = &s->spans->v[s->it[k].span];
+    if (prev_span >= 0 && has_speaker(&s->spans->v[prev_span])) {
+        inherit(q, &s->spans->v[prev_span]);
+        return PRECIS_OK;
+    }
+    int first = 1;
+    for (long j = 0; j < k; j++)
+        if (s->it[j].type == IT_WORD)
+            first = 0;
+    size_t pp = prev_used(s, s->para);
+    if (first && pp < s->npara) {
+        if (ends_with_colon(s, pp)) {
+            int rc = events_of(s, pp);
+            if (rc)
+                return rc;
+            if (s->pp[pp].nev) {
+                q->speaker = speaker_name(s, &s->pp[pp].ev[s->pp[pp].nev - 1]);
+                q->inherited = 1;
+                return PRECIS_OK;
+            }
+        }
+        long ls = s->pp[pp].last_span;
+        if (ls >= 0 && s->pp[pp].span_ends
+            && has_speaker(&s->spans->v[ls])) {
+            inherit(q, &s->spans->v[ls]);
+            return PRECIS_OK;
+        }
+    }
+    int rc = events_of(s, s->para);
+    if (rc)
+        return rc;
+    qpara *here = &s->pp[s->para];
+    for (size_t e = here->nev; e-- > 0;)
+        if (here->ev[e].pos < q->open) {
+            q->speaker = speaker_name(s, &here->ev[e]);
+            q->inherited = 1;
+            break;
+        }
+    return PRECIS_OK;
+}
+
+/* Attributes the quote (or the part of it) at item k. */
+static int attribute_quote(qstate *s, long k, long prev_span)
+{
+    quotes_span *q = &s->spans->v[s->it[k].span];
+    int partial = q->kind == PRECIS_QUOTE_PARTIAL;
+    int last = q->last_para == s->para, first = q->para == s->para;
+    np x;
+    if (!last && !first)
+        return PRECIS_OK;
+    if (first && !last) {
+        /* A multi-paragraph quote: its lead-in, kept in case the last
+         * paragraph names nobody. */
+        return cue_before(s, k, 0, &x) ? attach(s, q, &x, k) : PRECIS_OK;
+    }
+    int found;
+    if (partial)
+        found = cue_before(s, k, 1, &x) || cue_after(s, k, 1, &x);
+    else
+        found = cue_after(s, k, 0, &x) || (first && cue_before(s, k, 0, &x));
+    if (found)
+        return attach(s, q, &x, k);
+    return has_speaker(q) ? PRECIS_OK : continuation(s, k, prev_span);
+}
+
+/* Attributes the quotes of paragraph p. */
+static int quote_paragraph(qstate *s, size_t p)
+{
+    int rc = quotes_scan(s, p);
+    if (rc)
+        return rc;
+    quotes_view(s, p);
+    long prev_span = -1, last = -1;
+    for (long i = 0; i < s->n && !rc; i++)
+        if (s->it[i].type == IT_QUOTE) {
+            rc = attribute_quote(s, i, prev_span);
+            prev_span = s->it[i].span;
+            last = i;
+        }
+    qpara *pp = &s->pp[p];
+    pp->last_span = prev_span;
+    /* The last quote ends the paragraph but for its own attribution. */
+    pp->span_ends = last >= 0;
+    for (long i = last + 1; last >= 0 && i < s->n; i++)
+        if (ends_sentence(s, i) && i + 1 < s->n)
+            pp->span_ends = 0;
+    return rc;
+}
+
+int quotes_attribute(const quotes_doc *d, quotes_spans *spans,
+                     const quotes_opts *o, quotes_alloc_fn alloc,
+                     void *alloc_ud)
+{
+    if (!spans->n)
+        return PRECIS_OK;
+    const quotes_para *paras = d->paras;
+    size_t npara = d->npara;
+    qstate s;
+    memset(&s, 0, sizeof s);
+    s.t = d->text;
+    s.len = d->len;
+    s.german = d->german;
+    s.paras = paras;
+    s.npara = npara;
+    s.spans = spans;
+    s.o = o;
+    s.alloc = alloc;
+    s.alloc_ud = alloc_ud;
+    s.pp = calloc(npara + 1, sizeof *s.pp);
+    if (!s.pp)
+        return PRECIS_ENOMEM;
+    for (size_t p = 0; p <= npara; p++)
+        s.pp[p].last_span = -1;
+    /* Paragraphs in order, so that every look back finds the speakers
+     * of the quotes before. */
+    int rc = PRECIS_OK;
+    size_t k = 0;
+    for (size_t p = 0; p < npara && !rc; p++) {
+        while (k < spans->n && spans->v[k].last_para < p)
+            k++;
+        if (paras[p].use && k < spans->n && spans->v[k].para <= p)
+            rc = quote_paragraph(&s, p);
+    }
+    for (size_t p = 0; p <= npara; p++) {
+        free(s.pp[p].it);
+        free(s.pp[p].men);
+        free(s.pp[p].ev);
+        free(s.pp[p].qs);
+    }
+    free(s.pp);
+    free(s.known);
+    free(s.memo);
+    return rc;
+}

@@ -1,0 +1,392 @@
+/*
+ * test_quotes.c - unit tests for the quotes plug-in (plugins/quotes).
+ *
+ * Each test runs a short text through the core and the "quotes" stage
+ * (pipeline normalise,quotes) and checks what was found: the quoted
+ * words (by their offsets into the article text), the kind, the flags
+ * and the resolved speaker.  The cases are the tricky ones: nesting,
+ * multi-paragraph and unclosed quotes, apostrophes, scare quotes and
+ * titles, guillemets, German and Spanish/Portuguese quotes, inverted
+ * attribution, pronouns and role nouns.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "precis.h"
+
+typedef struct run {
+    precis_ctx *ctx;
+    precis_article *a;
+} run;
+
+/* Runs text through normalise,quotes; extra is one more --set (or NULL).
+ * The caller frees with done(). */
+static run extract(const char *text, const char *extra)
+{
+    run r = { NULL, NULL };
+    precis_error err = { 0, "" };
+    assert_int_equal(precis_ctx_new(&r.ctx, &err), PRECIS_OK);
+    assert_int_equal(precis_ctx_set(r.ctx, "pipeline.stages=normalise,quotes",
+                                    &err), PRECIS_OK);
+    if (extra)
+        assert_int_equal(precis_ctx_set(r.ctx, extra, &err), PRECIS_OK);
+    if (precis_ctx_prepare(r.ctx, &err) != PRECIS_OK)
+        fail_msg("prepare: %s", err.message);
+    assert_int_equal(precis_load_buffer(r.ctx, "test", text, strlen(text),
+                                        PRECIS_FORMAT_TEXT, &r.a, &err),
+                     PRECIS_OK);
+    if (precis_run(r.ctx, r.a, &err) != PRECIS_OK)
+        fail_msg("run: %s", err.message);
+    return r;
+}
+
+static void done(run *r)
+{
+    precis_article_free(r->a);
+    precis_ctx_free(r->ctx);
+}
+
+/* The quoted words of quote i, as a NUL-terminated copy (static). */
+static const char *words_of(const run *r, size_t i)
+{
+    static char buf[2048];
+    const precis_quote *q = &r->a->quotes.v[i];
+    size_t n = q->end - q->start;
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, r->a->text + q->start, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static void dump(const run *r)
+{
+    for (size_t i = 0; i < r->a->quotes.n; i++) {
+        const precis_quote *q = &r->a->quotes.v[i];
+        print_message("  quote %zu: [%s] kind %d flags %u speaker %s\n", i,
+                      words_of(r, i), q->kind, q->flags,
+                      q->speaker ? q->speaker : "(null)");
+    }
+}
+
+/* The quote whose words start with prefix; fails the test when none. */
+static const precis_quote *find(const run *r, const char *prefix)
+{
+    for (size_t i = 0; i < r->a->quotes.n; i++)
+        if (!strncmp(words_of(r, i), prefix, strlen(prefix)))
+            return &r->a->quotes.v[i];
+    dump(r);
+    fail_msg("no quote starting \"%s\"", prefix);
+    return NULL;
+}
+
+static void expect_count(const run *r, size_t n)
+{
+    if (r->a->quotes.n != n) {
+        dump(r);
+        fail_msg("%zu quotes, expected %zu", r->a->quotes.n, n);
+    }
+}
+
+static void expect_speaker(const precis_quote *q, const char *name)
+{
+    if (!name) {
+        if (q->speaker)
+            fail_msg("speaker \"%s\", expected none", q->speaker);
+        return;
+    }
+    if (!q->speaker || strcmp(q->speaker, name))
+        fail_msg("speaker \"%s\", expected \"%s\"",
+                 q->speaker ? q->speaker : "(null)", name);
+}
+
+/* ---- spans ---- */
+
+static void test_nested(void **state)
+{
+    (void)state;
+    run r = extract("Smith said: \"He told me 'never again' and then he "
+                    "left the room.\" The meeting ended soon after.\n\n"
+                    "\xE2\x80\x9CShe said \xE2\x80\x98no\xE2\x80\x99 twice "
+                    "before the vote,\xE2\x80\x9D Jones added.\n", NULL);
+    expect_count(&r, 2);
+    const precis_quote *q = find(&r, "He told me 'never again'");
+    assert_int_equal(q->kind, PRECIS_QUOTE_DIRECT);
+    assert_string_equal(words_of(&r, 0),
+                        "He told me 'never again' and then he left the "
+                        "room.");
+    expect_speaker(q, "Smith");
+    q = find(&r, "She said \xE2\x80\x98no\xE2\x80\x99 twice");
+    expect_speaker(q, "Jones");
+    done(&r);
+}
+
+static void test_multi_paragraph(void **state)
+{
+    (void)state;
+    run r = extract("Maria Lopez, the mayor, spoke for an hour.\n\n"
+                    "\xE2\x80\x9CThe first part of the statement goes on "
+                    "about the budget.\n\n"
+                    "\xE2\x80\x9C" "And the second part ends it, with thanks "
+                    "to everyone,\xE2\x80\x9D she said.\n", NULL);
+    expect_count(&r, 1);
+    const precis_quote *q = find(&r, "The first part");
+    assert_int_equal(q->kind, PRECIS_QUOTE_BLOCK);
+    assert_int_equal(q->flags & PRECIS_QUOTE_UNCLOSED, 0);
+    assert_int_equal(q->paragraph, 1);
+    /* It ends in the third paragraph, at its closing mark. */
+    assert_true(strstr(words_of(&r, 0), "with thanks to everyone,") != NULL);
+    expect_speaker(q, "Maria Lopez");
+    done(&r);
+}
+
+static void test_unclosed(void **state)
+{
+    (void)state;
+    const char *text = "Smith said: \xE2\x80\x9CThis quote is never closed "
+                       "and runs on to the end of its paragraph.\n\n"
+                       "The next paragraph is plain narration about the "
+                       "budget and the vote.\n";
+    run r = extract(text, NULL);
+    expect_count(&r, 1);
+    const precis_quote *q = find(&r, "This quote is never closed");
+    assert_true(q->flags & PRECIS_QUOTE_UNCLOSED);
+    /* It stops at its own paragraph: the next one is not swallowed. */
+    const char *next = strstr(r.a->text, "The next paragraph");
+    assert_non_null(next);
+    assert_true(q->end <= (size_t)(next - r.a->text));
+    assert_int_equal(q->paragraph, 0);
+    expect_speaker(q, "Smith");
+    done(&r);
+}
+
+static void test_apostrophes(void **state)
+{
+    (void)state;
+    const char *text = "Patrushev\xE2\x80\x99s visit didn't change much "
+                       "since the '90s, and the dogs' owners don\xE2\x80\x99t "
+                       "mind, officials said. Rock \xE2\x80\x98n\xE2\x80\x99 "
+                       "roll was played.\n";
+    run r = extract(text, NULL);
+    expect_count(&r, 0);
+    done(&r);
+    /* Not even when single quotes are quotation marks. */
+    r = extract(text, "stage.quotes.single_quotes=on");
+    expect_count(&r, 0);
+    done(&r);
+}
+
+static void test_scare_quotes_and_titles(void **state)
+{
+    (void)state;
+    run r = extract("The so-called \xE2\x80\x9Creset\xE2\x80\x9D failed "
+                    "within a year. She watched the film \xE2\x80\x9CGone "
+                    "With the Wind\xE2\x80\x9D again. The end of the "
+                    "\xE2\x80\x9Cinterim government\xE2\x80\x9D came "
+                    "quickly. Burton claims that his favorite book is "
+                    "\"One Hundred Years of Solitude\".\n", NULL);
+    expect_count(&r, 0);
+    done(&r);
+}
+
+static void test_partial_with_cue(void **state)
+{
+    (void)state;
+    /* A short partial quote is a quote when someone's verb carries it. */
+    run r = extract("Venezuelan President Nicolas Maduro met the delegation "
+                    "in Caracas. In Venezuela, the delegation was welcomed "
+                    "by Maduro, who characterized the meeting as a "
+                    "\xE2\x80\x9Cthankful visit\xE2\x80\x9D.\n", NULL);
+    expect_count(&r, 1);
+    const precis_quote *q = find(&r, "thankful visit");
+    assert_int_equal(q->kind, PRECIS_QUOTE_PARTIAL);
+    expect_speaker(q, "Nicolas Maduro");
+    assert_memory_equal(r.a->text + q->cue_start, "characterized", 13);
+    done(&r);
+}
+
+static void test_mixed_marks(void **state)
+{
+    (void)state;
+    /* A straight opening mark closed by a curly one. */
+    run r = extract("Smith said the economy was \"strong and getting "
+                    "stronger every month\xE2\x80\x9D and then left.\n",
+                    NULL);
+    expect_count(&r, 1);
+    const precis_quote *q = find(&r, "strong and getting");
+    assert_int_equal(q->kind, PRECIS_QUOTE_PARTIAL);
+    assert_int_equal(q->flags & PRECIS_QUOTE_UNCLOSED, 0);
+    expect_speaker(q, "Smith");
+    done(&r);
+}
+
+static void test_single_quotes_auto(void **state)
+{
+    (void)state;
+    const char *text = "'We will fight on for as long as it takes,' "
+                       "Minister Jane Brown said.\n\n"
+                       "'There is no alternative to this plan.'\n";
+    run r = extract(text, NULL);
+    expect_count(&r, 2);
+    expect_speaker(find(&r, "We will fight on"), "Jane Brown");
+    expect_speaker(find(&r, "There is no alternative"), "Jane Brown");
+    done(&r);
+    r = extract(text, "stage.quotes.single_quotes=off");
+    expect_count(&r, 0);
+    done(&r);
+}
+
+/* ---- other languages ---- */
+
+static void test_guillemets_spanish(void **state)
+{
+    (void)state;
+    run r = extract("\xC2\xABVamos a ganar esta elecci\xC3\xB3n\xC2\xBB, dijo "
+                    "el presidente Nicol\xC3\xA1s Maduro en Caracas.\n\n"
+                    "\xC2\xABNo hay marcha atr\xC3\xA1s \xE2\x80\x94" "dijo "
+                    "Maduro\xE2\x80\x94, porque el pueblo est\xC3\xA1 con "
+                    "nosotros\xC2\xBB.\n", NULL);
+    const precis_quote *q = find(&r, "Vamos a ganar");
+    assert_int_equal(q->kind, PRECIS_QUOTE_DIRECT);
+    expect_speaker(q, "Nicol\xC3\xA1s Maduro");
+    assert_memory_equal(r.a->text + q->cue_start, "dijo", 4);
+    /* The narrator's "—dijo Maduro—" splits the second quote in two. */
+    expect_count(&r, 3);
+    expect_speaker(find(&r, "No hay marcha"), "Nicol\xC3\xA1s Maduro");
+    q = find(&r, "porque el pueblo");
+    expect_speaker(q, "Nicol\xC3\xA1s Maduro");
+    done(&r);
+}
+
+static void test_german(void **state)
+{
+    (void)state;
+    run r = extract("\xE2\x80\x9EWir schaffen das\xE2\x80\x9C, sagte "
+                    "Bundeskanzlerin Angela Merkel am Montag in Berlin.\n\n"
+                    "\xC2\xBB" "Das ist ein guter Tag f\xC3\xBCr uns alle"
+                    "\xC2\xAB, sagte Schmidt.\n", NULL);
+    expect_count(&r, 2);
+    expect_speaker(find(&r, "Wir schaffen das"), "Angela Merkel");
+    expect_speaker(find(&r, "Das ist ein guter Tag"), "Schmidt");
+    done(&r);
+}
+
+static void test_portuguese(void **state)
+{
+    (void)state;
+    run r = extract("\xE2\x80\x9CVamos vencer esta "
+                    "elei\xC3\xA7\xC3\xA3o\xE2\x80\x9D, disse o presidente "
+                    "Luiz In\xC3\xA1" "cio Lula da Silva.\n\n"
+                    "O ministro da Fazenda, Fernando Haddad, disse que a "
+                    "proposta \xC3\xA9 \xE2\x80\x9Cmuito boa para o pa\xC3\xAD"
+                    "s\xE2\x80\x9D.\n", NULL);
+    expect_count(&r, 2);
+    const precis_quote *q = find(&r, "Vamos vencer");
+    expect_speaker(q, "Luiz In\xC3\xA1" "cio Lula da Silva");
+    assert_memory_equal(r.a->text + q->cue_start, "disse", 5);
+    q = find(&r, "muito boa");
+    assert_int_equal(q->kind, PRECIS_QUOTE_PARTIAL);
+    expect_speaker(q, "Fernando Haddad");
+    done(&r);
+}
+
+/* ---- speakers ---- */
+
+static void test_inverted_and_continued(void **state)
+{
+    (void)state;
+    run r = extract("\"I love cats!\" insists Burton. \"I absolutely "
+                    "do.\"\n", NULL);
+    expect_count(&r, 2);
+    const precis_quote *q = find(&r, "I love cats!");
+    expect_speaker(q, "Burton");
+    assert_memory_equal(r.a->text + q->cue_start, "insists", 7);
+    expect_speaker(find(&r, "I absolutely do."), "Burton");
+    done(&r);
+}
+
+static void test_roles_and_pronouns(void **state)
+{
+    (void)state;
+    run r = extract("Venezuelan President Nicolas Maduro met Russian Security "
+                    "Council Secretary Nikolai Patrushev on Tuesday.\n\n"
+                    "\xE2\x80\x9CWe reviewed the cooperation between our "
+                    "countries,\xE2\x80\x9D the President said.\n\n"
+                    "\xE2\x80\x9CSovereign countries are living in a moment "
+                    "of truth,\xE2\x80\x9D according to RT, the Russian "
+                    "official said.\n\n"
+                    "\xE2\x80\x9CWe will meet again next year,\xE2\x80\x9D he "
+                    "added.\n\n"
+                    "\xE2\x80\x9CThe talks went well for everyone,\xE2\x80\x9D"
+                    " the minister said.\n", NULL);
+    expect_count(&r, 4);
+    const precis_quote *q = find(&r, "We reviewed");
+    expect_speaker(q, "Nicolas Maduro");
+    assert_memory_equal(r.a->text + q->speaker_start, "the President", 13);
+    expect_speaker(find(&r, "Sovereign countries"), "Nikolai Patrushev");
+    expect_speaker(find(&r, "We will meet"), "Nikolai Patrushev");
+    /* Nobody was introduced as a minister: nobody is named. */
+    q = find(&r, "The talks went well");
+    expect_speaker(q, NULL);
+    assert_memory_equal(r.a->text + q->speaker_start, "the minister", 12);
+    done(&r);
+}
+
+static void test_surname_and_apposition(void **state)
+{
+    (void)state;
+    run r = extract("Deborah Tamargo, the chairwoman of the county party, "
+                    "met the candidate in June.\n\n"
+                    "\xE2\x80\x9CHe looked me right in the eye,\xE2\x80\x9D "
+                    "Tamargo recalled. \xE2\x80\x9CIn political terms, that "
+                    "is like an hour,\xE2\x80\x9D she said.\n\n"
+                    "\"He immediately started firing off questions,\" said "
+                    "Bob Whitlock, the chairman for the county.\n", NULL);
+    expect_count(&r, 3);
+    expect_speaker(find(&r, "He looked me"), "Deborah Tamargo");
+    expect_speaker(find(&r, "In political terms"), "Deborah Tamargo");
+    expect_speaker(find(&r, "He immediately started"), "Bob Whitlock");
+    done(&r);
+}
+
+static void test_skipped_paragraphs(void **state)
+{
+    (void)state;
+    /* Quotes in a credit or boilerplate line are no quotes of the
+     * article. */
+    run r = extract("Smith said: \"We will win the vote tomorrow.\"\n\n"
+                    "Editing: \"Jane\" Roe\n", NULL);
+    expect_count(&r, 1);
+    find(&r, "We will win");
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_multi_paragraph),
+        cmocka_unit_test(test_unclosed),
+        cmocka_unit_test(test_apostrophes),
+        cmocka_unit_test(test_scare_quotes_and_titles),
+        cmocka_unit_test(test_partial_with_cue),
+        cmocka_unit_test(test_mixed_marks),
+        cmocka_unit_test(test_single_quotes_auto),
+        cmocka_unit_test(test_guillemets_spanish),
+        cmocka_unit_test(test_german),
+        cmocka_unit_test(test_portuguese),
+        cmocka_unit_test(test_inverted_and_continued),
+        cmocka_unit_test(test_roles_and_pronouns),
+        cmocka_unit_test(test_surname_and_apposition),
+        cmocka_unit_test(test_skipped_paragraphs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
