@@ -127,6 +127,20 @@ static json_t *j_paragraphs(const precis_article *a)
     return arr;
 }
 
+/* A translated sentence: its text (null when it failed) and the index of
+ * its source sentence (null for a free-text summary). */
+static json_t *j_tr_sentence(const pr_tr_sent *t, const char *key)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "text", jstr_or_null(t->text));
+    json_object_set_new(o, key, t->sentence == UINT32_MAX ? json_null()
+                                : json_integer(t->sentence));
+    return o;
+}
+
+/* translation: {lang, engine, machine_translation, headline, and either
+ * summary (the summary's sentences) or paragraphs (one list per paragraph
+ * that is not boilerplate, in order, of {text, source})}. */
 static json_t *j_translation(const precis_article *a, int summary_only)
 {
     if (!a->tr_lang)
@@ -138,31 +152,26 @@ static json_t *j_translation(const precis_article *a, int summary_only)
     json_object_set_new(t, "headline", jstr_or_null(a->tr_headline));
     if (summary_only) {
         json_t *arr = json_array();
-        for (size_t i = 0; i < a->tr.n; i++) {
-            json_t *o = json_object();
-            json_object_set_new(o, "text", jstr_or_null(a->tr.v[i].text));
-            json_object_set_new(o, "sentence",
-                                json_integer(a->tr.v[i].sentence));
-            json_array_append_new(arr, o);
-        }
+        for (size_t i = 0; i < a->tr.n; i++)
+            json_array_append_new(arr, j_tr_sentence(&a->tr.v[i],
+                                                     "sentence"));
         json_object_set_new(t, "summary", arr);
         return t;
     }
     json_t *paras = json_array();
-    long cur = -1;
-    json_t *list = NULL;
-    for (size_t i = 0; i < a->tr.n; i++) {
-        uint32_t s = a->tr.v[i].sentence;
-        long para = (long)a->sents.v[s].para;
-        if (para != cur) {
-            list = json_array();
-            json_array_append_new(paras, list);
-            cur = para;
-        }
-        json_t *o = json_object();
-        json_object_set_new(o, "text", jstr_or_null(a->tr.v[i].text));
-        json_object_set_new(o, "source", json_integer(s));
-        json_array_append_new(list, o);
+    size_t k = 0;   /* a->tr is in sentence order */
+    for (size_t p = 0; p < a->paras.n; p++) {
+        const pr_para *pa = &a->paras.v[p];
+        if (pa->kind == PRECIS_KIND_BOILERPLATE)
+            continue;
+        json_t *list = json_array();
+        while (k < a->tr.n && a->tr.v[k].sentence < pa->sent0)
+            k++;
+        for (; k < a->tr.n && a->tr.v[k].sentence < pa->sent0 + pa->nsent;
+             k++)
+            json_array_append_new(list, j_tr_sentence(&a->tr.v[k],
+                                                      "source"));
+        json_array_append_new(paras, list);
     }
     json_object_set_new(t, "paragraphs", paras);
     return t;
@@ -288,13 +297,15 @@ static void text_summary(strbuf *sb, const precis_article *a, int md)
             sb_puts(sb, "\n");
         }
     }
-    if (a->tr_lang && a->tr.n) {
-        sb_printf(sb, "\n%s[machine translation, %s, %s]%s\n", md ? "*" : "",
-                  a->tr_lang, a->tr_engine ? a->tr_engine : "", md ? "*"
-                                                                   : "");
+    if (a->tr_lang) {
+        sb_printf(sb, "\n%s[machine translation to %s by %s]%s\n",
+                  md ? "*" : "", a->tr_lang,
+                  a->tr_engine ? a->tr_engine : "?", md ? "*" : "");
+        if (a->tr_headline)
+            sb_printf(sb, "%s%s\n", md ? "### " : "", a->tr_headline);
         for (size_t i = 0; i < a->tr.n; i++)
             sb_printf(sb, "%s%s\n", md ? "- " : "",
-                      a->tr.v[i].text ? a->tr.v[i].text : "(untranslated)");
+                      a->tr.v[i].text ? a->tr.v[i].text : "[untranslated]");
     }
 }
 
@@ -373,6 +384,8 @@ static void text_quotes(strbuf *sb, const precis_article *a, int md)
     }
 }
 
+/* The translated article, paragraph by paragraph; Markdown keeps the
+ * paragraphs' kinds (headings, quotes, list items). */
 static void text_translation(strbuf *sb, const precis_article *a, int md)
 {
     sb_printf(sb, "%s[machine translation to %s by %s]%s\n\n",
@@ -380,17 +393,31 @@ static void text_translation(strbuf *sb, const precis_article *a, int md)
               a->tr_engine ? a->tr_engine : "?", md ? "*" : "");
     if (a->tr_headline)
         sb_printf(sb, "%s%s\n\n", md ? "## " : "", a->tr_headline);
-    long cur = -1;
-    for (size_t i = 0; i < a->tr.n; i++) {
-        long para = (long)a->sents.v[a->tr.v[i].sentence].para;
-        if (cur >= 0 && para != cur)
-            sb_puts(sb, "\n\n");
-        else if (cur >= 0)
-            sb_puts(sb, " ");
-        cur = para;
-        sb_puts(sb, a->tr.v[i].text ? a->tr.v[i].text : "[untranslated]");
+    size_t k = 0;   /* a->tr is in sentence order */
+    for (size_t p = 0; p < a->paras.n; p++) {
+        const pr_para *pa = &a->paras.v[p];
+        while (k < a->tr.n && a->tr.v[k].sentence < pa->sent0)
+            k++;
+        if (pa->kind == PRECIS_KIND_BOILERPLATE || k >= a->tr.n
+            || a->tr.v[k].sentence >= pa->sent0 + pa->nsent
+            || (pa->kind == PRECIS_KIND_HEADLINE && a->tr_headline))
+            continue;
+        const char *lead = !md ? ""
+                         : pa->kind == PRECIS_KIND_HEADING ? "### "
+                         : pa->kind == PRECIS_KIND_BLOCKQUOTE ? "> "
+                         : pa->kind == PRECIS_KIND_LIST ? "- " : "";
+        sb_puts(sb, lead);
+        for (size_t first = k; k < a->tr.n
+             && a->tr.v[k].sentence < pa->sent0 + pa->nsent; k++) {
+            sb_puts(sb, k > first ? " " : "");
+            sb_puts(sb, a->tr.v[k].text ? a->tr.v[k].text
+                                        : "[untranslated]");
+        }
+        sb_puts(sb, "\n\n");
     }
-    sb_puts(sb, "\n");
+    while (sb->len >= 2 && sb->s[sb->len - 1] == '\n'
+           && sb->s[sb->len - 2] == '\n')
+        sb->s[--sb->len] = '\0';
 }
 
 int precis_write(precis_ctx *ctx, const precis_article *a, precis_view view,
