@@ -1,0 +1,4 @@
+precis.register_stage {
+  name = "bad_field",
+  runn = function(article, opt, out) end,
+}

@@ -1,0 +1,2 @@
+-- Loads fine but registers nothing.
+local x = 1
