@@ -28,6 +28,7 @@
 #include "registry.h"
 #include "score.h"
 #include "token.h"
+#include "translate.h"
 
 #define G_MAGIC 0x47524150u         /* "GRAP" */
 #define NSTEMMERS 8
@@ -541,6 +542,79 @@ static int l_scores(lua_State *L)
     return 1;
 }
 
+/* ---- translation ---- */
+
+/* An arena owned by a userdata, so that an error raised while results
+ * are pushed cannot leak it: the collector frees it. */
+static int arena_gc(lua_State *L)
+{
+    arena_free(lua_touserdata(L, 1));
+    return 0;
+}
+
+static arena *push_arena(lua_State *L)
+{
+    arena *m = lua_newuserdatauv(L, sizeof *m, 0);     /* +1 */
+    memset(m, 0, sizeof *m);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, arena_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    return m;
+}
+
+/* precis.translate(text or {texts}, to [, from]): machine translation
+ * with the session's translator ([translate] engine).  from defaults to
+ * the article's language.  Returns a string, or a list of strings. */
+static int l_translate(lua_State *L)
+{
+    lua_script *s = script_of(L);
+    int single = lua_type(L, 1) == LUA_TSTRING;
+    if (!single)
+        luaL_checktype(L, 1, LUA_TTABLE);
+    const char *to = luaL_checkstring(L, 2);
+    const char *from = luaL_optstring(L, 3, default_lang(s));
+    size_t n = single ? 1 : lua_rawlen(L, 1);
+    if (n > 100000)
+        return luaL_error(L, "precis.translate: %zu segments is too many "
+                          "for one call", n);
+    lua_settop(L, 3);
+    arena *m = push_arena(L);                           /* 4 */
+    precis_str *in = arena_calloc(m, n + 1, sizeof *in);
+    precis_tr_batch b = { n, arena_calloc(m, n + 1, sizeof(char *)),
+                          arena_calloc(m, n + 1, sizeof(char *)), m };
+    if (!in || !b.text || !b.error)
+        return luaL_error(L, "precis.translate: out of memory");
+    for (size_t i = 0; i < n; i++) {
+        if (!single && lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TSTRING)
+            return luaL_error(L, "precis.translate: segment %zu is a %s, "
+                              "not a string", i + 1, luaL_typename(L, -1));
+        /* The strings stay referenced by argument 1 during the call. */
+        in[i].ptr = lua_tolstring(L, single ? 1 : -1, &in[i].len);
+        if (!single)
+            lua_pop(L, 1);
+    }
+    precis_error err = { 0, "" };
+    const char *engine = NULL;
+    if (translate_segments(s->ctx, s->article, from, to, in, n, &b, &engine,
+                           &err))
+        return luaL_error(L, "precis.translate: %s", err.message);
+    for (size_t i = 0; i < n; i++)
+        if (b.error[i] || !b.text[i])
+            return luaL_error(L, "precis.translate: segment %zu: %s", i + 1,
+                              b.error[i] ? b.error[i] : "no result");
+    if (single) {
+        lua_pushstring(L, b.text[0]);
+        return 1;
+    }
+    lua_createtable(L, (int)n, 0);                      /* 5 */
+    for (size_t i = 0; i < n; i++) {
+        lua_pushstring(L, b.text[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 /* ---- messages ---- */
 
 static int log_at(lua_State *L, int level)
@@ -584,6 +658,7 @@ static const luaL_Reg helpers[] = {
     { "graph", l_graph },
     { "rank", l_rank },
     { "scores", l_scores },
+    { "translate", l_translate },
     { "log", l_log },
     { "warn", l_warn },
     { NULL, NULL }
