@@ -543,6 +543,10 @@ static void next_word(const char *t, size_t n, size_t i, struct word *w)
         return;
     }
     w->cls = class_at(t, n, i, &len);
+    /* "-called": a hyphen glued to a lower-case word is the rest of a
+     * word broken in the source, which no sentence starts with. */
+    if (t[i] == '-' && i + 1 < n && class_at(t, n, i + 1, &len) == C_LOWER)
+        w->cls = C_LOWER;
     read_letters(t, n, w);
 }
 
