@@ -49,14 +49,19 @@ static const struct {
     { "batch", "precis batch [OPTIONS] INPUT... -o OUTDIR",
       "Summarize many articles: files, directories (recursive) and JSON\n"
       "Lines.  precis batch --jsonl - reads JSON Lines on standard input\n"
-      "and writes one result per line.\n\n"
+      "and writes one result per line, in input order.\n\n"
       "  -o, --output DIR       one output file per article, mirroring inputs\n"
       "      --jsonl FILE       also (or only, with -) one combined JSON Lines\n"
       "  -j, --jobs N           worker processes (default: number of cores)\n"
       "      --resume           skip articles whose output is complete\n"
       "      --timeout SECONDS  replace a worker stuck on one article\n"
+      "                         (default 120)\n"
       "      --include GLOB     only files matching (repeatable)\n"
-      "      --exclude GLOB     skip files matching (repeatable)\n" },
+      "      --exclude GLOB     skip files matching (repeatable)\n\n"
+      "Output is text unless -f says otherwise.  Failures go to stderr and,\n"
+      "with -o, to OUTDIR/errors.jsonl; OUTDIR/.precis-manifest.jsonl\n"
+      "records what was done for --resume.  Exit status 130 or 143: the run\n"
+      "was interrupted (run it again with --resume).\n" },
     { "config", "precis config check [FILE...] | precis config show",
       "check: validate the configuration (and FILEs on top) and build the\n"
       "pipeline without reading articles.  show: every value and where it\n"

@@ -100,7 +100,7 @@ int cli_parse(int argc, char **argv, cli_opts *o)
     const char *set;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+c:f:n:m:S:o:j:qv", long_opts,
+    while ((c = getopt_long(argc, argv, "c:f:n:m:S:o:j:qv", long_opts,
                             NULL)) != -1) {
         set = NULL;
         switch (c) {

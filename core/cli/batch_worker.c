@@ -1,0 +1,432 @@
+/*
+ * batch_worker.c - one batch worker process: its own session, one article
+ * at a time, each output written atomically.
+ *
+ * The worker announces each item (START) before touching it, so when it
+ * dies the parent knows which article it held.  A crash or the parent's
+ * SIGUSR1 (sent when an item runs past --timeout) makes a signal handler
+ * send a WHERE frame naming the phase and the stage running, which the
+ * parent turns into the failure's stage and plug-in.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "batch.h"
+#include "pipeline.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+/* Workers leave with _exit(), which skips LeakSanitizer: check here. */
+#define LEAK_CHECK() __lsan_do_leak_check()
+#else
+#define LEAK_CHECK() ((void)0)
+#endif
+
+/* ---- Signals ---- */
+
+static int res_fd = -1;
+static volatile sig_atomic_t writing;     /* a frame is on its way */
+static const char *volatile phase = "start";
+static char sig_frame[2048];
+
+static void send_where(void)
+{
+    size_t n = bp_where_frame(sig_frame, sizeof sig_frame, phase,
+                              pipe_current());
+    if (n && !writing) {
+        ssize_t w = write(res_fd, sig_frame, n);
+        (void)w;
+    }
+}
+
+static void on_crash(int sig)
+{
+    /* Async-signal-safe only: the frame is built with memcpy. */
+    send_where();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_where(int sig)
+{
+    (void)sig;
+    send_where();
+}
+
+static void setup_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sa.sa_flags = (int)SA_RESETHAND;
+    int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+    sa.sa_handler = on_where;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGUSR1, &sa, NULL);
+    /* Ctrl-C reaches the whole process group: the parent decides how
+     * the run stops.  SIGTERM and SIGHUP get their default action back
+     * (the parent's handlers only set a flag this process never reads). */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static void send_frame(const strbuf *sb)
+{
+    if (sb->oom)
+        _exit(EXIT_SOME_FAILED);
+    writing = 1;
+    int rc = bp_write_all(res_fd, sb->s, sb->len);
+    writing = 0;
+    if (rc)
+        _exit(EXIT_SOME_FAILED);    /* the parent is gone */
+}
+
+/* ---- One item ---- */
+
+typedef struct witem {
+    uint64_t seq, line, rec_hash;
+    int kind;
+    char *name, *input, *out, *data;
+    size_t len;
+} witem;
+
+typedef struct wresult {
+    int failed;
+    const char *stage;      /* static, or stage_own */
+    char *stage_own, *plugin, *id;
+    char message[1100];
+    char *json;             /* one JSON line; owned */
+    size_t json_len;
+} wresult;
+
+static int fail(wresult *r, const char *stage, const char *msg)
+{
+    r->failed = 1;
+    snprintf(r->message, sizeof r->message, "%s", msg);
+    batch_split_stage(msg, &r->stage_own, &r->plugin);
+    r->stage = r->stage_own ? r->stage_own : stage;
+    return -1;
+}
+
+static int load_file(precis_ctx *ctx, const witem *it, precis_article **a,
+                     wresult *r)
+{
+    precis_reader *rd;
+    precis_error err = { 0, "" };
+    if (precis_reader_open(ctx, it->input, PRECIS_FORMAT_AUTO, &rd, &err))
+        return fail(r, "load", err.message);
+    int rc = precis_reader_next(rd, a, &err);
+    if (rc == 0)
+        snprintf(err.message, sizeof err.message, "%s: no article in it",
+                 it->name);
+    if (rc == 1) {
+        /* Several JSON objects: that is JSON Lines under another name. */
+        precis_article *more = NULL;
+        precis_error e2 = { 0, "" };
+        if (precis_reader_next(rd, &more, &e2) != 0) {
+            precis_article_free(more);
+            precis_article_free(*a);
+            *a = NULL;
+            rc = 0;
+            snprintf(err.message, sizeof err.message, "%s: holds several "
+                     "JSON objects; name it .jsonl to summarize each line",
+                     it->name);
+        }
+    }
+    precis_reader_close(rd);
+    return rc == 1 ? 0 : fail(r, "load", err.message);
+}
+
+static int mkdir_parents(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        int rc = mkdir(path, 0777);
+        *p = '/';
+        if (rc && errno != EEXIST)
+            return -1;
+    }
+    return 0;
+}
+
+/* The bytes of the article's output: the JSON already made, or the view
+ * rendered into memory (one write(2) later, not stdio's several). */
+static int render(const batch_wconf *c, precis_ctx *ctx,
+                  const precis_article *a, wresult *r, char **buf,
+                  size_t *len)
+{
+    if (c->fmt == PRECIS_OUTPUT_JSON && r->json) {
+        *buf = NULL;
+        *len = r->json_len;
+        return 0;
+    }
+    FILE *f = open_memstream(buf, len);
+    precis_error err = { 0, "" };
+    if (!f)
+        return fail(r, "output", "out of memory");
+    int rc = precis_write(ctx, a, PRECIS_VIEW_SUMMARY, c->fmt, f, &err);
+    rc |= fclose(f) != 0;
+    if (rc) {
+        free(*buf);
+        *buf = NULL;
+        return fail(r, "output", err.message[0] ? err.message
+                                                : "out of memory");
+    }
+    return 0;
+}
+
+/* Writes the output to a temporary file, records it in the manifest,
+ * then renames it into place: an output is either absent or complete. */
+static int put_output(const batch_wconf *c, const witem *it,
+                      const char *data, size_t len, const char *tmp,
+                      const char *dst, wresult *r)
+{
+    char m[1100];
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0 && errno == ENOENT) {
+        /* The output's folder does not exist yet. */
+        char *d = strdup(tmp);
+        if (d && mkdir_parents(d) == 0)
+            fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        free(d);
+    }
+    if (fd < 0) {
+        snprintf(m, sizeof m, "%.900s: %s", tmp, strerror(errno));
+        return fail(r, "output", m);
+    }
+    struct stat st;
+    int rc = bp_write_all(fd, data, len) || fstat(fd, &st) != 0;
+    rc |= close(fd) != 0;
+    if (rc) {
+        snprintf(m, sizeof m, "%.900s: %s", dst, strerror(errno));
+        unlink(tmp);
+        return fail(r, "output", m);
+    }
+    strbuf line = STRBUF_INIT;
+    batch_manifest_entry(&line, it->out, (uint64_t)st.st_ino,
+                         (uint64_t)st.st_size, c->config_hex, it->input,
+                         it->kind == BATCH_RECORD ? it->line : 0,
+                         it->kind == BATCH_RECORD ? it->rec_hash : 0);
+    /* One write(2) on an O_APPEND descriptor: lines of several workers
+     * never interleave.  The line comes before the rename, so an output
+     * in place always has its line. */
+    rc = line.oom || write(c->manifest_fd, line.s, line.len)
+                     != (ssize_t)line.len;
+    sb_free(&line);
+    if (!rc)
+        rc = rename(tmp, dst) != 0;
+    if (rc) {
+        snprintf(m, sizeof m, "%.900s: %s", dst, strerror(errno));
+        unlink(tmp);
+        return fail(r, "output", m);
+    }
+    return 0;
+}
+
+static int write_output(const batch_wconf *c, precis_ctx *ctx,
+                        const witem *it, const precis_article *a,
+                        wresult *r)
+{
+    char *own = NULL;
+    size_t len = 0;
+    if (render(c, ctx, a, r, &own, &len))
+        return -1;
+    char *tmp = batch_temp_name(c->outdir, it->out);
+    strbuf dst = STRBUF_INIT;
+    sb_printf(&dst, "%s/%s", c->outdir, it->out);
+    int rc = !tmp || dst.oom
+             ? fail(r, "output", "out of memory")
+             : put_output(c, it, own ? own : r->json, len, tmp,
+                          sb_str(&dst), r);
+    free(tmp);
+    sb_free(&dst);
+    free(own);
+    return rc;
+}
+
+static int render_json(precis_ctx *ctx, const precis_article *a,
+                       wresult *r)
+{
+    size_t n = 0;
+    FILE *f = open_memstream(&r->json, &n);
+    precis_error err = { 0, "" };
+    if (!f)
+        return fail(r, "output", "out of memory");
+    int rc = precis_write(ctx, a, PRECIS_VIEW_SUMMARY, PRECIS_OUTPUT_JSON,
+                          f, &err);
+    rc |= fclose(f) != 0;
+    r->json_len = n;
+    return rc ? fail(r, "output", err.message[0] ? err.message
+                                                 : "out of memory") : 0;
+}
+
+static void run_item(const batch_wconf *c, precis_ctx *ctx,
+                     const witem *it, wresult *r)
+{
+    precis_article *a = NULL;
+    precis_error err = { 0, "" };
+    phase = "load";
+    if (it->kind == BATCH_RECORD) {
+        if (precis_load_buffer(ctx, it->name, it->data, it->len,
+                               PRECIS_FORMAT_JSON, &a, &err)) {
+            fail(r, "load", err.message);
+            r->id = batch_record_id(it->data, it->len);
+            phase = "idle";
+            return;
+        }
+    } else if (load_file(ctx, it, &a, r)) {
+        phase = "idle";
+        return;
+    }
+    const char *id = article_field(a, "id");
+    r->id = id ? strdup(id) : NULL;
+    phase = "run";
+    if (precis_run(ctx, a, &err)) {
+        fail(r, "analyze", err.message);
+    } else if (c->o->translate
+               && precis_translate(ctx, a, c->o->translate, c->o->from, 1,
+                                   &err)) {
+        fail(r, "translate", err.message);
+    } else {
+        phase = "write";
+        int need_json = c->want_json
+                        || (c->outdir && c->fmt == PRECIS_OUTPUT_JSON);
+        if ((!need_json || render_json(ctx, a, r) == 0) && c->outdir
+            && it->out)
+            write_output(c, ctx, it, a, r);
+    }
+    phase = "idle";
+    precis_article_free(a);
+}
+
+/* ---- The loop ---- */
+
+/* Frames not sent yet: a RESULT waits here so that it leaves with the
+ * next item's START in one write (one wake-up of the parent, not two). */
+static strbuf outq = STRBUF_INIT;
+
+static void flush_outq(void)
+{
+    if (outq.len)
+        send_frame(&outq);
+    sb_reset(&outq);
+}
+
+static void queue_result(const witem *it, const wresult *r, int want_json)
+{
+    size_t mark = bp_begin(&outq, BP_RESULT);
+    bp_put_u64(&outq, it->seq);
+    bp_put_u64(&outq, (uint64_t)r->failed);
+    bp_put_cstr(&outq, r->failed ? r->message : NULL);
+    bp_put_cstr(&outq, r->failed ? r->stage : NULL);
+    bp_put_cstr(&outq, r->plugin);
+    bp_put_cstr(&outq, r->id);
+    if (!r->failed && want_json && r->json)
+        bp_put_str(&outq, r->json, r->json_len);
+    else
+        bp_put_str(&outq, NULL, 0);
+    bp_end(&outq, mark);
+}
+
+static void handle_item(const batch_wconf *c, precis_ctx *ctx,
+                        bp_reader *p)
+{
+    witem it = { 0 };
+    it.seq = bp_get_u64(p);
+    it.kind = (int)bp_get_u64(p);
+    it.name = bp_get_str(p, NULL);
+    it.input = bp_get_str(p, NULL);
+    it.line = bp_get_u64(p);
+    it.out = bp_get_str(p, NULL);
+    it.rec_hash = bp_get_u64(p);
+    it.data = bp_get_str(p, &it.len);
+    if (p->bad || !it.name || !it.input)
+        _exit(EXIT_SOME_FAILED);    /* a broken frame: nothing to trust */
+    /* Announced before it runs: if this process dies now, the parent
+     * knows which article it held. */
+    size_t mark = bp_begin(&outq, BP_START);
+    bp_put_u64(&outq, it.seq);
+    bp_end(&outq, mark);
+    flush_outq();
+    wresult r = { 0 };
+    run_item(c, ctx, &it, &r);
+    queue_result(&it, &r, c->want_json);
+    free(r.stage_own);
+    free(r.plugin);
+    free(r.id);
+    free(r.json);
+    free(it.name);
+    free(it.input);
+    free(it.out);
+    free(it.data);
+}
+
+static void send_fatal(const char *msg)
+{
+    strbuf sb = STRBUF_INIT;
+    size_t mark = bp_begin(&sb, BP_FATAL);
+    bp_put_cstr(&sb, msg);
+    bp_end(&sb, mark);
+    send_frame(&sb);
+    sb_free(&sb);
+}
+
+void batch_worker_main(const batch_wconf *c, int in_fd, int out_fd)
+{
+    res_fd = out_fd;
+    setup_signals();
+    precis_ctx *ctx = cli_session(c->o, 1);
+    if (!ctx) {
+        send_fatal("a worker could not build its session (see above)");
+        _exit(EXIT_USAGE);
+    }
+    phase = "idle";
+    char *buf = NULL;
+    size_t cap = 0, len = 0;
+    for (;;) {
+        int type;
+        bp_reader p;
+        size_t fl, off = 0;
+        while (buf && (fl = bp_frame(buf + off, len - off, &type, &p))) {
+            if (type == BP_ITEM)
+                handle_item(c, ctx, &p);
+            off += fl;
+        }
+        if (off) {
+            memmove(buf, buf + off, len - off);
+            len -= off;
+        }
+        flush_outq();               /* nothing more to run: answer now */
+        if (cap - len < 65536) {
+            cap = cap ? cap * 2 : 1 << 17;
+            char *nb = realloc(buf, cap);
+            if (!nb)
+                _exit(EXIT_SOME_FAILED);
+            buf = nb;
+        }
+        ssize_t n = read(in_fd, buf + len, cap - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;                  /* the parent closed: no more work */
+        len += (size_t)n;
+    }
+    free(buf);
+    sb_free(&outq);
+    precis_ctx_free(ctx);
+    LEAK_CHECK();
+    _exit(EXIT_DONE);
+}
