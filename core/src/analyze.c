@@ -23,7 +23,7 @@ static void detect_language(precis_ctx *ctx, precis_article *a)
      * looking further costs more than the rest of the analysis.  An
      * article too short to tell is most likely English news. */
     double conf;
-    const char *l = lang_detect(a->text, a->len < 3000 ? a->len : 3000,
+    const char *l = lang_detect(a->text, a->len < 2000 ? a->len : 2000,
                                 &conf);
     snprintf(a->lang, sizeof a->lang, "%s", l ? l : "en");
 }

@@ -174,6 +174,7 @@ typedef struct rule {
 
 struct classify_rules {
     VEC(rule) rules;
+    int max_words;          /* the largest max_words of any rule */
     pcre2_match_data *md;
     int headline_max_words;
     int heading_max_words;
@@ -372,6 +373,11 @@ int classify_rules_new(const config *cfg, classify_rules **out,
     rc = add_user_rules(r, cfg, err);
     if (!rc)
         rc = add_builtin(r, disable, err);
+    for (size_t i = 0; !rc && i < r->rules.n; i++)
+        if (r->rules.v[i].max_words > r->max_words)
+            r->max_words = r->rules.v[i].max_words;
+    if (r->max_words < 16)
+        r->max_words = 16;      /* date lines are tried up to 16 words */
     if (!rc && !(r->md = pcre2_match_data_create(4, NULL)))
         rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
     if (rc) {
@@ -405,7 +411,9 @@ static void apply_rules(classify_rules *r, precis_article *a, size_t i,
                         const char *s, size_t len)
 {
     pr_para *p = &a->paras.v[i];
-    int words = count_words(s, len, 200);
+    /* No rule looks at longer paragraphs than max_words: count no
+     * further (a long body paragraph is never read to its end). */
+    int words = count_words(s, len, r->max_words);
     for (size_t k = 0; k < r->rules.n; k++) {
         const rule *ru = &r->rules.v[k];
         if (words > ru->max_words || (ru->early && i >= EARLY_PARAS))
