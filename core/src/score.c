@@ -247,14 +247,6 @@ static void keep_best(precis_edge *h, size_t *n, size_t k, precis_edge e)
     }
 }
 
-static int by_pair(const void *x, const void *y)
-{
-    const precis_edge *a = x, *b = y;
-    if (a->from != b->from)
-        return (a->from > b->from) - (a->from < b->from);
-    return (a->to > b->to) - (a->to < b->to);
-}
-
 /* Sentence i's k most similar neighbours above the threshold, in
  * g->cand (in no particular order). */
 static size_t neighbours(graph_build *g, const precis_sim_opts *o, size_t i,
@@ -286,6 +278,12 @@ static size_t neighbours(graph_build *g, const precis_sim_opts *o, size_t i,
     return nc;
 }
 
+static int by_to(const void *x, const void *y)
+{
+    const precis_edge *a = x, *b = y;
+    return (a->to > b->to) - (a->to < b->to);
+}
+
 int score_graph(const precis_article *a, const precis_sim_opts *o,
                 arena *mem, precis_edge **edges, size_t *nedges)
 {
@@ -294,41 +292,43 @@ int score_graph(const precis_article *a, const precis_sim_opts *o,
     if (rc || (rc = build_postings(a, mem, &g)))
         return rc;
     size_t n = g.v.n, k = o->neighbors ? o->neighbors : 32;
-    /* Pairs (lower index first) of every sentence's neighbours; a pair
-     * chosen from both ends is kept once. */
-    precis_edge *pairs = arena_alloc(mem, (n * k + 1) * sizeof *pairs);
-    if (!pairs)
+    /* Every chosen pair in both directions, bucketed by `from` (a
+     * counting sort: the lists are long, the buckets short). */
+    precis_edge *dir = arena_alloc(mem, (2 * n * k + 1) * sizeof *dir);
+    uint32_t *deg = arena_calloc(mem, n + 2, sizeof *deg);
+    if (!dir || !deg)
         return PRECIS_ENOMEM;
-    size_t np = 0;
+    size_t nd = 0;
     for (size_t i = 0; i < n; i++) {
         size_t nc = neighbours(&g, o, i, k);
         for (size_t c = 0; c < nc; c++) {
             precis_edge e = g.cand[c];
-            if (e.from > e.to) {
-                uint32_t t = e.from;
-                e.from = e.to;
-                e.to = t;
-            }
-            pairs[np++] = e;
+            dir[nd++] = e;
+            dir[nd++] = (precis_edge){ e.to, e.from, e.weight };
+            deg[e.from + 1]++;
+            deg[e.to + 1]++;
         }
     }
-    qsort(pairs, np, sizeof *pairs, by_pair);
-    size_t u = 0;
-    for (size_t x = 0; x < np; x++)
-        if (u == 0 || pairs[u - 1].from != pairs[x].from
-            || pairs[u - 1].to != pairs[x].to)
-            pairs[u++] = pairs[x];
-    precis_edge *out = arena_alloc(mem, (2 * u + 1) * sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        deg[i + 1] += deg[i];
+    precis_edge *out = arena_alloc(mem, (nd + 1) * sizeof *out);
     if (!out)
         return PRECIS_ENOMEM;
-    for (size_t x = 0; x < u; x++) {
-        out[2 * x] = pairs[x];
-        out[2 * x + 1] = (precis_edge){ pairs[x].to, pairs[x].from,
-                                        pairs[x].weight };
+    for (size_t x = 0; x < nd; x++)
+        out[deg[dir[x].from]++] = dir[x];
+    /* deg[i] now ends bucket i; sort each bucket by `to` and drop the
+     * copy of a pair both ends chose. */
+    size_t u = 0, start = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t end = deg[i];
+        qsort(out + start, end - start, sizeof *out, by_to);
+        for (size_t x = start; x < end; x++)
+            if (x == start || out[x].to != out[x - 1].to)
+                out[u++] = out[x];
+        start = end;
     }
-    qsort(out, 2 * u, sizeof *out, by_pair);
     *edges = out;
-    *nedges = 2 * u;
+    *nedges = u;
     return PRECIS_OK;
 }
 
