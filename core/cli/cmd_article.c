@@ -7,6 +7,10 @@
 
 #include "cli.h"
 
+/* Articles being translated wait here a few at a time: one call to the
+ * translator for all of them keeps its engine busy between articles. */
+enum { TR_WINDOW = 16 };
+
 typedef struct run_state {
     const cli_opts *o;
     precis_ctx *ctx;
@@ -14,27 +18,14 @@ typedef struct run_state {
     precis_output fmt;
     int headers;            /* print "==> source <==" before each */
     int failed;
-    int stop;               /* on_error = fail and something failed */
     int on_error_fail;
+    precis_article *wait[TR_WINDOW];    /* owned until written */
+    size_t nwait;
 } run_state;
 
-static void one_article(run_state *st, precis_article *a)
+static void write_article(run_state *st, precis_article *a)
 {
     precis_error err = { 0, "" };
-    if (precis_run(st->ctx, a, &err)) {
-        cli_error("%s", err.message);
-        st->failed = 1;
-        return;
-    }
-    /* translate: the whole article; summarize --translate: the summary. */
-    if (st->o->translate && precis_translate(st->ctx, a, st->o->translate,
-                                             st->o->from,
-                                             st->view != PRECIS_VIEW_TRANSLATION,
-                                             &err)) {
-        cli_error("%s", err.message);
-        st->failed = 1;
-        return;
-    }
     if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
         printf("==> %s <==\n", precis_article_source(a));
     if (precis_write(st->ctx, a, st->view, st->fmt, stdout, &err)) {
@@ -43,6 +34,50 @@ static void one_article(run_state *st, precis_article *a)
     }
     if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
         putchar('\n');
+}
+
+/* Translates the waiting articles (translate: whole articles; summarize
+ * --translate: their summaries) and writes them, in order. */
+static void flush_waiting(run_state *st)
+{
+    int rcs[TR_WINDOW];
+    precis_error errs[TR_WINDOW];
+    if (!st->nwait)
+        return;
+    precis_translate_many(st->ctx, st->wait, st->nwait, st->o->translate,
+                          st->o->from, st->view != PRECIS_VIEW_TRANSLATION,
+                          rcs, errs);
+    for (size_t i = 0; i < st->nwait; i++) {
+        if (rcs[i]) {
+            cli_error("%s", errs[i].message);
+            st->failed = 1;
+        } else if (!(st->failed && st->on_error_fail)) {
+            write_article(st, st->wait[i]);
+        }
+        precis_article_free(st->wait[i]);
+    }
+    st->nwait = 0;
+    fflush(stdout);
+}
+
+/* Runs the pipeline; takes ownership of a. */
+static void one_article(run_state *st, precis_article *a)
+{
+    precis_error err = { 0, "" };
+    if (precis_run(st->ctx, a, &err)) {
+        cli_error("%s", err.message);
+        st->failed = 1;
+        precis_article_free(a);
+        return;
+    }
+    if (!st->o->translate) {
+        write_article(st, a);
+        precis_article_free(a);
+        return;
+    }
+    st->wait[st->nwait++] = a;
+    if (st->nwait == TR_WINDOW)
+        flush_waiting(st);
 }
 
 static void one_input(run_state *st, const char *path)
@@ -67,9 +102,9 @@ static void one_input(run_state *st, const char *path)
                 break;
         } else {
             one_article(st, a);
-            precis_article_free(a);
         }
-        fflush(stdout);
+        if (!st->nwait)
+            fflush(stdout);
         if (st->failed && st->on_error_fail)
             break;
     }
@@ -112,13 +147,15 @@ int cmd_article(const cli_opts *o, precis_view view)
     precis_ctx *ctx = cli_session(&so, 1);
     if (!ctx)
         return EXIT_USAGE;
-    run_state st = { o, ctx, view, fmt, o->nargs > 1, 0, 0,
-                     precis_ctx_stops_on_error(ctx) };
+    run_state st = { .o = o, .ctx = ctx, .view = view, .fmt = fmt,
+                     .headers = o->nargs > 1,
+                     .on_error_fail = precis_ctx_stops_on_error(ctx) };
     for (int i = 0; i < o->nargs; i++) {
         one_input(&st, o->args[i]);
         if (st.failed && st.on_error_fail)
             break;
     }
+    flush_waiting(&st);
     precis_ctx_free(ctx);
     if (fflush(stdout) != 0) {
         cli_error("writing to standard output failed");

@@ -126,6 +126,16 @@ void precis_article_free(precis_article *a);
 int precis_translate(precis_ctx *ctx, precis_article *a, const char *to,
                      const char *from, int summary_only, precis_error *err);
 
+/*
+ * The same for n articles at once: articles in one language share one
+ * call to the translator, which keeps a warm engine busy (the CLI sends a
+ * few at a time).  rcs[i] and errs[i] (caller's arrays of n) tell how
+ * article i went; returns PRECIS_OK when all went well.
+ */
+int precis_translate_many(precis_ctx *ctx, precis_article **arts, size_t n,
+                          const char *to, const char *from, int summary_only,
+                          int *rcs, precis_error *errs);
+
 /* The name the article was loaded under. */
 const char *precis_article_source(const precis_article *a);
 /* How many "paragraphs", "sentences", "tokens", "terms" or "quotes" the

@@ -540,7 +540,8 @@ typedef struct seg {
     char *plain;            /* the source text, squeezed; malloc'd */
     char *sent;             /* what the engine gets; malloc'd */
     span_vec keep;          /* placeholder i stands for keep.v[i] */
-    const char *result;     /* the translation; arena */
+    const char *result;     /* the translation; its article's arena */
+    uint32_t item;          /* which article of the batch */
 } seg;
 
 /* "Zqa", "Zqb", …, "Zqba": words no language has. */
@@ -563,6 +564,7 @@ typedef struct protect_opts {
     int names;              /* 0 none, 1 people, 2 names, 3 capitalised */
     int glossary;           /* [translate.glossary] has entries */
     str_vec people;         /* names >= 1: the article's people */
+    const char *to;         /* the target language */
 } protect_opts;
 
 /* Finds the spans to keep in sg->plain and builds sg->sent. */
@@ -767,9 +769,38 @@ static int keep_result(precis_article *a, seg *sg, const char *text,
     return sg->result ? PRECIS_OK : PRECIS_ENOMEM;
 }
 
-/* Translates every segment.  Segments whose placeholders were lost go
- * again, as they are.  A segment that fails fails the article. */
-static int translate_all(precis_ctx *ctx, precis_article *a,
+/* One article of a batch and how its translation went. */
+typedef struct tr_item {
+    precis_article *a;
+    const char *src;        /* its source language */
+    int rc;
+    size_t failures;        /* segments that failed */
+    precis_error *err;      /* the caller's */
+} tr_item;
+
+/* Keeps segment i's answer, or notes its failure against its article.
+ * Returns 1 when the segment must go again, 0, or PRECIS_ENOMEM. */
+static int take_answer(tr_item *items, seg *sg, const precis_tr_batch *b,
+                       size_t i, int plain)
+{
+    tr_item *it = &items[sg->item];
+    if (b->error[i] || !b->text[i]) {
+        if (!it->failures++)
+            segment_failed(it->a, sg, b->error[i] ? b->error[i]
+                           : "the translator gave no result", it->err);
+        it->rc = PRECIS_ESTAGE;
+        return 0;
+    }
+    return keep_result(it->a, sg, b->text[i], plain);
+}
+
+/*
+ * Translates the segments of every article of the batch in one call to
+ * the engine, so a warm pipeline never drains between articles.
+ * Segments whose placeholders were lost go again, as they are.  A
+ * segment that fails fails its own article only.
+ */
+static int translate_all(precis_ctx *ctx, tr_item *items, size_t nitems,
                          const char *from, const char *to, seg_vec *v,
                          const char **engine, precis_error *err)
 {
@@ -782,35 +813,26 @@ static int translate_all(precis_ctx *ctx, precis_article *a,
     for (int plain = 0; plain < 2 && n && !rc; plain++) {
         arena mem = ARENA_INIT;
         precis_tr_batch b = { .mem = &mem };
-        rc = run_engine(ctx, a, from, to, v, idx, n, plain, &b, engine, err);
-        if (rc)
-            diag_prefix(err, "%s", a->source);
-        size_t failures = 0, again = 0;
+        rc = run_engine(ctx, nitems == 1 ? items[0].a : NULL, from, to, v,
+                        idx, n, plain, &b, engine, err);
+        size_t again = 0;
         for (size_t i = 0; i < n && !rc; i++) {
-            seg *sg = &v->v[idx[i]];
-            if (b.error[i] || !b.text[i]) {
-                if (!failures++)
-                    segment_failed(a, sg, b.error[i] ? b.error[i]
-                                   : "the translator gave no result", err);
-                continue;
-            }
-            int k = keep_result(a, sg, b.text[i], plain);
+            int k = take_answer(items, &v->v[idx[i]], &b, i, plain);
             if (k == 1)
                 idx[again++] = idx[i];      /* again <= i */
             else if (k)
                 rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
         }
-        if (!rc && failures) {
-            rc = PRECIS_ESTAGE;
-            if (failures > 1 && err) {
-                size_t l = strlen(err->message);
-                snprintf(err->message + l, sizeof err->message - l,
-                         " (%zu segments failed)", failures);
-            }
-        }
         n = again;
         arena_free(&mem);
     }
+    for (size_t i = 0; i < nitems && err; i++)
+        if (items[i].failures > 1) {
+            size_t l = strlen(items[i].err->message);
+            snprintf(items[i].err->message + l,
+                     sizeof items[i].err->message - l,
+                     " (%zu segments failed)", items[i].failures);
+        }
     free(idx);
     return rc;
 }
@@ -864,9 +886,9 @@ static int read_protect(precis_ctx *ctx, protect_opts *po)
     return PRECIS_OK;
 }
 
-/* Replaces the article's translation with the segments' results. */
+/* Replaces the article's translation with its segments' results. */
 static int store(precis_article *a, const char *to, const char *engine,
-                 const seg_vec *v)
+                 const seg_vec *v, uint32_t item)
 {
     a->tr.n = 0;
     a->tr_headline = NULL;
@@ -875,6 +897,8 @@ static int store(precis_article *a, const char *to, const char *engine,
     if (!a->tr_lang || !a->tr_engine)
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < v->n; i++) {
+        if (v->v[i].item != item)
+            continue;
         if (v->v[i].headline) {
             a->tr_headline = v->v[i].result;
             continue;
@@ -886,49 +910,138 @@ static int store(precis_article *a, const char *to, const char *engine,
     return PRECIS_OK;
 }
 
+/* Segments of one article, protected, added to v. */
+static int add_article(precis_ctx *ctx, protect_opts *po, tr_item *it,
+                       uint32_t item, int summary_only, seg_vec *v,
+                       arena *mem)
+{
+    size_t first = v->n;
+    int rc = collect(it->a, summary_only, v);
+    for (size_t i = first; i < v->n; i++)
+        v->v[i].item = item;
+    if (rc)
+        return rc;
+    if (same_lang(it->src, po->to)) {
+        /* Already in that language: the text is its own translation. */
+        for (size_t i = first; i < v->n; i++)
+            if (!(v->v[i].result = arena_strdup(&it->a->mem,
+                                                v->v[i].plain)))
+                return PRECIS_ENOMEM;
+        return PRECIS_OK;
+    }
+    po->people.n = 0;
+    if (po->names >= 1 && (rc = article_people(it->a, &po->people, mem)))
+        return rc;
+    for (size_t i = first; i < v->n && !rc; i++)
+        rc = protect(ctx, po, &v->v[i], mem);
+    return rc;
+}
+
+/* Translates the articles of items that share the source language src. */
+static void translate_group(precis_ctx *ctx, tr_item *items, size_t n,
+                            const char *src, const char *to,
+                            int summary_only, protect_opts *po)
+{
+    seg_vec v = { 0 };
+    arena mem = ARENA_INIT;
+    int rc = PRECIS_OK;
+    po->to = to;
+    for (size_t i = 0; i < n && !rc; i++)
+        if (!items[i].rc && !strcmp(items[i].src, src))
+            rc = add_article(ctx, po, &items[i], (uint32_t)i, summary_only,
+                             &v, &mem);
+    /* Only what still needs the engine goes to it. */
+    seg_vec todo = { 0 };
+    for (size_t i = 0; i < v.n && !rc; i++)
+        if (!v.v[i].result && VEC_PUSH(&todo, v.v[i]))
+            rc = PRECIS_ENOMEM;
+    const char *engine = "none";
+    precis_error gerr = { 0, "" };
+    if (!rc && todo.n)
+        rc = translate_all(ctx, items, n, src, to, &todo, &engine, &gerr);
+    for (size_t i = 0, k = 0; i < v.n && k < todo.n; i++)
+        if (!v.v[i].result)
+            v.v[i].result = todo.v[k++].result;     /* same order */
+    for (size_t i = 0; i < n; i++) {
+        tr_item *it = &items[i];
+        if (it->rc || strcmp(it->src, src))
+            continue;
+        if (rc) {
+            it->rc = rc == PRECIS_ENOMEM
+                         ? diag_set(it->err, rc, "out of memory")
+                         : rc;
+            if (rc != PRECIS_ENOMEM && it->err) {
+                *it->err = gerr;
+                diag_prefix(it->err, "%s", it->a->source);
+            }
+        } else if (store(it->a, to, engine, &v, (uint32_t)i)) {
+            it->rc = diag_set(it->err, PRECIS_ENOMEM, "out of memory");
+        }
+    }
+    VEC_FREE(&todo);    /* its strings belong to v */
+    VEC_FREE(&po->people);
+    arena_free(&mem);
+    free_segs(&v);
+}
+
+int precis_translate_many(precis_ctx *ctx, precis_article **arts, size_t n,
+                          const char *to, const char *from, int summary_only,
+                          int *rcs, precis_error *errs)
+{
+    if (!ctx || !arts || !to || !rcs || !errs)
+        return PRECIS_EINVAL;
+    tr_item *items = calloc(n ? n : 1, sizeof *items);
+    if (!items)
+        return PRECIS_ENOMEM;
+    int bad_to = !valid_code(to), bad_from = from && *from
+                                                && !valid_code(from);
+    for (size_t i = 0; i < n; i++) {
+        tr_item *it = &items[i];
+        it->a = arts[i];
+        it->err = &errs[i];
+        it->src = from && *from ? from : arts[i]->lang;
+        if (bad_to)
+            it->rc = diag_set(it->err, PRECIS_EINVAL, "--to %s: expected a "
+                              "language code such as es, pt, en or pt_BR",
+                              to);
+        else if (bad_from)
+            it->rc = diag_set(it->err, PRECIS_EINVAL, "--from %s: expected "
+                              "a language code such as en, es or pt", from);
+        else if (!it->src[0])
+            it->rc = diag_set(it->err, PRECIS_ENOTFOUND, "%s: the "
+                              "article's language is not known; say it "
+                              "with --from LANG", arts[i]->source);
+    }
+    protect_opts po = { 0 };
+    read_protect(ctx, &po);
+    /* Articles in the same language share one call to the engine. */
+    for (size_t i = 0; i < n; i++) {
+        int first = !items[i].rc;
+        for (size_t k = 0; k < i && first; k++)
+            first = items[k].rc || strcmp(items[k].src, items[i].src);
+        if (first)
+            translate_group(ctx, items, n, items[i].src, to, summary_only,
+                            &po);
+    }
+    int worst = PRECIS_OK;
+    for (size_t i = 0; i < n; i++) {
+        rcs[i] = items[i].rc;
+        if (rcs[i])
+            worst = rcs[i];
+    }
+    free(items);
+    return worst;
+}
+
 int precis_translate(precis_ctx *ctx, precis_article *a, const char *to,
                      const char *from, int summary_only, precis_error *err)
 {
     if (!ctx || !a || !to)
         return diag_set(err, PRECIS_EINVAL, "precis_translate: no %s",
                         !ctx ? "session" : !a ? "article" : "language");
-    if (!valid_code(to))
-        return diag_set(err, PRECIS_EINVAL, "--to %s: expected a language "
-                        "code such as es, pt, en or pt_BR", to);
-    if (from && *from && !valid_code(from))
-        return diag_set(err, PRECIS_EINVAL, "--from %s: expected a "
-                        "language code such as en, es or pt", from);
-    const char *src = from && *from ? from : a->lang;
-    if (!src[0])
-        return diag_set(err, PRECIS_ENOTFOUND, "%s: the article's language "
-                        "is not known; say it with --from LANG", a->source);
-    seg_vec v = { 0 };
-    arena mem = ARENA_INIT;
-    protect_opts po = { 0 };
-    read_protect(ctx, &po);
-    const char *engine = "none";
-    int rc = collect(a, summary_only, &v);
-    if (!rc && same_lang(src, to)) {
-        /* Already in that language: the text is its own translation. */
-        for (size_t i = 0; i < v.n && !rc; i++)
-            if (!(v.v[i].result = arena_strdup(&a->mem, v.v[i].plain)))
-                rc = PRECIS_ENOMEM;
-    } else if (!rc) {
-        if (po.names >= 1)
-            rc = article_people(a, &po.people, &mem);
-        for (size_t i = 0; i < v.n && !rc; i++)
-            rc = protect(ctx, &po, &v.v[i], &mem);
-        if (!rc)
-            rc = translate_all(ctx, a, src, to, &v, &engine, err);
-        else
-            diag_set(err, rc, "out of memory");
-    }
-    if (!rc && store(a, to, engine, &v))
-        rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
-    else if (rc == PRECIS_ENOMEM)
-        diag_set(err, rc, "out of memory");
-    VEC_FREE(&po.people);
-    arena_free(&mem);
-    free_segs(&v);
+    int rc;
+    precis_error local = { 0, "" };
+    precis_translate_many(ctx, &a, 1, to, from, summary_only, &rc,
+                          err ? err : &local);
     return rc;
 }
