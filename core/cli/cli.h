@@ -46,7 +46,10 @@ typedef struct cli_opts {
 int cli_parse(int argc, char **argv, cli_opts *o);
 void cli_opts_free(cli_opts *o);
 
-/* A configured, prepared session; NULL after printing the error. */
+/* A configured session, prepared (prepare > 0), with only its registry
+ * ready (prepare < 0: enough to list or check stages while the pipeline
+ * is misconfigured), or not prepared (0); NULL after printing the
+ * error. */
 precis_ctx *cli_session(const cli_opts *o, int prepare);
 
 /* "precis: message" on stderr unless quiet (errors always print). */

@@ -56,16 +56,11 @@ int cmd_lua(const cli_opts *o)
         return EXIT_USAGE;
     }
     const char *path = o->args[1];
-    precis_ctx *ctx = cli_session(o, 0);
+    precis_ctx *ctx = cli_session(o, -1);
     if (!ctx)
         return EXIT_USAGE;
     precis_error err = { 0, "" };
-    int rc = precis_ctx_prepare_registry(ctx, &err);
-    if (rc) {
-        cli_error("%s", err.message);
-        precis_ctx_free(ctx);
-        return EXIT_USAGE;
-    }
+    int rc;
     size_t mem = 0;
     printf("%s:\n", path);
     rc = lua_host_check(ctx, path, print_stage, (void *)path, &mem, &err);

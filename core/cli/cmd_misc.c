@@ -208,16 +208,10 @@ static int check_plugin(precis_ctx *ctx, const char *path)
 
 int cmd_plugins(const cli_opts *o)
 {
-    precis_ctx *ctx = cli_session(o, 0);
+    precis_ctx *ctx = cli_session(o, -1);
     if (!ctx)
         return EXIT_USAGE;
-    precis_error err = { 0, "" };
-    int rc = precis_ctx_prepare_registry(ctx, &err);
-    if (rc) {
-        cli_error("%s", err.message);
-        precis_ctx_free(ctx);
-        return EXIT_USAGE;
-    }
+    int rc;
     if (o->nargs >= 1 && !strcmp(o->args[0], "check")) {
         if (o->nargs != 2) {
             cli_error("plugins check: give one plug-in file");

@@ -192,8 +192,10 @@ precis_ctx *cli_session(const cli_opts *o, int prepare)
         rc = precis_ctx_set(ctx, o->sets[i], &err);
     if (!rc && o->profile)
         rc = precis_ctx_set_profile(ctx, o->profile, &err);
-    if (!rc && prepare)
+    if (!rc && prepare > 0)
         rc = precis_ctx_prepare(ctx, &err);
+    else if (!rc && prepare < 0)
+        rc = precis_ctx_prepare_registry(ctx, &err);
     if (rc) {
         cli_error("%s", err.message);
         precis_ctx_free(ctx);

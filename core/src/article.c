@@ -149,18 +149,36 @@ static const char *term_key(const void *base, size_t i, uint32_t *len)
     return t->stem;
 }
 
+/* The slot of key in an index: where it is (*found = its index + 1) or
+ * where it would go (*found = 0). */
+static size_t ix_probe(const uint32_t *ix, size_t cap, const char *key,
+                       size_t len,
+                       const char *(*keyf)(const void *, size_t, uint32_t *),
+                       const void *base, uint32_t *found)
+{
+    size_t mask = cap - 1, h = hash_bytes(key, len) & mask;
+    for (uint32_t e; (e = ix[h]) != 0; h = (h + 1) & mask) {
+        uint32_t klen;
+        const char *k = keyf(base, e - 1, &klen);
+        if (klen == len && memcmp(k, key, len) == 0) {
+            *found = e;
+            return h;
+        }
+    }
+    *found = 0;
+    return h;
+}
+
 static int64_t intern_term(precis_article *a, const char *stem, size_t len)
 {
     if (ix_grow(&a->term_ix, &a->term_ix_cap, a->terms.n, term_key,
                 a->terms.v))
         return -1;
-    size_t mask = a->term_ix_cap - 1;
-    size_t h = hash_bytes(stem, len) & mask;
-    for (uint32_t e; (e = a->term_ix[h]) != 0; h = (h + 1) & mask) {
-        const pr_term *t = &a->terms.v[e - 1];
-        if (t->len == len && memcmp(t->stem, stem, len) == 0)
-            return e - 1;
-    }
+    uint32_t e;
+    size_t h = ix_probe(a->term_ix, a->term_ix_cap, stem, len, term_key,
+                        a->terms.v, &e);
+    if (e)
+        return e - 1;
     pr_term t = { arena_strndup(&a->mem, stem, len), (uint32_t)len };
     if (!t.stem || VEC_PUSH(&a->terms, t))
         return -1;
@@ -173,14 +191,10 @@ int64_t article_find_word(const precis_article *a, const char *fold,
 {
     if (!a->word_ix_cap)
         return -1;
-    size_t mask = a->word_ix_cap - 1;
-    size_t h = hash_bytes(fold, len) & mask;
-    for (uint32_t e; (e = a->word_ix[h]) != 0; h = (h + 1) & mask) {
-        const pr_word *w = &a->words.v[e - 1];
-        if (w->len == len && memcmp(w->fold, fold, len) == 0)
-            return e - 1;
-    }
-    return -1;
+    uint32_t e;
+    ix_probe(a->word_ix, a->word_ix_cap, fold, len, word_key, a->words.v,
+             &e);
+    return (int64_t)e - 1;
 }
 
 int64_t article_intern_word(precis_article *a, const char *fold, size_t len,
@@ -189,13 +203,11 @@ int64_t article_intern_word(precis_article *a, const char *fold, size_t len,
     if (ix_grow(&a->word_ix, &a->word_ix_cap, a->words.n, word_key,
                 a->words.v))
         return -1;
-    size_t mask = a->word_ix_cap - 1;
-    size_t h = hash_bytes(fold, len) & mask;
-    for (uint32_t e; (e = a->word_ix[h]) != 0; h = (h + 1) & mask) {
-        const pr_word *w = &a->words.v[e - 1];
-        if (w->len == len && memcmp(w->fold, fold, len) == 0)
-            return e - 1;
-    }
+    uint32_t e;
+    size_t h = ix_probe(a->word_ix, a->word_ix_cap, fold, len, word_key,
+                        a->words.v, &e);
+    if (e)
+        return e - 1;
     int64_t term = intern_term(a, stem, stem_len);
     if (term < 0)
         return -1;

@@ -21,6 +21,7 @@
 #include "date.h"
 #include "diag.h"
 #include "strbuf.h"
+#include "textcmp.h"
 
 typedef struct rule_def {
     const char *name;       /* also the boilerplate reason */
@@ -465,32 +466,6 @@ static int starts_upper_or_digit(const char *s, size_t len)
     return c == 0xC3 && len > 1 && (unsigned char)s[1] < 0x9F;
 }
 
-/* Text equal but for case and white space (ASCII case only: enough for
- * spotting a repeated headline). */
-static int same_text(const char *a, size_t al, const char *b, size_t bl)
-{
-    size_t i = 0, j = 0;
-    for (;;) {
-        while (i < al && (a[i] == ' ' || a[i] == '\n' || a[i] == '\r'
-                          || a[i] == '\t'))
-            i++;
-        while (j < bl && (b[j] == ' ' || b[j] == '\n' || b[j] == '\r'
-                          || b[j] == '\t'))
-            j++;
-        if (i == al || j == bl)
-            return i == al && j == bl;
-        char x = a[i], y = b[j];
-        if (x >= 'A' && x <= 'Z')
-            x += 32;
-        if (y >= 'A' && y <= 'Z')
-            y += 32;
-        if (x != y)
-            return 0;
-        i++;
-        j++;
-    }
-}
-
 static long find_headline(classify_rules *r, precis_article *a)
 {
     for (size_t i = 0; i < a->paras.n; i++)
@@ -535,7 +510,8 @@ static void headings_and_body(classify_rules *r, precis_article *a,
             continue;
         const char *s = a->text + p->start;
         size_t len = p->end - p->start;
-        if (h && same_text(s, len, a->text + h->start, h->end - h->start)) {
+        if (h && textcmp_same(s, len, a->text + h->start,
+                             h->end - h->start, TEXTCMP_SPACE)) {
             p->kind = PRECIS_KIND_BOILERPLATE;
             p->reason = "duplicate-headline";
         } else if ((long)i > head && len <= 120

@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "html_internal.h"
 #include "load.h"
+#include "textcmp.h"
 #include "utf8.h"
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -183,33 +184,10 @@ static int kind_of(const html_block *k)
     }
 }
 
-static int isalnum_c(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9');
-}
-
 /* Same words, ignoring case, space and punctuation (ASCII). */
 static int same_words(const char *a, size_t al, const char *b, size_t bl)
 {
-    size_t i = 0, j = 0;
-    for (;;) {
-        while (i < al && (unsigned char)a[i] < 0x80 && !isalnum_c(a[i]))
-            i++;
-        while (j < bl && (unsigned char)b[j] < 0x80 && !isalnum_c(b[j]))
-            j++;
-        if (i == al || j == bl)
-            return i == al && j == bl;
-        char x = a[i], y = b[j];
-        if (x >= 'A' && x <= 'Z')
-            x += 32;
-        if (y >= 'A' && y <= 'Z')
-            y += 32;
-        if (x != y)
-            return 0;
-        i++;
-        j++;
-    }
+    return textcmp_same(a, al, b, bl, TEXTCMP_PUNCT);
 }
 
 static int in_subtree(const html_doc *d, uint32_t root, uint32_t i)

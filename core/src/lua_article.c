@@ -756,10 +756,11 @@ static int sentence_tokens(lua_State *L)
     return 1;
 }
 
-/* sentence:words([skip_stopwords]): the folded words, as a list. */
-static int sentence_words(lua_State *L)
+/* The sentence's words (terms when terms is set) as a list, stopwords
+ * left out when argument 2 is true. */
+static int sentence_list(lua_State *L, const char *what, int terms)
 {
-    lh_handle *h = check_handle(L, 1, H_SENTENCE, "words");
+    lh_handle *h = check_handle(L, 1, H_SENTENCE, what);
     precis_article *a = live(L, h);
     int skip = lua_toboolean(L, 2);
     const pr_sent *st = &a->sents.v[h->index];
@@ -769,29 +770,25 @@ static int sentence_words(lua_State *L)
         const pr_word *w = &a->words.v[a->toks.v[k].word];
         if (skip && w->stop)
             continue;
-        lua_pushlstring(L, w->fold, w->len);
+        if (terms)
+            lua_pushinteger(L, (lua_Integer)w->term + 1);
+        else
+            lua_pushlstring(L, w->fold, w->len);
         lua_rawseti(L, -2, ++n);
     }
     return 1;
 }
 
+/* sentence:words([skip_stopwords]): the folded words, as a list. */
+static int sentence_words(lua_State *L)
+{
+    return sentence_list(L, "words", 0);
+}
+
 /* sentence:terms([skip_stopwords]): term ids (1-based), as a list. */
 static int sentence_terms(lua_State *L)
 {
-    lh_handle *h = check_handle(L, 1, H_SENTENCE, "terms");
-    precis_article *a = live(L, h);
-    int skip = lua_toboolean(L, 2);
-    const pr_sent *st = &a->sents.v[h->index];
-    lua_createtable(L, (int)st->ntok, 0);
-    lua_Integer n = 0;
-    for (uint32_t k = st->tok0; k < st->tok0 + st->ntok; k++) {
-        const pr_word *w = &a->words.v[a->toks.v[k].word];
-        if (skip && w->stop)
-            continue;
-        lua_pushinteger(L, (lua_Integer)w->term + 1);
-        lua_rawseti(L, -2, ++n);
-    }
-    return 1;
+    return sentence_list(L, "terms", 1);
 }
 
 /* sentence:score(name): its score in a table set earlier, or nil. */
