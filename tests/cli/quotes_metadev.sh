@@ -116,9 +116,11 @@ for line in open(gold_path, encoding="utf-8"):
             sys.exit("offsets of %r do not point at its text in %s"
                      % (q["text"][:40], path))
     char_of = {bo: i for i, bo in enumerate(b)}
+    # PolNeAR's source is the speaker as written ("he", "the official"),
+    # so the scorer gets speaker_raw; the resolved name when there is none.
     scorer_preds.append({"id": g["id"], "quotes": [
         {"start": char_of.get(q["start"], 0), "end": char_of.get(q["end"], 0),
-         "speaker": q["speaker"] or q["speaker_raw"] or ""} for q in preds]})
+         "speaker": q["speaker_raw"] or q["speaker"] or ""} for q in preds]})
     contents = []
     for a in g["attributions"]:
         s = set()
