@@ -190,8 +190,15 @@ static void graph_and_rank(void **state)
                  && e[q].weight == e[k].weight;
         assert_true(found);
     }
-    /* Each sentence keeps 5 neighbours; each pair is stored twice. */
+    /* Each sentence keeps 5 neighbours; each pair is stored twice.  All
+     * body sentences share words with many others, so every one of them
+     * has its 5 (and the title, outside the body, none). */
     assert_true(ne > 0 && ne <= 2 * 5 * n);
+    for (size_t i = 0; i < n; i++)
+        if (score_is_body(a, i))
+            assert_true(deg[i] >= 5);
+        else
+            assert_int_equal(deg[i], 0);
     double *r = arena_alloc(&mem, n * sizeof *r), sum = 0;
     assert_int_equal(score_rank(n, e, ne, 0.85, NULL, r, &mem), 0);
     for (size_t i = 0; i < n; i++)
