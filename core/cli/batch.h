@@ -20,7 +20,7 @@
 #include <time.h>
 
 #include "cli.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 /* ---- Work items -------------------------------------------------------- */
 

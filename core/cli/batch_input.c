@@ -30,7 +30,7 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "vec.h"
+#include "base/vec.h"
 
 /* ---- Names ---- */
 

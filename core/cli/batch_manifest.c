@@ -12,11 +12,11 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "config.h"
-#include "ctx.h"
-#include "pipeline.h"
-#include "registry.h"
-#include "vec.h"
+#include "base/config.h"
+#include "session/ctx.h"
+#include "host/pipeline.h"
+#include "host/registry.h"
+#include "base/vec.h"
 
 struct batch_manifest {
     batch_mentry *slots;    /* open addressing; out == NULL is empty */

@@ -17,9 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "article.h"
+#include "text/article.h"
 #include "batch.h"
-#include "pipeline.h"
+#include "host/pipeline.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>

@@ -40,7 +40,7 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "ctx.h"
+#include "session/ctx.h"
 
 enum {
     CHUNK = 16,             /* items a worker holds at most; it gets more

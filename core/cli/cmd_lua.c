@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "lua_check.h"
+#include "lua/lua_check.h"
 
 static const char *type_name(precis_opt_type t)
 {

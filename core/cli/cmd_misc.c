@@ -10,15 +10,15 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "config.h"
-#include "ctx.h"
-#include "lang.h"
-#include "load.h"
-#include "lua_host.h"
-#include "pipeline.h"
-#include "registry.h"
-#include "segment.h"
-#include "strbuf.h"
+#include "base/config.h"
+#include "session/ctx.h"
+#include "text/lang.h"
+#include "input/load.h"
+#include "lua/lua_host.h"
+#include "host/pipeline.h"
+#include "host/registry.h"
+#include "text/segment.h"
+#include "base/strbuf.h"
 
 /* ---- segment ---- */
 

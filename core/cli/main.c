@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "pipeline.h"
+#include "host/pipeline.h"
 
 void cli_error(const char *fmt, ...)
 {

@@ -19,10 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "article.h"
+#include "text/article.h"
 #include "bench_util.h"
 #include "precis.h"
-#include "translate.h"
+#include "session/translate.h"
 
 static size_t count_words(const char *s, size_t len)
 {

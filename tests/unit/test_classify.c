@@ -4,7 +4,7 @@
  */
 #include "test_util.h"
 
-#include "article.h"
+#include "text/article.h"
 
 static precis_article *load_file(precis_ctx *ctx, const char *path)
 {

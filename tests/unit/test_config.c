@@ -4,8 +4,8 @@
  */
 #include "test_util.h"
 
-#include "config.h"
-#include "ctx.h"
+#include "base/config.h"
+#include "session/ctx.h"
 
 static void strict_values(void **state)
 {

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "date.h"
+#include "text/date.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define REFUSED "refused"

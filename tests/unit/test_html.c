@@ -20,9 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "article.h"
+#include "text/article.h"
 #include "precis.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 static precis_ctx *ctx;
 

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.c"
+#include "text/lang.c"
 
 /* ---- the tables --------------------------------------------------- */
 

@@ -4,7 +4,7 @@
  */
 #include "test_util.h"
 
-#include "article.h"
+#include "text/article.h"
 
 static precis_ctx *ctx;
 

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "article.h"
-#include "lua_check.h"
-#include "lua_sandbox.h"
+#include "text/article.h"
+#include "lua/lua_check.h"
+#include "lua/lua_sandbox.h"
 
 /* ---- the sandbox on its own ---- */
 

@@ -15,8 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "article.h"
-#include "date.h"
+#include "text/article.h"
+#include "text/date.h"
 #include "precis.h"
 #include "../../plugins/normalise/normalise.h"
 

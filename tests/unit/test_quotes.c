@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "text/article.h"
 #include "precis.h"
 
 typedef struct run {

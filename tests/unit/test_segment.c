@@ -22,7 +22,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "segment.h"
+#include "text/segment.h"
 
 #define MAX_SENTS 64
 

@@ -4,9 +4,9 @@
  */
 #include "test_util.h"
 
-#include "arena.h"
-#include "article.h"
-#include "score.h"
+#include "base/arena.h"
+#include "text/article.h"
+#include "text/score.h"
 
 static const char *const methods[] = { "pacsum", "textrank", "lexrank",
                                        "luhn", "sumbasic", "lead" };

@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "article.h"
-#include "translate.h"
+#include "text/article.h"
+#include "session/translate.h"
 
 static char tmpdir[64];
 static char modes_set[160];

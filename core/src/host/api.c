@@ -1,0 +1,571 @@
+/*
+ * api.c - the precis_api table: what plug-ins (and, through the same C
+ * functions, Lua scripts) may do to an article.
+ *
+ * Every entry checks its arguments, since a plug-in's mistake must become
+ * an error message and not a crash of the host.
+ */
+#include "host/api.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/article.h"
+#include "base/config.h"
+#include "session/ctx.h"
+#include "text/date.h"
+#include "base/diag.h"
+#include "host/pipeline.h"
+#include "text/score.h"
+#include "session/translate.h"
+
+static _Thread_local precis_error *init_error;
+
+void api_set_init_error(precis_error *err)
+{
+    init_error = err;
+}
+
+void api_ctx_init(precis_stage_ctx *sc, precis_ctx *ctx,
+                  const pipe_stage *st, precis_article *a)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->ctx = ctx;
+    sc->stage = st;
+    sc->article = a;
+}
+
+void api_ctx_done(precis_stage_ctx *sc)
+{
+    arena_free(&sc->scratch);
+}
+
+static int a_register_stage(precis_plugin *self, const precis_stage_def *d)
+{
+    if (!self)
+        return PRECIS_EINVAL;
+    precis_error err = { 0, "" };
+    int rc = reg_register(self, d, &err);
+    if (rc && init_error && !init_error->code)
+        *init_error = err;
+    else if (rc)
+        fprintf(stderr, "precis: %s\n", err.message);
+    return rc;
+}
+
+static int a_fail(precis_stage_ctx *ctx, int code, const char *fmt, ...)
+{
+    if (!ctx)
+        return code ? code : PRECIS_ESTAGE;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->message, sizeof ctx->message, fmt ? fmt : "", ap);
+    va_end(ap);
+    ctx->failed = 1;
+    ctx->code = code < 0 ? code : PRECIS_ESTAGE;
+    return ctx->code;
+}
+
+static void a_log(precis_stage_ctx *ctx, int level, const char *fmt, ...)
+{
+    int verbosity = ctx && ctx->ctx ? ctx->ctx->verbosity : 1;
+    /* Errors and warnings show unless -q; info needs -v, debug -vv. */
+    int need = level <= 1 ? 1 : level;
+    if (verbosity < need)
+        return;
+    static const char *const tag[] = { "error", "warning", "info", "debug" };
+    const char *stage = ctx && ctx->stage ? ctx->stage->name : "plugin";
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt ? fmt : "", ap);
+    va_end(ap);
+    fprintf(stderr, "precis: %s: stage '%s'%s%s: %s\n",
+            tag[level < 0 ? 0 : level > 3 ? 3 : level], stage,
+            ctx && ctx->article ? " on " : "",
+            ctx && ctx->article ? ctx->article->source : "", msg);
+}
+
+static void *a_scratch(precis_stage_ctx *ctx, size_t size)
+{
+    return ctx ? arena_alloc(&ctx->scratch, size) : NULL;
+}
+
+/* ---- options ---- */
+
+static const char *opt_raw(const precis_options *o, const char *key,
+                           const precis_option_def **def)
+{
+    if (!o || !key)
+        return NULL;
+    for (size_t i = 0; i < o->n; i++)
+        if (!strcmp(o->defs[i].key, key)) {
+            *def = &o->defs[i];
+            return o->values[i];
+        }
+    return NULL;
+}
+
+static int64_t a_opt_int(const precis_options *o, const char *key)
+{
+    const precis_option_def *d;
+    const char *v = opt_raw(o, key, &d);
+    int64_t i = 0;
+    uint64_t z;
+    if (!v)
+        return 0;
+    if (d->type == PRECIS_OPT_SIZE)
+        return cfg_parse_size(v, &z) == 0 ? (int64_t)z : 0;
+    if (d->type == PRECIS_OPT_BOOL) {
+        int b = 0;
+        cfg_parse_bool(v, &b);
+        return b;
+    }
+    cfg_parse_int(v, &i);
+    return i;
+}
+
+static double a_opt_real(const precis_options *o, const char *key)
+{
+    const precis_option_def *d;
+    const char *v = opt_raw(o, key, &d);
+    double r = 0;
+    if (v && cfg_parse_real(v, &r) != 0)
+        r = (double)a_opt_int(o, key);
+    return r;
+}
+
+static int a_opt_bool(const precis_options *o, const char *key)
+{
+    const precis_option_def *d;
+    const char *v = opt_raw(o, key, &d);
+    int b = 0;
+    if (v)
+        cfg_parse_bool(v, &b);
+    return b;
+}
+
+static const char *a_opt_string(const precis_options *o, const char *key)
+{
+    const precis_option_def *d;
+    const char *v = opt_raw(o, key, &d);
+    return v ? v : "";
+}
+
+/* ---- reading ---- */
+
+static precis_str a_text(const precis_article *a)
+{
+    return a ? (precis_str){ a->text, a->len } : (precis_str){ NULL, 0 };
+}
+
+static precis_str a_meta(const precis_article *a, const char *key)
+{
+    precis_str s = { NULL, 0 };
+    if (!a || !key)
+        return s;
+    if (!strcmp(key, "source")) {
+        s.ptr = a->source;
+    } else if (!strcmp(key, "lang")) {
+        s.ptr = a->lang[0] ? a->lang : NULL;
+    } else {
+        for (size_t i = 0; i < a->fields.n; i++)
+            if (!strcmp(a->fields.v[i].key, key))
+                return (precis_str){ a->fields.v[i].value,
+                                     a->fields.v[i].len };
+    }
+    s.len = s.ptr ? strlen(s.ptr) : 0;
+    return s;
+}
+
+static size_t a_paragraph_count(const precis_article *a)
+{
+    return a ? a->paras.n : 0;
+}
+
+static int a_paragraph(const precis_article *a, size_t i,
+                       precis_paragraph *out)
+{
+    if (!a || !out)
+        return PRECIS_EINVAL;
+    if (i >= a->paras.n)
+        return PRECIS_ERANGE;
+    const pr_para *p = &a->paras.v[i];
+    out->start = p->start;
+    out->end = p->end;
+    out->kind = (precis_kind)p->kind;
+    out->reason = p->reason;
+    out->first_sentence = p->sent0;
+    out->nsentences = p->nsent;
+    return PRECIS_OK;
+}
+
+static size_t a_sentence_count(const precis_article *a)
+{
+    return a ? a->sents.n : 0;
+}
+
+static int a_sentence(const precis_article *a, size_t i,
+                      precis_sentence *out)
+{
+    if (!a || !out)
+        return PRECIS_EINVAL;
+    if (i >= a->sents.n)
+        return PRECIS_ERANGE;
+    const pr_sent *s = &a->sents.v[i];
+    out->start = s->start;
+    out->end = s->end;
+    out->paragraph = s->para;
+    out->index_in_paragraph = i - a->paras.v[s->para].sent0;
+    out->first_token = s->tok0;
+    out->ntokens = s->ntok;
+    return PRECIS_OK;
+}
+
+static size_t a_token_count(const precis_article *a)
+{
+    return a ? a->toks.n : 0;
+}
+
+static int a_token(const precis_article *a, size_t i, precis_token *out)
+{
+    if (!a || !out)
+        return PRECIS_EINVAL;
+    if (i >= a->toks.n)
+        return PRECIS_ERANGE;
+    const pr_tok *t = &a->toks.v[i];
+    const pr_word *w = &a->words.v[t->word];
+    const pr_term *m = &a->terms.v[w->term];
+    out->start = t->start;
+    out->end = t->end;
+    out->fold = (precis_str){ w->fold, w->len };
+    out->stem = (precis_str){ m->stem, m->len };
+    out->term = w->term;
+    out->flags = t->flags;
+    return PRECIS_OK;
+}
+
+static size_t a_term_count(const precis_article *a)
+{
+    return a ? a->terms.n : 0;
+}
+
+static size_t a_person_count(const precis_article *a)
+{
+    return a ? a->people.n : 0;
+}
+
+static int a_person(const precis_article *a, size_t i, precis_person *out)
+{
+    if (!a || !out)
+        return PRECIS_EINVAL;
+    if (i >= a->people.n)
+        return PRECIS_ERANGE;
+    const pr_person *p = &a->people.v[i];
+    out->name = (precis_str){ p->name, strlen(p->name) };
+    out->role = (precis_str){ p->role, strlen(p->role) };
+    return PRECIS_OK;
+}
+
+static size_t a_quote_count(const precis_article *a)
+{
+    return a ? a->quotes.n : 0;
+}
+
+static int a_quote(const precis_article *a, size_t i, precis_quote *out)
+{
+    if (!a || !out || out->struct_size < offsetof(precis_quote, cue_end))
+        return PRECIS_EINVAL;
+    if (i >= a->quotes.n)
+        return PRECIS_ERANGE;
+    size_t n = out->struct_size < sizeof *out ? out->struct_size
+                                              : sizeof *out;
+    size_t keep = out->struct_size;
+    memcpy(out, &a->quotes.v[i], n);
+    out->struct_size = keep;
+    return PRECIS_OK;
+}
+
+static const double *a_scores(const precis_article *a, const char *name,
+                              size_t *n)
+{
+    pr_scores *s = a && name ? article_scores(a, name) : NULL;
+    if (n)
+        *n = s ? a->sents.n : 0;
+    return s ? s->v : NULL;
+}
+
+/* ---- writing ---- */
+
+static int writable(precis_stage_ctx *ctx, precis_article *a)
+{
+    return ctx && a && ctx->article == a;
+}
+
+static int a_set_meta(precis_stage_ctx *ctx, precis_article *a,
+                      const char *key, const char *value, size_t len)
+{
+    if (!writable(ctx, a) || !key || !*key || (!value && len))
+        return PRECIS_EINVAL;
+    if (!strcmp(key, "source") || !strcmp(key, "lang"))
+        return PRECIS_EINVAL;   /* set by the loader only */
+    return article_set_field(a, key, value ? value : "", len);
+}
+
+static int a_set_kind(precis_stage_ctx *ctx, precis_article *a, size_t i,
+                      precis_kind kind, const char *reason)
+{
+    if (!writable(ctx, a) || kind <= PRECIS_KIND_UNKNOWN
+        || kind >= PRECIS_KIND_COUNT_)
+        return PRECIS_EINVAL;
+    if (i >= a->paras.n)
+        return PRECIS_ERANGE;
+    const char *r = reason ? arena_strdup(&a->mem, reason) : NULL;
+    if (reason && !r)
+        return PRECIS_ENOMEM;
+    a->paras.v[i].kind = (uint8_t)kind;
+    a->paras.v[i].reason = kind == PRECIS_KIND_BOILERPLATE
+                               ? (r ? r : "other") : NULL;
+    return PRECIS_OK;
+}
+
+static int a_clear_people(precis_stage_ctx *ctx, precis_article *a)
+{
+    if (!writable(ctx, a))
+        return PRECIS_EINVAL;
+    a->people.n = 0;
+    return PRECIS_OK;
+}
+
+static int a_add_person(precis_stage_ctx *ctx, precis_article *a,
+                        const char *name, size_t len, const char *role)
+{
+    if (!writable(ctx, a) || !name || !len)
+        return PRECIS_EINVAL;
+    return article_add_person(a, name, len, role);
+}
+
+static int a_add_quote(precis_stage_ctx *ctx, precis_article *a,
+                       const precis_quote *q)
+{
+    if (!writable(ctx, a) || !q
+        || q->struct_size < offsetof(precis_quote, cue_end))
+        return PRECIS_EINVAL;
+    precis_quote c = { 0 };
+    memcpy(&c, q, q->struct_size < sizeof c ? q->struct_size : sizeof c);
+    c.struct_size = sizeof c;
+    if (c.start > c.end || c.end > a->len || c.speaker_start > c.speaker_end
+        || c.speaker_end > a->len || c.cue_start > c.cue_end
+        || c.cue_end > a->len)
+        return PRECIS_ERANGE;
+    if (c.speaker && !(c.speaker = arena_strdup(&a->mem, c.speaker)))
+        return PRECIS_ENOMEM;
+    return VEC_PUSH(&a->quotes, c) ? PRECIS_ENOMEM : PRECIS_OK;
+}
+
+static int a_set_scores(precis_stage_ctx *ctx, precis_article *a,
+                        const char *name, const double *scores, size_t n)
+{
+    if (!writable(ctx, a) || !name || !*name || (!scores && n))
+        return PRECIS_EINVAL;
+    if (n != a->sents.n)
+        return PRECIS_ERANGE;
+    pr_scores *s = article_scores(a, name);
+    if (!s) {
+        pr_scores ns = { arena_strdup(&a->mem, name),
+                         arena_alloc(&a->mem, (n + 1) * sizeof(double)) };
+        if (!ns.name || !ns.v || VEC_PUSH(&a->scores, ns))
+            return PRECIS_ENOMEM;
+        s = &a->scores.v[a->scores.n - 1];
+    }
+    if (n)
+        memcpy(s->v, scores, n * sizeof *scores);
+    return PRECIS_OK;
+}
+
+static int a_annotate(precis_stage_ctx *ctx, precis_article *a,
+                      const char *label, size_t start, size_t end,
+                      const char *value)
+{
+    if (!writable(ctx, a) || !label || !*label)
+        return PRECIS_EINVAL;
+    if (start > end || end > a->len)
+        return PRECIS_ERANGE;
+    pr_note n = { arena_strdup(&a->mem, label),
+                  value ? arena_strdup(&a->mem, value) : NULL,
+                  (uint32_t)start, (uint32_t)end };
+    if (!n.label || (value && !n.value) || VEC_PUSH(&a->notes, n))
+        return PRECIS_ENOMEM;
+    return PRECIS_OK;
+}
+
+/* ---- the summary ---- */
+
+static int a_budget(precis_stage_ctx *ctx, precis_budget *out)
+{
+    if (!ctx || !out)
+        return PRECIS_EINVAL;
+    *out = ctx->ctx->budget;
+    return PRECIS_OK;
+}
+
+static int a_select_top(precis_stage_ctx *ctx, precis_article *a,
+                        const double *scores, size_t n, double lambda)
+{
+    if (!writable(ctx, a) || (!scores && n))
+        return PRECIS_EINVAL;
+    if (n != a->sents.n)
+        return PRECIS_ERANGE;
+    if (!(lambda >= 0 && lambda <= 1))
+        return PRECIS_EINVAL;
+    a->summary_text = NULL;
+    return score_select(a, scores, n, &ctx->ctx->budget, lambda,
+                        &ctx->scratch);
+}
+
+static int a_select(precis_stage_ctx *ctx, precis_article *a, size_t i,
+                    double score)
+{
+    if (!writable(ctx, a))
+        return PRECIS_EINVAL;
+    if (i >= a->sents.n)
+        return PRECIS_ERANGE;
+    return article_pick(a, (uint32_t)i, score);
+}
+
+static int a_clear_summary(precis_stage_ctx *ctx, precis_article *a)
+{
+    if (!writable(ctx, a))
+        return PRECIS_EINVAL;
+    a->summary.n = 0;
+    a->summary_text = NULL;
+    return PRECIS_OK;
+}
+
+static int a_set_summary_text(precis_stage_ctx *ctx, precis_article *a,
+                              const char *text, size_t len)
+{
+    if (!writable(ctx, a) || (!text && len))
+        return PRECIS_EINVAL;
+    a->summary_text = arena_strndup(&a->mem, text ? text : "", len);
+    return a->summary_text ? PRECIS_OK : PRECIS_ENOMEM;
+}
+
+/* ---- scoring primitives ---- */
+
+static int a_term_isf(precis_stage_ctx *ctx, const precis_article *a,
+                      double *out)
+{
+    if (!ctx || !a || !out)
+        return PRECIS_EINVAL;
+    return score_isf(a, out);
+}
+
+static double a_similarity(precis_stage_ctx *ctx, const precis_article *a,
+                           size_t s1, size_t s2, const precis_sim_opts *o)
+{
+    if (!ctx || !a || !o || s1 >= a->sents.n || s2 >= a->sents.n)
+        return 0;
+    /* Vectors for the whole article are cheap next to one pass of a
+     * summarizer, and keep this entry point free of caching rules. */
+    arena tmp = ARENA_INIT;
+    sent_vecs v;
+    double s = score_vectors(a, o, &tmp, &v) ? 0 : score_sim(&v, o, s1, s2);
+    arena_free(&tmp);
+    return s;
+}
+
+static int a_similarity_graph(precis_stage_ctx *ctx, const precis_article *a,
+                              const precis_sim_opts *o, precis_edge **edges,
+                              size_t *nedges)
+{
+    if (!ctx || !a || !o || !edges || !nedges)
+        return PRECIS_EINVAL;
+    return score_graph(a, o, &ctx->scratch, edges, nedges);
+}
+
+static int a_rank(precis_stage_ctx *ctx, size_t n, const precis_edge *edges,
+                  size_t nedges, double damping, const double *prior,
+                  double *out)
+{
+    if (!ctx || !out || (!edges && nedges) || !(damping >= 0
+                                                && damping < 1))
+        return PRECIS_EINVAL;
+    return score_rank(n, edges, nedges, damping, prior, out,
+                      &ctx->scratch);
+}
+
+/* ---- text tools ---- */
+
+static int a_parse_date(const char *s, size_t len, int line_only,
+                        precis_date *out)
+{
+    if (!s || !out)
+        return PRECIS_EINVAL;
+    date_value d;
+    int ok = line_only ? date_is_line(s, len, &d) : date_find(s, len, &d);
+    if (!ok)
+        return PRECIS_ENOTFOUND;
+    memset(out, 0, sizeof *out);
+    out->start = d.start;
+    out->end = d.end;
+    out->kind = d.kind;
+    date_format_iso(&d, out->iso, sizeof out->iso);
+    return PRECIS_OK;
+}
+
+static precis_api api = {
+    .abi_major = PRECIS_ABI_MAJOR,
+    .abi_minor = PRECIS_ABI_MINOR,
+    .size = sizeof(precis_api),
+    .register_stage = a_register_stage,
+    .fail = a_fail,
+    .log = a_log,
+    .scratch = a_scratch,
+    .strerror = precis_strerror,
+    .opt_int = a_opt_int,
+    .opt_real = a_opt_real,
+    .opt_bool = a_opt_bool,
+    .opt_string = a_opt_string,
+    .text = a_text,
+    .meta = a_meta,
+    .paragraph_count = a_paragraph_count,
+    .paragraph = a_paragraph,
+    .sentence_count = a_sentence_count,
+    .sentence = a_sentence,
+    .token_count = a_token_count,
+    .token = a_token,
+    .term_count = a_term_count,
+    .person_count = a_person_count,
+    .person = a_person,
+    .quote_count = a_quote_count,
+    .quote = a_quote,
+    .scores = a_scores,
+    .set_meta = a_set_meta,
+    .set_kind = a_set_kind,
+    .clear_people = a_clear_people,
+    .add_person = a_add_person,
+    .add_quote = a_add_quote,
+    .set_scores = a_set_scores,
+    .annotate = a_annotate,
+    .budget = a_budget,
+    .select_top = a_select_top,
+    .select = a_select,
+    .clear_summary = a_clear_summary,
+    .set_summary_text = a_set_summary_text,
+    .term_isf = a_term_isf,
+    .similarity = a_similarity,
+    .similarity_graph = a_similarity_graph,
+    .rank = a_rank,
+    .tr_result = translate_result,
+    .tr_error = translate_error,
+    .parse_date = a_parse_date,
+};
+
+const precis_api *api_table(void)
+{
+    return &api;
+}

@@ -1,0 +1,436 @@
+/*
+ * registry.c - the stage registry and C plug-in loading.
+ *
+ * Plug-ins are opened with RTLD_NOW | RTLD_LOCAL, so a missing symbol is
+ * found at load time and two plug-ins never see each other's symbols, and
+ * they are never closed: a stage's descriptors and strings stay valid for
+ * the life of the process, and valgrind can still name their functions.
+ */
+#include "host/registry.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "host/api.h"
+#include "base/config.h"
+#include "base/diag.h"
+
+/* The plug-ins linked into the binary: BUILTIN(name) per line, written
+ * by CMake from the list of plug-ins in plugins/. */
+#define BUILTIN(n) const precis_plugin_desc *precis_builtin_##n(void);
+#include "builtins.inc"
+#undef BUILTIN
+
+static const struct {
+    const char *name;
+    const precis_plugin_desc *(*describe)(void);
+} builtin_table[] = {
+#define BUILTIN(n) { #n, precis_builtin_##n },
+#include "builtins.inc"
+#undef BUILTIN
+    { NULL, NULL }
+};
+
+registry *reg_new(precis_ctx *ctx)
+{
+    registry *r = calloc(1, sizeof *r);
+    if (r)
+        r->ctx = ctx;
+    return r;
+}
+
+void reg_free(registry *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->plugins.n; i++) {
+        precis_plugin *p = r->plugins.v[i];
+        if (p->desc->fini)
+            p->desc->fini();
+        free(p);
+    }
+    VEC_FREE(&r->plugins);
+    VEC_FREE(&r->stages);
+    VEC_FREE(&r->dirs);
+    VEC_FREE(&r->script_dirs);
+    arena_free(&r->mem);
+    free(r);
+}
+
+static int add_path(registry *r, str_vec *v, const char *dir)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (!strcmp(v->v[i], dir))
+            return PRECIS_OK;
+    const char *d = arena_strdup(&r->mem, dir);
+    return d && !VEC_PUSH(v, d) ? PRECIS_OK : PRECIS_ENOMEM;
+}
+
+int reg_add_dir(registry *r, const char *dir)
+{
+    return add_path(r, &r->dirs, dir);
+}
+
+int reg_add_script_dir(registry *r, const char *dir)
+{
+    return add_path(r, &r->script_dirs, dir);
+}
+
+const char *reg_origin_name(stage_origin o)
+{
+    switch (o) {
+    case ORIGIN_BUILTIN: return "builtin";
+    case ORIGIN_PLUGIN: return "plugin";
+    case ORIGIN_LUA: return "lua";
+    default: return "any";
+    }
+}
+
+const reg_stage *reg_find(const registry *r, stage_origin o,
+                          const char *name)
+{
+    for (int pass = ORIGIN_BUILTIN; pass <= ORIGIN_LUA; pass++) {
+        if (o != ORIGIN_ANY && (int)o != pass)
+            continue;
+        for (size_t i = 0; i < r->stages.n; i++)
+            if ((int)r->stages.v[i]->origin == pass
+                && !strcmp(r->stages.v[i]->def->name, name))
+                return r->stages.v[i];
+    }
+    return NULL;
+}
+
+static int valid_name(const char *s)
+{
+    if (!s || !*s || strlen(s) > 64)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')
+              || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static int check_option(const precis_stage_def *d, const precis_option_def *o,
+                        precis_error *err)
+{
+    if (!valid_name(o->key) || strchr(o->key, '-'))
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': option key '%s' must be lower-case "
+                        "letters, digits and '_'", d->name,
+                        o->key ? o->key : "(null)");
+    if (o->type < PRECIS_OPT_BOOL || o->type > PRECIS_OPT_SIZE)
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': option '%s' has unknown type %d",
+                        d->name, o->key, (int)o->type);
+    if (o->type == PRECIS_OPT_ENUM && (!o->choices || !*o->choices))
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': enum option '%s' lists no choices",
+                        d->name, o->key);
+    if (!o->def)
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': option '%s' has no default", d->name,
+                        o->key);
+    /* The default must itself be a valid value. */
+    cfg_entry e = { "stage", o->key, o->def, "default", 0 };
+    return cfg_check_value(&e, o, err);
+}
+
+int reg_check_def(const precis_stage_def *d, precis_error *err)
+{
+    if (!d || d->struct_size < offsetof(precis_stage_def, translate))
+        return diag_set(err, PRECIS_EABI,
+                        "stage descriptor too small (%zu bytes); build "
+                        "with sizeof(precis_stage_def)",
+                        d ? d->struct_size : 0);
+    if (!valid_name(d->name))
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage name '%s' must be 1-64 of [a-z0-9_-]",
+                        d->name ? d->name : "(null)");
+    if (d->phase < PRECIS_PHASE_ANNOTATE || d->phase > PRECIS_PHASE_EMIT)
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': unknown phase %d", d->name,
+                        (int)d->phase);
+    if (!d->run && !(d->flags & PRECIS_STAGE_TRANSLATOR))
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s' has no run callback", d->name);
+    if ((d->flags & PRECIS_STAGE_TRANSLATOR)
+        && (d->struct_size < sizeof(precis_stage_def) || !d->translate))
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s' is a translator without a translate "
+                        "callback", d->name);
+    for (size_t i = 0; i < d->noptions; i++) {
+        int rc = check_option(d, &d->options[i], err);
+        if (rc)
+            return rc;
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(d->options[k].key, d->options[i].key))
+                return diag_set(err, PRECIS_EINVAL,
+                                "stage '%s': option '%s' declared twice",
+                                d->name, d->options[i].key);
+    }
+    return PRECIS_OK;
+}
+
+/* Stages live in the registry's arena so that their addresses never
+ * change: pipeline stages and Lua handles keep pointers to them while
+ * later plug-ins and scripts are still being loaded. */
+static int add_stage(registry *r, reg_stage s)
+{
+    reg_stage *p = arena_alloc(&r->mem, sizeof *p);
+    if (!p)
+        return PRECIS_ENOMEM;
+    *p = s;
+    return VEC_PUSH(&r->stages, p) ? PRECIS_ENOMEM : PRECIS_OK;
+}
+
+/* Called through api->register_stage during a plug-in's init. */
+int reg_register(precis_plugin *p, const precis_stage_def *d,
+                 precis_error *err)
+{
+    registry *r = p->reg;
+    if (!p->in_init)
+        return diag_set(err, PRECIS_ESTATE,
+                        "plugin %s: register_stage called outside init "
+                        "(stages may only be registered while the plug-in "
+                        "initialises)", p->path);
+    int rc = reg_check_def(d, err);
+    if (rc) {
+        diag_prefix(err, "plugin %s", p->path);
+        return rc;
+    }
+    const reg_stage *old = reg_find(r, p->origin, d->name);
+    if (old)
+        return diag_set(err, PRECIS_EINVAL,
+                        "plugin %s: stage '%s' is already provided by %s; "
+                        "rename one of them", p->path, d->name, old->where);
+    return add_stage(r, (reg_stage){ d, p->origin, p, p->path,
+                                     p->desc->version, NULL });
+}
+
+int reg_add_lua_stage(registry *r, const precis_stage_def *def,
+                      const char *where, void *script, precis_error *err)
+{
+    int rc = reg_check_def(def, err);
+    if (rc)
+        return rc;
+    const reg_stage *old = reg_find(r, ORIGIN_LUA, def->name);
+    if (old)
+        return diag_set(err, PRECIS_EINVAL,
+                        "%s: stage '%s' is already registered by %s",
+                        where, def->name, old->where);
+    reg_stage s = { def, ORIGIN_LUA, NULL, arena_strdup(&r->mem, where),
+                    "script", script };
+    return s.where ? add_stage(r, s) : PRECIS_ENOMEM;
+}
+
+/* Runs init and keeps the plug-in, or takes back what it registered. */
+static int init_plugin(registry *r, precis_plugin *p, precis_error *err)
+{
+    size_t before = r->stages.n;
+    precis_error ierr = { 0, "" };
+    p->in_init = 1;
+    api_set_init_error(&ierr);
+    int rc = p->desc->init ? p->desc->init(api_table(), p) : PRECIS_OK;
+    api_set_init_error(NULL);
+    p->in_init = 0;
+    if (rc == PRECIS_OK && ierr.code)
+        rc = ierr.code;     /* a registration failed and init ignored it */
+    if (rc) {
+        r->stages.n = before;
+        if (ierr.code)
+            return diag_set(err, PRECIS_ESTAGE, "%s", ierr.message);
+        return diag_set(err, PRECIS_ESTAGE,
+                        "plugin %s: init returned %d (%s), expected 0; "
+                        "nothing was registered: see the plug-in's own "
+                        "messages (-v) or its documentation", p->path, rc,
+                        precis_strerror(rc));
+    }
+    if (VEC_PUSH(&r->plugins, p)) {
+        r->stages.n = before;
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    return PRECIS_OK;
+}
+
+int reg_add_builtins(registry *r, precis_error *err)
+{
+    for (size_t i = 0; builtin_table[i].name; i++) {
+        precis_plugin *p = calloc(1, sizeof *p);
+        if (!p)
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+        p->desc = builtin_table[i].describe();
+        p->path = "built-in";
+        p->origin = ORIGIN_BUILTIN;
+        p->reg = r;
+        int rc = init_plugin(r, p, err);
+        if (rc) {
+            free(p);
+            return rc;
+        }
+    }
+    return PRECIS_OK;
+}
+
+static const char *base_name(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    snprintf(buf, size, "%s", slash ? slash + 1 : path);
+    char *dot = strstr(buf, ".so");
+    if (dot && dot[3] == '\0')
+        *dot = '\0';
+    return buf;
+}
+
+/* Checks the descriptor against this host; one message per refusal. */
+static int check_desc(const char *path, const precis_plugin_desc *d,
+                      precis_error *err)
+{
+    char want[256];
+    if (!d)
+        return diag_set(err, PRECIS_EABI,
+                        "plugin %s: %s() returned NULL; it must return "
+                        "the descriptor written by PRECIS_PLUGIN_DEFINE",
+                        path, PRECIS_PLUGIN_ENTRY);
+    if (d->abi_major != PRECIS_ABI_MAJOR)
+        return diag_set(err, PRECIS_EABI,
+                        "plugin %s: built for ABI %d.%d, this precis "
+                        "provides %d.%d; rebuild it against precis/plugin.h "
+                        "%d.x", path, d->abi_major, d->abi_minor,
+                        PRECIS_ABI_MAJOR, PRECIS_ABI_MINOR, PRECIS_ABI_MAJOR);
+    if (d->abi_minor > PRECIS_ABI_MINOR)
+        return diag_set(err, PRECIS_EABI,
+                        "plugin %s: built for ABI %d.%d, newer than this "
+                        "precis (%d.%d); upgrade precis, or rebuild the "
+                        "plug-in against precis/plugin.h %d.%d", path,
+                        d->abi_major, d->abi_minor, PRECIS_ABI_MAJOR,
+                        PRECIS_ABI_MINOR, PRECIS_ABI_MAJOR,
+                        PRECIS_ABI_MINOR);
+    if (d->struct_size != sizeof(precis_plugin_desc))
+        return diag_set(err, PRECIS_EABI,
+                        "plugin %s: descriptor is %zu bytes, ABI %d.%d "
+                        "expects %zu; write it with PRECIS_PLUGIN_DEFINE",
+                        path, d->struct_size, d->abi_major, d->abi_minor,
+                        sizeof(precis_plugin_desc));
+    base_name(path, want, sizeof want);
+    if (!d->name || strcmp(d->name, want))
+        return diag_set(err, PRECIS_EINVAL,
+                        "plugin %s: calls itself '%s' but its file is "
+                        "named '%s.so'; rename the file to '%s.so' or the "
+                        "plug-in to '%s'", path, d->name ? d->name : "",
+                        want, d->name ? d->name : "", want);
+    if (!d->version || !d->license)
+        return diag_set(err, PRECIS_EINVAL,
+                        "plugin %s: descriptor lacks a %s", path,
+                        d->version ? "license" : "version");
+    return PRECIS_OK;
+}
+
+int reg_load_file(registry *r, const char *path, precis_error *err)
+{
+    char name[256];
+    base_name(path, name, sizeof name);
+    for (size_t i = 0; i < r->plugins.n; i++) {
+        precis_plugin *p = r->plugins.v[i];
+        if (p->origin != ORIGIN_PLUGIN || strcmp(p->desc->name, name))
+            continue;
+        if (!strcmp(p->path, path))
+            return PRECIS_OK;       /* already loaded */
+        return diag_set(err, PRECIS_EINVAL,
+                        "plugin %s: a plug-in named '%s' is already loaded "
+                        "from %s; remove one of them from the plug-in "
+                        "path", path, name, p->path);
+    }
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return diag_set(err, PRECIS_EABI, "plugin %s: cannot be loaded: %s",
+                        path, dlerror());
+    const precis_plugin_desc *(*describe)(void);
+    *(void **)&describe = dlsym(h, PRECIS_PLUGIN_ENTRY);
+    if (!describe)
+        return diag_set(err, PRECIS_EABI,
+                        "plugin %s: no symbol '%s': not a precis plug-in "
+                        "(define its entry with PRECIS_PLUGIN_DEFINE from "
+                        "precis/plugin.h)", path, PRECIS_PLUGIN_ENTRY);
+    const precis_plugin_desc *d = describe();
+    int rc = check_desc(path, d, err);
+    if (rc)
+        return rc;
+    precis_plugin *p = calloc(1, sizeof *p);
+    if (!p)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    p->desc = d;
+    p->path = arena_strdup(&r->mem, path);
+    p->origin = ORIGIN_PLUGIN;
+    p->reg = r;
+    p->handle = h;
+    rc = p->path ? init_plugin(r, p, err) : PRECIS_ENOMEM;
+    if (rc)
+        free(p);
+    return rc;
+}
+
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int reg_load_named(registry *r, const char *name, precis_error *err)
+{
+    for (size_t i = 0; i < r->plugins.n; i++)
+        if (r->plugins.v[i]->origin == ORIGIN_PLUGIN
+            && !strcmp(r->plugins.v[i]->desc->name, name))
+            return PRECIS_OK;
+    char path[4096];
+    for (size_t i = 0; i < r->dirs.n; i++) {
+        snprintf(path, sizeof path, "%s/%s.so", r->dirs.v[i], name);
+        if (is_file(path))
+            return reg_load_file(r, path, err);
+    }
+    return diag_set(err, PRECIS_ENOTFOUND,
+                    "no plug-in file '%s.so' on the plug-in path (%zu "
+                    "directories; see 'precis plugins')", name, r->dirs.n);
+}
+
+int reg_load_all(registry *r, void (*report)(void *, const char *),
+                 void *ud)
+{
+    int failures = 0;
+    for (size_t i = 0; i < r->dirs.n; i++) {
+        DIR *d = opendir(r->dirs.v[i]);
+        if (!d)
+            continue;
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            size_t n = strlen(de->d_name);
+            if (n < 4 || strcmp(de->d_name + n - 3, ".so"))
+                continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", r->dirs.v[i], de->d_name);
+            precis_error err = { 0, "" };
+            /* A second file with an already loaded name further down the
+             * path is shadowed, not an error, as with $PATH. */
+            char name[256];
+            base_name(path, name, sizeof name);
+            int seen = 0;
+            for (size_t k = 0; k < r->plugins.n; k++)
+                seen |= r->plugins.v[k]->origin == ORIGIN_PLUGIN
+                     && !strcmp(r->plugins.v[k]->desc->name, name);
+            if (seen)
+                continue;
+            if (reg_load_file(r, path, &err)) {
+                failures++;
+                if (report)
+                    report(ud, err.message);
+            }
+        }
+        closedir(d);
+    }
+    r->scanned = 1;
+    return failures;
+}

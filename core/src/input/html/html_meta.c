@@ -1,0 +1,1166 @@
+/*
+ * html_meta.c - a page's headline, authors, date, site, language and
+ * canonical URL, each with the source it came from.
+ *
+ * Sources, best first:
+ *   headline  the page's visible <h1> when it agrees with what the page's
+ *             metadata says the title is (editors write the <h1>; og:title
+ *             is often a social-media variant), else JSON-LD headline/name,
+ *             og:title, twitter:title, <title>.  Site suffixes are the
+ *             normalise stage's business.
+ *   authors   JSON-LD author people, author meta tags (their longer list
+ *             when it includes JSON-LD's), byline elements (rel=author,
+ *             itemprop=author, class/id "byline"/"author") that are not in
+ *             navigation, sidebars or comments, then JSON-LD organisations.
+ *   date      JSON-LD datePublished, published-time meta tags, JSON-LD
+ *             dateCreated, <time> / itemprop=datePublished / class "date"
+ *             elements, a date in the URL, then modified-time tags.
+ * JSON-LD that is not quite JSON (trailing commas, raw control characters,
+ * comment wrappers) is repaired before parsing, as browsers' consumers do.
+ */
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text/date.h"
+#include "input/html/html_internal.h"
+
+void html_meta_init(html_meta *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void html_meta_free(html_meta *m)
+{
+    sb_free(&m->headline);
+    sb_free(&m->authors);
+    sb_free(&m->date);
+    sb_free(&m->site);
+    sb_free(&m->url);
+    sb_free(&m->description);
+    sb_free(&m->lang);
+    sb_free(&m->body);
+}
+
+/* ---- small text helpers ---- */
+
+/* Decodes the character reference at s[i] ("&amp;", "&#8217;",
+ * "&#x2019;") into out (UTF-8, at least 8 bytes); returns its length in
+ * out and sets *next past it, or returns 0 when there is none. */
+static size_t decode_entity(const char *s, size_t i, size_t len, char *out,
+                            size_t *next)
+{
+    size_t j = i + 1;
+    while (j < len && j - i < 12 && (isalnum((unsigned char)s[j])
+                                     || s[j] == '#'))
+        j++;
+    if (j >= len || s[j] != ';' || j == i + 1)
+        return 0;
+    long cp = -1;
+    if (s[i + 1] == '#') {
+        char *e;
+        int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+        cp = strtol(s + i + (hex ? 3 : 2), &e, hex ? 16 : 10);
+        if (e != s + j)
+            cp = -1;
+    } else {
+        char name[16];
+        snprintf(name, sizeof name, "%.*s", (int)(j - i - 1), s + i + 1);
+        const htmlEntityDesc *d = htmlEntityLookup((const xmlChar *)name);
+        cp = d ? (long)d->value : -1;
+    }
+    if (cp < 0x20 || cp >= 0x110000 || (cp >= 0xD800 && cp < 0xE000))
+        return 0;
+    int n = xmlCopyCharMultiByte((xmlChar *)out, (int)cp);
+    if (n <= 0)
+        return 0;
+    *next = j + 1;
+    return (size_t)n;
+}
+
+/* Appends s[0, len) with entities decoded, tags removed and white space
+ * squeezed: metadata values carry all three ("By <a …>Amir Vera</a>",
+ * "Kenya&rsquo;s"). */
+static void append_clean(strbuf *sb, const char *s, size_t len)
+{
+    size_t start = sb->len;
+    int space = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '<' && i + 1 < len && (isalpha((unsigned char)s[i + 1])
+                                        || s[i + 1] == '/'
+                                        || s[i + 1] == '!')) {
+            const char *gt = memchr(s + i, '>', len - i);
+            if (gt && gt - (s + i) < 400) {
+                i = (size_t)(gt - s) + 1;
+                space = 1;
+                continue;
+            }
+        }
+        char ent[8];
+        size_t next = i + 1, elen = c == '&' ? decode_entity(s, i, len, ent,
+                                                             &next) : 0;
+        int nbsp = (elen == 2 && !memcmp(ent, "\xC2\xA0", 2))
+                || (c == 0xC2 && i + 1 < len
+                    && (unsigned char)s[i + 1] == 0xA0);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c < 0x20
+            || nbsp) {
+            space = 1;
+            i = elen ? next : i + (c == 0xC2 ? 2 : 1);
+            continue;
+        }
+        if (space && sb->len > start)
+            sb_putc(sb, ' ');
+        space = 0;
+        if (elen)
+            sb_append(sb, ent, elen);
+        else
+            sb_putc(sb, (char)c);
+        i = next;
+    }
+}
+
+/* Is s (after '<' or "</") a tag that ends a paragraph? */
+static int breaking_tag(const char *s)
+{
+    static const char *const tags[] = { "p", "br", "div", "li", "h1", "h2",
+                                        "h3", "h4", "h5", "h6",
+                                        "blockquote", NULL };
+    for (const char *const *t = tags; *t; t++) {
+        size_t n = strlen(*t);
+        if (!strncasecmp(s, *t, n) && !isalnum((unsigned char)s[n]))
+            return 1;
+    }
+    return 0;
+}
+
+void html_text_lines(const char *s, strbuf *out)
+{
+    if (!s)
+        return;
+    const char *line = s;
+    for (const char *p = s;; p++) {
+        int end = !*p || *p == '\n';
+        if (*p == '<' && breaking_tag(p + 1 + (p[1] == '/'))) {
+            const char *gt = strchr(p, '>');
+            end = gt != NULL;
+        }
+        if (!end)
+            continue;
+        size_t before = out->len;
+        append_clean(out, line, (size_t)(p - line));
+        if (out->len > before)
+            sb_putc(out, '\n');
+        if (!*p)
+            break;
+        if (*p == '<')
+            p = strchr(p, '>');
+        line = p + 1;
+    }
+}
+
+static void set_clean(strbuf *sb, const char *s)
+{
+    sb_reset(sb);
+    if (s)
+        append_clean(sb, s, strlen(s));
+}
+
+/* Names of people and newsrooms have no digits; user names ("CC7567")
+ * and dates do. */
+static int plausible_name(const char *s)
+{
+    int letters = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9')
+            return 0;
+        letters += isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80;
+    }
+    return letters >= 2;
+}
+
+/* ASCII case-insensitive strstr. */
+static const char *strcasestr_ascii(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *s; s++)
+        if (!strncasecmp(s, needle, n))
+            return s;
+    return NULL;
+}
+
+static int is_url(const char *s)
+{
+    return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8)
+        || !strncmp(s, "//", 2) || !strncmp(s, "www.", 4) || strchr(s, '/');
+}
+
+/* ---- words and similarity ---- */
+
+typedef struct word_set {
+    uint32_t h[64];
+    size_t n;
+} word_set;
+
+/* Is s[i] the start of U+2000-U+203F (dashes, curly quotes, bullets)? */
+static int general_punct(const char *s, size_t i, size_t len)
+{
+    return i + 2 < len && (unsigned char)s[i] == 0xE2
+        && (unsigned char)s[i + 1] == 0x80;
+}
+
+/* The distinct words of s (at most 64), hashed, case folded (ASCII);
+ * punctuation, ASCII or not, separates words. */
+static void words_of(const char *s, size_t len, word_set *ws)
+{
+    ws->n = 0;
+    size_t i = 0;
+    while (i < len && ws->n < 64) {
+        if (general_punct(s, i, len)) {
+            i += 3;
+            continue;
+        }
+        if (!isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t h = 2166136261u;
+        while (i < len && (isalnum((unsigned char)s[i])
+                           || (unsigned char)s[i] >= 0x80)
+               && !general_punct(s, i, len)) {
+            h = (h ^ (uint32_t)tolower((unsigned char)s[i])) * 16777619u;
+            i++;
+        }
+        int dup = 0;
+        for (size_t j = 0; j < ws->n; j++)
+            dup |= ws->h[j] == h;
+        if (!dup)
+            ws->h[ws->n++] = h;
+    }
+}
+
+double html_similarity(const char *a, size_t al, const char *b, size_t bl)
+{
+    word_set x, y;
+    words_of(a, al, &x);
+    words_of(b, bl, &y);
+    if (!x.n || !y.n)
+        return 0;
+    size_t common = 0;
+    for (size_t i = 0; i < x.n; i++)
+        for (size_t j = 0; j < y.n; j++)
+            if (x.h[i] == y.h[j]) {
+                common++;
+                break;
+            }
+    return 2.0 * (double)common / (double)(x.n + y.n);
+}
+
+/* ---- meta tags ---- */
+
+static const char *meta_get(const html_doc *d, const char *const *keys)
+{
+    for (const char *const *k = keys; *k; k++)
+        for (size_t i = 0; i < d->metas.n; i++)
+            if (!strcmp(d->metas.v[i].key, *k) && *d->metas.v[i].content)
+                return d->metas.v[i].content;
+    return NULL;
+}
+
+static const char *meta_get_key(const html_doc *d, const char *const *keys,
+                                const char **which)
+{
+    for (const char *const *k = keys; *k; k++)
+        for (size_t i = 0; i < d->metas.n; i++)
+            if (!strcmp(d->metas.v[i].key, *k) && *d->metas.v[i].content) {
+                *which = *k;
+                return d->metas.v[i].content;
+            }
+    return NULL;
+}
+
+/* ---- JSON-LD ---- */
+
+typedef struct ld_info {
+    json_t *roots[16];
+    size_t nroots;
+    json_t *article;        /* best object, borrowed from roots */
+    int rank;
+    const char *publisher;  /* borrowed */
+    const char *website;
+} ld_info;
+
+static int type_is(json_t *t, const char *const *names, int suffix)
+{
+    if (json_is_array(t)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(t, i, e)
+            if (type_is(e, names, suffix))
+                return 1;
+        return 0;
+    }
+    if (!json_is_string(t))
+        return 0;
+    const char *s = json_string_value(t);
+    const char *slash = strrchr(s, '/');    /* "http://schema.org/X" */
+    if (slash)
+        s = slash + 1;
+    size_t n = strlen(s);
+    for (const char *const *p = names; *p; p++) {
+        size_t k = strlen(*p);
+        if (suffix ? n >= k && !strcasecmp(s + n - k, *p)
+                   : !strcasecmp(s, *p))
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const article_suffixes[] = {
+    "Article", "Posting", "Report", "Blog", NULL
+};
+static const char *const page_types[] = { "WebPage", "ItemPage", NULL };
+static const char *const org_types[] = {
+    "Organization", "NewsMediaOrganization", "Corporation", NULL
+};
+
+static const char *jstr(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) && *json_string_value(v)
+         ? json_string_value(v) : NULL;
+}
+
+static const char *name_of(json_t *v)
+{
+    if (json_is_string(v))
+        return *json_string_value(v) ? json_string_value(v) : NULL;
+    return json_is_object(v) ? jstr(v, "name") : NULL;
+}
+
+static void ld_consider(ld_info *li, json_t *o, int depth);
+
+static void ld_consider_all(ld_info *li, json_t *v, int depth)
+{
+    if (depth > 6)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e)
+            ld_consider(li, e, depth + 1);
+    } else {
+        ld_consider(li, v, depth + 1);
+    }
+}
+
+static void ld_consider(ld_info *li, json_t *o, int depth)
+{
+    if (json_is_array(o)) {
+        ld_consider_all(li, o, depth);
+        return;
+    }
+    if (!json_is_object(o))
+        return;
+    json_t *t = json_object_get(o, "@type");
+    int rank = type_is(t, article_suffixes, 1) ? 3
+             : type_is(t, page_types, 0) ? 1 : 0;
+    if (rank > li->rank) {
+        li->rank = rank;
+        li->article = o;
+    }
+    if (rank == 3 && !li->publisher)
+        li->publisher = name_of(json_object_get(o, "publisher"));
+    if (type_is(t, (const char *const[]){ "WebSite", NULL }, 0)
+        && !li->website)
+        li->website = jstr(o, "name");
+    if (type_is(t, org_types, 0) && !li->website && depth <= 2)
+        li->website = jstr(o, "name");
+    json_t *g = json_object_get(o, "@graph");
+    if (g)
+        ld_consider_all(li, g, depth);
+    json_t *me = json_object_get(o, "mainEntity");
+    if (json_is_object(me) || json_is_array(me))
+        ld_consider_all(li, me, depth);
+}
+
+/* The raw text of a <script> element. */
+static void script_text(const xmlNode *n, strbuf *sb)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->content)
+            sb_puts(sb, (const char *)c->content);
+}
+
+/*
+ * Makes almost-JSON parse: keeps what lies between the first '{' or '['
+ * and the last '}' or ']' (comment and CDATA wrappers go), turns raw
+ * control characters inside strings into spaces and drops commas before a
+ * closing bracket and stray characters between a string and a comma.
+ */
+static void repair_json(const char *s, size_t len, strbuf *out)
+{
+    size_t a = 0, b = len;
+    for (size_t i = 0; i + 9 <= len && i < 200; i++)
+        if (!memcmp(s + i, "<![CDATA[", 9)) {
+            a = i + 9;
+            /* and the "]]>" that closes it */
+            for (size_t j = len; j >= a + 3; j--)
+                if (!memcmp(s + j - 3, "]]>", 3)) {
+                    b = j - 3;
+                    break;
+                }
+            break;
+        }
+    while (a < len && s[a] != '{' && s[a] != '[')
+        a++;
+    while (b > a && s[b - 1] != '}' && s[b - 1] != ']')
+        b--;
+    int in_str = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (in_str) {
+            if (c == '\\' && i + 1 < b) {
+                sb_putc(out, (char)c);
+                sb_putc(out, s[++i]);
+                continue;
+            }
+            if (c == '"')
+                in_str = 0;
+            sb_putc(out, c < 0x20 ? ' ' : (char)c);
+            continue;
+        }
+        if (c == '"') {
+            in_str = 1;
+        } else if (c == ',') {
+            size_t j = i + 1;
+            while (j < b && isspace((unsigned char)s[j]))
+                j++;
+            if (j < b && (s[j] == '}' || s[j] == ']'))
+                continue;
+        } else if (c == '.' && out->len && out->s[out->len - 1] == '"') {
+            continue;       /* "2023-06-14"., */
+        }
+        sb_putc(out, (char)c);
+    }
+}
+
+static json_t *parse_jsonld(const char *s, size_t len)
+{
+    json_t *v = json_loadb(s, len, 0, NULL);
+    if (v)
+        return v;
+    strbuf fixed = STRBUF_INIT;
+    repair_json(s, len, &fixed);
+    v = fixed.len ? json_loadb(fixed.s, fixed.len, 0, NULL) : NULL;
+    sb_free(&fixed);
+    return v;
+}
+
+/* Finds "key": "value" in text that is not JSON at all. */
+static int scan_key(const char *s, const char *key, strbuf *out)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\"", key);
+    const char *p = strstr(s, pat);
+    if (!p)
+        return 0;
+    p += strlen(pat);
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ':')
+        p++;
+    if (*p != '"')
+        return 0;
+    const char *v = ++p;
+    while (*p && *p != '"')
+        p += *p == '\\' && p[1] ? 2 : 1;
+    append_clean(out, v, (size_t)(p - v));
+    return out->len > 0;
+}
+
+static void ld_load(const html_doc *d, ld_info *li, strbuf *raw_all)
+{
+    for (size_t i = 0; i < d->jsonld.n && li->nroots < 16; i++) {
+        strbuf raw = STRBUF_INIT;
+        script_text(d->els.v[d->jsonld.v[i]].node, &raw);
+        json_t *v = raw.len ? parse_jsonld(raw.s, raw.len) : NULL;
+        if (v) {
+            li->roots[li->nroots++] = v;
+            ld_consider(li, v, 0);
+        } else if (raw.len) {
+            sb_append(raw_all, raw.s, raw.len);
+            sb_putc(raw_all, '\n');
+        }
+        sb_free(&raw);
+    }
+}
+
+static void ld_free(ld_info *li)
+{
+    for (size_t i = 0; i < li->nroots; i++)
+        json_decref(li->roots[i]);
+}
+
+/* ---- headline ---- */
+
+static int count_words(const char *s, size_t len)
+{
+    int n = 0, in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int sp = s[i] == ' ';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+typedef struct title_cand {
+    const char *text;
+    const char *source;
+} title_cand;
+
+/* JSON-LD's title: "name" and "headline" should agree; when they do not,
+ * the one closer to the page's other titles wins (Readability's rule). */
+static const char *ld_title(ld_info *li, const char *other)
+{
+    if (!li->article)
+        return NULL;
+    const char *name = jstr(li->article, "name");
+    const char *head = jstr(li->article, "headline");
+    if (name && head && strcmp(name, head) && other) {
+        double sn = html_similarity(name, strlen(name), other, strlen(other));
+        double sh = html_similarity(head, strlen(head), other, strlen(other));
+        return sh > sn ? head : name;
+    }
+    return name ? name : head;
+}
+
+/* The element two levels above i (the article's neighbourhood). */
+static uint32_t region_of(const html_doc *d, uint32_t i)
+{
+    for (int k = 0; k < 2 && i && d->els.v[i].parent != i; k++)
+        i = d->els.v[i].parent;
+    return i;
+}
+
+/*
+ * The h1 that agrees best with the metadata titles.  When the page has
+ * no structured title (JSON-LD, og:, twitter:) and its <title> disagrees
+ * (a generic "Home | Site" is common), an h1 in the article's
+ * neighbourhood still wins; so does the first h1 of a page with no title
+ * at all.
+ */
+static uint32_t pick_h1(const html_doc *d, const title_cand *c, size_t nc,
+                        int structured, uint32_t container, strbuf *out)
+{
+    uint32_t best = 0, near = 0;
+    double best_sim = 0.5;
+    uint32_t region = container ? region_of(d, container) : 0;
+    strbuf t = STRBUF_INIT, near_text = STRBUF_INIT;
+    for (size_t i = 0; i < d->h1s.n; i++) {
+        uint32_t h = d->h1s.v[i];
+        const html_el *e = &d->els.v[h];
+        if (e->flags & (HF_IN_JUNK | HF_IN_HIDDEN))
+            continue;
+        sb_reset(&t);
+        html_node_text(e->node, &t, 400);
+        if (t.len < 3 || t.len >= 400)
+            continue;
+        int inside = region && h >= region && h < d->els.v[region].end;
+        if (inside && !near && count_words(t.s, t.len) >= 2) {
+            near = h;
+            sb_append(&near_text, t.s, t.len);
+        }
+        double sim = 0;
+        for (size_t k = 0; k < nc; k++) {
+            double sk = html_similarity(t.s, t.len, c[k].text,
+                                        strlen(c[k].text));
+            if (sk > sim)
+                sim = sk;
+        }
+        if (!nc)
+            sim = inside ? 1.0 : 0.75;
+        if (sim > best_sim + 1e-9) {
+            best_sim = sim;
+            best = h;
+            sb_reset(out);
+            sb_append(out, t.s, t.len);
+        }
+    }
+    if (!best && !structured && near) {
+        best = near;
+        sb_reset(out);
+        sb_append(out, near_text.s, near_text.len);
+    }
+    sb_free(&t);
+    sb_free(&near_text);
+    return best;
+}
+
+static void pick_headline(html_doc *d, ld_info *li, uint32_t container,
+                          html_meta *m)
+{
+    static const char *const og_keys[] = { "og:title", NULL };
+    static const char *const tw_keys[] = { "twitter:title", NULL };
+    static const char *const dc_keys[] = {
+        "dc.title", "dcterms.title", "headline", "sailthru.title",
+        "parsely-title", NULL
+    };
+    title_cand c[5];
+    size_t nc = 0;
+    strbuf title = STRBUF_INIT;
+    if (d->title)
+        html_node_text(d->els.v[d->title].node, &title, 1000);
+    const char *og = meta_get(d, og_keys);
+    const char *ld = ld_title(li, og ? og : title.len ? title.s : NULL);
+    if (ld)
+        c[nc++] = (title_cand){ ld, "json-ld" };
+    if (og)
+        c[nc++] = (title_cand){ og, "og:title" };
+    const char *tw = meta_get(d, tw_keys);
+    if (tw)
+        c[nc++] = (title_cand){ tw, "twitter:title" };
+    const char *dc = meta_get(d, dc_keys);
+    if (dc)
+        c[nc++] = (title_cand){ dc, "meta" };
+    if (title.len)
+        c[nc++] = (title_cand){ title.s, "title" };
+    strbuf h1 = STRBUF_INIT;
+    int structured = nc > (title.len ? 1u : 0u);
+    m->headline_el = pick_h1(d, c, nc, structured, container, &h1);
+    if (m->headline_el) {
+        set_clean(&m->headline, h1.s);
+        m->headline_source = "h1";
+    }
+    for (size_t i = 0; i < nc && !m->headline.len; i++) {
+        set_clean(&m->headline, c[i].text);
+        m->headline_source = c[i].source;
+    }
+    sb_free(&h1);
+    sb_free(&title);
+}
+
+/* ---- authors ---- */
+
+/* Appends "; NAME" (entities decoded, tags dropped) unless s is a URL or
+ * no name at all. */
+static void add_name(strbuf *sb, const char *s)
+{
+    strbuf t = STRBUF_INIT;
+    append_clean(&t, s, strlen(s));
+    if (t.len && !is_url(t.s) && plausible_name(t.s)) {
+        if (sb->len)
+            sb_puts(sb, "; ");
+        sb_append(sb, t.s, t.len);
+    }
+    sb_free(&t);
+}
+
+/* Appends one JSON-LD author value's names (people or organisations as
+ * want_org says) to sb, separated by "; ". */
+static void ld_names(json_t *v, int want_org, strbuf *sb, int depth)
+{
+    if (depth > 4 || !v)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e)
+            ld_names(e, want_org, sb, depth + 1);
+        return;
+    }
+    if (json_is_string(v)) {
+        if (!want_org)
+            add_name(sb, json_string_value(v));
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    int org = type_is(json_object_get(v, "@type"), org_types, 0);
+    if (org != want_org)
+        return;
+    json_t *name = json_object_get(v, "name");
+    if (json_is_object(name) || json_is_array(name)) {
+        ld_names(name, want_org, sb, depth + 1);
+        return;
+    }
+    const char *s = name_of(v);
+    strbuf parts = STRBUF_INIT;
+    if (!s) {
+        /* givenName additionalName familyName */
+        static const char *const keys[] = { "givenName", "additionalName",
+                                            "familyName", NULL };
+        for (const char *const *k = keys; *k; k++) {
+            const char *p = jstr(v, *k);
+            if (p) {
+                if (parts.len)
+                    sb_putc(&parts, ' ');
+                sb_puts(&parts, p);
+            }
+        }
+        s = parts.len ? parts.s : NULL;
+    }
+    if (s)
+        add_name(sb, s);
+    sb_free(&parts);
+}
+
+/* JSON-LD authors: people (want_org 0) or organisations (1). */
+static int authors_from_ld(ld_info *li, int want_org, html_meta *m)
+{
+    if (!li->article)
+        return 0;
+    json_t *a = json_object_get(li->article, "author");
+    if (!a)
+        a = json_object_get(li->article, "creator");
+    ld_names(a, want_org, &m->authors, 0);
+    if (m->authors.len)
+        m->authors_source = "json-ld";
+    return m->authors.len > 0;
+}
+
+/* Every author meta tag (several may each name one person), without
+ * URLs and without values another one already holds. */
+static int authors_from_meta(const html_doc *d, html_meta *m)
+{
+    static const char *const keys[] = {
+        "author", "article:author", "og:article:author", "og:author", "byl",
+        "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+        "citation_author", "creator", NULL
+    };
+    for (const char *const *k = keys; *k && !m->authors.len; k++) {
+        for (size_t i = 0; i < d->metas.n; i++) {
+            const html_meta_tag *t = &d->metas.v[i];
+            if (strcmp(t->key, *k) || !*t->content)
+                continue;
+            strbuf v = STRBUF_INIT;
+            append_clean(&v, t->content, strlen(t->content));
+            if (v.len && v.len < 300 && !strstr(v.s, "http")
+                && !is_url(v.s) && plausible_name(v.s)
+                && !(m->authors.len && strstr(m->authors.s, v.s))) {
+                if (m->authors.len)
+                    sb_puts(&m->authors, "; ");
+                sb_append(&m->authors, v.s, v.len);
+                m->authors_source = *k;
+            }
+            sb_free(&v);
+        }
+    }
+    return m->authors.len > 0;
+}
+
+
+/* Is s[0, n) a separator inside a byline line? */
+static size_t separator_at(const char *s, size_t n)
+{
+    static const char *const seps[] = { "|", "\xE2\x80\xA2", "\xC2\xB7",
+                                        " - ", "\xE2\x80\x93",
+                                        "\xE2\x80\x94", "\n", NULL };
+    for (const char *const *p = seps; *p; p++) {
+        size_t k = strlen(*p);
+        if (k <= n && !memcmp(s, *p, k))
+            return k;
+    }
+    return 0;
+}
+
+/* Words that label a date in a byline line, not names. */
+static int label_only(const char *s, size_t n)
+{
+    static const char *const labels[] = {
+        "published", "updated", "posted", "last", "modified", "on", "at",
+        "am", "pm", "read", "min", "mins", "minute", "minutes", "ago", NULL
+    };
+    size_t i = 0;
+    int words = 0;
+    while (i < n) {
+        while (i < n && !isalpha((unsigned char)s[i]))
+            i++;
+        size_t b = i;
+        while (i < n && isalpha((unsigned char)s[i]))
+            i++;
+        if (i == b)
+            break;
+        int known = 0;
+        for (const char *const *l = labels; *l && !known; l++)
+            known = strlen(*l) == i - b && !strncasecmp(s + b, *l, i - b);
+        if (!known)
+            return 0;
+        words++;
+    }
+    return 1;
+}
+
+/*
+ * Keeps the names of a byline line: "By Ana Lima | March 5, 2024 | 4 min
+ * read" -> "By Ana Lima".  The date goes, then the line splits at
+ * separators and the first part with letters, no digits and not just a
+ * label ("Updated") stays.
+ */
+static void names_part(strbuf *t)
+{
+    date_value dv;
+    if (t->len && date_find(t->s, t->len, &dv) && dv.end > dv.start) {
+        strbuf r = STRBUF_INIT;
+        sb_append(&r, t->s, dv.start);
+        sb_puts(&r, " | ");
+        sb_append(&r, t->s + dv.end, t->len - dv.end);
+        sb_reset(t);
+        sb_append(t, r.s, r.len);
+        sb_free(&r);
+    }
+    const char *s = t->s ? t->s : "";
+    size_t n = t->len, i = 0;
+    while (i < n) {
+        size_t b = i, k = 0;
+        while (i < n && !(k = separator_at(s + i, n - i)))
+            i++;
+        size_t e = i;
+        i += k ? k : 1;
+        while (b < e && (s[b] == ' ' || s[b] == ','))
+            b++;
+        while (e > b && strchr(" ,;:-", s[e - 1]))
+            e--;
+        int digits = 0, letters = 0;
+        for (size_t j = b; j < e; j++) {
+            digits |= isdigit((unsigned char)s[j]);
+            letters += isalpha((unsigned char)s[j])
+                    || (unsigned char)s[j] >= 0x80;
+        }
+        if (letters >= 2 && !digits && !label_only(s + b, e - b)) {
+            memmove(t->s, s + b, e - b);
+            t->len = e - b;
+            t->s[t->len] = '\0';
+            return;
+        }
+    }
+    sb_reset(t);
+}
+
+/* A byline element's text, when it is short enough to be one. */
+static int byline_text(const html_doc *d, uint32_t i, strbuf *out)
+{
+    const html_el *e = &d->els.v[i];
+    sb_reset(out);
+    /* itemprop=author wrappers hold the name in itemprop=name */
+    for (uint32_t k = i + 1; k < e->end; k++) {
+        const char *ip = html_attr(d->els.v[k].node, "itemprop");
+        if (ip && !strcmp(ip, "name")) {
+            const char *c = html_attr(d->els.v[k].node, "content");
+            if (c)
+                append_clean(out, c, strlen(c));
+            else
+                html_node_text(d->els.v[k].node, out, 200);
+            break;
+        }
+    }
+    if (!out->len) {
+        const char *c = e->tag == HT_META ? NULL
+                      : html_attr(e->node, "content");
+        if (c)
+            append_clean(out, c, strlen(c));
+        else
+            html_node_text(e->node, out, 200);
+    }
+    if (out->len >= 300)
+        return 0;
+    names_part(out);
+    return out->len >= 3 && count_words(out->s, out->len) <= 12
+        && !is_url(out->s) && plausible_name(out->s);
+}
+
+static int authors_from_dom(const html_doc *d, uint32_t container,
+                            html_meta *m)
+{
+    strbuf t = STRBUF_INIT;
+    uint32_t best = 0;
+    int best_rank = 0;
+    for (size_t k = 0; k < d->authors.n; k++) {
+        uint32_t i = d->authors.v[k];
+        const html_el *e = &d->els.v[i];
+        int inside = container && i >= container
+                  && i < d->els.v[container].end;
+        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
+            continue;
+        if ((e->flags & (HF_IN_JUNK | HF_IN_UNLIKELY)) && !inside)
+            continue;
+        /* an element that holds another candidate is a wrapper */
+        if (k + 1 < d->authors.n && d->authors.v[k + 1] < e->end)
+            continue;
+        if (!byline_text(d, i, &t))
+            continue;
+        int rank = 1 + inside * 2 + !(e->flags & HF_IN_UNLIKELY);
+        if (rank > best_rank) {
+            best_rank = rank;
+            best = i;
+            sb_reset(&m->authors);
+            sb_append(&m->authors, t.s, t.len);
+        }
+    }
+    sb_free(&t);
+    if (best) {
+        m->authors_source = "byline element";
+        m->authors_are_byline = 1;
+        m->byline_el = best;
+    }
+    return best != 0;
+}
+
+/* Does every "; "-separated name of a appear in b? */
+static int names_within(const char *a, const char *b)
+{
+    while (*a) {
+        const char *e = strstr(a, "; ");
+        size_t n = e ? (size_t)(e - a) : strlen(a);
+        char name[160];
+        snprintf(name, sizeof name, "%.*s", (int)n, a);
+        if (!strcasestr_ascii(b, name))
+            return 0;
+        a += n + (e ? 2 : 0);
+    }
+    return 1;
+}
+
+/* People named by JSON-LD, else by author meta tags, else by a byline
+ * element; organisations (JSON-LD's "NCA NewsWire") only when no person
+ * is named anywhere.  When the meta tags name the JSON-LD people and
+ * more, the tags' longer list wins (JSON-LD often names only the first
+ * of several authors). */
+static void pick_authors(html_doc *d, ld_info *li, uint32_t container,
+                         html_meta *m)
+{
+    if (authors_from_ld(li, 0, m)) {
+        html_meta alt;
+        html_meta_init(&alt);
+        if (authors_from_meta(d, &alt) && alt.authors.len > m->authors.len
+            && names_within(m->authors.s, alt.authors.s)) {
+            sb_reset(&m->authors);
+            sb_append(&m->authors, alt.authors.s, alt.authors.len);
+            m->authors_source = alt.authors_source;
+        }
+        html_meta_free(&alt);
+        return;
+    }
+    if (authors_from_meta(d, m) || authors_from_dom(d, container, m))
+        return;
+    authors_from_ld(li, 1, m);
+}
+
+/* ---- dates ---- */
+
+static int accept_date(const char *s, html_meta *m, const char *source)
+{
+    date_value dv;
+    if (!s || !*s || strlen(s) > 200 || !date_find(s, strlen(s), &dv))
+        return 0;
+    sb_reset(&m->date);
+    append_clean(&m->date, s, strlen(s));
+    m->date_source = source;
+    return 1;
+}
+
+/* /2023/12/21/, /2023-12-21/, /20231221/ in a URL. */
+static int date_from_url(const char *url, html_meta *m)
+{
+    if (!url)
+        return 0;
+    for (const char *p = url; *p; p++) {
+        if (*p != '/' || !isdigit((unsigned char)p[1]))
+            continue;
+        int y, mo, da, n = 0;
+        if ((sscanf(p, "/%4d/%2d/%2d/%n", &y, &mo, &da, &n) == 3 && n)
+            || (sscanf(p, "/%4d-%2d-%2d%n", &y, &mo, &da, &n) == 3 && n)) {
+            if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && da >= 1
+                && da <= 31) {
+                char buf[16];
+                snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, da);
+                return accept_date(buf, m, "url");
+            }
+        }
+    }
+    return 0;
+}
+
+static int date_from_time(const html_doc *d, uint32_t container,
+                          html_meta *m)
+{
+    /* Marked publication dates first, then the first <time> of the
+     * article, then the first of the page outside boilerplate. */
+    for (int round = 0; round < 3; round++) {
+        for (size_t k = 0; k < d->times.n; k++) {
+            uint32_t i = d->times.v[k];
+            const html_el *e = &d->els.v[i];
+            if (e->flags & (HF_IN_JUNK | HF_IN_HIDDEN | HF_IN_ELSEWHERE))
+                continue;
+            const char *ip = html_attr(e->node, "itemprop");
+            const char *cls = html_attr(e->node, "class");
+            static const char *const pub_words[] = {
+                "publish", "published", "pubdate", NULL };
+            static const char *const mod_words[] = {
+                "updated", "modified", "update", NULL };
+            int marked = html_attr(e->node, "pubdate")
+                      || (ip && !strncasecmp(ip, "date", 4)
+                          && strcasecmp(ip, "dateModified"))
+                      || (cls && html_class_words(cls, pub_words, 1));
+            if (!marked && cls && html_class_words(cls, mod_words, 0))
+                continue;   /* an update time, not the publication's */
+            int inside = container && i >= container
+                      && i < d->els.v[container].end;
+            if ((round == 0 && !marked) || (round == 1 && !inside))
+                continue;
+            const char *src = e->tag == HT_TIME ? "time" : "date element";
+            const char *v = html_attr(e->node, "datetime");
+            if (!v)
+                v = html_attr(e->node, "content");
+            if (accept_date(v, m, src))
+                return 1;
+            strbuf t = STRBUF_INIT;
+            html_node_text(e->node, &t, 100);
+            int ok = t.len && accept_date(t.s, m, src);
+            sb_free(&t);
+            if (ok)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void pick_date(html_doc *d, ld_info *li, uint32_t container,
+                      html_meta *m)
+{
+    static const char *const pub_keys[] = {
+        "article:published_time", "article:published",
+        "og:published_time", "published_time", "datepublished",
+        "pubdate", "publishdate", "publish-date", "publish_date",
+        "parsely-pub-date", "sailthru.date", "dc.date.issued",
+        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+        "citation_publication_date", "citation_date", "date",
+        "original-publish-date", "datecreated", NULL
+    };
+    static const char *const mod_keys[] = {
+        "article:modified_time", "og:updated_time", "datemodified",
+        "last-modified", NULL
+    };
+    if (li->article && accept_date(jstr(li->article, "datePublished"), m,
+                                   "json-ld"))
+        return;
+    for (const char *const *k = pub_keys; *k; k++) {
+        const char *which;
+        const char *v = meta_get_key(d, (const char *const[]){ *k, NULL },
+                                     &which);
+        if (v && accept_date(v, m, *k))
+            return;
+    }
+    /* a creation time is often the CMS's, in UTC: after the tags */
+    if (li->article && accept_date(jstr(li->article, "dateCreated"), m,
+                                   "json-ld dateCreated"))
+        return;
+    if (date_from_time(d, container, m))
+        return;
+    if (date_from_url(m->url.len ? m->url.s : NULL, m))
+        return;
+    if (li->article && accept_date(jstr(li->article, "dateModified"), m,
+                                   "json-ld dateModified"))
+        return;
+    const char *which;
+    const char *v = meta_get_key(d, mod_keys, &which);
+    if (v)
+        accept_date(v, m, which);
+}
+
+/* ---- the rest ---- */
+
+static void pick_lang(const html_doc *d, ld_info *li, html_meta *m)
+{
+    static const char *const keys[] = { "content-language", "language",
+                                        "dc.language", "og:locale", NULL };
+    const char *l = d->lang && *d->lang ? d->lang : meta_get(d, keys);
+    if (!l && li->article) {
+        json_t *v = json_object_get(li->article, "inLanguage");
+        l = json_is_string(v) ? json_string_value(v) : name_of(v);
+    }
+    if (!l)
+        return;
+    while (*l == ' ')
+        l++;
+    /* "en", "en-US", "pt_BR": two letters, then a separator or the end */
+    if (isalpha((unsigned char)l[0]) && isalpha((unsigned char)l[1])
+        && (!l[2] || l[2] == '-' || l[2] == '_' || l[2] == ' '
+            || l[2] == ',')) {
+        sb_putc(&m->lang, (char)tolower((unsigned char)l[0]));
+        sb_putc(&m->lang, (char)tolower((unsigned char)l[1]));
+    }
+}
+
+static void pick_site_url(const html_doc *d, ld_info *li, html_meta *m)
+{
+    static const char *const site_keys[] = { "og:site_name",
+                                             "application-name", NULL };
+    static const char *const url_keys[] = { "og:url", "twitter:url", NULL };
+    static const char *const desc_keys[] = { "og:description",
+                                             "description",
+                                             "twitter:description", NULL };
+    const char *site = meta_get(d, site_keys);
+    if (!site)
+        site = li->publisher ? li->publisher : li->website;
+    set_clean(&m->site, site);
+    const char *url = d->canonical && *d->canonical ? d->canonical
+                                                    : meta_get(d, url_keys);
+    if (!url && li->article)
+        url = jstr(li->article, "url");
+    if (url && (!strncasecmp(url, "http", 4) || url[0] == '/'))
+        set_clean(&m->url, url);
+    set_clean(&m->description, meta_get(d, desc_keys));
+    const char *body = li->article ? jstr(li->article, "articleBody")
+                                   : NULL;
+    if (body)
+        sb_puts(&m->body, body);    /* raw: html_text_lines() reads it */
+}
+
+/* JSON-LD that would not parse: a few keys found by scanning. */
+static void scan_broken_ld(const char *raw, html_meta *m)
+{
+    if (!m->headline.len && (scan_key(raw, "headline", &m->headline)
+                             || scan_key(raw, "name", &m->headline)))
+        m->headline_source = "json-ld";
+    if (!m->date.len) {
+        strbuf t = STRBUF_INIT;
+        if (scan_key(raw, "datePublished", &t))
+            accept_date(t.s, m, "json-ld");
+        sb_free(&t);
+    }
+    const char *au = strstr(raw, "\"author\"");
+    if (!m->authors.len && au) {
+        /* the first "name" within the author value */
+        char near[400];
+        snprintf(near, sizeof near, "%s", au);
+        strbuf t = STRBUF_INIT;
+        if (scan_key(near, "name", &t) && plausible_name(t.s)) {
+            sb_append(&m->authors, t.s, t.len);
+            m->authors_source = "json-ld";
+        }
+        sb_free(&t);
+    }
+}
+
+void html_meta_collect(html_doc *d, uint32_t container, html_meta *m)
+{
+    ld_info li;
+    memset(&li, 0, sizeof li);
+    strbuf broken = STRBUF_INIT;
+    ld_load(d, &li, &broken);
+    pick_site_url(d, &li, m);
+    pick_headline(d, &li, container, m);
+    pick_authors(d, &li, container, m);
+    pick_date(d, &li, container, m);
+    if (broken.len)
+        scan_broken_ld(broken.s, m);
+    pick_lang(d, &li, m);
+    ld_free(&li);
+    sb_free(&broken);
+}

@@ -1,0 +1,421 @@
+/*
+ * load.c - readers: where articles come from (files, standard input, JSON
+ * Lines streams) and which loader reads them.
+ *
+ * Whole-document formats are read into memory in one piece (bounded by
+ * [input] max_size); JSON Lines is read one line at a time so a stream of
+ * any length runs in bounded memory.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "text/article.h"
+#include "session/ctx.h"
+#include "base/diag.h"
+#include "input/load.h"
+#include "base/utf8.h"
+
+struct precis_reader {
+    precis_ctx *ctx;
+    char *name;             /* for messages; owned */
+    FILE *f;
+    int own_f;
+    precis_format fmt;
+    int lines;              /* reading JSON Lines */
+    size_t lineno;          /* lines read so far */
+    char *line;             /* getline buffer; owned */
+    size_t line_cap;
+    char *data;             /* a whole document still to hand out; owned */
+    size_t len;
+    char *pending;          /* a line read ahead (JSON Lines); owned */
+    size_t pending_len;
+    int done;
+};
+
+static const char *ext_of(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    const char *dot = strrchr(slash ? slash : name, '.');
+    return dot ? dot + 1 : "";
+}
+
+static int is_jsonl_name(const char *name)
+{
+    const char *e = ext_of(name);
+    return !strcasecmp(e, "jsonl") || !strcasecmp(e, "ndjson");
+}
+
+precis_format load_sniff(const char *name, const char *data, size_t len)
+{
+    const char *e = ext_of(name);
+    if (!strcasecmp(e, "txt") || !strcasecmp(e, "text"))
+        return PRECIS_FORMAT_TEXT;
+    if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown"))
+        return PRECIS_FORMAT_MARKDOWN;
+    if (!strcasecmp(e, "json") || is_jsonl_name(name))
+        return PRECIS_FORMAT_JSON;
+    if (!strcasecmp(e, "html") || !strcasecmp(e, "htm")
+        || !strcasecmp(e, "xhtml"))
+        return PRECIS_FORMAT_HTML;
+    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r'
+                       || data[i] == '\t'))
+        i++;
+    if (i < len && data[i] == '{')
+        return PRECIS_FORMAT_JSON;
+    if (i < len && data[i] == '<') {
+        size_t n = len - i < 1024 ? len - i : 1024;
+        static const char *const tags[] = { "<!doctype", "<html", "<head",
+                                            "<body", "<p", "<div", NULL };
+        for (const char *const *t = tags; *t; t++) {
+            size_t tl = strlen(*t);
+            for (size_t k = 0; k + tl <= n; k++)
+                if (!strncasecmp(data + i + k, *t, tl))
+                    return PRECIS_FORMAT_HTML;
+        }
+    }
+    if (i + 2 <= len && data[i] == '#' && data[i + 1] == ' ')
+        return PRECIS_FORMAT_MARKDOWN;
+    return PRECIS_FORMAT_TEXT;
+}
+
+int load_check_utf8(const char *name, char **data, size_t *len,
+                    const load_opts *o, precis_error *err)
+{
+    size_t bad = utf8_check(*data, *len);
+    if (bad == *len)
+        return PRECIS_OK;
+    if (o && o->replace_invalid) {
+        size_t nlen;
+        char *fixed = utf8_repair(*data, *len, &nlen);
+        free(*data);
+        *data = fixed;
+        if (!fixed)
+            return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
+        *len = nlen;
+        return PRECIS_OK;
+    }
+    unsigned char b = (unsigned char)(*data)[bad];
+    free(*data);
+    *data = NULL;
+    if (b == 0)
+        return diag_set(err, PRECIS_EUTF8,
+                        "%s: byte offset %zu: NUL byte: this looks like a "
+                        "binary file, not an article", name, bad);
+    return diag_set(err, PRECIS_EUTF8,
+                    "%s: byte offset %zu: invalid UTF-8 (byte 0x%02X); "
+                    "convert the file to UTF-8, or set "
+                    "input.invalid_utf8=replace", name, bad, b);
+}
+
+/* Reads all of f, up to max bytes. */
+static int slurp(FILE *f, const char *name, size_t max, char **out,
+                 size_t *out_len, precis_error *err)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
+    for (;;) {
+        if (cap - len < 2) {
+            char *nb = cap < (size_t)1 << 40 ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                return diag_set(err, PRECIS_ENOMEM, "%s: out of memory",
+                                name);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len - 1, f);
+        len += n;
+        if (len > max) {
+            free(buf);
+            return diag_set(err, PRECIS_ELIMIT,
+                            "%s: larger than input.max_size (%zu bytes)",
+                            name, max);
+        }
+        if (n == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(buf);
+        return diag_set(err, PRECIS_EIO, "%s: read error: %s", name,
+                        strerror(e));
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return PRECIS_OK;
+}
+
+static int open_input(precis_reader *r, const char *path, precis_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        r->f = stdin;
+        return PRECIS_OK;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return diag_set(err, errno == ENOENT ? PRECIS_ENOTFOUND : PRECIS_EIO,
+                        "%s: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return diag_set(err, PRECIS_EIO,
+                        "%s: is a directory (use 'precis batch' for "
+                        "directories)", path);
+    if ((size_t)st.st_size > r->ctx->load.max_size && S_ISREG(st.st_mode)
+        && !is_jsonl_name(path))
+        return diag_set(err, PRECIS_ELIMIT,
+                        "%s: %lld bytes is larger than input.max_size "
+                        "(%zu bytes)", path, (long long)st.st_size,
+                        r->ctx->load.max_size);
+    r->f = fopen(path, "rb");
+    if (!r->f)
+        return diag_set(err, PRECIS_EIO, "%s: %s", path, strerror(errno));
+    r->own_f = 1;
+    return PRECIS_OK;
+}
+
+int precis_reader_open(precis_ctx *ctx, const char *path, precis_format fmt,
+                       precis_reader **out, precis_error *err)
+{
+    precis_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    r->ctx = ctx;
+    r->fmt = fmt ? fmt : ctx->input_format;
+    r->name = strdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
+    int rc = r->name ? open_input(r, path, err)
+                     : diag_set(err, PRECIS_ENOMEM, "out of memory");
+    if (rc) {
+        precis_reader_close(r);
+        return rc;
+    }
+    /* JSON Lines are streamed: by name, or when standard input starts
+     * with '{'.  Everything else is read whole. */
+    if ((r->fmt == PRECIS_FORMAT_AUTO || r->fmt == PRECIS_FORMAT_JSON)
+        && is_jsonl_name(path)) {
+        r->lines = 1;
+    } else if (r->f == stdin && (r->fmt == PRECIS_FORMAT_AUTO
+                                 || r->fmt == PRECIS_FORMAT_JSON)) {
+        int c;
+        while ((c = getc(stdin)) == ' ' || c == '\n' || c == '\r'
+               || c == '\t')
+            ;
+        if (c != EOF)
+            ungetc(c, stdin);
+        r->lines = c == '{';
+    }
+    if (!r->lines) {
+        rc = slurp(r->f, r->name, ctx->load.max_size, &r->data, &r->len, err);
+        if (rc) {
+            precis_reader_close(r);
+            return rc;
+        }
+    }
+    *out = r;
+    return PRECIS_OK;
+}
+
+void precis_reader_close(precis_reader *r)
+{
+    if (!r)
+        return;
+    if (r->own_f && r->f)
+        fclose(r->f);
+    free(r->name);
+    free(r->line);
+    free(r->data);
+    free(r->pending);
+    free(r);
+}
+
+static int dispatch(precis_reader *r, precis_article **out,
+                    precis_error *err)
+{
+    char *data = r->data;
+    size_t len = r->len;
+    r->data = NULL;
+    r->done = 1;
+    if (len == 0) {
+        free(data);
+        return diag_set(err, PRECIS_ENOCONTENT,
+                        "%s: empty input: no text to read", r->name);
+    }
+    precis_format fmt = r->fmt ? r->fmt : load_sniff(r->name, data, len);
+    const load_opts *o = &r->ctx->load;
+    switch (fmt) {
+    case PRECIS_FORMAT_MARKDOWN:
+        return load_markdown(r->name, data, len, o, out, err);
+    case PRECIS_FORMAT_HTML:
+        return load_html(r->name, data, len, o, out, err);
+    case PRECIS_FORMAT_JSON: {
+        int rc = load_check_utf8(r->name, &data, &len, o, err);
+        if (rc)
+            return rc;
+        json_error_t je;
+        json_t *v = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+        if (!v && strstr(je.text, "end of file expected")) {
+            /* Several objects: JSON Lines in a .json file. */
+            r->lines = 1;
+            r->done = 0;
+            r->data = data;
+            r->len = len;
+            r->f = fmemopen(r->data, r->len, "rb");
+            if (!r->f)
+                return diag_set(err, PRECIS_EIO, "%s: cannot reread",
+                                r->name);
+            r->own_f = 1;
+            return 0;
+        }
+        int rc2;
+        if (!v)
+            rc2 = diag_set(err, PRECIS_EFORMAT, "%s:%d:%d: invalid JSON: %s",
+                           r->name, je.line, je.column, je.text);
+        else
+            rc2 = load_json_object(r->name, v, out, err);
+        json_decref(v);
+        free(data);
+        return rc2 ? rc2 : 1;
+    }
+    default:
+        return load_text(r->name, data, len, o, out, err);
+    }
+}
+
+static int is_blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+/* Next non-blank line into r->line (or the line read ahead). */
+static ssize_t next_line(precis_reader *r)
+{
+    if (r->pending) {
+        free(r->line);
+        r->line = r->pending;
+        r->line_cap = r->pending_len + 1;
+        r->pending = NULL;
+        return (ssize_t)r->pending_len;
+    }
+    ssize_t n;
+    while ((n = getline(&r->line, &r->line_cap, r->f)) >= 0) {
+        r->lineno++;
+        if (!is_blank_line(r->line, (size_t)n))
+            return n;
+    }
+    return -1;
+}
+
+/*
+ * One JSON Lines record.  A record that is not complete on its line (a
+ * pretty-printed object) continues on the next lines, as long as they do
+ * not start a new object at column 0.
+ */
+static int read_record(precis_reader *r, precis_article **out,
+                       precis_error *err)
+{
+    ssize_t n = next_line(r);
+    if (n < 0) {
+        r->done = 1;
+        if (ferror(r->f))
+            return diag_set(err, PRECIS_EIO, "%s: read error", r->name);
+        return 0;
+    }
+    size_t first = r->lineno;
+    char name[512];
+    snprintf(name, sizeof name, "%s:%zu", r->name, first);
+    char *rec = malloc((size_t)n + 1);
+    if (!rec)
+        return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
+    memcpy(rec, r->line, (size_t)n + 1);
+    size_t len = (size_t)n;
+    for (;;) {
+        json_error_t je;
+        json_t *v = json_loadb(rec, len, JSON_REJECT_DUPLICATES, &je);
+        if (v) {
+            int rc = load_json_object(name, v, out, err);
+            json_decref(v);
+            free(rec);
+            return rc ? rc : 1;
+        }
+        /* jansson says "... near end of file" when the text stopped
+         * before the value did: read on. */
+        if (!strstr(je.text, "near end of file")
+            || len > r->ctx->load.max_size)
+            goto bad;
+        ssize_t m = getline(&r->line, &r->line_cap, r->f);
+        if (m < 0)
+            goto bad;
+        r->lineno++;
+        if (r->line[0] == '{') {
+            r->pending = strdup(r->line);
+            r->pending_len = (size_t)m;
+            goto bad;
+        }
+        char *nr = realloc(rec, len + (size_t)m + 1);
+        if (!nr) {
+            free(rec);
+            return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
+        }
+        rec = nr;
+        memcpy(rec + len, r->line, (size_t)m + 1);
+        len += (size_t)m;
+        continue;
+    bad:
+        free(rec);
+        return diag_set(err, PRECIS_EFORMAT, "%s:%zu: invalid JSON: %s",
+                        r->name, first + (size_t)(je.line > 0 ? je.line - 1
+                                                              : 0), je.text);
+    }
+}
+
+int precis_reader_next(precis_reader *r, precis_article **out,
+                       precis_error *err)
+{
+    *out = NULL;
+    if (r->done)
+        return 0;
+    if (!r->lines) {
+        int rc = dispatch(r, out, err);
+        if (rc < 0 || *out || !r->lines)
+            return rc < 0 ? rc : (*out ? 1 : 0);
+    }
+    return read_record(r, out, err);
+}
+
+int precis_load_buffer(precis_ctx *ctx, const char *name, const char *data,
+                       size_t len, precis_format fmt, precis_article **out,
+                       precis_error *err)
+{
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    precis_reader r = { .ctx = ctx, .name = (char *)name, .fmt = fmt,
+                        .data = copy, .len = len };
+    *out = NULL;
+    int rc = dispatch(&r, out, err);
+    if (r.lines) {
+        /* More than one JSON object: take the first only. */
+        rc = read_record(&r, out, err);
+        if (r.f)
+            fclose(r.f);
+        free(r.line);
+        free(r.pending);
+        free(r.data);
+    }
+    return rc < 0 ? rc : (*out ? PRECIS_OK : diag_set(err, PRECIS_ENOCONTENT,
+                                                      "%s: no article",
+                                                      name));
+}

@@ -1,0 +1,582 @@
+/*
+ * classify.c - giving each paragraph a kind.
+ *
+ * Order matters and is fixed: the users' rules, then the built-in rules
+ * (boilerplate, credits, captions, bylines), then date lines, then the
+ * headline (the first short, unpunctuated paragraph near the top), its
+ * duplicates, section headings, and body for the rest.  Rules only look
+ * at short paragraphs (max_words), which keeps a 50 MB paragraph cheap
+ * and keeps a long body paragraph that happens to start with "Share" in
+ * the body.
+ */
+#include "text/classify.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text/article.h"
+#include "text/date.h"
+#include "base/diag.h"
+#include "base/strbuf.h"
+#include "base/textcmp.h"
+
+typedef struct rule_def {
+    const char *name;       /* also the boilerplate reason */
+    precis_kind kind;
+    int max_words;
+    int early;              /* only in the first paragraphs */
+    const char *pattern;
+} rule_def;
+
+/* Patterns are case-insensitive; (?-i:…) marks where case matters. */
+static const rule_def builtin_rules[] = {
+    { "reading-time", PRECIS_KIND_BOILERPLATE, 8, 0,
+      "^(?:\\d+|one|two|three|four|five|ten)\\s*-?\\s*"
+      "(?:min(?:ute|uto|uta)?s?|minuten)\\.?"
+      "\\s*(?:read|reading|de leitura|de lectura|de lecture|lesezeit"
+      "|di lettura)?$"
+      "|^(?:reading time|read time|tempo de leitura|tiempo de lectura"
+      "|temps de lecture|lesezeit|lesedauer|tempo di lettura)"
+      "\\s*[:\\-\\x{2013}]?"
+      "\\s*(?:\\d+|less than a|under a)\\s*(?:min|minute|minuto|minuten)" },
+    { "related-link", PRECIS_KIND_BOILERPLATE, 30, 0,
+      "^::.*::$"
+      "|^(?:read more|read also|also read|see also|related(?: articles?"
+      "| stories| content| coverage| news| reading)?|more on this(?: story)?"
+      "|recommended(?: for you)?|you may also like|most read"
+      "|leia (?:tamb\\x{e9}m|mais)|veja (?:tamb\\x{e9}m|mais)|saiba mais"
+      "|lee tambi\\x{e9}n|lea tambi\\x{e9}n|te puede interesar"
+      "|ver tambi\\x{e9}n|lire aussi|\\x{e0} lire aussi|voir aussi"
+      "|mehr zum thema|lesen sie auch|leggi anche)"
+      "\\s*(?:[:\\x{bb}>|\\-\\x{2013}\\x{2014}].*)?$" },
+    { "comment-form", PRECIS_KIND_BOILERPLATE, 40, 0,
+      "^(?:leave a (?:reply|comment)|post a comment|add a comment"
+      "|write a comment|join the (?:conversation|discussion)"
+      "|your email address will not be published"
+      "|required fields are marked"
+      "|you must be logged in to post a comment"
+      "|deixe (?:um coment\\x{e1}rio|uma resposta|seu coment\\x{e1}rio)"
+      "|deja (?:un comentario|una respuesta|tu comentario)"
+      "|laisser un commentaire|kommentar (?:schreiben|hinterlassen)"
+      "|lascia un commento)"
+      "|^(?:\\d+\\s+)?(?:comments?|coment\\x{e1}rios|comentarios"
+      "|commentaires|kommentare|commenti)(?:\\s*\\(\\d+\\))?\\s*:?$" },
+    { "share", PRECIS_KIND_BOILERPLATE, 14, 0,
+      "^(?:share(?: this(?: article| story| post| page)?)?"
+      "(?: on| via)?(?:\\s+(?:facebook|twitter|x|linkedin|whatsapp|email"
+      "|e-mail|reddit|telegram))*|tweet(?: this)?|click to share"
+      "(?: on \\w+)?|compartilh(?:e|ar)|compartir|comparte|partager"
+      "|teilen|condividi)\\s*[:!.]?$"
+      "|^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email"
+      "|e-mail|print|pinterest|reddit|copy link|messenger|flipboard"
+      "|share)\\s*[|\\x{b7},/\\x{2022}]?\\s*){2,}$" },
+    /* "Follow us on Twitter", "Siga-nos no Instagram". */
+    { "follow", PRECIS_KIND_BOILERPLATE, 20, 0,
+      "^(?:follow (?:us|me|@\\w+|\\w+ \\w+)|s\\x{ed}guenos|siga-nos"
+      "|suivez-nous|folgen sie uns|seguici)\\s+(?:on|en|no|na|nas|nos"
+      "|sur|auf|su)\\s+(?:twitter|x|facebook|instagram|linkedin|tiktok"
+      "|threads|bluesky|youtube|telegram|whatsapp|google news)\\b.{0,80}$" },
+    { "newsletter", PRECIS_KIND_BOILERPLATE, 40, 0,
+      "sign up (?:for|to) (?:our|the|my) .{0,60}newsletter"
+      "|subscribe to (?:our|the) .{0,60}(?:newsletter|mailing list)"
+      "|newsletter sign[- ]?up|get (?:our|the) .{0,60}newsletter"
+      "|delivered (?:straight )?to your inbox|in your inbox every"
+      "|^inscreva-se|assine (?:a|nossa) newsletter"
+      "|suscr[i\\x{ed}]bete|^abonnez-vous"
+      "|inscrivez-vous \\x{e0} (?:notre|la) newsletter"
+      "|newsletter abonnieren|iscriviti alla newsletter" },
+    { "advertisement", PRECIS_KIND_BOILERPLATE, 3, 0,
+      "^(?:advertisement|advertising|ad|sponsored(?: content)?"
+      "|paid content|publicidade|publicidad|publicit\\x{e9}|anzeige"
+      "|werbung|pubblicit\\x{e0})\\s*[:.]?$" },
+    /* What stands where an advertisement was cut out of the page. */
+    { "continue-reading", PRECIS_KIND_BOILERPLATE, 10, 0,
+      "^(?:(?:the )?(?:story|article) continues (?:below|after)"
+      "(?: (?:this )?(?:advertisement|ad))?|continue reading"
+      "(?: (?:below|the main story))?|advertisement\\s*[-\\x{2013}"
+      "\\x{2014}]\\s*scroll to continue|scroll to continue"
+      "(?: with content)?|contin\\x{fa}a (?:leyendo|despu\\x{e9}s de "
+      "la publicidad)|continua (?:depois da publicidade|ap\\x{f3}s a "
+      "publicidade)|la suite apr\\x{e8}s (?:cette )?publicit\\x{e9}"
+      "|weiter nach der anzeige)\\s*[.:]?$" },
+    { "cookie", PRECIS_KIND_BOILERPLATE, 60, 0,
+      "we use cookies|this (?:web)?site uses cookies|uses cookies to"
+      "|accept (?:all )?cookies|cookie (?:policy|settings|preferences"
+      "|consent)|utilizamos cookies|usamos cookies"
+      "|nous utilisons des cookies|wir verwenden cookies"
+      "|utilizziamo (?:i )?cookie" },
+    { "copyright", PRECIS_KIND_BOILERPLATE, 40, 0,
+      "^(?:\\x{a9}|\\(c\\)\\s*\\d{4}|copyright\\b)"
+      "|all rights reserved|todos os direitos reservados"
+      "|todos los derechos reservados|tous droits r\\x{e9}serv\\x{e9}s"
+      "|alle rechte vorbehalten" },
+    { "navigation", PRECIS_KIND_BOILERPLATE, 20, 0,
+      "^(?:home|in\\x{ed}cio|inicio|accueil|startseite)\\s*"
+      "(?:[\\x{bb}>/|\\x{203a}]\\s*[^\\x{bb}>/|\\x{203a}]{1,40}){1,6}$"
+      "|^skip to (?:main )?content$" },
+    { "caption", PRECIS_KIND_CAPTION, 80, 0,
+      "^(?:image caption|photo caption|caption|legenda|pie de foto"
+      "|l\\x{e9}gende|bildunterschrift)\\s*[:,\\-\\x{2013}]"
+      "|^(?-i:FILE)\\s*[-\\x{2013}\\x{2014}]\\s"
+      "|\\((?:all )?(?:photo|foto|image|imagem|imagen|picture"
+      "|photograph)s?"
+      "(?: by)?\\s*:?[^()]{1,80}\\)$" },
+    /* Credits give people (the normalise stage reads their roles); an
+     * opening parenthesis is allowed: "(Reporting by ...; Editing by
+     * ...)". */
+    { "credit", PRECIS_KIND_CREDIT, 40, 0,
+      "^\\(?(?:editing|reporting|additional reporting|writing|photos?"
+      "|photograph(?:y|s)?|images?|illustrations?|video|graphics"
+      "|translation|research|contributing|(?:photo |image )?credits?"
+      "|edi\\x{e7}\\x{e3}o|edici\\x{f3}n|tradu\\x{e7}\\x{e3}o"
+      "|traducci\\x{f3}n|reda\\x{e7}\\x{e3}o|redacci\\x{f3}n|fotos?"
+      "|reportagem|r\\x{e9}daction|redaktion)\\s*:\\s*\\S"
+      "|^\\(?(?:edited|reported|reporting|additional reporting|writing"
+      "|photographs?|photos?|translated|compiled|produced|illustrated"
+      "|editado|editada|traducido|traduzido|fotos?)"
+      "\\s+(?:by|por|par|von)\\s+(?-i:[\\p{Lu}@])"
+      "|^\\(?with (?:additional )?reporting (?:from|by)\\s+\\S" },
+    /* "By Monday, ..." and "Von der Leyen sagte ..." open sentences. */
+    { "byline", PRECIS_KIND_BYLINE, 20, 1,
+      "^(?:(?:by|por|par|written by|words by|story by|texto de"
+      "|reportagem de|posted by|publicado por|escrito por|escrita por"
+      "|geschrieben von|\\x{e9}crit par)\\s+(?!(?:monday|tuesday"
+      "|wednesday|thursday|friday|saturday|sunday|january|february|march"
+      "|april|june|july|august|september|october|november|december"
+      "|christmas|easter|thanksgiving)\\b)"
+      "|von\\s+(?!(?:der|die|das|den|dem|des|ein|eine|einem|einer"
+      "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b))"
+      "(?-i:[\\p{Lu}@])" },
+    /* A photo agency alone: "Getty Images", "Image source, AFP",
+     * "Jane Doe/Reuters", "AP Photo/Evan Vucci". */
+    { "photo-credit", PRECIS_KIND_BOILERPLATE, 12, 0,
+      "^(?:(?:image|photo|picture) (?:source|copyright|credit)s?"
+      "\\s*[,:]?\\s*)?(?:[\\p{L}.'\\- ]{1,40}\\s*/\\s*)?"
+      "(?:getty images|afp|reuters|ap(?: photo)?|epa(?:-efe)?"
+      "|shutterstock|alamy|istock(?:photo)?|pa (?:media|wire)|xinhua"
+      "|anadolu(?: agency)?|sipa|abaca|efe|dpa|ansa|bloomberg)"
+      "(?:\\s*(?:via|/)\\s*(?:getty images|[\\p{L}. ]{1,40}))?\\s*\\.?$" },
+};
+
+enum { N_BUILTIN = sizeof builtin_rules / sizeof builtin_rules[0],
+       EARLY_PARAS = 12 };
+
+typedef struct rule {
+    const char *name;       /* rules->mem */
+    precis_kind kind;
+    const char *reason;     /* NULL for non-boilerplate kinds */
+    int max_words;
+    int early;
+    pcre2_code *re;
+} rule;
+
+struct classify_rules {
+    VEC(rule) rules;
+    int max_words;          /* the largest max_words of any rule */
+    pcre2_match_data *md;
+    int headline_max_words;
+    int heading_max_words;
+    arena mem;
+};
+
+const precis_option_def classify_schema[] = {
+    { "disable", PRECIS_OPT_STRING, "",
+      "built-in rules to switch off, comma-separated (e.g. share, cookie)",
+      NULL, 1, 0 },
+    { "headline_max_words", PRECIS_OPT_INT, "30",
+      "longest paragraph taken for a headline", NULL, 1, 200 },
+    { "heading_max_words", PRECIS_OPT_INT, "12",
+      "longest paragraph taken for a section heading", NULL, 0, 100 },
+};
+const size_t classify_schema_len =
+    sizeof classify_schema / sizeof classify_schema[0];
+
+const precis_option_def classify_rule_schema[] = {
+    { "pattern", PRECIS_OPT_STRING, "",
+      "PCRE2 pattern matched against the paragraph's text", NULL, 1, 0 },
+    { "kind", PRECIS_OPT_ENUM, "boilerplate", "kind given on a match",
+      "headline|byline|date|heading|body|blockquote|list|caption|credit"
+      "|boilerplate", 1, 0 },
+    { "reason", PRECIS_OPT_STRING, "",
+      "boilerplate reason (default: the rule's name)", NULL, 1, 0 },
+    { "max_words", PRECIS_OPT_INT, "40",
+      "only paragraphs up to this many words are tried", NULL, 1, 100000 },
+    { "case_sensitive", PRECIS_OPT_BOOL, "false",
+      "match case exactly", NULL, 1, 0 },
+};
+const size_t classify_rule_schema_len =
+    sizeof classify_rule_schema / sizeof classify_rule_schema[0];
+
+void classify_rules_free(classify_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->rules.n; i++)
+        pcre2_code_free(r->rules.v[i].re);
+    VEC_FREE(&r->rules);
+    pcre2_match_data_free(r->md);
+    arena_free(&r->mem);
+    free(r);
+}
+
+static int compile(const char *pattern, int caseless, pcre2_code **out,
+                   char *msg, size_t msglen, size_t *erroff)
+{
+    int ec;
+    PCRE2_SIZE off;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   opts, &ec, &off, NULL);
+    if (!re) {
+        pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, msglen);
+        *erroff = off;
+        return -1;
+    }
+    /* JIT is an optimisation only; without it matching still works. */
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    *out = re;
+    return 0;
+}
+
+static int in_list(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *e = p;
+        while (*e && *e != ',')
+            e++;
+        const char *t = e;
+        while (t > p && t[-1] == ' ')
+            t--;
+        if ((size_t)(t - p) == n && !strncmp(p, name, n))
+            return 1;
+        p = e;
+    }
+    return 0;
+}
+
+static int add_builtin(classify_rules *r, const char *disable,
+                       precis_error *err)
+{
+    for (size_t i = 0; i < N_BUILTIN; i++) {
+        const rule_def *d = &builtin_rules[i];
+        if (in_list(disable, d->name))
+            continue;
+        rule ru = { d->name, d->kind,
+                    d->kind == PRECIS_KIND_BOILERPLATE ? d->name : NULL,
+                    d->max_words, d->early, NULL };
+        char msg[256];
+        size_t off;
+        if (compile(d->pattern, 1, &ru.re, msg, sizeof msg, &off))
+            return diag_set(err, PRECIS_ECONFIG,
+                            "built-in rule %s: %s at offset %zu", d->name,
+                            msg, off);
+        if (VEC_PUSH(&r->rules, ru)) {
+            pcre2_code_free(ru.re);
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+        }
+    }
+    return PRECIS_OK;
+}
+
+static int check_disable(const config *cfg, const char *disable,
+                         precis_error *err)
+{
+    const char *names[N_BUILTIN];
+    for (size_t i = 0; i < N_BUILTIN; i++)
+        names[i] = builtin_rules[i].name;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", disable);
+    for (char *tok = strtok(buf, ", "); tok; tok = strtok(NULL, ", ")) {
+        int found = 0;
+        for (size_t i = 0; i < N_BUILTIN; i++)
+            found |= !strcmp(names[i], tok);
+        if (!found) {
+            const cfg_entry *e = cfg_find(cfg, "classify", "disable");
+            char where[600];
+            const char *g = cfg_did_you_mean(tok, names, N_BUILTIN);
+            return diag_set(err, PRECIS_ECONFIG,
+                            "%s: [classify] disable: no built-in rule '%s'"
+                            "%s%s%s", e ? cfg_where(e, where, sizeof where)
+                                        : "configuration", tok,
+                            g ? " (did you mean '" : "", g ? g : "",
+                            g ? "'?)" : "");
+        }
+    }
+    return PRECIS_OK;
+}
+
+/* [classify.rule.NAME] sections, in the order they were read. */
+static int add_user_rules(classify_rules *r, const config *cfg,
+                          precis_error *err)
+{
+    static const char prefix[] = "classify.rule.";
+    for (size_t i = 0; i < cfg->sections.n; i++) {
+        const char *sec = cfg->sections.v[i];
+        if (strncmp(sec, prefix, sizeof prefix - 1))
+            continue;
+        int rc = cfg_check_section(cfg, sec, classify_rule_schema,
+                                   classify_rule_schema_len, NULL, err);
+        if (rc)
+            return rc;
+        const cfg_entry *pe = cfg_find(cfg, sec, "pattern");
+        if (!pe || !*pe->value)
+            return diag_set(err, PRECIS_ECONFIG,
+                            "[%s]: a rule needs a pattern", sec);
+        const char *name = sec + sizeof prefix - 1;
+        const char *kind = cfg_str(cfg, sec, &classify_rule_schema[1]);
+        const char *reason = cfg_str(cfg, sec, &classify_rule_schema[2]);
+        rule ru = { arena_strdup(&r->mem, name),
+                    (precis_kind)article_kind_from_name(kind), NULL,
+                    (int)cfg_int(cfg, sec, &classify_rule_schema[3]), 0,
+                    NULL };
+        if (ru.kind == PRECIS_KIND_BOILERPLATE)
+            ru.reason = arena_strdup(&r->mem, *reason ? reason : name);
+        char msg[256], where[600];
+        size_t off;
+        if (compile(pe->value, !cfg_bool(cfg, sec, &classify_rule_schema[4]),
+                    &ru.re, msg, sizeof msg, &off))
+            return diag_set(err, PRECIS_ECONFIG,
+                            "%s: [%s] pattern: %s at offset %zu",
+                            cfg_where(pe, where, sizeof where), sec, msg,
+                            off);
+        if (VEC_PUSH(&r->rules, ru)) {
+            pcre2_code_free(ru.re);
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+        }
+    }
+    return PRECIS_OK;
+}
+
+int classify_rules_new(const config *cfg, classify_rules **out,
+                       precis_error *err)
+{
+    int rc = cfg_check_section(cfg, "classify", classify_schema,
+                               classify_schema_len, NULL, err);
+    if (rc)
+        return rc;
+    const char *disable = cfg_str(cfg, "classify", &classify_schema[0]);
+    if ((rc = check_disable(cfg, disable, err)))
+        return rc;
+    classify_rules *r = calloc(1, sizeof *r);
+    if (!r)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    r->headline_max_words = (int)cfg_int(cfg, "classify",
+                                         &classify_schema[1]);
+    r->heading_max_words = (int)cfg_int(cfg, "classify",
+                                        &classify_schema[2]);
+    /* Users' rules come first so they can override the built-in ones. */
+    rc = add_user_rules(r, cfg, err);
+    if (!rc)
+        rc = add_builtin(r, disable, err);
+    for (size_t i = 0; !rc && i < r->rules.n; i++)
+        if (r->rules.v[i].max_words > r->max_words)
+            r->max_words = r->rules.v[i].max_words;
+    if (r->max_words < 16)
+        r->max_words = 16;      /* date lines are tried up to 16 words */
+    if (!rc && !(r->md = pcre2_match_data_create(4, NULL)))
+        rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
+    if (rc) {
+        classify_rules_free(r);
+        return rc;
+    }
+    *out = r;
+    return PRECIS_OK;
+}
+
+/* Words in s[0, len), counting no further than limit + 1. */
+static int count_words(const char *s, size_t len, int limit)
+{
+    int n = 0, in = 0;
+    for (size_t i = 0; i < len && n <= limit; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+static int match(classify_rules *r, const rule *ru, const char *s,
+                 size_t len)
+{
+    return pcre2_match(ru->re, (PCRE2_SPTR)s, len, 0, 0, r->md, NULL) >= 0;
+}
+
+static void apply_rules(classify_rules *r, precis_article *a, size_t i,
+                        const char *s, size_t len)
+{
+    pr_para *p = &a->paras.v[i];
+    /* No rule looks at longer paragraphs than max_words: count no
+     * further (a long body paragraph is never read to its end). */
+    int words = count_words(s, len, r->max_words);
+    for (size_t k = 0; k < r->rules.n; k++) {
+        const rule *ru = &r->rules.v[k];
+        if (words > ru->max_words || (ru->early && i >= EARLY_PARAS))
+            continue;
+        if (match(r, ru, s, len)) {
+            p->kind = (uint8_t)ru->kind;
+            p->reason = ru->reason;
+            return;
+        }
+    }
+    date_value d;
+    if (words <= 16 && date_is_line(s, len, &d))
+        p->kind = PRECIS_KIND_DATE;
+}
+
+static int last_char_is(const char *s, size_t len, const char *set)
+{
+    /* Skip closing quotes and brackets: "He said so." ends with '.'. */
+    while (len) {
+        unsigned char c = (unsigned char)s[len - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']')
+            len--;
+        else if (len >= 3 && (unsigned char)s[len - 3] == 0xE2
+                 && (unsigned char)s[len - 2] == 0x80
+                 && ((unsigned char)s[len - 1] == 0x9D
+                     || (unsigned char)s[len - 1] == 0x99))
+            len -= 3;       /* ” ’ */
+        else if (len >= 2 && (unsigned char)s[len - 2] == 0xC2
+                 && (unsigned char)s[len - 1] == 0xBB)
+            len -= 2;       /* » */
+        else
+            break;
+    }
+    if (!len)
+        return 0;
+    if (len >= 3 && !memcmp(s + len - 3, "\xE2\x80\xA6", 3))
+        return strchr(set, '.') != NULL;    /* … counts as a full stop */
+    return strchr(set, s[len - 1]) != NULL;
+}
+
+static int starts_upper_or_digit(const char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    unsigned char c = (unsigned char)s[0];
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return 1;
+    /* Latin-1 capitals À…Þ are C3 80…C3 9E. */
+    return c == 0xC3 && len > 1 && (unsigned char)s[1] < 0x9F;
+}
+
+static long find_headline(classify_rules *r, precis_article *a)
+{
+    for (size_t i = 0; i < a->paras.n; i++)
+        if (a->paras.v[i].kind == PRECIS_KIND_HEADLINE)
+            return (long)i;
+    for (size_t i = 0; i < a->paras.n && i < 6; i++) {
+        pr_para *p = &a->paras.v[i];
+        if (p->kind != PRECIS_KIND_UNKNOWN)
+            continue;
+        const char *s = a->text + p->start;
+        size_t len = p->end - p->start;
+        int ok = i + 1 < a->paras.n && len <= 400
+              && count_words(s, len, r->headline_max_words)
+                     <= r->headline_max_words
+              && !last_char_is(s, len, ".,;:");
+        if (ok)
+            p->kind = PRECIS_KIND_HEADLINE;
+        return ok ? (long)i : -1;
+    }
+    return -1;
+}
+
+static int next_body_words(const precis_article *a, size_t i, int limit)
+{
+    for (size_t k = i + 1; k < a->paras.n; k++) {
+        const pr_para *q = &a->paras.v[k];
+        if (q->kind == PRECIS_KIND_UNKNOWN || q->kind == PRECIS_KIND_BODY)
+            return count_words(a->text + q->start, q->end - q->start, limit);
+        if (q->kind != PRECIS_KIND_BOILERPLATE)
+            return 0;
+    }
+    return 0;
+}
+
+static void headings_and_body(classify_rules *r, precis_article *a,
+                              long head)
+{
+    const pr_para *h = head >= 0 ? &a->paras.v[head] : NULL;
+    for (size_t i = 0; i < a->paras.n; i++) {
+        pr_para *p = &a->paras.v[i];
+        if (p->kind != PRECIS_KIND_UNKNOWN)
+            continue;
+        const char *s = a->text + p->start;
+        size_t len = p->end - p->start;
+        if (h && textcmp_same(s, len, a->text + h->start,
+                             h->end - h->start, TEXTCMP_SPACE)) {
+            p->kind = PRECIS_KIND_BOILERPLATE;
+            p->reason = "duplicate-headline";
+        } else if ((long)i > head && len <= 120
+                   && count_words(s, len, r->heading_max_words)
+                          <= r->heading_max_words
+                   && starts_upper_or_digit(s, len)
+                   && !last_char_is(s, len, ".!?:;,")
+                   && next_body_words(a, i, 15) >= 15) {
+            p->kind = PRECIS_KIND_HEADING;
+        } else {
+            p->kind = PRECIS_KIND_BODY;
+        }
+    }
+}
+
+/* Records a paragraph's text, white space squeezed, as a field. */
+static int field_from(precis_article *a, const char *key, const pr_para *p)
+{
+    strbuf sb = STRBUF_INIT;
+    sb_append_squeezed(&sb, a->text + p->start, p->end - p->start);
+    int rc = sb.oom ? PRECIS_ENOMEM
+                    : article_set_field(a, key, sb_str(&sb), sb.len);
+    sb_free(&sb);
+    return rc;
+}
+
+static int record_metadata(precis_article *a)
+{
+    int rc = 0, have_head = 0, have_by = 0, have_date = 0;
+    for (size_t i = 0; i < a->paras.n && rc == 0; i++) {
+        const pr_para *p = &a->paras.v[i];
+        if (p->kind == PRECIS_KIND_HEADLINE && !have_head++) {
+            rc = field_from(a, "headline_raw", p);
+            if (!rc)
+                rc = field_from(a, "headline", p);
+        } else if (p->kind == PRECIS_KIND_BYLINE && !have_by++) {
+            rc = field_from(a, "byline_raw", p);
+        } else if (p->kind == PRECIS_KIND_DATE && !have_date) {
+            date_value d;
+            if (!date_find(a->text + p->start, p->end - p->start, &d))
+                continue;
+            char iso[40];
+            size_t n = date_format_iso(&d, iso, sizeof iso);
+            rc = article_set_field(a, "date_raw", a->text + p->start
+                                   + d.start, d.end - d.start);
+            if (!rc)
+                rc = article_set_field(a, d.kind == DATE_UPDATED
+                                       ? "date_updated" : "date", iso, n);
+            have_date = d.kind != DATE_UPDATED;
+        }
+    }
+    return rc;
+}
+
+int classify_article(classify_rules *r, precis_article *a,
+                     precis_error *err)
+{
+    for (size_t i = 0; i < a->paras.n; i++) {
+        pr_para *p = &a->paras.v[i];
+        if (p->kind == PRECIS_KIND_UNKNOWN)
+            apply_rules(r, a, i, a->text + p->start, p->end - p->start);
+    }
+    long head = find_headline(r, a);
+    headings_and_body(r, a, head);
+    if (record_metadata(a))
+        return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", a->source);
+    return PRECIS_OK;
+}
