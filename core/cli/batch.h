@@ -20,7 +20,7 @@
 #include <time.h>
 
 #include "cli.h"
-#include "base/strbuf.h"
+#include <precis/util.h>
 
 /* ---- Work items -------------------------------------------------------- */
 
@@ -117,11 +117,11 @@ typedef struct bp_reader {
     int bad;                /* a field ran past the end */
 } bp_reader;
 
-size_t bp_begin(strbuf *sb, int type);
-void bp_put_u64(strbuf *sb, uint64_t v);
-void bp_put_str(strbuf *sb, const char *s, size_t len);
-void bp_put_cstr(strbuf *sb, const char *s);
-void bp_end(strbuf *sb, size_t mark);
+size_t bp_begin(precis_buf *sb, int type);
+void bp_put_u64(precis_buf *sb, uint64_t v);
+void bp_put_str(precis_buf *sb, const char *s, size_t len);
+void bp_put_cstr(precis_buf *sb, const char *s);
+void bp_end(precis_buf *sb, size_t mark);
 
 /* Splits one frame off buf[0, len): returns its total size and fills type
  * and payload, or 0 when the frame is not complete yet. */
@@ -182,7 +182,7 @@ int batch_manifest_compact(const batch_manifest *m, const char *path,
 void batch_manifest_free(batch_manifest *m);
 
 /* One output line (with its newline) into sb. */
-void batch_manifest_entry(strbuf *sb, const char *out, uint64_t ino,
+void batch_manifest_entry(precis_buf *sb, const char *out, uint64_t ino,
                           uint64_t size, const char *config,
                           const char *input, size_t line, uint64_t rec);
 
@@ -198,7 +198,7 @@ typedef struct batch_fingerprint {
 } batch_fingerprint;
 int batch_fingerprint_make(precis_ctx *ctx, const cli_opts *o,
                            const char *format, batch_fingerprint *fp,
-                           strbuf *run_line);
+                           precis_buf *run_line);
 
 /* ---- Workers ----------------------------------------------------------- */
 

@@ -30,7 +30,6 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "base/vec.h"
 
 /* ---- Names ---- */
 
@@ -315,7 +314,7 @@ struct batch_inputs {
     const batch_input_opts *o;
     char **ops;
     int nops, next_op;
-    VEC(dir_frame) stack;
+    PRECIS_VEC(dir_frame) stack;
     rec_stream *rs;
     dev_t out_dev;
     ino_t out_ino;
@@ -464,7 +463,7 @@ static int push_dir(batch_inputs *in, const char *path, const char *rel,
     for (size_t i = 0; i < nst; i++)
         free(stems[i]);
     free(stems);
-    if (oom || VEC_PUSH(&in->stack, f)) {
+    if (oom || PRECIS_VEC_PUSH(&in->stack, f)) {
         frame_free(&f);
         *why = strdup("out of memory");
         return -1;
@@ -738,7 +737,7 @@ void batch_inputs_free(batch_inputs *in)
         return;
     for (size_t i = 0; i < in->stack.n; i++)
         frame_free(&in->stack.v[i]);
-    VEC_FREE(&in->stack);
+    PRECIS_VEC_FREE(&in->stack);
     rs_free(in->rs);
     free(in);
 }

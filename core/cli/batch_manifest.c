@@ -12,16 +12,11 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "base/config.h"
-#include "session/ctx.h"
-#include "host/pipeline.h"
-#include "host/registry.h"
-#include "base/vec.h"
 
 struct batch_manifest {
     batch_mentry *slots;    /* open addressing; out == NULL is empty */
     size_t cap, n;
-    VEC(char *) runs;       /* "run" lines, kept as they were; owned */
+    PRECIS_VEC(char *) runs;       /* "run" lines, kept as they were; owned */
 };
 
 static size_t slot_of(const batch_manifest *m, const char *out)
@@ -90,7 +85,7 @@ static int take_line(batch_manifest *m, const char *line, size_t len)
     json_t *out = json_object_get(v, "out");
     if (json_object_get(v, "run")) {
         char *s = strndup(line, len);
-        rc = !s || VEC_PUSH(&m->runs, s) ? -1 : 0;
+        rc = !s || PRECIS_VEC_PUSH(&m->runs, s) ? -1 : 0;
     } else if (json_is_string(out)) {
         batch_mentry e = {
             strdup(json_string_value(out)),
@@ -158,7 +153,7 @@ static void hex16(char buf[17], uint64_t v)
     snprintf(buf, 17, "%016llx", (unsigned long long)v);
 }
 
-void batch_manifest_entry(strbuf *sb, const char *out, uint64_t ino,
+void batch_manifest_entry(precis_buf *sb, const char *out, uint64_t ino,
                           uint64_t size, const char *config,
                           const char *input, size_t line, uint64_t rec)
 {
@@ -178,8 +173,8 @@ void batch_manifest_entry(strbuf *sb, const char *out, uint64_t ino,
     }
     char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
     if (s) {
-        sb_puts(sb, s);
-        sb_putc(sb, '\n');
+        precis_buf_puts(sb, s);
+        precis_buf_putc(sb, '\n');
         free(s);
     } else {
         sb->oom = 1;
@@ -199,20 +194,20 @@ int batch_manifest_compact(const batch_manifest *m, const char *path,
     }
     for (size_t i = 0; i < m->runs.n; i++)
         fputs(m->runs.v[i], f);
-    strbuf sb = STRBUF_INIT;
+    precis_buf sb = PRECIS_BUF_INIT;
     char h[17];
     for (size_t i = 0; i < m->cap; i++) {
         const batch_mentry *e = &m->slots[i];
         if (!e->out)
             continue;
-        sb_reset(&sb);
+        precis_buf_reset(&sb);
         hex16(h, e->config);
         batch_manifest_entry(&sb, e->out, e->ino, e->size, h, NULL, 0,
                              e->rec);
-        fwrite(sb_str(&sb), 1, sb.len, f);
+        fwrite(precis_buf_str(&sb), 1, sb.len, f);
     }
     int bad = sb.oom;
-    sb_free(&sb);
+    precis_buf_free(&sb);
     bad |= ferror(f);
     bad |= fclose(f) != 0;
     if (bad || rename(tmp, path)) {
@@ -233,22 +228,11 @@ void batch_manifest_free(batch_manifest *m)
     free(m->slots);
     for (size_t i = 0; i < m->runs.n; i++)
         free(m->runs.v[i]);
-    VEC_FREE(&m->runs);
+    PRECIS_VEC_FREE(&m->runs);
     free(m);
 }
 
 /* ---- The configuration fingerprint ---- */
-
-static void newer(struct timespec *newest, const char *path)
-{
-    struct stat st;
-    if (!path || stat(path, &st) != 0)
-        return;
-    if (st.st_mtim.tv_sec > newest->tv_sec
-        || (st.st_mtim.tv_sec == newest->tv_sec
-            && st.st_mtim.tv_nsec > newest->tv_nsec))
-        *newest = st.st_mtim;
-}
 
 static uint64_t hash_str(uint64_t h, const char *s)
 {
@@ -256,35 +240,40 @@ static uint64_t hash_str(uint64_t h, const char *s)
     return batch_hash(h, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
+/* Every effective setting, for the run line. */
+static int add_setting(void *ud, const precis_setting *s)
+{
+    char k[400];
+    snprintf(k, sizeof k, "%s.%s", s->section, s->key);
+    json_object_set_new(ud, k, json_string(s->value));
+    return 0;
+}
+
 int batch_fingerprint_make(precis_ctx *ctx, const cli_opts *o,
                            const char *format, batch_fingerprint *fp,
-                           strbuf *run_line)
+                           precis_buf *run_line)
 {
-    uint64_t h = BATCH_HASH_INIT;
-    memset(&fp->newest, 0, sizeof fp->newest);
+    precis_fingerprint cf;
+    precis_error err = { 0, "" };
+    if (precis_ctx_fingerprint(ctx, &cf, &err))
+        return -1;
+    uint64_t h = hash_str(BATCH_HASH_INIT, cf.hex);
+    fp->newest.tv_sec = (time_t)cf.newest_sec;
+    fp->newest.tv_nsec = cf.newest_nsec;
     h = hash_str(h, precis_version());
     h = hash_str(h, format);
     h = hash_str(h, o->translate);
     h = hash_str(h, o->from);
     json_t *settings = json_object(), *stages = json_array();
-    for (size_t i = 0; i < ctx->cfg.e.n; i++) {
-        const cfg_entry *e = &ctx->cfg.e.v[i];
-        h = hash_str(h, e->section);
-        h = hash_str(h, e->key);
-        h = hash_str(h, e->value);
-        char k[400];
-        snprintf(k, sizeof k, "%s.%s", e->section, e->key);
-        json_object_set_new(settings, k, json_string(e->value));
+    if (precis_settings(ctx, add_setting, settings, &err)) {
+        json_decref(settings);
+        json_decref(stages);
+        return -1;
     }
-    for (size_t i = 0; i < ctx->cfg.files.n; i++)
-        newer(&fp->newest, ctx->cfg.files.v[i]);
-    for (size_t i = 0; ctx->pipe && i < ctx->pipe->st.n; i++) {
-        const pipe_stage *ps = &ctx->pipe->st.v[i];
-        h = hash_str(h, ps->name);
-        h = hash_str(h, ps->provider);
-        newer(&fp->newest, ps->impl->where);
+    precis_stage_info st;
+    for (size_t i = 0; precis_pipeline_get(ctx, i, &st) == PRECIS_OK; i++) {
         char s[1200];
-        snprintf(s, sizeof s, "%s: %s", ps->name, ps->provider);
+        snprintf(s, sizeof s, "%s: %s", st.instance, st.provider);
         json_array_append_new(stages, json_string(s));
     }
     fp->hash = h;
@@ -304,8 +293,8 @@ int batch_fingerprint_make(precis_ctx *ctx, const cli_opts *o,
     json_decref(run);
     if (!s)
         return -1;
-    sb_puts(run_line, s);
-    sb_putc(run_line, '\n');
+    precis_buf_puts(run_line, s);
+    precis_buf_putc(run_line, '\n');
     free(s);
     return run_line->oom ? -1 : 0;
 }

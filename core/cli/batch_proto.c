@@ -46,36 +46,36 @@ static uint64_t get_le(const char *src, int bytes)
     return v;
 }
 
-size_t bp_begin(strbuf *sb, int type)
+size_t bp_begin(precis_buf *sb, int type)
 {
     size_t mark = sb->len;
     char head[BP_HEADER] = { 0, 0, 0, 0, (char)type };
-    sb_append(sb, head, sizeof head);
+    precis_buf_append(sb, head, sizeof head);
     return mark;
 }
 
-void bp_put_u64(strbuf *sb, uint64_t v)
+void bp_put_u64(precis_buf *sb, uint64_t v)
 {
     char b[8];
     put_le(b, v, 8);
-    sb_append(sb, b, 8);
+    precis_buf_append(sb, b, 8);
 }
 
-void bp_put_str(strbuf *sb, const char *s, size_t len)
+void bp_put_str(precis_buf *sb, const char *s, size_t len)
 {
     char b[4];
     put_le(b, s ? len : 0xFFFFFFFFu, 4);
-    sb_append(sb, b, 4);
+    precis_buf_append(sb, b, 4);
     if (s && len)
-        sb_append(sb, s, len);
+        precis_buf_append(sb, s, len);
 }
 
-void bp_put_cstr(strbuf *sb, const char *s)
+void bp_put_cstr(precis_buf *sb, const char *s)
 {
     bp_put_str(sb, s, s ? strlen(s) : 0);
 }
 
-void bp_end(strbuf *sb, size_t mark)
+void bp_end(precis_buf *sb, size_t mark)
 {
     if (sb->oom || !sb->s)
         return;
@@ -183,14 +183,14 @@ char *batch_temp_name(const char *outdir, const char *out)
 {
     const char *slash = strrchr(out, '/');
     int dir = slash ? (int)(slash - out) : 0;
-    strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "%s/%.*s%s.%s.precis-tmp", outdir, dir, out,
+    precis_buf sb = PRECIS_BUF_INIT;
+    precis_buf_printf(&sb, "%s/%.*s%s.%s.precis-tmp", outdir, dir, out,
               slash ? "/" : "", slash ? slash + 1 : out);
     if (sb.oom) {
-        sb_free(&sb);
+        precis_buf_free(&sb);
         return NULL;
     }
-    return sb_steal(&sb);
+    return precis_buf_steal(&sb);
 }
 
 /* ---- Messages ---- */

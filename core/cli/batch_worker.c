@@ -17,9 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "text/article.h"
 #include "batch.h"
-#include "host/pipeline.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
@@ -39,7 +37,7 @@ static char sig_frame[2048];
 static void send_where(void)
 {
     size_t n = bp_where_frame(sig_frame, sizeof sig_frame, phase,
-                              pipe_current());
+                              precis_current_stage());
     if (n && !writing) {
         ssize_t w = write(res_fd, sig_frame, n);
         (void)w;
@@ -81,7 +79,7 @@ static void setup_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
-static void send_frame(const strbuf *sb)
+static void send_frame(const precis_buf *sb)
 {
     if (sb->oom)
         _exit(EXIT_SOME_FAILED);
@@ -215,7 +213,7 @@ static int put_output(const batch_wconf *c, const witem *it,
         unlink(tmp);
         return fail(r, "output", m);
     }
-    strbuf line = STRBUF_INIT;
+    precis_buf line = PRECIS_BUF_INIT;
     batch_manifest_entry(&line, it->out, (uint64_t)st.st_ino,
                          (uint64_t)st.st_size, c->config_hex, it->input,
                          it->kind == BATCH_RECORD ? it->line : 0,
@@ -225,7 +223,7 @@ static int put_output(const batch_wconf *c, const witem *it,
      * in place always has its line. */
     rc = line.oom || write(c->manifest_fd, line.s, line.len)
                      != (ssize_t)line.len;
-    sb_free(&line);
+    precis_buf_free(&line);
     if (!rc)
         rc = rename(tmp, dst) != 0;
     if (rc) {
@@ -245,14 +243,14 @@ static int write_output(const batch_wconf *c, precis_ctx *ctx,
     if (render(c, ctx, a, r, &own, &len))
         return -1;
     char *tmp = batch_temp_name(c->outdir, it->out);
-    strbuf dst = STRBUF_INIT;
-    sb_printf(&dst, "%s/%s", c->outdir, it->out);
+    precis_buf dst = PRECIS_BUF_INIT;
+    precis_buf_printf(&dst, "%s/%s", c->outdir, it->out);
     int rc = !tmp || dst.oom
              ? fail(r, "output", "out of memory")
              : put_output(c, it, own ? own : r->json, len, tmp,
-                          sb_str(&dst), r);
+                          precis_buf_str(&dst), r);
     free(tmp);
-    sb_free(&dst);
+    precis_buf_free(&dst);
     free(own);
     return rc;
 }
@@ -291,7 +289,7 @@ static void run_item(const batch_wconf *c, precis_ctx *ctx,
         phase = "idle";
         return;
     }
-    const char *id = article_field(a, "id");
+    const char *id = precis_article_field(a, "id");
     r->id = id ? strdup(id) : NULL;
     phase = "run";
     if (precis_run(ctx, a, &err)) {
@@ -316,13 +314,13 @@ static void run_item(const batch_wconf *c, precis_ctx *ctx,
 
 /* Frames not sent yet: a RESULT waits here so that it leaves with the
  * next item's START in one write (one wake-up of the parent, not two). */
-static strbuf outq = STRBUF_INIT;
+static precis_buf outq = PRECIS_BUF_INIT;
 
 static void flush_outq(void)
 {
     if (outq.len)
         send_frame(&outq);
-    sb_reset(&outq);
+    precis_buf_reset(&outq);
 }
 
 static void queue_result(const witem *it, const wresult *r, int want_json)
@@ -376,12 +374,12 @@ static void handle_item(const batch_wconf *c, precis_ctx *ctx,
 
 static void send_fatal(const char *msg)
 {
-    strbuf sb = STRBUF_INIT;
+    precis_buf sb = PRECIS_BUF_INIT;
     size_t mark = bp_begin(&sb, BP_FATAL);
     bp_put_cstr(&sb, msg);
     bp_end(&sb, mark);
     send_frame(&sb);
-    sb_free(&sb);
+    precis_buf_free(&sb);
 }
 
 void batch_worker_main(const batch_wconf *c, int in_fd, int out_fd)
@@ -425,7 +423,7 @@ void batch_worker_main(const batch_wconf *c, int in_fd, int out_fd)
         len += (size_t)n;
     }
     free(buf);
-    sb_free(&outq);
+    precis_buf_free(&outq);
     precis_ctx_free(ctx);
     LEAK_CHECK();
     _exit(EXIT_DONE);

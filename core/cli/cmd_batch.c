@@ -40,7 +40,6 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "session/ctx.h"
 
 enum {
     CHUNK = 16,             /* items a worker holds at most; it gets more
@@ -76,9 +75,9 @@ typedef struct slot {
 typedef struct worker {
     pid_t pid;              /* 0: no process */
     int to_fd, from_fd;
-    strbuf outbox;          /* frames not written yet, from out_off */
+    precis_buf outbox;          /* frames not written yet, from out_off */
     size_t out_off;
-    strbuf inbox;           /* bytes read, not parsed yet */
+    precis_buf inbox;           /* bytes read, not parsed yet */
     uint64_t held[CHUNK];   /* items given, in order */
     size_t nheld;
     int started;            /* held[0] has been announced */
@@ -344,19 +343,19 @@ static char *read_small(const char *path, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    strbuf sb = STRBUF_INIT;
+    precis_buf sb = PRECIS_BUF_INIT;
     char b[8192];
     size_t n;
     while ((n = fread(b, 1, sizeof b, f)) > 0)
-        sb_append(&sb, b, n);
+        precis_buf_append(&sb, b, n);
     int bad = ferror(f) || sb.oom;
     fclose(f);
     if (bad) {
-        sb_free(&sb);
+        precis_buf_free(&sb);
         return NULL;
     }
     *len = sb.len;
-    return sb_steal(&sb);
+    return precis_buf_steal(&sb);
 }
 
 /* Whether the item's output is complete, current, and written under this
@@ -368,10 +367,10 @@ static int up_to_date(run *R, slot *s)
                                       : NULL;
     if (!e || e->config != R->fp.hash)
         return 0;
-    strbuf p = STRBUF_INIT;
-    sb_printf(&p, "%s/%s", R->o->out, s->it.out);
+    precis_buf p = PRECIS_BUF_INIT;
+    precis_buf_printf(&p, "%s/%s", R->o->out, s->it.out);
     struct stat st, in;
-    int ok = !p.oom && lstat(sb_str(&p), &st) == 0 && S_ISREG(st.st_mode)
+    int ok = !p.oom && lstat(precis_buf_str(&p), &st) == 0 && S_ISREG(st.st_mode)
              && (uint64_t)st.st_ino == e->ino
              && (uint64_t)st.st_size == e->size
              && !ts_before(st.st_mtim, R->fp.newest);
@@ -381,11 +380,11 @@ static int up_to_date(run *R, slot *s)
         ok = stat(s->it.input, &in) == 0
              && !ts_before(st.st_mtim, in.st_mtim);
     if (ok && R->ordered) {
-        s->json = read_small(sb_str(&p), &s->json_len);
+        s->json = read_small(precis_buf_str(&p), &s->json_len);
         ok = s->json != NULL;
         R->live_bytes += s->json_len;
     }
-    sb_free(&p);
+    precis_buf_free(&p);
     return ok;
 }
 
@@ -578,7 +577,7 @@ static void flush_outbox(worker *w)
             return;     /* full, or the worker is gone: its EOF tells */
         w->out_off += (size_t)n;
     }
-    sb_reset(&w->outbox);
+    precis_buf_reset(&w->outbox);
     w->out_off = 0;
 }
 
@@ -878,8 +877,8 @@ static void reap(run *R, worker *w)
     else if (!clean && w->dying != 1 && w->dying != 2 && !R->fatal
              && !got_signal)
         odd_exit(R, w, status);
-    sb_free(&w->outbox);
-    sb_free(&w->inbox);
+    precis_buf_free(&w->outbox);
+    precis_buf_free(&w->inbox);
     free(w->where);
     free(w->phase);
     memset(w, 0, sizeof *w);
@@ -897,7 +896,7 @@ static void drain(run *R, worker *w)
         if (n < 0 && errno == EINTR)
             continue;
         if (n > 0) {
-            sb_append(&w->inbox, buf, (size_t)n);
+            precis_buf_append(&w->inbox, buf, (size_t)n);
             if ((size_t)n == sizeof buf)
                 continue;
             break;      /* a short read empties a pipe: no EAGAIN round */
@@ -1094,9 +1093,9 @@ static int mkdirs(const char *path)
 
 static char *path_join(const char *a, const char *b)
 {
-    strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "%s/%s", a, b);
-    return sb.oom ? (sb_free(&sb), NULL) : sb_steal(&sb);
+    precis_buf sb = PRECIS_BUF_INIT;
+    precis_buf_printf(&sb, "%s/%s", a, b);
+    return sb.oom ? (precis_buf_free(&sb), NULL) : precis_buf_steal(&sb);
 }
 
 static int open_outdir(run *R, const char *run_line)
@@ -1146,12 +1145,12 @@ static int open_combined(run *R)
         return 0;
     }
     const char *slash = strrchr(p, '/');
-    strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "%.*s.%s.tmp-%ld", slash ? (int)(slash + 1 - p) : 0, p,
+    precis_buf sb = PRECIS_BUF_INIT;
+    precis_buf_printf(&sb, "%.*s.%s.tmp-%ld", slash ? (int)(slash + 1 - p) : 0, p,
               slash ? slash + 1 : p, (long)getpid());
     R->combined_path = strdup(p);
-    R->combined_tmp = sb.oom ? NULL : sb_steal(&sb);
-    sb_free(&sb);
+    R->combined_tmp = sb.oom ? NULL : precis_buf_steal(&sb);
+    precis_buf_free(&sb);
     R->ordered = R->combined_tmp ? fopen(R->combined_tmp, "wb") : NULL;
     if (!R->ordered) {
         cli_error("batch: --jsonl %s: %s", p, strerror(errno));
@@ -1234,7 +1233,7 @@ static int check_usage(const cli_opts *o, precis_output fmt)
 
 /* Builds one session to check the configuration and fingerprint it; the
  * workers build their own. */
-static int configure(run *R, precis_output fmt, strbuf *run_line)
+static int configure(run *R, precis_output fmt, precis_buf *run_line)
 {
     const cli_opts *o = R->o;
     R->so = *o;
@@ -1257,7 +1256,7 @@ static int configure(run *R, precis_output fmt, strbuf *run_line)
                                                         : "text";
     int rc = batch_fingerprint_make(ctx, o, fname, &R->fp, run_line);
     R->on_error_fail = precis_ctx_stops_on_error(ctx);
-    R->io.max_record = ctx->load.max_size;
+    R->io.max_record = precis_ctx_max_input(ctx);
     precis_ctx_free(ctx);
     if (rc) {
         cli_error("out of memory");
@@ -1299,11 +1298,11 @@ static void summary(run *R, double secs)
 
 static int setup(run *R, precis_output fmt)
 {
-    strbuf run_line = STRBUF_INIT;
+    precis_buf run_line = PRECIS_BUF_INIT;
     int rc = configure(R, fmt, &run_line);
-    if (!rc && R->o->out && open_outdir(R, sb_str(&run_line)))
+    if (!rc && R->o->out && open_outdir(R, precis_buf_str(&run_line)))
         rc = EXIT_USAGE;
-    sb_free(&run_line);
+    precis_buf_free(&run_line);
     if (rc || open_combined(R))
         return rc ? rc : EXIT_USAGE;
     R->io.include = R->o->include;

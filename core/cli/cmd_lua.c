@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "lua/lua_check.h"
 
 static const char *type_name(precis_opt_type t)
 {
@@ -20,7 +19,7 @@ static const char *type_name(precis_opt_type t)
     }
 }
 
-static void print_stage(void *ud, const lua_check_stage *st)
+static void print_stage(void *ud, const precis_script_stage *st)
 {
     const char *path = ud;
     const precis_stage_def *d = st->def;
@@ -63,7 +62,7 @@ int cmd_lua(const cli_opts *o)
     int rc;
     size_t mem = 0;
     printf("%s:\n", path);
-    rc = lua_host_check(ctx, path, print_stage, (void *)path, &mem, &err);
+    rc = precis_lua_check(ctx, path, print_stage, (void *)path, &mem, &err);
     if (rc) {
         fflush(stdout);
         cli_error("%s", err.message);

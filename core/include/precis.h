@@ -18,11 +18,19 @@
 #ifndef PRECIS_H
 #define PRECIS_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <precis/plugin.h>
 
 #ifdef __cplusplus
 extern "C" {
+#endif
+
+/* What the library exports; everything else in it is hidden. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PRECIS_API __attribute__((visibility("default")))
+#else
+#define PRECIS_API
 #endif
 
 typedef struct precis_ctx precis_ctx;
@@ -54,37 +62,66 @@ typedef enum precis_output {
     PRECIS_OUTPUT_MARKDOWN
 } precis_output;
 
-const char *precis_version(void);
-const char *precis_strerror(int code);
+/* Receives the library's messages (level 0 error, 1 warning, 2 info,
+ * 3 debug), one line each, without a trailing newline; message is valid
+ * during the call only.  See precis_ctx_set_log(). */
+typedef void (*precis_log_fn)(void *ud, int level, const char *message);
+
+PRECIS_API const char *precis_version(void);
+PRECIS_API const char *precis_strerror(int code);
 
 /* ---- Sessions ---------------------------------------------------------- */
 
 /* Creates a session with the built-in defaults only. */
-int precis_ctx_new(precis_ctx **out, precis_error *err);
-void precis_ctx_free(precis_ctx *ctx);
+PRECIS_API int precis_ctx_new(precis_ctx **out, precis_error *err);
+PRECIS_API void precis_ctx_free(precis_ctx *ctx);
 
 /* Adds the system and user configuration files, when they exist:
  * /etc/precis/precis.ini, then $XDG_CONFIG_HOME/precis/precis.ini. */
-int precis_ctx_load_default_config(precis_ctx *ctx, precis_error *err);
+PRECIS_API int precis_ctx_load_default_config(precis_ctx *ctx, precis_error *err);
 /* Adds one INI file on top of what is loaded. */
-int precis_ctx_load_config(precis_ctx *ctx, const char *path,
+PRECIS_API int precis_ctx_load_config(precis_ctx *ctx, const char *path,
                            precis_error *err);
 /* Sets one value: "section.key=value" ("stage.brief.sentences=5"). */
-int precis_ctx_set(precis_ctx *ctx, const char *assignment,
+PRECIS_API int precis_ctx_set(precis_ctx *ctx, const char *assignment,
                    precis_error *err);
 /* Selects [profile.NAME]: its keys override the pipeline's. */
-int precis_ctx_set_profile(precis_ctx *ctx, const char *name,
+PRECIS_API int precis_ctx_set_profile(precis_ctx *ctx, const char *name,
                            precis_error *err);
 /* Validates the configuration and builds the pipeline; call once after
  * configuring and before the first article.  Idempotent. */
-int precis_ctx_prepare(precis_ctx *ctx, precis_error *err);
+PRECIS_API int precis_ctx_prepare(precis_ctx *ctx, precis_error *err);
 /* Like precis_ctx_prepare() but stops before building the pipeline:
  * enough to list or check plug-ins while the pipeline is misconfigured. */
-int precis_ctx_prepare_registry(precis_ctx *ctx, precis_error *err);
+PRECIS_API int precis_ctx_prepare_registry(precis_ctx *ctx, precis_error *err);
 /* 1 when [core] on_error = fail: stop at the first failed article. */
-int precis_ctx_stops_on_error(const precis_ctx *ctx);
+PRECIS_API int precis_ctx_stops_on_error(const precis_ctx *ctx);
 /* Verbosity for diagnostics written to stderr: 0 quiet, 1 normal, 2+ -v */
-void precis_ctx_set_verbosity(precis_ctx *ctx, int level);
+PRECIS_API void precis_ctx_set_verbosity(precis_ctx *ctx, int level);
+/* Sends the library's messages to fn instead of stderr ("precis: …"
+ * lines); NULL restores stderr.  ud is passed back to fn. */
+PRECIS_API void precis_ctx_set_log(precis_ctx *ctx, precis_log_fn fn,
+                                   void *ud);
+/* The largest input the session accepts ([input] max_size), in bytes. */
+PRECIS_API size_t precis_ctx_max_input(precis_ctx *ctx);
+
+/* ---- Formats ------------------------------------------------------------ */
+
+/* "text", "markdown", "json", "html" ("auto" for PRECIS_FORMAT_AUTO). */
+PRECIS_API const char *precis_format_name(precis_format f);
+/* The format a name means ("auto" included); PRECIS_ENOTFOUND if none. */
+PRECIS_API int precis_format_parse(const char *name, precis_format *out);
+/* The format a file name's ending says, or PRECIS_FORMAT_AUTO; *stream
+ * (when not NULL) is set to 1 for a file of one record per line
+ * (.jsonl). */
+PRECIS_API precis_format precis_format_of_path(const char *path,
+                                               int *stream);
+
+/* The output a name means: text, json (or jsonl), markdown (or md);
+ * PRECIS_ENOTFOUND if none. */
+PRECIS_API int precis_output_parse(const char *name, precis_output *out);
+/* The file name ending for an output: "txt", "json", "md". */
+PRECIS_API const char *precis_output_extension(precis_output fmt);
 
 /* ---- Reading articles -------------------------------------------------- */
 
@@ -92,29 +129,29 @@ void precis_ctx_set_verbosity(precis_ctx *ctx, int level);
  * Opens path ("-" is standard input) for reading articles: one for text,
  * Markdown, HTML and single-object JSON files, many for JSON Lines.
  */
-int precis_reader_open(precis_ctx *ctx, const char *path, precis_format fmt,
+PRECIS_API int precis_reader_open(precis_ctx *ctx, const char *path, precis_format fmt,
                        precis_reader **out, precis_error *err);
 /*
  * Reads the next article.  Returns 1 with *out set (the caller owns it),
  * 0 at the end, or a negative code for an input that could not be read
  * (the reader can go on to the next one where the format allows).
  */
-int precis_reader_next(precis_reader *r, precis_article **out,
+PRECIS_API int precis_reader_next(precis_reader *r, precis_article **out,
                        precis_error *err);
-void precis_reader_close(precis_reader *r);
+PRECIS_API void precis_reader_close(precis_reader *r);
 
 /* Loads one article from memory; name is used in messages. */
-int precis_load_buffer(precis_ctx *ctx, const char *name, const char *data,
+PRECIS_API int precis_load_buffer(precis_ctx *ctx, const char *name, const char *data,
                        size_t len, precis_format fmt, precis_article **out,
                        precis_error *err);
 
 /* ---- Processing -------------------------------------------------------- */
 
 /* Classifies, segments and tokenizes.  precis_run() calls it if needed. */
-int precis_analyze(precis_ctx *ctx, precis_article *a, precis_error *err);
+PRECIS_API int precis_analyze(precis_ctx *ctx, precis_article *a, precis_error *err);
 /* Runs the pipeline over the article. */
-int precis_run(precis_ctx *ctx, precis_article *a, precis_error *err);
-void precis_article_free(precis_article *a);
+PRECIS_API int precis_run(precis_ctx *ctx, precis_article *a, precis_error *err);
+PRECIS_API void precis_article_free(precis_article *a);
 
 /*
  * Translates the article (after precis_run) into language to, from its
@@ -123,7 +160,7 @@ void precis_article_free(precis_article *a);
  * summary_only the headline and the summary.  The result is part of the
  * article's translation view.
  */
-int precis_translate(precis_ctx *ctx, precis_article *a, const char *to,
+PRECIS_API int precis_translate(precis_ctx *ctx, precis_article *a, const char *to,
                      const char *from, int summary_only, precis_error *err);
 
 /*
@@ -132,20 +169,145 @@ int precis_translate(precis_ctx *ctx, precis_article *a, const char *to,
  * few at a time).  rcs[i] and errs[i] (caller's arrays of n) tell how
  * article i went; returns PRECIS_OK when all went well.
  */
-int precis_translate_many(precis_ctx *ctx, precis_article **arts, size_t n,
+PRECIS_API int precis_translate_many(precis_ctx *ctx, precis_article **arts, size_t n,
                           const char *to, const char *from, int summary_only,
                           int *rcs, precis_error *errs);
 
 /* The name the article was loaded under. */
-const char *precis_article_source(const precis_article *a);
+PRECIS_API const char *precis_article_source(const precis_article *a);
 /* How many "paragraphs", "sentences", "tokens", "terms" or "quotes" the
  * article has (0 for anything else). */
-size_t precis_article_count(const precis_article *a, const char *what);
+PRECIS_API size_t precis_article_count(const precis_article *a, const char *what);
+
+/*
+ * Splits text into sentences with precis's segmenter, without the rest
+ * of the article model: data (len bytes, checked as UTF-8 as [input]
+ * invalid_utf8 says; a BOM is skipped) in language lang (NULL or "auto":
+ * detected).  fn receives each sentence's byte range in text, which is
+ * data or its repaired copy; a non-zero return from fn stops with that
+ * code.  name is used in messages.
+ */
+typedef int (*precis_sentence_fn)(void *ud, const char *text, size_t start,
+                                  size_t end);
+PRECIS_API int precis_segment(precis_ctx *ctx, const char *name,
+                              const char *data, size_t len,
+                              const char *lang, precis_sentence_fn fn,
+                              void *ud, precis_error *err);
+
+/* The value of one of the article's fields ("id", "headline", …, as
+ * api->meta), NUL-terminated, or NULL. */
+PRECIS_API const char *precis_article_field(const precis_article *a,
+                                            const char *key);
+
+/* ---- What a session knows ---------------------------------------------- */
+
+/* One effective setting and where its value comes from. */
+typedef struct precis_setting {
+    const char *section;        /* "summary", "stage.summary", … */
+    const char *key;
+    const char *value;
+    const char *source;         /* "default", "FILE:LINE", "--set",
+                                 * "profile NAME (FILE:LINE)" */
+    const char *help;           /* NULL for keys without a schema */
+} precis_setting;
+
+/*
+ * Calls fn for every setting of a prepared session, in a stable order:
+ * each key of the core's sections (its default when nothing sets it),
+ * then each option of the pipeline's stages ([stage.NAME]), then other
+ * values set in files or with --set ([classify.rule.*],
+ * [translate.glossary]).  A non-zero return from fn stops the walk and is
+ * returned.  Strings are valid during the call.
+ */
+PRECIS_API int precis_settings(precis_ctx *ctx,
+                               int (*fn)(void *ud, const precis_setting *s),
+                               void *ud, precis_error *err);
+
+/* The configuration files loaded, in order; *files valid for the
+ * session's life. */
+PRECIS_API size_t precis_config_files(precis_ctx *ctx,
+                                      const char *const **files);
+
+/* A stage, as the registry or the pipeline knows it. */
+typedef struct precis_stage_info {
+    const char *name;           /* the stage's own name */
+    const char *instance;       /* in a pipeline: its name there; else
+                                 * NULL */
+    const char *origin;         /* "builtin", "plugin", "lua" */
+    const char *version;
+    const char *where;          /* its file, or "built-in" */
+    const char *provider;       /* "ORIGIN:NAME VERSION (WHERE)" */
+    const precis_stage_def *def;    /* phase, help, options, … */
+    const char *shadowed_by;    /* another origin's stage of this name
+                                 * that a pipeline would use instead
+                                 * ("builtin:NAME"), or NULL */
+} precis_stage_info;
+
+/* The stages registered so far (precis_stages_load_all() registers
+ * every one on the search paths), and one of them; PRECIS_ERANGE past
+ * the end.  Strings are valid for the session's life. */
+PRECIS_API size_t precis_stage_count(precis_ctx *ctx);
+PRECIS_API int precis_stage_get(precis_ctx *ctx, size_t i,
+                                precis_stage_info *out);
+/* The pipeline's stage instances, in running order. */
+PRECIS_API size_t precis_pipeline_count(precis_ctx *ctx);
+PRECIS_API int precis_pipeline_get(precis_ctx *ctx, size_t i,
+                                   precis_stage_info *out);
+
+/* Loads every plug-in and script on the search paths; each failure is
+ * one line to report.  Returns the number of failures. */
+PRECIS_API int precis_stages_load_all(precis_ctx *ctx,
+                                      void (*report)(void *ud,
+                                                     const char *msg),
+                                      void *ud);
+/* Loads one plug-in file (as a pipeline naming it would). */
+PRECIS_API int precis_plugin_load(precis_ctx *ctx, const char *path,
+                                  precis_error *err);
+/* The plug-in ("plugin") or script ("script") search path; *dirs valid
+ * for the session's life. */
+PRECIS_API size_t precis_search_path(precis_ctx *ctx, const char *kind,
+                                     const char *const **dirs);
+
+/* A stage a Lua script registers, as `precis lua check` lists them. */
+typedef struct precis_script_stage {
+    const precis_stage_def *def;
+    const char *kind;           /* "summarizer", "score", … */
+    int line;                   /* where register_stage was called */
+} precis_script_stage;
+
+/* Loads a Lua script in the sandbox, as a pipeline would, and calls fn
+ * for each stage it registers; *memory (when not NULL) receives what its
+ * state holds after loading. */
+PRECIS_API int precis_lua_check(precis_ctx *ctx, const char *path,
+                                void (*fn)(void *ud,
+                                           const precis_script_stage *st),
+                                void *ud, size_t *memory,
+                                precis_error *err);
+
+/* What decides a prepared session's results. */
+typedef struct precis_fingerprint {
+    uint64_t hash;              /* every effective setting and the
+                                 * pipeline's stages and providers */
+    char hex[17];               /* hash as 16 hex digits */
+    long long newest_sec;       /* newest modification time of the
+                                 * configuration files and the pipeline's
+                                 * plug-in and script files */
+    long newest_nsec;
+} precis_fingerprint;
+PRECIS_API int precis_ctx_fingerprint(precis_ctx *ctx,
+                                      precis_fingerprint *out,
+                                      precis_error *err);
+
+/*
+ * What is running now, for a crash handler: "stage 'x' (plugin:y …) on
+ * article 'z'", or NULL.  Safe to call from a signal handler.
+ */
+PRECIS_API const char *precis_current_stage(void);
 
 /* ---- Output ------------------------------------------------------------ */
 
 /* Writes one article's view to f. */
-int precis_write(precis_ctx *ctx, const precis_article *a, precis_view view,
+PRECIS_API int precis_write(precis_ctx *ctx, const precis_article *a, precis_view view,
                  precis_output fmt, FILE *f, precis_error *err);
 
 #ifdef __cplusplus

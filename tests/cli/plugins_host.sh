@@ -12,11 +12,14 @@ check_refused() {   # fixture, expected message
     expect_status 1 "refused: $1" -- "$PRECIS" plugins check "$F/$1.so"
     expect_err_has "plugin $F/$1.so: $2" "message for $1"
 }
-check_refused fx_major "built for ABI 2.1, this precis provides 1.0; rebuild it against precis/plugin.h 1.x"
-check_refused fx_minor "built for ABI 1.3, newer than this precis (1.0); upgrade precis, or rebuild the plug-in against precis/plugin.h 1.0"
+# The host's ABI, as its header says.
+MINOR=$(sed -n 's/^#define PRECIS_ABI_MINOR \([0-9]*\)/\1/p' \
+        "$PRECIS_SOURCE/core/include/precis/plugin.h")
+check_refused fx_major "built for ABI 2.1, this precis provides 1.$MINOR; rebuild it against precis/plugin.h 1.x"
+check_refused fx_minor "built for ABI 1.$((MINOR + 3)), newer than this precis (1.$MINOR); upgrade precis, or rebuild the plug-in against precis/plugin.h 1.$MINOR"
 check_refused fx_nosym "no symbol 'precis_plugin_describe': not a precis plug-in"
 check_refused fx_misnamed "calls itself 'fx_other' but its file is named 'fx_misnamed.so'"
-check_refused fx_size "descriptor is 56 bytes, ABI 1.0 expects 64"
+check_refused fx_size "descriptor is 56 bytes, ABI 1.$MINOR expects 64"
 check_refused fx_initfail "init returned -9 (not found), expected 0"
 check_refused fx_badopt "stage 'fx_badopt': enum option 'style' lists no choices"
 expect_status 1 "not a shared object" -- "$PRECIS" plugins check "$TMP/a.txt"

@@ -125,7 +125,7 @@ static void layering(void **state)
     /* A file loaded after --set does not override it. */
     assert_int_equal(precis_ctx_load_config(ctx, path, &err), 0);
     assert_int_equal(precis_ctx_prepare(ctx, &err), 0);
-    assert_int_equal(ctx->budget.sentences, 7);
+    assert_int_equal(ctx->host.budget.sentences, 7);
     const cfg_entry *e = cfg_find(&ctx->cfg, "summary", "sentences");
     assert_string_equal(e->origin, "--set");
     precis_ctx_free(ctx);
@@ -145,7 +145,7 @@ static void profiles(void **state)
     assert_int_equal(precis_ctx_load_config(ctx, path, &err), 0);
     assert_int_equal(precis_ctx_set_profile(ctx, "brief", &err), 0);
     assert_int_equal(precis_ctx_prepare(ctx, &err), 0);
-    assert_int_equal(ctx->budget.sentences, 1);
+    assert_int_equal(ctx->host.budget.sentences, 1);
     assert_string_equal(cfg_get(&ctx->cfg, "stage.summary", "use"), "lead");
     precis_ctx_free(ctx);
 
@@ -189,9 +189,12 @@ static void documented_defaults(void **state)
     precis_error err;
     if (cfg_load(&c, path, &err))
         fail_msg("%s", err.message);
-    for (size_t s = 0; s < ctx_nsections; s++) {
-        const ctx_section *sec = &ctx_sections[s];
-        for (size_t k = 0; k < ctx_section_len(sec); k++) {
+    precis_ctx *ctx;
+    if (precis_ctx_new(&ctx, &err))
+        fail_msg("%s", err.message);
+    for (size_t s = 0; s < ctx->sections.n; s++) {
+        const ses_section *sec = &ctx->sections.v[s];
+        for (size_t k = 0; k < sec->nkeys; k++) {
             const precis_option_def *o = &sec->keys[k];
             const char *v = cfg_get(&c, sec->name, o->key);
             if (!v)
@@ -202,6 +205,7 @@ static void documented_defaults(void **state)
                          "'%s'", sec->name, o->key, v, o->def);
         }
     }
+    precis_ctx_free(ctx);
     cfg_free(&c);
 }
 

@@ -558,7 +558,7 @@ static void sessions_apart(void **state)
     free(p);
 }
 
-static void record(void *ud, const lua_check_stage *st)
+static void record(void *ud, const precis_script_stage *st)
 {
     char *out = ud;
     snprintf(out + strlen(out), 512 - strlen(out), "%s:%s:%d:%zu;",
@@ -580,7 +580,7 @@ static void check_lists_stages(void **state)
     assert_int_equal(precis_ctx_prepare_registry(ctx, &err), 0);
     char out[512] = "";
     size_t mem = 0;
-    if (lua_host_check(ctx, p, record, out, &mem, &err))
+    if (precis_lua_check(ctx, p, record, out, &mem, &err))
         fail_msg("%s", err.message);
     assert_string_equal(out, "one:score:3:2;two:summarizer:5:0;");
     assert_true(mem > 1000 && mem < (1u << 20));

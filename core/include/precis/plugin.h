@@ -14,6 +14,10 @@
  * the host you run in has one.  A plug-in loads when its major equals the
  * host's and its minor is not newer.  Structs that cross the boundary in
  * both directions carry their own size (struct_size) for the same reason.
+ * The small structs the host fills without a size (precis_str,
+ * precis_paragraph, precis_sentence, precis_token, precis_person,
+ * precis_budget, precis_date, precis_edge, precis_sim_opts) are frozen for
+ * 1.x: new facts arrive through new functions, never through new fields.
  *
  * OWNERSHIP.  What the host passes in (articles, strings, options) is
  * borrowed: valid until the callback that received it returns.  What a
@@ -54,7 +58,7 @@ extern "C" {
 #endif
 
 #define PRECIS_ABI_MAJOR 1
-#define PRECIS_ABI_MINOR 0
+#define PRECIS_ABI_MINOR 1
 
 /* ---- Status codes ------------------------------------------------------ */
 
@@ -384,6 +388,28 @@ struct precis_api {
      * when s is nothing but a date line.  PRECIS_ENOTFOUND when none. */
     int (*parse_date)(const char *s, size_t len, int line_only,
                       precis_date *out);
+
+    /* -- 1.1: the budget rule, translation, other stages' scores -- */
+    /* The number of sentences the user's budget allows this article:
+     * -n, or --ratio of its body sentences; every body sentence when only
+     * --words bounds the summary.  A stage that picks sentences itself
+     * also stops at the word bound: precis_budget_* in precis/util.h
+     * apply the whole rule, the same one select_top applies. */
+    int (*budget_sentences)(precis_stage_ctx *ctx, const precis_article *a,
+                            size_t *out);
+    /* Translates n segments from -> to (ISO 639-1 codes; from NULL for
+     * the article's language) with the session's translator.  out[i]
+     * receive the translations in scratch memory. */
+    int (*translate)(precis_stage_ctx *ctx, const char *from,
+                     const char *to, const precis_str *in, size_t n,
+                     precis_str *out);
+    /* Runs the built-in or plug-in SCORE or SELECT stage `name` on the
+     * article with its defaults overridden by n keys[i] = values[i]
+     * (checked against its options), leaving the summary as it was; the
+     * score table it sets is then readable with api->scores. */
+    int (*run_scorer)(precis_stage_ctx *ctx, precis_article *a,
+                      const char *name, const char *const *keys,
+                      const char *const *values, size_t n);
 };
 
 #define PRECIS_API_HAS(api, field)                                         \

@@ -37,6 +37,22 @@ void diag_prefix(precis_error *err, const char *fmt, ...)
     err->message[hl + 2 + ol] = '\0';
 }
 
+void diag_log(const diag_sink *s, int level, const char *fmt, ...)
+{
+    int verbosity = s ? s->verbosity : 1;
+    if (level > 0 && verbosity < level)
+        return;
+    char msg[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (s && s->fn)
+        s->fn(s->ud, level, msg);
+    else
+        fprintf(stderr, "precis: %s\n", msg);
+}
+
 const char *precis_strerror(int code)
 {
     switch (code) {

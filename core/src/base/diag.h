@@ -11,6 +11,22 @@
 int diag_set(precis_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * Where the library's messages go.  fn is the embedder's (precis.h:
+ * precis_ctx_set_log), or NULL for "precis: MESSAGE" lines on stderr.
+ * Errors (level 0) always pass; warnings need verbosity 1, information 2,
+ * debugging 3.
+ */
+typedef struct diag_sink {
+    precis_log_fn fn;
+    void *ud;
+    int verbosity;
+} diag_sink;
+
+/* Formats one message and hands it to the sink (or stderr). */
+void diag_log(const diag_sink *s, int level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Puts "prefix: " in front of the message already in err. */
 void diag_prefix(precis_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -1,5 +1,6 @@
 /*
- * strbuf.h - a growable, always NUL-terminated byte string.
+ * strbuf.h - the core's short names for precis_buf, the growable string
+ * of precis/util.h (one implementation for the core and plug-ins alike).
  *
  * Appending never fails silently: the first allocation failure sets
  * sb->oom and later appends do nothing, so a caller may append a whole
@@ -10,32 +11,19 @@
 
 #include <stddef.h>
 
-typedef struct strbuf {
-    char *s;        /* owned; NULL until the first append */
-    size_t len, cap;
-    int oom;
-} strbuf;
+#include <precis/util.h>
 
-#define STRBUF_INIT { NULL, 0, 0, 0 }
+typedef precis_buf strbuf;
 
-void sb_append(strbuf *sb, const char *s, size_t len);
-void sb_puts(strbuf *sb, const char *s);
-void sb_putc(strbuf *sb, char c);
-void sb_printf(strbuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* Appends s[0, len) with every run of white space (including line breaks)
- * folded into one space, and none at either end. */
-void sb_append_squeezed(strbuf *sb, const char *s, size_t len);
-
-/* Returns the contents ("" when empty); valid until the next append. */
-const char *sb_str(const strbuf *sb);
-
-/* Gives up ownership: returns the malloc'd string (never NULL unless
- * oom) and leaves sb empty. */
-char *sb_steal(strbuf *sb);
-
-void sb_reset(strbuf *sb);
-void sb_free(strbuf *sb);
+#define STRBUF_INIT PRECIS_BUF_INIT
+#define sb_append precis_buf_append
+#define sb_puts precis_buf_puts
+#define sb_putc precis_buf_putc
+#define sb_printf precis_buf_printf
+#define sb_str precis_buf_str
+#define sb_steal precis_buf_steal
+#define sb_reset precis_buf_reset
+#define sb_free precis_buf_free
+#define sb_append_squeezed precis_buf_append_squeezed
 
 #endif

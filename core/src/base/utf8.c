@@ -7,41 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the valid sequence at s[i], or 0 when it is invalid. */
+/* Length of the valid sequence at s[i], or 0 when it is invalid; NUL,
+ * which never belongs in an article, is invalid here. */
 static size_t seq_len(const unsigned char *s, size_t i, size_t len)
 {
-    unsigned char c = s[i];
-    if (c == 0)
-        return 0;
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0;          /* overlong */
-        else if (c == 0xED)
-            hi = 0x9F;          /* surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;          /* overlong */
-        else if (c == 0xF4)
-            hi = 0x8F;          /* above U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (len - i < n)
-        return 0;
-    if (s[i + 1] < lo || s[i + 1] > hi)
-        return 0;
-    for (size_t k = 2; k < n; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    return n;
+    return s[i] ? precis_utf8_seq((const char *)s, len, i) : 0;
 }
 
 size_t utf8_check(const char *str, size_t len)

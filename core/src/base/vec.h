@@ -1,5 +1,6 @@
 /*
- * vec.h - growable arrays of any element type, malloc-backed.
+ * vec.h - the core's short names for the growable arrays of
+ * precis/util.h (one implementation for the core and plug-ins alike).
  *
  *     VEC(pr_token) toks = {0};
  *     if (VEC_PUSH(&toks, tok) != 0) goto oom;
@@ -14,23 +15,14 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-#define VEC(T) struct { T *v; size_t n, cap; }
+#include <precis/util.h>
 
-/* Grows *vp's storage (of element size esz) to hold at least need
- * elements.  Returns 0, or -1 when out of memory (storage unchanged). */
-int vec_reserve_(void **vp, size_t *cap, size_t esz, size_t need);
-
-#define VEC_RESERVE(x, need) \
-    vec_reserve_((void **)&(x)->v, &(x)->cap, sizeof(*(x)->v), (need))
-
-/* Appends e; 0 or -1 when out of memory. */
-#define VEC_PUSH(x, e) \
-    (VEC_RESERVE((x), (x)->n + 1) ? -1 : ((x)->v[(x)->n++] = (e), 0))
+#define VEC(T) PRECIS_VEC(T)
+#define VEC_RESERVE(x, need) PRECIS_VEC_RESERVE(x, need)
+#define VEC_PUSH(x, e) PRECIS_VEC_PUSH(x, e)
+#define VEC_FREE(x) PRECIS_VEC_FREE(x)
 
 /* A vector of borrowed or arena-owned strings. */
 typedef VEC(const char *) str_vec;
-
-#define VEC_FREE(x) \
-    do { free((x)->v); (x)->v = NULL; (x)->n = (x)->cap = 0; } while (0)
 
 #endif

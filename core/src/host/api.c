@@ -13,27 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/article.h"
 #include "base/config.h"
-#include "session/ctx.h"
-#include "text/date.h"
 #include "base/diag.h"
-#include "host/pipeline.h"
+#include "host/registry.h"
+#include "host/stage.h"
+#include "text/article.h"
+#include "text/date.h"
 #include "text/score.h"
-#include "session/translate.h"
 
-static _Thread_local precis_error *init_error;
-
-void api_set_init_error(precis_error *err)
-{
-    init_error = err;
-}
-
-void api_ctx_init(precis_stage_ctx *sc, precis_ctx *ctx,
-                  const pipe_stage *st, precis_article *a)
+void api_ctx_init(precis_stage_ctx *sc, host *h, const stage_inst *st,
+                  precis_article *a)
 {
     memset(sc, 0, sizeof *sc);
-    sc->ctx = ctx;
+    sc->host = h;
     sc->stage = st;
     sc->article = a;
 }
@@ -45,15 +37,7 @@ void api_ctx_done(precis_stage_ctx *sc)
 
 static int a_register_stage(precis_plugin *self, const precis_stage_def *d)
 {
-    if (!self)
-        return PRECIS_EINVAL;
-    precis_error err = { 0, "" };
-    int rc = reg_register(self, d, &err);
-    if (rc && init_error && !init_error->code)
-        *init_error = err;
-    else if (rc)
-        fprintf(stderr, "precis: %s\n", err.message);
-    return rc;
+    return self ? reg_register(self, d) : PRECIS_EINVAL;
 }
 
 static int a_fail(precis_stage_ctx *ctx, int code, const char *fmt, ...)
@@ -71,11 +55,6 @@ static int a_fail(precis_stage_ctx *ctx, int code, const char *fmt, ...)
 
 static void a_log(precis_stage_ctx *ctx, int level, const char *fmt, ...)
 {
-    int verbosity = ctx && ctx->ctx ? ctx->ctx->verbosity : 1;
-    /* Errors and warnings show unless -q; info needs -v, debug -vv. */
-    int need = level <= 1 ? 1 : level;
-    if (verbosity < need)
-        return;
     static const char *const tag[] = { "error", "warning", "info", "debug" };
     const char *stage = ctx && ctx->stage ? ctx->stage->name : "plugin";
     char msg[1024];
@@ -83,10 +62,12 @@ static void a_log(precis_stage_ctx *ctx, int level, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt ? fmt : "", ap);
     va_end(ap);
-    fprintf(stderr, "precis: %s: stage '%s'%s%s: %s\n",
-            tag[level < 0 ? 0 : level > 3 ? 3 : level], stage,
-            ctx && ctx->article ? " on " : "",
-            ctx && ctx->article ? ctx->article->source : "", msg);
+    /* Errors always show, warnings unless -q, info with -v. */
+    int lv = level < 0 ? 0 : level > 3 ? 3 : level;
+    diag_log(ctx && ctx->host ? &ctx->host->log : NULL, lv,
+             "%s: stage '%s'%s%s: %s", tag[lv], stage,
+             ctx && ctx->article ? " on " : "",
+             ctx && ctx->article ? ctx->article->source : "", msg);
 }
 
 static void *a_scratch(precis_stage_ctx *ctx, size_t size)
@@ -408,7 +389,16 @@ static int a_budget(precis_stage_ctx *ctx, precis_budget *out)
 {
     if (!ctx || !out)
         return PRECIS_EINVAL;
-    *out = ctx->ctx->budget;
+    *out = ctx->host->budget;
+    return PRECIS_OK;
+}
+
+static int a_budget_sentences(precis_stage_ctx *ctx,
+                              const precis_article *a, size_t *out)
+{
+    if (!ctx || !a || !out)
+        return PRECIS_EINVAL;
+    *out = score_budget_sentences(a, &ctx->host->budget);
     return PRECIS_OK;
 }
 
@@ -422,7 +412,7 @@ static int a_select_top(precis_stage_ctx *ctx, precis_article *a,
     if (!(lambda >= 0 && lambda <= 1))
         return PRECIS_EINVAL;
     a->summary_text = NULL;
-    return score_select(a, scores, n, &ctx->ctx->budget, lambda,
+    return score_select(a, scores, n, &ctx->host->budget, lambda,
                         &ctx->scratch);
 }
 
@@ -498,6 +488,64 @@ static int a_rank(precis_stage_ctx *ctx, size_t n, const precis_edge *edges,
                       &ctx->scratch);
 }
 
+/* ---- translation (api->tr_result, api->tr_error, api->translate) ---- */
+
+int host_tr_result(precis_tr_batch *b, size_t i, const char *text,
+                   size_t len)
+{
+    if (!b || (!text && len))
+        return PRECIS_EINVAL;
+    if (i >= b->n)
+        return PRECIS_ERANGE;
+    b->text[i] = arena_strndup(b->mem, text ? text : "", len);
+    return b->text[i] ? PRECIS_OK : PRECIS_ENOMEM;
+}
+
+int host_tr_error(precis_tr_batch *b, size_t i, const char *msg)
+{
+    if (!b)
+        return PRECIS_EINVAL;
+    if (i >= b->n)
+        return PRECIS_ERANGE;
+    b->error[i] = arena_strdup(b->mem, msg ? msg : "translation failed");
+    return b->error[i] ? PRECIS_OK : PRECIS_ENOMEM;
+}
+
+/* The session's translator, for any stage; texts in scratch memory. */
+static int a_translate(precis_stage_ctx *ctx, const char *from,
+                       const char *to, const precis_str *in, size_t n,
+                       precis_str *out)
+{
+    if (!ctx || !to || (!in && n) || (!out && n))
+        return PRECIS_EINVAL;
+    host *h = ctx->host;
+    if (!from && ctx->article && ctx->article->lang[0])
+        from = ctx->article->lang;
+    if (!from)
+        return a_fail(ctx, PRECIS_EINVAL, "translate: no source language");
+    if (!h->translate)
+        return a_fail(ctx, PRECIS_ENOTFOUND, "no translator is available");
+    precis_tr_batch b = { n, arena_calloc(&ctx->scratch, n + 1,
+                                          sizeof(char *)),
+                          arena_calloc(&ctx->scratch, n + 1,
+                                       sizeof(char *)), &ctx->scratch };
+    if (!b.text || !b.error)
+        return a_fail(ctx, PRECIS_ENOMEM, "out of memory");
+    precis_error err = { 0, "" };
+    int rc = h->translate(h->translate_ud, ctx->article, from, to, in, n,
+                          &b, NULL, &err);
+    if (rc)
+        return a_fail(ctx, rc, "%s", err.message);
+    for (size_t i = 0; i < n; i++) {
+        if (b.error[i] || !b.text[i])
+            return a_fail(ctx, PRECIS_ESTAGE, "segment %zu: %s", i + 1,
+                          b.error[i] ? b.error[i] : "no result");
+        out[i].ptr = b.text[i];
+        out[i].len = strlen(b.text[i]);
+    }
+    return PRECIS_OK;
+}
+
 /* ---- text tools ---- */
 
 static int a_parse_date(const char *s, size_t len, int line_only,
@@ -560,9 +608,12 @@ static precis_api api = {
     .similarity = a_similarity,
     .similarity_graph = a_similarity_graph,
     .rank = a_rank,
-    .tr_result = translate_result,
-    .tr_error = translate_error,
+    .tr_result = host_tr_result,
+    .tr_error = host_tr_error,
     .parse_date = a_parse_date,
+    .budget_sentences = a_budget_sentences,
+    .translate = a_translate,
+    .run_scorer = stage_run_scorer,
 };
 
 const precis_api *api_table(void)

@@ -7,12 +7,13 @@
 
 #include "precis.h"
 #include "base/arena.h"
+#include "host/host.h"
 
-typedef struct pipe_stage pipe_stage;
+typedef struct stage_inst stage_inst;
 
 struct precis_stage_ctx {
-    precis_ctx *ctx;
-    const pipe_stage *stage;    /* NULL during init */
+    host *host;                 /* the session's host */
+    const stage_inst *stage;    /* NULL during init and outside stages */
     precis_article *article;    /* NULL in create/destroy */
     arena scratch;              /* api->scratch(); freed after the call */
     int failed;                 /* api->fail() was called */
@@ -23,17 +24,9 @@ struct precis_stage_ctx {
 /* The host's table; static, valid for the life of the process. */
 const precis_api *api_table(void);
 
-/* While a plug-in's init runs, registration errors are written here so
- * the loader can report them even if init ignores the return value. */
-void api_set_init_error(precis_error *err);
-
 /* Prepares a context for one callback; release with api_ctx_done(). */
-void api_ctx_init(precis_stage_ctx *sc, precis_ctx *ctx,
-                  const pipe_stage *st, precis_article *a);
+void api_ctx_init(precis_stage_ctx *sc, host *h, const stage_inst *st,
+                  precis_article *a);
 void api_ctx_done(precis_stage_ctx *sc);
-
-/* Registration entry point used by api->register_stage (registry.c). */
-int reg_register(precis_plugin *p, const precis_stage_def *d,
-                 precis_error *err);
 
 #endif

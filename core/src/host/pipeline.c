@@ -7,175 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "host/api.h"
-#include "text/article.h"
 #include "base/config.h"
-#include "session/ctx.h"
 #include "base/diag.h"
-#include "lua/lua_host.h"
+#include "host/registry.h"
+#include "text/article.h"
 
 /* Default stages: normalise the metadata, find quotes, summarize. */
 #define DEFAULT_STAGES "normalise, quotes, summary"
-
-static char crash_buf[1024];
-static volatile int crash_set;
-
-const char *pipe_current(void)
-{
-    return crash_set ? crash_buf : NULL;
-}
-
-const reg_stage *pipe_resolve(precis_ctx *ctx, const char *use,
-                              precis_error *err)
-{
-    registry *r = ctx->reg;
-    const char *colon = strchr(use, ':');
-    stage_origin o = ORIGIN_ANY;
-    const char *name = use;
-    if (colon) {
-        size_t n = (size_t)(colon - use);
-        name = colon + 1;
-        if (n == 7 && !strncmp(use, "builtin", 7))
-            o = ORIGIN_BUILTIN;
-        else if (n == 6 && !strncmp(use, "plugin", 6))
-            o = ORIGIN_PLUGIN;
-        else if (n == 3 && !strncmp(use, "lua", 3))
-            o = ORIGIN_LUA;
-        else {
-            diag_set(err, PRECIS_ECONFIG,
-                     "'%s': unknown origin '%.*s' (use builtin:NAME, "
-                     "plugin:NAME or lua:NAME)", use, (int)n, use);
-            return NULL;
-        }
-    }
-    /* A path to a script or a plug-in file. */
-    if (strchr(name, '/') || strstr(name, ".lua") || strstr(name, ".so")) {
-        size_t n = strlen(name);
-        if (n > 4 && !strcmp(name + n - 4, ".lua"))
-            return lua_host_load_path(ctx, name, err);
-        if (n > 3 && !strcmp(name + n - 3, ".so")) {
-            if (reg_load_file(r, name, err))
-                return NULL;
-            char base[256];
-            const char *slash = strrchr(name, '/');
-            snprintf(base, sizeof base, "%.*s", (int)(n - 3 - (slash
-                     ? (size_t)(slash + 1 - name) : 0)),
-                     slash ? slash + 1 : name);
-            const reg_stage *s = reg_find(r, ORIGIN_PLUGIN, base);
-            if (!s)
-                diag_set(err, PRECIS_ENOTFOUND,
-                         "plugin %s registers no stage named '%s'; name "
-                         "the stage with plugin:STAGE instead", name, base);
-            return s;
-        }
-    }
-    const reg_stage *s = reg_find(r, o, name);
-    if (s)
-        return s;
-    precis_error lerr = { 0, "" };
-    if (o == ORIGIN_ANY || o == ORIGIN_PLUGIN) {
-        /* A plug-in file is usually named after its stage. */
-        if (reg_load_named(r, name, &lerr) == PRECIS_OK
-            && (s = reg_find(r, ORIGIN_PLUGIN, name)))
-            return s;
-        if (lerr.code && lerr.code != PRECIS_ENOTFOUND) {
-            *err = lerr;
-            return NULL;
-        }
-        /* Or one plug-in holds several stages: look through them all. */
-        if (!r->scanned)
-            reg_load_all(r, NULL, NULL);
-        if ((s = reg_find(r, ORIGIN_PLUGIN, name)))
-            return s;
-    }
-    if (o == ORIGIN_ANY || o == ORIGIN_LUA) {
-        s = lua_host_load_named(ctx, name, &lerr);
-        if (s)
-            return s;
-        if (lerr.code && lerr.code != PRECIS_ENOTFOUND) {
-            *err = lerr;
-            return NULL;
-        }
-    }
-    diag_set(err, PRECIS_ENOTFOUND,
-             "no %s%sstage named '%s' (see 'precis plugins' for the stages "
-             "available)", o == ORIGIN_ANY ? "" : reg_origin_name(o),
-             o == ORIGIN_ANY ? "" : " ", name);
-    return NULL;
-}
-
-int pipe_default_options(arena *mem, const precis_stage_def *def,
-                         precis_options *out)
-{
-    out->defs = def->options;
-    out->n = def->noptions;
-    out->values = arena_calloc(mem, def->noptions + 1, sizeof(char *));
-    if (!out->values)
-        return PRECIS_ENOMEM;
-    for (size_t i = 0; i < def->noptions; i++)
-        out->values[i] = def->options[i].def;
-    return PRECIS_OK;
-}
-
-/* The options of a stage from its [stage.NAME] section, checked against
- * its schema, over the schema's defaults. */
-static int fill_options(precis_ctx *ctx, arena *mem, pipe_stage *ps,
-                        const char *section, precis_error *err)
-{
-    const precis_stage_def *d = ps->impl->def;
-    static const char *const extra[] = { "use", NULL };
-    int rc = cfg_check_section(&ctx->cfg, section, d->options, d->noptions,
-                               extra, err);
-    if (rc)
-        return rc;
-    if (pipe_default_options(mem, d, &ps->opts))
-        return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    for (size_t i = 0; i < d->noptions; i++) {
-        const char *v = cfg_get(&ctx->cfg, section, d->options[i].key);
-        if (v)
-            ps->opts.values[i] = v;
-    }
-    return PRECIS_OK;
-}
-
-int pipe_stage_setup(precis_ctx *ctx, arena *mem, const char *name,
-                     const reg_stage *impl, pipe_stage *ps,
-                     precis_error *err)
-{
-    memset(ps, 0, sizeof *ps);
-    ps->impl = impl;
-    ps->name = arena_strdup(mem, name);
-    ps->provider = arena_printf(mem, "%s:%s %s (%s)",
-                                reg_origin_name(impl->origin),
-                                impl->def->name,
-                                impl->version ? impl->version : "",
-                                impl->where);
-    if (!ps->name || !ps->provider)
-        return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    char section[160];
-    snprintf(section, sizeof section, "stage.%s", name);
-    return fill_options(ctx, mem, ps, section, err);
-}
-
-int pipe_stage_create(precis_ctx *ctx, pipe_stage *ps, precis_error *err)
-{
-    ps->created = 0;
-    if (!ps->impl->def->create) {
-        ps->created = 1;
-        return PRECIS_OK;
-    }
-    precis_stage_ctx sc;
-    api_ctx_init(&sc, ctx, ps, NULL);
-    int rc = ps->impl->def->create(&sc, &ps->opts, &ps->state);
-    if (rc || sc.failed)
-        rc = diag_set(err, PRECIS_ECONFIG, "stage '%s' (%s) could not be "
-                      "created: %s", ps->name, ps->provider,
-                      sc.failed ? sc.message : precis_strerror(rc));
-    else
-        ps->created = 1;
-    api_ctx_done(&sc);
-    return rc;
-}
 
 static int has_fact(const char *list, const char *fact, size_t n)
 {
@@ -230,7 +68,7 @@ static int check_order(pipeline *p, precis_error *err)
 
 static int cmp_phase(const void *x, const void *y)
 {
-    const pipe_stage *a = x, *b = y;
+    const stage_inst *a = x, *b = y;
     int pa = a->impl->def->phase, pb = b->impl->def->phase;
     if (pa != pb)
         return pa - pb;
@@ -238,13 +76,14 @@ static int cmp_phase(const void *x, const void *y)
     return (a->created > b->created) - (a->created < b->created);
 }
 
-static int add_stage(precis_ctx *ctx, pipeline *p, const char *name,
+static int add_stage(host *h, pipeline *p, const char *name,
                      precis_error *err)
 {
     char section[160];
     snprintf(section, sizeof section, "stage.%s", name);
-    const char *use = cfg_get(&ctx->cfg, section, "use");
-    const reg_stage *impl = pipe_resolve(ctx, use && *use ? use : name, err);
+    const char *use = cfg_get(h->cfg, section, "use");
+    const reg_stage *impl = reg_resolve(h->reg, use && *use ? use : name,
+                                        err);
     if (!impl) {
         diag_prefix(err, "[pipeline] stage '%s'", name);
         if (err)
@@ -255,8 +94,8 @@ static int add_stage(precis_ctx *ctx, pipeline *p, const char *name,
         if (!strcmp(p->st.v[i].name, name))
             return diag_set(err, PRECIS_ECONFIG,
                             "[pipeline] stage '%s' is listed twice", name);
-    pipe_stage ps;
-    int rc = pipe_stage_setup(ctx, &p->mem, name, impl, &ps, err);
+    stage_inst ps;
+    int rc = stage_setup(h, &p->mem, name, impl, &ps, err);
     if (rc)
         return rc;
     ps.created = (int)p->st.n;  /* the list order, for the stable sort */
@@ -264,60 +103,59 @@ static int add_stage(precis_ctx *ctx, pipeline *p, const char *name,
                                            "out of memory") : PRECIS_OK;
 }
 
-static int create_all(precis_ctx *ctx, pipeline *p, precis_error *err)
+static int create_all(host *h, pipeline *p, precis_error *err)
 {
     for (size_t i = 0; i < p->st.n; i++) {
-        int rc = pipe_stage_create(ctx, &p->st.v[i], err);
+        int rc = stage_create(h, &p->st.v[i], err);
         if (rc)
             return rc;
     }
     return PRECIS_OK;
 }
 
-int pipe_build(precis_ctx *ctx, pipeline **out, precis_error *err)
+int pipe_build(host *h, pipeline **out, precis_error *err)
 {
     pipeline *p = calloc(1, sizeof *p);
     if (!p)
         return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    const char *list = cfg_get(&ctx->cfg, "pipeline", "stages");
+    const char *list = cfg_get(h->cfg, "pipeline", "stages");
     char *names = strdup(list ? list : DEFAULT_STAGES);
     int rc = names ? PRECIS_OK : diag_set(err, PRECIS_ENOMEM,
                                           "out of memory");
     char *save = NULL;
     for (char *t = names ? strtok_r(names, ", \t", &save) : NULL;
          t && !rc; t = strtok_r(NULL, ", \t", &save))
-        rc = add_stage(ctx, p, t, err);
+        rc = add_stage(h, p, t, err);
     free(names);
     if (!rc) {
         qsort(p->st.v, p->st.n, sizeof *p->st.v, cmp_phase);
+        /* The sort key is spent: nothing is created yet. */
+        for (size_t i = 0; i < p->st.n; i++)
+            p->st.v[i].created = 0;
         rc = check_order(p, err);
     }
     if (!rc)
-        rc = create_all(ctx, p, err);
+        rc = create_all(h, p, err);
     if (rc) {
-        pipe_free(ctx, p);
+        pipe_free(p);
         return rc;
     }
     *out = p;
     return PRECIS_OK;
 }
 
-void pipe_free(precis_ctx *ctx, pipeline *p)
+void pipe_free(pipeline *p)
 {
-    (void)ctx;
     if (!p)
         return;
-    for (size_t i = 0; i < p->st.n; i++) {
-        pipe_stage *ps = &p->st.v[i];
-        if (ps->created && ps->impl->def->destroy)
-            ps->impl->def->destroy(ps->state);
-    }
+    for (size_t i = 0; i < p->st.n; i++)
+        stage_destroy(&p->st.v[i]);
     VEC_FREE(&p->st);
     arena_free(&p->mem);
     free(p);
 }
 
-const pipe_stage *pipe_translator(const pipeline *p)
+const stage_inst *pipe_translator(const pipeline *p)
 {
     for (size_t i = 0; p && i < p->st.n; i++)
         if (p->st.v[i].impl->def->flags & PRECIS_STAGE_TRANSLATOR)
@@ -325,30 +163,12 @@ const pipe_stage *pipe_translator(const pipeline *p)
     return NULL;
 }
 
-int pipe_run(precis_ctx *ctx, pipeline *p, precis_article *a,
-             precis_error *err)
+int pipe_run(host *h, pipeline *p, precis_article *a, precis_error *err)
 {
     for (size_t i = 0; i < p->st.n; i++) {
-        pipe_stage *ps = &p->st.v[i];
-        if (!ps->impl->def->run)
-            continue;
-        snprintf(crash_buf, sizeof crash_buf,
-                 "stage '%s' (%s) on article '%s'", ps->name, ps->provider,
-                 a->source);
-        crash_set = 1;
-        precis_stage_ctx sc;
-        api_ctx_init(&sc, ctx, ps, a);
-        int rc = ps->impl->def->run(&sc, ps->state, a);
-        crash_set = 0;
-        if (rc || sc.failed) {
-            const char *why = sc.failed ? sc.message : precis_strerror(rc);
-            diag_set(err, PRECIS_ESTAGE,
-                     "stage '%s' (%s) failed on article '%s': %s", ps->name,
-                     ps->provider, a->source, why);
-            api_ctx_done(&sc);
-            return PRECIS_ESTAGE;
-        }
-        api_ctx_done(&sc);
+        int rc = stage_run(h, &p->st.v[i], a, err);
+        if (rc)
+            return rc;
     }
     return PRECIS_OK;
 }

@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "host/api.h"
 #include "base/config.h"
 #include "base/diag.h"
 
@@ -35,11 +34,13 @@ static const struct {
     { NULL, NULL }
 };
 
-registry *reg_new(precis_ctx *ctx)
+registry *reg_new(const precis_api *api, const diag_sink *log)
 {
     registry *r = calloc(1, sizeof *r);
-    if (r)
-        r->ctx = ctx;
+    if (r) {
+        r->api = api;
+        r->log = log;
+    }
     return r;
 }
 
@@ -55,8 +56,8 @@ void reg_free(registry *r)
     }
     VEC_FREE(&r->plugins);
     VEC_FREE(&r->stages);
+    VEC_FREE(&r->providers);
     VEC_FREE(&r->dirs);
-    VEC_FREE(&r->script_dirs);
     arena_free(&r->mem);
     free(r);
 }
@@ -75,26 +76,30 @@ int reg_add_dir(registry *r, const char *dir)
     return add_path(r, &r->dirs, dir);
 }
 
-int reg_add_script_dir(registry *r, const char *dir)
+int reg_add_provider(registry *r, const reg_provider *p)
 {
-    return add_path(r, &r->script_dirs, dir);
+    if (VEC_PUSH(&r->providers, *p))
+        return PRECIS_ENOMEM;
+    return ORIGIN_PROVIDER + (int)r->providers.n - 1;
 }
 
-const char *reg_origin_name(stage_origin o)
+const char *reg_origin_name(const registry *r, int o)
 {
-    switch (o) {
-    case ORIGIN_BUILTIN: return "builtin";
-    case ORIGIN_PLUGIN: return "plugin";
-    case ORIGIN_LUA: return "lua";
-    default: return "any";
-    }
+    if (o == ORIGIN_BUILTIN)
+        return "builtin";
+    if (o == ORIGIN_PLUGIN)
+        return "plugin";
+    if (o >= ORIGIN_PROVIDER && (size_t)(o - ORIGIN_PROVIDER)
+                                    < r->providers.n)
+        return r->providers.v[o - ORIGIN_PROVIDER].name;
+    return "any";
 }
 
-const reg_stage *reg_find(const registry *r, stage_origin o,
-                          const char *name)
+const reg_stage *reg_find(const registry *r, int o, const char *name)
 {
-    for (int pass = ORIGIN_BUILTIN; pass <= ORIGIN_LUA; pass++) {
-        if (o != ORIGIN_ANY && (int)o != pass)
+    int last = ORIGIN_PROVIDER + (int)r->providers.n - 1;
+    for (int pass = ORIGIN_BUILTIN; pass <= last; pass++) {
+        if (o != ORIGIN_ANY && o != pass)
             continue;
         for (size_t i = 0; i < r->stages.n; i++)
             if ((int)r->stages.v[i]->origin == pass
@@ -188,43 +193,50 @@ static int add_stage(registry *r, reg_stage s)
     return VEC_PUSH(&r->stages, p) ? PRECIS_ENOMEM : PRECIS_OK;
 }
 
-/* Called through api->register_stage during a plug-in's init. */
-int reg_register(precis_plugin *p, const precis_stage_def *d,
-                 precis_error *err)
+/* Called through api->register_stage during a plug-in's init.  A refusal
+ * is kept for the loader, which reports it even if init ignores the
+ * return value; outside init it is logged. */
+int reg_register(precis_plugin *p, const precis_stage_def *d)
 {
     registry *r = p->reg;
+    precis_error err = { 0, "" };
+    int rc;
+    const reg_stage *old;
     if (!p->in_init)
-        return diag_set(err, PRECIS_ESTATE,
-                        "plugin %s: register_stage called outside init "
-                        "(stages may only be registered while the plug-in "
-                        "initialises)", p->path);
-    int rc = reg_check_def(d, err);
-    if (rc) {
-        diag_prefix(err, "plugin %s", p->path);
-        return rc;
-    }
-    const reg_stage *old = reg_find(r, p->origin, d->name);
-    if (old)
-        return diag_set(err, PRECIS_EINVAL,
-                        "plugin %s: stage '%s' is already provided by %s; "
-                        "rename one of them", p->path, d->name, old->where);
-    return add_stage(r, (reg_stage){ d, p->origin, p, p->path,
-                                     p->desc->version, NULL });
+        rc = diag_set(&err, PRECIS_ESTATE,
+                      "plugin %s: register_stage called outside init "
+                      "(stages may only be registered while the plug-in "
+                      "initialises)", p->path);
+    else if ((rc = reg_check_def(d, &err)))
+        diag_prefix(&err, "plugin %s", p->path);
+    else if ((old = reg_find(r, p->origin, d->name)))
+        rc = diag_set(&err, PRECIS_EINVAL,
+                      "plugin %s: stage '%s' is already provided by %s; "
+                      "rename one of them", p->path, d->name, old->where);
+    else
+        rc = add_stage(r, (reg_stage){ d, p->origin,
+                                       reg_origin_name(r, p->origin), p,
+                                       p->path, p->desc->version });
+    if (rc && p->in_init && !p->init_err.code)
+        p->init_err = err;
+    else if (rc)
+        diag_log(r->log, 0, "%s", err.message);
+    return rc;
 }
 
-int reg_add_lua_stage(registry *r, const precis_stage_def *def,
-                      const char *where, void *script, precis_error *err)
+int reg_add_stage(registry *r, int origin, const precis_stage_def *def,
+                  const char *where, const char *version, precis_error *err)
 {
     int rc = reg_check_def(def, err);
     if (rc)
         return rc;
-    const reg_stage *old = reg_find(r, ORIGIN_LUA, def->name);
+    const reg_stage *old = reg_find(r, origin, def->name);
     if (old)
         return diag_set(err, PRECIS_EINVAL,
                         "%s: stage '%s' is already registered by %s",
                         where, def->name, old->where);
-    reg_stage s = { def, ORIGIN_LUA, NULL, arena_strdup(&r->mem, where),
-                    "script", script };
+    reg_stage s = { def, origin, reg_origin_name(r, origin), NULL,
+                    arena_strdup(&r->mem, where), version };
     return s.where ? add_stage(r, s) : PRECIS_ENOMEM;
 }
 
@@ -232,12 +244,11 @@ int reg_add_lua_stage(registry *r, const precis_stage_def *def,
 static int init_plugin(registry *r, precis_plugin *p, precis_error *err)
 {
     size_t before = r->stages.n;
-    precis_error ierr = { 0, "" };
     p->in_init = 1;
-    api_set_init_error(&ierr);
-    int rc = p->desc->init ? p->desc->init(api_table(), p) : PRECIS_OK;
-    api_set_init_error(NULL);
+    memset(&p->init_err, 0, sizeof p->init_err);
+    int rc = p->desc->init ? p->desc->init(r->api, p) : PRECIS_OK;
     p->in_init = 0;
+    const precis_error ierr = p->init_err;
     if (rc == PRECIS_OK && ierr.code)
         rc = ierr.code;     /* a registration failed and init ignored it */
     if (rc) {
@@ -397,8 +408,9 @@ int reg_load_named(registry *r, const char *name, precis_error *err)
                     "directories; see 'precis plugins')", name, r->dirs.n);
 }
 
-int reg_load_all(registry *r, void (*report)(void *, const char *),
-                 void *ud)
+/* Every .so of every plug-in directory, in directory order. */
+static int load_plugin_dirs(registry *r,
+                            void (*report)(void *, const char *), void *ud)
 {
     int failures = 0;
     for (size_t i = 0; i < r->dirs.n; i++) {
@@ -433,4 +445,122 @@ int reg_load_all(registry *r, void (*report)(void *, const char *),
     }
     r->scanned = 1;
     return failures;
+}
+
+int reg_load_all(registry *r, void (*report)(void *, const char *),
+                 void *ud)
+{
+    int failures = load_plugin_dirs(r, report, ud);
+    for (size_t i = 0; i < r->providers.n; i++) {
+        const reg_provider *p = &r->providers.v[i];
+        if (p->load_all)
+            failures += p->load_all(p->self, report, ud);
+    }
+    return failures;
+}
+
+/* ---- resolving "use" ---- */
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = suffix ? strlen(suffix) : 0;
+    return k && n > k && !strcmp(s + n - k, suffix);
+}
+
+/* A plug-in file named in a pipeline: its stage is the file's name. */
+static const reg_stage *resolve_so(registry *r, const char *path,
+                                   precis_error *err)
+{
+    if (reg_load_file(r, path, err))
+        return NULL;
+    char base[256];
+    base_name(path, base, sizeof base);
+    const reg_stage *s = reg_find(r, ORIGIN_PLUGIN, base);
+    if (!s)
+        diag_set(err, PRECIS_ENOTFOUND,
+                 "plugin %s registers no stage named '%s'; name the stage "
+                 "with plugin:STAGE instead", path, base);
+    return s;
+}
+
+/* The origin a "NAME:" prefix names; -1 (err set) when none does. */
+static int origin_of(const registry *r, const char *use, size_t n,
+                     precis_error *err)
+{
+    if (n == 7 && !strncmp(use, "builtin", 7))
+        return ORIGIN_BUILTIN;
+    if (n == 6 && !strncmp(use, "plugin", 6))
+        return ORIGIN_PLUGIN;
+    for (size_t i = 0; i < r->providers.n; i++)
+        if (strlen(r->providers.v[i].name) == n
+            && !strncmp(use, r->providers.v[i].name, n))
+            return ORIGIN_PROVIDER + (int)i;
+    diag_set(err, PRECIS_ECONFIG, "'%s': unknown origin '%.*s' (use "
+             "builtin:NAME, plugin:NAME%s%s%s)", use, (int)n, use,
+             r->providers.n ? " or " : "",
+             r->providers.n ? r->providers.v[0].name : "",
+             r->providers.n ? ":NAME" : "");
+    return -1;
+}
+
+const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
+{
+    const char *colon = strchr(use, ':');
+    int o = ORIGIN_ANY;
+    const char *name = use;
+    if (colon) {
+        name = colon + 1;
+        if ((o = origin_of(r, use, (size_t)(colon - use), err)) < 0)
+            return NULL;
+    }
+    /* A path to a plug-in or to a provider's file. */
+    int is_path = strchr(name, '/') || strstr(name, ".so");
+    for (size_t i = 0; i < r->providers.n && !is_path; i++)
+        is_path = strstr(name, r->providers.v[i].suffix) != NULL;
+    if (is_path) {
+        if (has_suffix(name, ".so"))
+            return resolve_so(r, name, err);
+        for (size_t i = 0; i < r->providers.n; i++)
+            if (has_suffix(name, r->providers.v[i].suffix))
+                return r->providers.v[i].load_path(r->providers.v[i].self,
+                                                   name, err);
+    }
+    const reg_stage *s = reg_find(r, o, name);
+    if (s)
+        return s;
+    precis_error lerr = { 0, "" };
+    if (o == ORIGIN_ANY || o == ORIGIN_PLUGIN) {
+        /* A plug-in file is usually named after its stage. */
+        if (reg_load_named(r, name, &lerr) == PRECIS_OK
+            && (s = reg_find(r, ORIGIN_PLUGIN, name)))
+            return s;
+        if (lerr.code && lerr.code != PRECIS_ENOTFOUND) {
+            *err = lerr;
+            return NULL;
+        }
+        /* Or one plug-in holds several stages: look through them all. */
+        if (!r->scanned)
+            load_plugin_dirs(r, NULL, NULL);
+        if ((s = reg_find(r, ORIGIN_PLUGIN, name)))
+            return s;
+    }
+    for (size_t i = 0; i < r->providers.n; i++) {
+        int po = ORIGIN_PROVIDER + (int)i;
+        if (o != ORIGIN_ANY && o != po)
+            continue;
+        lerr = (precis_error){ 0, "" };
+        s = r->providers.v[i].load_named(r->providers.v[i].self, name,
+                                         &lerr);
+        if (s)
+            return s;
+        if (lerr.code && lerr.code != PRECIS_ENOTFOUND) {
+            *err = lerr;
+            return NULL;
+        }
+    }
+    diag_set(err, PRECIS_ENOTFOUND,
+             "no %s%sstage named '%s' (see 'precis plugins' for the stages "
+             "available)", o == ORIGIN_ANY ? "" : reg_origin_name(r, o),
+             o == ORIGIN_ANY ? "" : " ", name);
+    return NULL;
 }

@@ -1,63 +1,95 @@
 /*
  * registry.h - every stage precis knows about: built-in (plug-in sources
- * linked into the binary), C plug-ins (dlopen'd .so files) and Lua
- * scripts.  A stage is named by origin and name ("builtin:pacsum",
- * "plugin:hello", "lua:tweet"); within one origin names are unique.
+ * linked into the binary), C plug-ins (dlopen'd .so files) and the stages
+ * of providers such as the Lua host.  A stage is named by origin and name
+ * ("builtin:pacsum", "plugin:hello", "lua:tweet"); within one origin names
+ * are unique.
  */
 #ifndef PRECIS_REGISTRY_H
 #define PRECIS_REGISTRY_H
 
 #include "precis.h"
 #include "base/arena.h"
+#include "base/diag.h"
 #include "base/vec.h"
 
-typedef enum stage_origin {
+/* Where a stage comes from.  Origins above ORIGIN_PLUGIN belong to
+ * stage providers (reg_add_provider), in the order they were added. */
+enum {
     ORIGIN_ANY = 0,
-    ORIGIN_BUILTIN,
-    ORIGIN_PLUGIN,
-    ORIGIN_LUA
-} stage_origin;
+    ORIGIN_BUILTIN = 1,
+    ORIGIN_PLUGIN = 2,
+    ORIGIN_PROVIDER = 3         /* the first provider's origin */
+};
 
 typedef struct registry registry;
 
 struct precis_plugin {
     const precis_plugin_desc *desc;     /* static in the plug-in */
     const char *path;       /* file; "built-in" for linked ones; reg->mem */
-    stage_origin origin;
+    int origin;             /* ORIGIN_BUILTIN or ORIGIN_PLUGIN */
     int in_init;            /* register_stage() allowed */
+    precis_error init_err;  /* the first refused registration in init */
     registry *reg;
     void *handle;           /* dlopen handle; never closed */
 };
 
 typedef struct reg_stage {
     const precis_stage_def *def;    /* owned by the provider */
-    stage_origin origin;
-    precis_plugin *plugin;  /* NULL for Lua stages */
-    const char *where;      /* file it came from, or "built-in" */
+    int origin;
+    const char *origin_name;        /* "builtin", "plugin", "lua"; static */
+    precis_plugin *plugin;  /* NULL for stages of providers */
+    const char *where;      /* file it came from, or "built-in"; reg->mem */
     const char *version;
-    void *script;           /* Lua stages: the script (lua_host.c) */
 } reg_stage;
 
+/*
+ * A source of stages other than C plug-ins (Lua scripts): use = NAME:X
+ * picks its stage X, a path ending in suffix is its file.  self is the
+ * provider's own state, passed back to each callback.
+ */
+typedef struct reg_provider {
+    const char *name;       /* origin name, "lua"; static */
+    const char *suffix;     /* ".lua"; static */
+    void *self;
+    /* The stage registered by the file at path (loaded once). */
+    const reg_stage *(*load_path)(void *self, const char *path,
+                                  precis_error *err);
+    /* The stage called name, loading what provides it; NULL with
+     * PRECIS_ENOTFOUND when there is none. */
+    const reg_stage *(*load_named)(void *self, const char *name,
+                                   precis_error *err);
+    /* Loads everything on the provider's path; failures go to report. */
+    int (*load_all)(void *self, void (*report)(void *, const char *),
+                    void *ud);
+} reg_provider;
+
 struct registry {
-    precis_ctx *ctx;
+    const precis_api *api;  /* given to every plug-in's init */
+    const diag_sink *log;
     VEC(precis_plugin *) plugins;
     VEC(reg_stage *) stages;        /* entries in mem: their addresses
                                      * never change, pipelines keep them */
+    VEC(reg_provider) providers;
     str_vec dirs;           /* plug-in search path, in order */
-    str_vec script_dirs;    /* Lua script search path */
     int scanned;                    /* every directory has been loaded */
     arena mem;
 };
 
-registry *reg_new(precis_ctx *ctx);
+/* A registry whose plug-ins get api; messages go to log (both borrowed
+ * for the registry's life). */
+registry *reg_new(const precis_api *api, const diag_sink *log);
 void reg_free(registry *r);
 
 /* Adds a directory to the plug-in search path (copied). */
 int reg_add_dir(registry *r, const char *dir);
-int reg_add_script_dir(registry *r, const char *dir);
 
 /* Registers the plug-ins linked into the binary. */
 int reg_add_builtins(registry *r, precis_error *err);
+
+/* Adds a stage provider (copied); returns its origin, or a negative
+ * code. */
+int reg_add_provider(registry *r, const reg_provider *p);
 
 /*
  * Loads one plug-in file: checks the descriptor (ABI major and minor,
@@ -70,21 +102,30 @@ int reg_load_file(registry *r, const char *path, precis_error *err);
 /* Finds NAME.so on the search path and loads it (once). */
 int reg_load_named(registry *r, const char *name, precis_error *err);
 
-/* Loads every plug-in and script found on the search paths; failures are
- * reported through report (one line each) and do not stop the scan. */
+/* Loads every plug-in found on the search path, then everything the
+ * providers find; failures are reported through report (one line each)
+ * and do not stop the scan.  Returns the number of failures. */
 int reg_load_all(registry *r, void (*report)(void *, const char *),
                  void *ud);
 
 /* The stage, or NULL.  ORIGIN_ANY prefers built-in, then plug-in, then
- * Lua. */
-const reg_stage *reg_find(const registry *r, stage_origin o,
-                          const char *name);
+ * the providers in order. */
+const reg_stage *reg_find(const registry *r, int origin, const char *name);
 
-/* Adds a stage from a Lua script (lua_host.c owns def and script). */
-int reg_add_lua_stage(registry *r, const precis_stage_def *def,
-                      const char *where, void *script, precis_error *err);
+/* Resolves "builtin:X", "plugin:X", "PROVIDER:X", a plug-in or provider
+ * file path, or "X" (loading what it takes); NULL with err set. */
+const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err);
 
-const char *reg_origin_name(stage_origin o);
+/* Called through api->register_stage during a plug-in's init. */
+int reg_register(precis_plugin *p, const precis_stage_def *d);
+
+/* Adds a stage of a provider (origin from reg_add_provider); def and
+ * version stay the provider's, where is copied. */
+int reg_add_stage(registry *r, int origin, const precis_stage_def *def,
+                  const char *where, const char *version, precis_error *err);
+
+/* "builtin", "plugin", a provider's name, or "any". */
+const char *reg_origin_name(const registry *r, int origin);
 
 /* Validates a stage descriptor; fills err with why it is refused. */
 int reg_check_def(const precis_stage_def *def, precis_error *err);

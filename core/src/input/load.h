@@ -1,7 +1,7 @@
 /*
  * load.h - turning input bytes into an article (text, paragraphs and the
- * metadata its format carries).  Classification, segmentation and tokens
- * come later (analyze.c).
+ * metadata its format carries), one loader per format; format.h says
+ * which.  Classification, segmentation and tokens come later (analyze.c).
  */
 #ifndef PRECIS_LOAD_H
 #define PRECIS_LOAD_H
@@ -46,8 +46,5 @@ int load_split_text(precis_article *a, size_t start, size_t end, int kind);
  */
 int load_check_utf8(const char *name, char **data, size_t *len,
                     const load_opts *o, precis_error *err);
-
-/* Guesses the format from the file name, then from the first bytes. */
-precis_format load_sniff(const char *name, const char *data, size_t len);
 
 #endif

@@ -26,7 +26,6 @@
 
 #include "host/api.h"
 #include "text/article.h"
-#include "session/ctx.h"
 #include "text/score.h"
 
 #define H_MAGIC 0x50524543u         /* "PREC" */
@@ -942,7 +941,7 @@ static int out_select_top(lua_State *L)
     lua_settop(L, 3);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "select_top");
     double *v = lua_article_read_scores(L, 2, a->sents.n, "select_top");
-    double r = sc->ctx->redundancy;
+    double r = sc->host->redundancy;
     if (lua_type(L, 3) == LUA_TNUMBER) {
         r = lua_tonumber(L, 3);
     } else if (lua_type(L, 3) == LUA_TTABLE) {
@@ -1198,7 +1197,7 @@ static int out_index(lua_State *L)
         return no_field(L, H_OUT, key_of(L), out_fields);
     const lh_handle *h = lua_touserdata(L, 1);
     precis_article *a = live(L, h);
-    const precis_budget *b = &script_of(L)->ctx->budget;
+    const precis_budget *b = &script_of(L)->h->budget;
     switch (c) {
     case O_COUNT:
         lua_pushinteger(L, (lua_Integer)a->summary.n);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "precis.h"
+#include "lua/lua_host.h"
 
 typedef struct lua_check_stage {
     const precis_stage_def *def;    /* owned by the host */
@@ -16,12 +17,12 @@ typedef struct lua_check_stage {
 } lua_check_stage;
 
 /*
- * Loads the script at path into ctx (once, as lua_host_load_path does,
+ * Loads the script at path into lh (once, as lua_host_load_path does,
  * but without choosing a stage) and calls fn for each stage it registers,
  * in order.  *memory, when not NULL, receives the bytes its Lua state
  * holds after loading.  Returns PRECIS_OK or a code with err set.
  */
-int lua_host_check(precis_ctx *ctx, const char *path,
+int lua_host_check(lua_host *lh, const char *path,
                    void (*fn)(void *ud, const lua_check_stage *st),
                    void *ud, size_t *memory, precis_error *err);
 

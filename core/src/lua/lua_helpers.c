@@ -18,17 +18,14 @@
 #include <lauxlib.h>
 #include <libstemmer.h>
 
-#include "host/api.h"
 #include "base/arena.h"
-#include "text/article.h"
 #include "base/config.h"
-#include "session/ctx.h"
+#include "base/diag.h"
+#include "host/api.h"
+#include "text/article.h"
 #include "text/lang.h"
-#include "host/pipeline.h"
-#include "host/registry.h"
 #include "text/score.h"
 #include "text/token.h"
-#include "session/translate.h"
 
 #define G_MAGIC 0x47524150u         /* "GRAP" */
 #define NSTEMMERS 8
@@ -451,72 +448,58 @@ static int l_rank(lua_State *L)
 }
 
 /*
+ * A stage context of the script's own for one helper call, in a userdata
+ * whose collector frees its scratch memory: an error raised while results
+ * are pushed cannot leak it, and what a helper allocates on the host's
+ * side goes when the call is done, not at the end of the stage.
+ */
+static int sctx_gc(lua_State *L)
+{
+    api_ctx_done(lua_touserdata(L, 1));
+    return 0;
+}
+
+static precis_stage_ctx *push_sctx(lua_State *L, lua_script *s)
+{
+    precis_stage_ctx *sc = lua_newuserdatauv(L, sizeof *sc, 0); /* +1 */
+    api_ctx_init(sc, s->h, s->sctx ? s->sctx->stage : NULL, s->article);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, sctx_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    return sc;
+}
+
+/*
  * Runs a built-in or plug-in stage on the live article to get its score
- * table, leaving the summary as it was.  Its options come from its
- * defaults and the strings of opts (at idx), checked against its schema.
+ * table (api->run_scorer), leaving the summary as it was.  Its options
+ * come from its defaults and the strings of opts (at idx).
  */
 static void run_scorer(lua_State *L, lua_script *s, precis_article *a,
                        const char *name, int idx)
 {
-    registry *r = s->ctx->reg;
-    const reg_stage *rs = reg_find(r, ORIGIN_BUILTIN, name);
-    if (!rs)
-        rs = reg_find(r, ORIGIN_PLUGIN, name);
-    if (!rs || !rs->def->run || (rs->def->phase != PRECIS_PHASE_SCORE
-                                 && rs->def->phase != PRECIS_PHASE_SELECT))
-        luaL_error(L, "precis.scores: no score table '%s' on the article, "
-                   "and no built-in or plug-in scoring stage of that name "
-                   "(pacsum, textrank, lexrank, luhn, sumbasic, lead, …)",
-                   name);
-    const precis_stage_def *d = rs->def;
-    luaL_checkstack(L, (int)d->noptions * 2 + 4, "precis.scores");
-    const char **vals = lua_newuserdatauv(L, (d->noptions + 1)
-                                             * sizeof *vals, 0);
-    for (size_t i = 0; i < d->noptions; i++) {
-        vals[i] = d->options[i].def;
-        if (lua_type(L, idx) != LUA_TTABLE)
-            continue;
-        if (lua_getfield(L, idx, d->options[i].key) == LUA_TNIL) {
+    enum { MAXOPT = 64 };
+    const char *keys[MAXOPT], *vals[MAXOPT];
+    size_t n = 0;
+    if (lua_type(L, idx) == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {
+            if (lua_type(L, -2) != LUA_TSTRING || n == MAXOPT)
+                luaL_error(L, "precis.scores: options must be at most %d "
+                           "name = value pairs", MAXOPT);
+            /* The converted value and its key stay referenced by the
+             * options table (at idx) or on the stack until we return. */
+            keys[n] = lua_tostring(L, -2);
+            vals[n] = luaL_tolstring(L, -1, NULL);
+            lua_insert(L, -3);      /* keep the string below key, value */
             lua_pop(L, 1);
-            continue;
+            n++;
         }
-        /* The converted value stays on the stack, alive, until we
-         * return. */
-        const char *v = luaL_tolstring(L, -1, NULL);
-        cfg_entry ce = { "precis.scores", d->options[i].key, v, "script",
-                         0 };
-        precis_error cerr = { 0, "" };
-        if (cfg_check_value(&ce, &d->options[i], &cerr))
-            luaL_error(L, "precis.scores: %s", cerr.message);
-        vals[i] = v;
     }
-    precis_options opts = { d->options, d->noptions, vals };
-    pipe_stage ps = { .name = name, .impl = rs, .opts = opts,
-                      .provider = rs->where };
-    /* Nothing below raises until the stage is done and freed. */
-    VEC(pr_pick) saved;
-    memcpy(&saved, &a->summary, sizeof saved);
-    const char *saved_text = a->summary_text;
-    memset(&a->summary, 0, sizeof a->summary);
-    precis_stage_ctx sc;
-    api_ctx_init(&sc, s->ctx, &ps, a);
-    void *state = NULL;
-    int rc = d->create ? d->create(&sc, &opts, &state) : PRECIS_OK;
-    int created = !rc && !sc.failed;
-    if (created)
-        rc = d->run(&sc, state, a);
-    if (created && d->destroy)
-        d->destroy(state);
-    VEC_FREE(&a->summary);
-    memcpy(&a->summary, &saved, sizeof saved);
-    a->summary_text = saved_text;
-    char msg[sizeof sc.message];
-    int failed = rc || sc.failed;
-    snprintf(msg, sizeof msg, "%s", sc.failed ? sc.message
-                                              : precis_strerror(rc));
-    api_ctx_done(&sc);
-    if (failed)
-        luaL_error(L, "precis.scores: stage '%s' failed: %s", name, msg);
+    precis_stage_ctx *sc = push_sctx(L, s);
+    int rc = api_table()->run_scorer(sc, a, name, keys, vals, n);
+    if (rc)
+        luaL_error(L, "precis.scores: %s", sc->message);
 }
 
 /* precis.scores(article, name [, options]): a score table of the article
@@ -544,25 +527,6 @@ static int l_scores(lua_State *L)
 
 /* ---- translation ---- */
 
-/* An arena owned by a userdata, so that an error raised while results
- * are pushed cannot leak it: the collector frees it. */
-static int arena_gc(lua_State *L)
-{
-    arena_free(lua_touserdata(L, 1));
-    return 0;
-}
-
-static arena *push_arena(lua_State *L)
-{
-    arena *m = lua_newuserdatauv(L, sizeof *m, 0);     /* +1 */
-    memset(m, 0, sizeof *m);
-    lua_createtable(L, 0, 1);
-    lua_pushcfunction(L, arena_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_setmetatable(L, -2);
-    return m;
-}
-
 /* precis.translate(text or {texts}, to [, from]): machine translation
  * with the session's translator ([translate] engine).  from defaults to
  * the article's language.  Returns a string, or a list of strings. */
@@ -579,11 +543,10 @@ static int l_translate(lua_State *L)
         return luaL_error(L, "precis.translate: %zu segments is too many "
                           "for one call", n);
     lua_settop(L, 3);
-    arena *m = push_arena(L);                           /* 4 */
-    precis_str *in = arena_calloc(m, n + 1, sizeof *in);
-    precis_tr_batch b = { n, arena_calloc(m, n + 1, sizeof(char *)),
-                          arena_calloc(m, n + 1, sizeof(char *)), m };
-    if (!in || !b.text || !b.error)
+    precis_stage_ctx *sc = push_sctx(L, s);             /* 4 */
+    precis_str *in = api_table()->scratch(sc, (n + 1) * sizeof *in);
+    precis_str *out = api_table()->scratch(sc, (n + 1) * sizeof *out);
+    if (!in || !out)
         return luaL_error(L, "precis.translate: out of memory");
     for (size_t i = 0; i < n; i++) {
         if (!single && lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TSTRING)
@@ -594,22 +557,15 @@ static int l_translate(lua_State *L)
         if (!single)
             lua_pop(L, 1);
     }
-    precis_error err = { 0, "" };
-    const char *engine = NULL;
-    if (translate_segments(s->ctx, s->article, from, to, in, n, &b, &engine,
-                           &err))
-        return luaL_error(L, "precis.translate: %s", err.message);
-    for (size_t i = 0; i < n; i++)
-        if (b.error[i] || !b.text[i])
-            return luaL_error(L, "precis.translate: segment %zu: %s", i + 1,
-                              b.error[i] ? b.error[i] : "no result");
+    if (api_table()->translate(sc, from, to, in, n, out))
+        return luaL_error(L, "precis.translate: %s", sc->message);
     if (single) {
-        lua_pushstring(L, b.text[0]);
+        lua_pushlstring(L, out[0].ptr, out[0].len);
         return 1;
     }
     lua_createtable(L, (int)n, 0);                      /* 5 */
     for (size_t i = 0; i < n; i++) {
-        lua_pushstring(L, b.text[i]);
+        lua_pushlstring(L, out[i].ptr, out[i].len);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     return 1;
@@ -633,8 +589,8 @@ static int log_at(lua_State *L, int level)
     const char *m = lua_tostring(L, -1);
     if (s->sctx)
         api_table()->log(s->sctx, level, "%s", m);
-    else if (s->ctx->verbosity >= (level <= 1 ? 1 : level))
-        fprintf(stderr, "precis: %s: %s\n", s->chunk, m);
+    else
+        diag_log(&s->h->log, level, "%s: %s", s->chunk, m);
     return 0;
 }
 

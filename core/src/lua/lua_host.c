@@ -1,7 +1,7 @@
 /*
  * lua_host.c - Lua scripts as stages.
  *
- * A script is loaded once per session (precis_ctx) into a sandbox of its
+ * A script is loaded once per session into a sandbox of its
  * own (lua_sandbox.c) and registers its stages while it loads, with
  * precis.register_stage{ name, kind, options, run, … }.  Each becomes a
  * registry stage like a C one: a precis_stage_def whose option schema is
@@ -9,9 +9,11 @@
  * and destroy are the trampolines below, which call into the script's
  * state through lua_sandbox_call() (limits, traceback, messages).
  *
- * A session is one thread (batch runs use worker processes), so "one
- * state per script per worker" is one state per script per precis_ctx,
- * whose lua slot holds the host.
+ * The Lua host is a stage provider: the registry asks it for "lua:NAME"
+ * stages and for *.lua paths (reg_provider), and it reaches everything
+ * else - the article, scoring, translation - through the api table.  A
+ * session is one thread (batch runs use worker processes), so "one state
+ * per script per worker" is one state per script per session.
  */
 #include "lua/lua_host.h"
 
@@ -27,36 +29,35 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "host/api.h"
-#include "text/article.h"
 #include "base/config.h"
-#include "session/ctx.h"
 #include "base/diag.h"
+#include "host/api.h"
+#include "host/registry.h"
+#include "host/stage.h"
 #include "lua/lua_check.h"
 #include "lua/lua_sandbox.h"
 #include "lua/lua_script.h"
-#include "host/pipeline.h"
+#include "text/article.h"
 
-typedef struct lh_host {
-    precis_ctx *ctx;
-    VEC(lua_script *) scripts;
-} lh_host;
+struct lua_host {
+    host *h;                    /* the session's; borrowed */
+    int origin;                 /* the registry's origin of Lua stages */
+    lua_sandbox_limits lim;
+    str_vec dirs;               /* the script path; strings in mem */
+    arena mem;
+    VEC(lua_script *) scripts;  /* owned */
+};
 
-/* The host of a session lives in its precis_ctx (ctx->lua). */
-static lh_host *host_get(precis_ctx *ctx, int create)
-{
-    lh_host *h = ctx->lua;
-    if (!h && create && (h = calloc(1, sizeof *h))) {
-        h->ctx = ctx;
-        ctx->lua = h;
-    }
-    return h;
-}
-
-static void host_forget(lh_host *h)
-{
-    h->ctx->lua = NULL;
-}
+/* [lua]: the sandbox's limits, read by the session with this schema. */
+const precis_option_def lua_schema[] = {
+    { "memory_limit", PRECIS_OPT_SIZE, "64M",
+      "memory one script may use", NULL, 65536, 1e12 },
+    { "instruction_limit", PRECIS_OPT_INT, "100000000",
+      "Lua instructions one call may run", NULL, 1000, 1e15 },
+    { "time_limit_ms", PRECIS_OPT_INT, "5000",
+      "wall-clock time one call may take", NULL, 1, 86400000 },
+};
+const size_t lua_schema_len = sizeof lua_schema / sizeof lua_schema[0];
 
 /* ---- stage kinds ---- */
 
@@ -118,25 +119,12 @@ static void script_free(lua_script *s)
     free(s);
 }
 
-static lua_sandbox_limits read_limits(precis_ctx *ctx)
-{
-    lua_sandbox_limits l = { 64u << 20, 100000000, 5000 };
-    const precis_option_def *d;
-    if ((d = ctx_option("lua", "memory_limit")))
-        l.memory = (size_t)cfg_int(&ctx->cfg, "lua", d);
-    if ((d = ctx_option("lua", "instruction_limit")))
-        l.instructions = cfg_int(&ctx->cfg, "lua", d);
-    if ((d = ctx_option("lua", "time_limit_ms")))
-        l.time_ms = cfg_int(&ctx->cfg, "lua", d);
-    return l;
-}
-
 /* The message of a failed call: the script's own, plus the traceback
  * at -v. */
 static void call_message(const lua_script *s, const lua_sandbox_error *e,
                          char *buf, size_t size)
 {
-    if (s->ctx->verbosity >= 2 && e->traceback[0])
+    if (s->h->log.verbosity >= 2 && e->traceback[0])
         snprintf(buf, size, "%s\n%s", e->message, e->traceback);
     else
         snprintf(buf, size, "%s", e->message);
@@ -507,25 +495,22 @@ static int l_register_stage(lua_State *L)
     return 0;
 }
 
-/* print, with the script's name, on standard error unless -q. */
+/* print, with the script's name, through the session's log (a warning:
+ * shown unless -q). */
 static int l_print(lua_State *L)
 {
     lua_script *s = lua_sandbox_user(L);
     int n = lua_gettop(L);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
-    lua_pushfstring(L, "precis: %s: ", s->chunk);
-    luaL_addvalue(&b);
     for (int i = 1; i <= n; i++) {
         luaL_tolstring(L, i, NULL);
         luaL_addvalue(&b);
         if (i < n)
             luaL_addchar(&b, '\t');
     }
-    luaL_addchar(&b, '\n');
     luaL_pushresult(&b);
-    if (s->ctx->verbosity > 0)
-        fputs(lua_tostring(L, -1), stderr);
+    diag_log(&s->h->log, 1, "%s: %s", s->chunk, lua_tostring(L, -1));
     return 0;
 }
 
@@ -724,9 +709,9 @@ static void lh_destroy(void *state)
 
 /* ---- loading ---- */
 
-static int register_all(lh_host *h, lua_script *s, precis_error *err)
+static int register_all(lua_host *lh, lua_script *s, precis_error *err)
 {
-    registry *r = s->ctx->reg;
+    registry *r = lh->h->reg;
     for (size_t i = 0; i < s->stages.n; i++) {
         lua_stage *st = s->stages.v[i];
         st->def.create = lh_create;
@@ -737,7 +722,7 @@ static int register_all(lh_host *h, lua_script *s, precis_error *err)
             diag_prefix(err, "%s:%d", s->chunk, st->line);
             return rc;
         }
-        const reg_stage *old = reg_find(r, ORIGIN_LUA, st->name);
+        const reg_stage *old = reg_find(r, lh->origin, st->name);
         if (old)
             return diag_set(err, PRECIS_ECONFIG,
                             "%s:%d: stage '%s' is already registered by %s; "
@@ -745,15 +730,15 @@ static int register_all(lh_host *h, lua_script *s, precis_error *err)
                             st->name, old->where);
     }
     for (size_t i = 0; i < s->stages.n; i++) {
-        int rc = reg_add_lua_stage(r, &s->stages.v[i]->def, s->path,
-                                   s->stages.v[i], err);
+        int rc = reg_add_stage(r, lh->origin, &s->stages.v[i]->def,
+                               s->path, "script", err);
         if (rc)
             return rc;
     }
     return PRECIS_OK;
 }
 
-static lua_script *find_loaded(lh_host *h, const char *real)
+static lua_script *find_loaded(lua_host *h, const char *real)
 {
     for (size_t i = 0; i < h->scripts.n; i++)
         if (!strcmp(h->scripts.v[i]->real, real))
@@ -770,7 +755,7 @@ static char *dir_of(const char *real)
     return strndup(real, slash == real ? 1 : (size_t)(slash - real));
 }
 
-static lua_script *script_new(precis_ctx *ctx, const char *path,
+static lua_script *script_new(lua_host *lh, const char *path,
                               const char *real, precis_error *err)
 {
     lua_script *s = calloc(1, sizeof *s);
@@ -782,19 +767,18 @@ static lua_script *script_new(precis_ctx *ctx, const char *path,
         diag_set(err, PRECIS_ENOMEM, "out of memory");
         return NULL;
     }
-    s->ctx = ctx;
+    s->lh = lh;
+    s->h = lh->h;
     /* Modules come from the script's own directory first, then from the
      * script path. */
-    registry *r = ctx->reg;
     const char *dirs[64];
     size_t nd = 0;
     char *own = dir_of(real);
     if (own)
         dirs[nd++] = own;
-    for (size_t i = 0; r && i < r->script_dirs.n && nd < 64; i++)
-        dirs[nd++] = r->script_dirs.v[i];
-    lua_sandbox_limits lim = read_limits(ctx);
-    s->sb = lua_sandbox_new(&lim, dirs, nd, s, err);
+    for (size_t i = 0; i < lh->dirs.n && nd < 64; i++)
+        dirs[nd++] = lh->dirs.v[i];
+    s->sb = lua_sandbox_new(&lh->lim, dirs, nd, s, err);
     free(own);
     if (!s->sb) {
         diag_prefix(err, "%s", path);
@@ -805,18 +789,9 @@ static lua_script *script_new(precis_ctx *ctx, const char *path,
 }
 
 /* Loads path once per context; the script, or NULL with err set. */
-static lua_script *load_script(precis_ctx *ctx, const char *path,
+static lua_script *load_script(lua_host *h, const char *path,
                                precis_error *err)
 {
-    if (!ctx->reg) {
-        diag_set(err, PRECIS_ESTATE, "%s: the registry is not ready", path);
-        return NULL;
-    }
-    lh_host *h = host_get(ctx, 1);
-    if (!h) {
-        diag_set(err, PRECIS_ENOMEM, "out of memory");
-        return NULL;
-    }
     char real[PATH_MAX];
     struct stat st;
     errno = 0;
@@ -828,7 +803,7 @@ static lua_script *load_script(precis_ctx *ctx, const char *path,
     lua_script *s = find_loaded(h, real);
     if (s)
         return s;
-    if (!(s = script_new(ctx, path, real, err)))
+    if (!(s = script_new(h, path, real, err)))
         return NULL;
     lua_sandbox_error e;
     int rc = lua_sandbox_call(s->sb, load_body, s, &e);
@@ -856,10 +831,10 @@ static lua_script *load_script(precis_ctx *ctx, const char *path,
         script_free(s);
         return NULL;
     }
-    size_t before = ctx->reg->stages.n;
+    size_t before = h->h->reg->stages.n;
     if (register_all(h, s, err)) {
         /* Stages already in the registry point at s: then it stays. */
-        if (ctx->reg->stages.n == before) {
+        if (h->h->reg->stages.n == before) {
             h->scripts.n--;
             script_free(s);
         }
@@ -898,7 +873,7 @@ static const reg_stage *pick_stage(lua_script *s, const char *want,
                  "with use = lua:NAME", s->chunk, names);
         return NULL;
     }
-    const reg_stage *r = reg_find(s->ctx->reg, ORIGIN_LUA, pick->name);
+    const reg_stage *r = reg_find(s->h->reg, s->lh->origin, pick->name);
     if (!r)
         diag_set(err, PRECIS_ENOTFOUND, "%s: stage '%s' is not registered",
                  s->chunk, pick->name);
@@ -915,10 +890,10 @@ static void base_name(const char *path, char *buf, size_t size)
         buf[n - 4] = '\0';
 }
 
-const reg_stage *lua_host_load_path(precis_ctx *ctx, const char *path,
-                                    precis_error *err)
+static const reg_stage *load_path(void *self, const char *path,
+                                  precis_error *err)
 {
-    lua_script *s = load_script(ctx, path, err);
+    lua_script *s = load_script(self, path, err);
     if (!s)
         return NULL;
     char base[256];
@@ -938,15 +913,15 @@ static void ignore_report(void *ud, const char *msg)
     (void)msg;
 }
 
-const reg_stage *lua_host_load_named(precis_ctx *ctx, const char *name,
-                                     precis_error *err)
+static int load_all(void *self, void (*report)(void *, const char *),
+                    void *ud);
+
+static const reg_stage *load_named(void *self, const char *name,
+                                   precis_error *err)
 {
-    registry *r = ctx->reg;
-    if (!r) {
-        diag_set(err, PRECIS_ESTATE, "the registry is not ready");
-        return NULL;
-    }
-    const reg_stage *found = reg_find(r, ORIGIN_LUA, name);
+    lua_host *lh = self;
+    registry *r = lh->h->reg;
+    const reg_stage *found = reg_find(r, lh->origin, name);
     if (found)
         return found;
     if (!valid_key(name, 1)) {
@@ -954,20 +929,19 @@ const reg_stage *lua_host_load_named(precis_ctx *ctx, const char *name,
         return NULL;
     }
     char path[4096];
-    for (size_t i = 0; i < r->script_dirs.n; i++) {
-        snprintf(path, sizeof path, "%s/%s.lua", r->script_dirs.v[i], name);
+    for (size_t i = 0; i < lh->dirs.n; i++) {
+        snprintf(path, sizeof path, "%s/%s.lua", lh->dirs.v[i], name);
         if (!is_file(path))
             continue;
-        lua_script *s = load_script(ctx, path, err);
+        lua_script *s = load_script(lh, path, err);
         return s ? pick_stage(s, name, err) : NULL;
     }
     /* One script may register several stages: look through them all. */
-    lua_host_load_all(ctx, ignore_report, NULL);
-    if ((found = reg_find(r, ORIGIN_LUA, name)))
+    load_all(lh, ignore_report, NULL);
+    if ((found = reg_find(r, lh->origin, name)))
         return found;
     diag_set(err, PRECIS_ENOTFOUND, "no script '%s.lua' on the script path "
-             "(%zu directories; see 'precis plugins')", name,
-             r->script_dirs.n);
+             "(%zu directories; see 'precis plugins')", name, lh->dirs.n);
     return NULL;
 }
 
@@ -1007,16 +981,16 @@ static char **list_scripts(const char *dir, size_t *n)
     return v;
 }
 
-int lua_host_load_all(precis_ctx *ctx, void (*report)(void *, const char *),
-                      void *ud)
+static int load_all(void *self, void (*report)(void *, const char *),
+                    void *ud)
 {
-    registry *r = ctx->reg;
+    lua_host *lh = self;
     int failures = 0;
     char seen[256][64];
     size_t nseen = 0;
-    for (size_t i = 0; r && i < r->script_dirs.n; i++) {
+    for (size_t i = 0; i < lh->dirs.n; i++) {
         size_t n;
-        char **names = list_scripts(r->script_dirs.v[i], &n);
+        char **names = list_scripts(lh->dirs.v[i], &n);
         for (size_t k = 0; k < n; k++) {
             /* A name found earlier on the path shadows this one. */
             int shadowed = 0;
@@ -1027,10 +1001,9 @@ int lua_host_load_all(precis_ctx *ctx, void (*report)(void *, const char *),
             if (nseen < 256)
                 snprintf(seen[nseen++], sizeof seen[0], "%s", names[k]);
             char path[4096];
-            snprintf(path, sizeof path, "%s/%s", r->script_dirs.v[i],
-                     names[k]);
+            snprintf(path, sizeof path, "%s/%s", lh->dirs.v[i], names[k]);
             precis_error err = { 0, "" };
-            if (!load_script(ctx, path, &err)) {
+            if (!load_script(lh, path, &err)) {
                 failures++;
                 if (report)
                     report(ud, err.message);
@@ -1043,11 +1016,11 @@ int lua_host_load_all(precis_ctx *ctx, void (*report)(void *, const char *),
     return failures;
 }
 
-int lua_host_check(precis_ctx *ctx, const char *path,
+int lua_host_check(lua_host *lh, const char *path,
                    void (*fn)(void *ud, const lua_check_stage *st),
                    void *ud, size_t *memory, precis_error *err)
 {
-    lua_script *s = load_script(ctx, path, err);
+    lua_script *s = load_script(lh, path, err);
     if (!s)
         return err ? err->code : PRECIS_ESTAGE;
     for (size_t i = 0; fn && i < s->stages.n; i++) {
@@ -1060,14 +1033,52 @@ int lua_host_check(precis_ctx *ctx, const char *path,
     return PRECIS_OK;
 }
 
-void lua_host_shutdown(precis_ctx *ctx)
+/* ---- the host ---- */
+
+int lua_host_new(host *h, const precis_options *opt,
+                 const char *const *dirs, size_t ndirs, lua_host **out,
+                 precis_error *err)
 {
-    lh_host *h = host_get(ctx, 0);
-    if (!h)
+    const precis_api *api = api_table();
+    lua_host *lh = calloc(1, sizeof *lh);
+    if (!lh)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    lh->h = h;
+    lh->lim.memory = (size_t)api->opt_int(opt, "memory_limit");
+    lh->lim.instructions = api->opt_int(opt, "instruction_limit");
+    lh->lim.time_ms = api->opt_int(opt, "time_limit_ms");
+    int rc = PRECIS_OK;
+    for (size_t i = 0; i < ndirs && !rc; i++) {
+        const char *d = arena_strdup(&lh->mem, dirs[i]);
+        rc = d && !VEC_PUSH(&lh->dirs, d) ? PRECIS_OK : PRECIS_ENOMEM;
+    }
+    reg_provider p = { .name = "lua", .suffix = ".lua", .self = lh,
+                       .load_path = load_path, .load_named = load_named,
+                       .load_all = load_all };
+    if (!rc && (lh->origin = reg_add_provider(h->reg, &p)) < 0)
+        rc = lh->origin;
+    if (rc) {
+        lua_host_free(lh);
+        return diag_set(err, rc, "out of memory");
+    }
+    *out = lh;
+    return PRECIS_OK;
+}
+
+size_t lua_host_dirs(const lua_host *lh, const char *const **out)
+{
+    *out = lh->dirs.v;
+    return lh->dirs.n;
+}
+
+void lua_host_free(lua_host *lh)
+{
+    if (!lh)
         return;
-    for (size_t i = 0; i < h->scripts.n; i++)
-        script_free(h->scripts.v[i]);
-    VEC_FREE(&h->scripts);
-    host_forget(h);
-    free(h);
+    for (size_t i = 0; i < lh->scripts.n; i++)
+        script_free(lh->scripts.v[i]);
+    VEC_FREE(&lh->scripts);
+    VEC_FREE(&lh->dirs);
+    arena_free(&lh->mem);
+    free(lh);
 }

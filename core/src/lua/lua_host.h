@@ -1,27 +1,31 @@
 /*
- * lua_host.h - Lua 5.4 scripts as stages.
+ * lua_host.h - Lua 5.4 scripts as stages: a stage provider ("lua:NAME",
+ * *.lua files) the session adds to its registry.
  */
 #ifndef PRECIS_LUA_HOST_H
 #define PRECIS_LUA_HOST_H
 
 #include "precis.h"
-#include "host/registry.h"
+#include "host/host.h"
 
-/* Loads the script at path (once) and returns the stage it registers
- * under the file's base name, or its only stage; NULL with err set. */
-const reg_stage *lua_host_load_path(precis_ctx *ctx, const char *path,
-                                    precis_error *err);
+typedef struct lua_host lua_host;
 
-/* Finds NAME.lua on the script path, loads it and returns stage NAME;
- * NULL with err->code PRECIS_ENOTFOUND when there is no such script. */
-const reg_stage *lua_host_load_named(precis_ctx *ctx, const char *name,
-                                     precis_error *err);
+/* The [lua] section's keys: the sandbox's limits. */
+extern const precis_option_def lua_schema[];
+extern const size_t lua_schema_len;
 
-/* Loads every script on the script path; failures go to report. */
-int lua_host_load_all(precis_ctx *ctx, void (*report)(void *, const char *),
-                      void *ud);
+/*
+ * A Lua host for the session behind h, with limits from opt (values of
+ * lua_schema) and the script path dirs (copied); it registers itself as
+ * a provider with h->reg.  The caller frees it with lua_host_free() after
+ * the pipeline that uses its stages.
+ */
+int lua_host_new(host *h, const precis_options *opt,
+                 const char *const *dirs, size_t ndirs, lua_host **out,
+                 precis_error *err);
+void lua_host_free(lua_host *lh);
 
-/* Frees every script state of the context. */
-void lua_host_shutdown(precis_ctx *ctx);
+/* The script path; *out valid for the host's life. */
+size_t lua_host_dirs(const lua_host *lh, const char *const **out);
 
 #endif

@@ -10,6 +10,8 @@
 #include <lua.h>
 
 #include "precis.h"
+#include "host/host.h"
+#include "lua/lua_host.h"
 #include "lua/lua_sandbox.h"
 #include "base/vec.h"
 
@@ -30,7 +32,8 @@ typedef struct lua_stage {
 } lua_stage;
 
 struct lua_script {
-    precis_ctx *ctx;
+    lua_host *lh;               /* the Lua host that loaded it */
+    host *h;                    /* the session's host; borrowed */
     lua_sandbox *sb;
     char *path;                 /* as given; owned */
     char *real;                 /* realpath, its identity; owned */

@@ -1,59 +1,79 @@
 /*
  * ctx.h - the session object behind precis_ctx.
+ *
+ * The session is the one place that sees every layer: it owns the
+ * configuration, the host (registry, stages' view of the settings), the
+ * pipeline, the stage providers (Lua), the translator instances and the
+ * text tools (classification rules, stem cache), and it frees them in
+ * the reverse order of their making.
  */
 #ifndef PRECIS_CTX_H
 #define PRECIS_CTX_H
 
 #include "precis.h"
-#include "text/classify.h"
 #include "base/config.h"
-#include "input/load.h"
-#include "text/token.h"
 #include "base/vec.h"
+#include "host/host.h"
+#include "input/load.h"
 
-typedef struct registry registry;
+typedef struct classify_rules classify_rules;
+typedef struct tok_cache tok_cache;
 typedef struct pipeline pipeline;
+typedef struct lua_host lua_host;
+typedef struct tr_inst tr_inst;
+
+/* A configuration section the session knows, with its keys.  Modules
+ * that own a section (classification, Lua, translation) hand over their
+ * schema when the session is made. */
+typedef struct ses_section {
+    const char *name;
+    const precis_option_def *keys;  /* static in their module */
+    size_t nkeys;
+} ses_section;
 
 struct precis_ctx {
     config cfg;
-    int verbosity;
-    int prepared;
+    int configured;             /* settings read and checked */
+    int prepared;               /* the pipeline is built */
     char profile[64];
+    VEC(ses_section) sections;
+    str_vec sets;               /* --set assignments, re-applied on top */
 
     /* Parsed from the configuration by precis_ctx_prepare(). */
     load_opts load;
     precis_format input_format;
     char lang[8];               /* forced language, or "" to detect */
     int on_error_fail;
-    precis_budget budget;
-    double redundancy;          /* MMR: 0 none, 1 only diversity */
 
-    str_vec sets;     /* --set assignments, re-applied on top */
-
-    void *lua;                  /* lua_host.c's state; owned there */
-    void *translate;            /* translate.c's state; owned there */
-
-    tok_cache *tok;
-    classify_rules *rules;
-    registry *reg;
+    host host;                  /* what stages see; host.reg is ours */
     pipeline *pipe;
+    lua_host *lua;              /* the Lua stage provider */
+    tr_inst *translate;         /* translator instances, made on use */
+    classify_rules *rules;
+    tok_cache *tok;
 };
 
-/* The core's own sections and their keys, for checks and for
- * config/precis.ini. */
-typedef struct ctx_section {
-    const char *name;
-    const precis_option_def *keys;
-    size_t nkeys;
-} ctx_section;
+/* Checks the configuration and reads the settings (once): enough to
+ * read articles. */
+int ctx_configure(precis_ctx *c, precis_error *err);
 
-extern const ctx_section ctx_sections[];
-extern const size_t ctx_nsections;
+/* The section called name, or NULL. */
+const ses_section *ctx_section(const precis_ctx *c, const char *name);
 
-/* The number of keys of a section (some schemas live in other modules). */
-size_t ctx_section_len(const ctx_section *s);
+/* Registers the sections of the core and of its modules (ctx_new). */
+int ctx_add_sections(precis_ctx *c);
 
-/* Looks a key of the core's own sections up; NULL when unknown. */
-const precis_option_def *ctx_option(const char *section, const char *key);
+/* Checks every section and key against the schemas (prepare). */
+int ctx_check_sections(precis_ctx *c, precis_error *err);
+
+/* Reads the core's settings into c and c->host (prepare). */
+void ctx_read_settings(precis_ctx *c);
+
+/* [core] plugin_dirs (scripts = 0) or script_dirs (1), as written. */
+const char *ctx_core_dirs(precis_ctx *c, int scripts);
+
+/* Parses section's keys into opt (strings in mem), as a stage's. */
+int ctx_section_options(precis_ctx *c, const char *section, arena *mem,
+                        precis_options *opt, precis_error *err);
 
 #endif

@@ -448,3 +448,31 @@ int precis_write(precis_ctx *ctx, const precis_article *a, precis_view view,
                         a->source);
     return PRECIS_OK;
 }
+
+/* ---- output formats ---- */
+
+static const struct {
+    const char *name;
+    precis_output fmt;
+} output_names[] = {
+    { "text", PRECIS_OUTPUT_TEXT }, { "json", PRECIS_OUTPUT_JSON },
+    { "jsonl", PRECIS_OUTPUT_JSON }, { "markdown", PRECIS_OUTPUT_MARKDOWN },
+    { "md", PRECIS_OUTPUT_MARKDOWN },
+};
+
+int precis_output_parse(const char *name, precis_output *out)
+{
+    for (size_t i = 0; name && i < sizeof output_names
+                                   / sizeof output_names[0]; i++)
+        if (!strcmp(output_names[i].name, name)) {
+            *out = output_names[i].fmt;
+            return PRECIS_OK;
+        }
+    return PRECIS_ENOTFOUND;
+}
+
+const char *precis_output_extension(precis_output fmt)
+{
+    return fmt == PRECIS_OUTPUT_JSON ? "json"
+         : fmt == PRECIS_OUTPUT_MARKDOWN ? "md" : "txt";
+}

@@ -1,27 +1,16 @@
 /*
- * translate.h - translation results coming back from a translator stage.
+ * translate.h - translating articles with the session's translator stage.
  */
 #ifndef PRECIS_TRANSLATE_H
 #define PRECIS_TRANSLATE_H
 
 #include "precis.h"
 #include "base/arena.h"
-
-struct precis_tr_batch {
-    size_t n;
-    const char **text;      /* n results; NULL until reported; mem */
-    const char **error;     /* n errors; NULL when none; mem */
-    arena *mem;
-};
+#include "host/host.h"
 
 /* The [translate] section's keys (checked with the core's sections). */
 extern const precis_option_def translate_schema[];
 extern const size_t translate_schema_len;
-
-/* api->tr_result and api->tr_error: copy into b->mem. */
-int translate_result(precis_tr_batch *b, size_t i, const char *text,
-                     size_t len);
-int translate_error(precis_tr_batch *b, size_t i, const char *msg);
 
 /*
  * Translates in[0, n) with the session's translator ([translate] engine;
@@ -38,6 +27,13 @@ int translate_segments(precis_ctx *ctx, precis_article *a, const char *from,
                        const char *to, const precis_str *in, size_t n,
                        precis_tr_batch *out, const char **engine,
                        precis_error *err);
+
+/* translate_segments as the host's translation service (host.h), with
+ * the session as ud: what api->translate calls. */
+int translate_service(void *ud, precis_article *a, const char *from,
+                      const char *to, const precis_str *in, size_t n,
+                      precis_tr_batch *out, const char **engine,
+                      precis_error *err);
 
 /* Destroys the session's translators (their processes stop); called by
  * precis_ctx_free. */

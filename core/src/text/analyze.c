@@ -3,20 +3,22 @@
  * kinds, sentences, tokens.  After this the text and its segmentation are
  * fixed; stages only add to the model.
  */
+#include "text/analyze.h"
+
+#include <stdio.h>
 #include <string.h>
 
-#include "text/article.h"
-#include "session/ctx.h"
 #include "base/diag.h"
+#include "text/article.h"
 #include "text/lang.h"
 #include "text/segment.h"
 
-static void detect_language(precis_ctx *ctx, precis_article *a)
+static void detect_language(const char *forced, precis_article *a)
 {
     if (a->lang_given && lang_known(a->lang))
         return;
-    if (ctx->lang[0]) {
-        memcpy(a->lang, ctx->lang, sizeof a->lang);
+    if (forced && forced[0]) {
+        snprintf(a->lang, sizeof a->lang, "%s", forced);
         return;
     }
     /* Function words decide, and a few hundred words hold plenty of them:
@@ -57,19 +59,18 @@ static int segment_paragraphs(precis_article *a)
     return PRECIS_OK;
 }
 
-int precis_analyze(precis_ctx *ctx, precis_article *a, precis_error *err)
+int analyze_article(precis_article *a, const analyze_opts *o,
+                    precis_error *err)
 {
     if (a->analyzed)
         return PRECIS_OK;
-    int rc = precis_ctx_prepare(ctx, err);
+    detect_language(o->lang, a);
+    int rc = classify_article(o->rules, a, err);
     if (rc)
-        return rc;
-    detect_language(ctx, a);
-    if ((rc = classify_article(ctx->rules, a, err)))
         return rc;
     if (segment_paragraphs(a))
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", a->source);
-    if ((rc = tok_article(ctx->tok, a, err)))
+    if ((rc = tok_article(o->tok, a, err)))
         return rc;
     a->analyzed = 1;
     return PRECIS_OK;

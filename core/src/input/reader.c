@@ -1,6 +1,6 @@
 /*
- * load.c - readers: where articles come from (files, standard input, JSON
- * Lines streams) and which loader reads them.
+ * reader.c - readers: where articles come from (files, standard input,
+ * JSON Lines streams) and which loader reads them (format.c).
  *
  * Whole-document formats are read into memory in one piece (bounded by
  * [input] max_size); JSON Lines is read one line at a time so a stream of
@@ -14,14 +14,14 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "text/article.h"
-#include "session/ctx.h"
 #include "base/diag.h"
+#include "input/format.h"
 #include "input/load.h"
-#include "base/utf8.h"
+#include "input/reader.h"
+#include "text/article.h"
 
 struct precis_reader {
-    precis_ctx *ctx;
+    load_opts opts;         /* copied from the session */
     char *name;             /* for messages; owned */
     FILE *f;
     int own_f;
@@ -36,82 +36,6 @@ struct precis_reader {
     size_t pending_len;
     int done;
 };
-
-static const char *ext_of(const char *name)
-{
-    const char *slash = strrchr(name, '/');
-    const char *dot = strrchr(slash ? slash : name, '.');
-    return dot ? dot + 1 : "";
-}
-
-static int is_jsonl_name(const char *name)
-{
-    const char *e = ext_of(name);
-    return !strcasecmp(e, "jsonl") || !strcasecmp(e, "ndjson");
-}
-
-precis_format load_sniff(const char *name, const char *data, size_t len)
-{
-    const char *e = ext_of(name);
-    if (!strcasecmp(e, "txt") || !strcasecmp(e, "text"))
-        return PRECIS_FORMAT_TEXT;
-    if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown"))
-        return PRECIS_FORMAT_MARKDOWN;
-    if (!strcasecmp(e, "json") || is_jsonl_name(name))
-        return PRECIS_FORMAT_JSON;
-    if (!strcasecmp(e, "html") || !strcasecmp(e, "htm")
-        || !strcasecmp(e, "xhtml"))
-        return PRECIS_FORMAT_HTML;
-    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r'
-                       || data[i] == '\t'))
-        i++;
-    if (i < len && data[i] == '{')
-        return PRECIS_FORMAT_JSON;
-    if (i < len && data[i] == '<') {
-        size_t n = len - i < 1024 ? len - i : 1024;
-        static const char *const tags[] = { "<!doctype", "<html", "<head",
-                                            "<body", "<p", "<div", NULL };
-        for (const char *const *t = tags; *t; t++) {
-            size_t tl = strlen(*t);
-            for (size_t k = 0; k + tl <= n; k++)
-                if (!strncasecmp(data + i + k, *t, tl))
-                    return PRECIS_FORMAT_HTML;
-        }
-    }
-    if (i + 2 <= len && data[i] == '#' && data[i + 1] == ' ')
-        return PRECIS_FORMAT_MARKDOWN;
-    return PRECIS_FORMAT_TEXT;
-}
-
-int load_check_utf8(const char *name, char **data, size_t *len,
-                    const load_opts *o, precis_error *err)
-{
-    size_t bad = utf8_check(*data, *len);
-    if (bad == *len)
-        return PRECIS_OK;
-    if (o && o->replace_invalid) {
-        size_t nlen;
-        char *fixed = utf8_repair(*data, *len, &nlen);
-        free(*data);
-        *data = fixed;
-        if (!fixed)
-            return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
-        *len = nlen;
-        return PRECIS_OK;
-    }
-    unsigned char b = (unsigned char)(*data)[bad];
-    free(*data);
-    *data = NULL;
-    if (b == 0)
-        return diag_set(err, PRECIS_EUTF8,
-                        "%s: byte offset %zu: NUL byte: this looks like a "
-                        "binary file, not an article", name, bad);
-    return diag_set(err, PRECIS_EUTF8,
-                    "%s: byte offset %zu: invalid UTF-8 (byte 0x%02X); "
-                    "convert the file to UTF-8, or set "
-                    "input.invalid_utf8=replace", name, bad, b);
-}
 
 /* Reads all of f, up to max bytes. */
 static int slurp(FILE *f, const char *name, size_t max, char **out,
@@ -169,12 +93,14 @@ static int open_input(precis_reader *r, const char *path, precis_error *err)
         return diag_set(err, PRECIS_EIO,
                         "%s: is a directory (use 'precis batch' for "
                         "directories)", path);
-    if ((size_t)st.st_size > r->ctx->load.max_size && S_ISREG(st.st_mode)
-        && !is_jsonl_name(path))
+    int stream = 0;
+    input_format_by_path(path, &stream);
+    if ((size_t)st.st_size > r->opts.max_size && S_ISREG(st.st_mode)
+        && !stream)
         return diag_set(err, PRECIS_ELIMIT,
                         "%s: %lld bytes is larger than input.max_size "
                         "(%zu bytes)", path, (long long)st.st_size,
-                        r->ctx->load.max_size);
+                        r->opts.max_size);
     r->f = fopen(path, "rb");
     if (!r->f)
         return diag_set(err, PRECIS_EIO, "%s: %s", path, strerror(errno));
@@ -182,14 +108,15 @@ static int open_input(precis_reader *r, const char *path, precis_error *err)
     return PRECIS_OK;
 }
 
-int precis_reader_open(precis_ctx *ctx, const char *path, precis_format fmt,
-                       precis_reader **out, precis_error *err)
+int input_reader_open(const load_opts *o, const char *path,
+                      precis_format fmt, precis_reader **out,
+                      precis_error *err)
 {
     precis_reader *r = calloc(1, sizeof *r);
     if (!r)
         return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    r->ctx = ctx;
-    r->fmt = fmt ? fmt : ctx->input_format;
+    r->opts = *o;
+    r->fmt = fmt;
     r->name = strdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
     int rc = r->name ? open_input(r, path, err)
                      : diag_set(err, PRECIS_ENOMEM, "out of memory");
@@ -199,8 +126,10 @@ int precis_reader_open(precis_ctx *ctx, const char *path, precis_format fmt,
     }
     /* JSON Lines are streamed: by name, or when standard input starts
      * with '{'.  Everything else is read whole. */
+    int stream = 0;
+    input_format_by_path(path, &stream);
     if ((r->fmt == PRECIS_FORMAT_AUTO || r->fmt == PRECIS_FORMAT_JSON)
-        && is_jsonl_name(path)) {
+        && stream) {
         r->lines = 1;
     } else if (r->f == stdin && (r->fmt == PRECIS_FORMAT_AUTO
                                  || r->fmt == PRECIS_FORMAT_JSON)) {
@@ -213,7 +142,8 @@ int precis_reader_open(precis_ctx *ctx, const char *path, precis_format fmt,
         r->lines = c == '{';
     }
     if (!r->lines) {
-        rc = slurp(r->f, r->name, ctx->load.max_size, &r->data, &r->len, err);
+        rc = slurp(r->f, r->name, r->opts.max_size, &r->data, &r->len,
+                   err);
         if (rc) {
             precis_reader_close(r);
             return rc;
@@ -248,45 +178,35 @@ static int dispatch(precis_reader *r, precis_article **out,
         return diag_set(err, PRECIS_ENOCONTENT,
                         "%s: empty input: no text to read", r->name);
     }
-    precis_format fmt = r->fmt ? r->fmt : load_sniff(r->name, data, len);
-    const load_opts *o = &r->ctx->load;
-    switch (fmt) {
-    case PRECIS_FORMAT_MARKDOWN:
-        return load_markdown(r->name, data, len, o, out, err);
-    case PRECIS_FORMAT_HTML:
-        return load_html(r->name, data, len, o, out, err);
-    case PRECIS_FORMAT_JSON: {
-        int rc = load_check_utf8(r->name, &data, &len, o, err);
-        if (rc)
-            return rc;
-        json_error_t je;
-        json_t *v = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
-        if (!v && strstr(je.text, "end of file expected")) {
-            /* Several objects: JSON Lines in a .json file. */
-            r->lines = 1;
-            r->done = 0;
-            r->data = data;
-            r->len = len;
-            r->f = fmemopen(r->data, r->len, "rb");
-            if (!r->f)
-                return diag_set(err, PRECIS_EIO, "%s: cannot reread",
-                                r->name);
-            r->own_f = 1;
-            return 0;
-        }
-        int rc2;
-        if (!v)
-            rc2 = diag_set(err, PRECIS_EFORMAT, "%s:%d:%d: invalid JSON: %s",
-                           r->name, je.line, je.column, je.text);
-        else
-            rc2 = load_json_object(r->name, v, out, err);
-        json_decref(v);
-        free(data);
-        return rc2 ? rc2 : 1;
+    precis_format fmt = r->fmt ? r->fmt : input_sniff(r->name, data, len);
+    const load_opts *o = &r->opts;
+    if (fmt != PRECIS_FORMAT_JSON)
+        return input_format_of(fmt)->load(r->name, data, len, o, out, err);
+    /* JSON: one object, or several (JSON Lines in a .json file). */
+    int rc = load_check_utf8(r->name, &data, &len, o, err);
+    if (rc)
+        return rc;
+    json_error_t je;
+    json_t *v = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+    if (!v && strstr(je.text, "end of file expected")) {
+        r->lines = 1;
+        r->done = 0;
+        r->data = data;
+        r->len = len;
+        r->f = fmemopen(r->data, r->len, "rb");
+        if (!r->f)
+            return diag_set(err, PRECIS_EIO, "%s: cannot reread", r->name);
+        r->own_f = 1;
+        return 0;
     }
-    default:
-        return load_text(r->name, data, len, o, out, err);
-    }
+    if (!v)
+        rc = diag_set(err, PRECIS_EFORMAT, "%s:%d:%d: invalid JSON: %s",
+                      r->name, je.line, je.column, je.text);
+    else
+        rc = load_json_object(r->name, v, out, err);
+    json_decref(v);
+    free(data);
+    return rc ? rc : 1;
 }
 
 static int is_blank_line(const char *s, size_t n)
@@ -351,7 +271,7 @@ static int read_record(precis_reader *r, precis_article **out,
         /* jansson says "... near end of file" when the text stopped
          * before the value did: read on. */
         if (!strstr(je.text, "near end of file")
-            || len > r->ctx->load.max_size)
+            || len > r->opts.max_size)
             goto bad;
         ssize_t m = getline(&r->line, &r->line_cap, r->f);
         if (m < 0)
@@ -393,16 +313,16 @@ int precis_reader_next(precis_reader *r, precis_article **out,
     return read_record(r, out, err);
 }
 
-int precis_load_buffer(precis_ctx *ctx, const char *name, const char *data,
-                       size_t len, precis_format fmt, precis_article **out,
-                       precis_error *err)
+int input_load_buffer(const load_opts *o, const char *name,
+                      const char *data, size_t len, precis_format fmt,
+                      precis_article **out, precis_error *err)
 {
     char *copy = malloc(len + 1);
     if (!copy)
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
     memcpy(copy, data, len);
     copy[len] = '\0';
-    precis_reader r = { .ctx = ctx, .name = (char *)name, .fmt = fmt,
+    precis_reader r = { .opts = *o, .name = (char *)name, .fmt = fmt,
                         .data = copy, .len = len };
     *out = NULL;
     int rc = dispatch(&r, out, err);

@@ -1,0 +1,92 @@
+/*
+ * cli.c - what every command shares: messages, the session built from the
+ * options, the output format, the crash handler.
+ */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+precis_ctx *cli_session(const cli_opts *o, int prepare)
+{
+    precis_ctx *ctx;
+    precis_error err = { 0, "" };
+    if (precis_ctx_new(&ctx, &err)) {
+        cli_error("%s", err.message);
+        return NULL;
+    }
+    precis_ctx_set_verbosity(ctx, o->verbosity);
+    int rc = getenv("PRECIS_NO_DEFAULT_CONFIG")
+                 ? 0 : precis_ctx_load_default_config(ctx, &err);
+    for (size_t i = 0; !rc && i < o->nconfigs; i++)
+        rc = precis_ctx_load_config(ctx, o->configs[i], &err);
+    for (size_t i = 0; !rc && i < o->nsets; i++)
+        rc = precis_ctx_set(ctx, o->sets[i], &err);
+    if (!rc && o->profile)
+        rc = precis_ctx_set_profile(ctx, o->profile, &err);
+    if (!rc && prepare > 0)
+        rc = precis_ctx_prepare(ctx, &err);
+    else if (!rc && prepare < 0)
+        rc = precis_ctx_prepare_registry(ctx, &err);
+    if (rc) {
+        cli_error("%s", err.message);
+        precis_ctx_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+precis_output cli_output_format(const cli_opts *o, precis_output dflt)
+{
+    precis_output f;
+    if (!o->format)
+        return dflt;
+    return precis_output_parse(o->format, &f) ? (precis_output)0 : f;
+}
+
+static void on_crash(int sig)
+{
+    /* Only async-signal-safe calls here: write(2) and raise(3). */
+    const char *what = precis_current_stage();
+    const char *name = sig == SIGSEGV ? "segmentation fault"
+                     : sig == SIGBUS ? "bus error"
+                     : sig == SIGFPE ? "arithmetic error"
+                     : sig == SIGILL ? "illegal instruction" : "abort";
+    ssize_t w = write(2, "precis: crashed (", 17);
+    w = write(2, name, strlen(name));
+    if (what) {
+        w = write(2, ") in ", 5);
+        w = write(2, what, strlen(what));
+    } else {
+        w = write(2, ")", 1);
+    }
+    w = write(2, "\n", 1);
+    (void)w;
+    raise(sig);
+}
+
+void cli_install_crash_handler(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sa.sa_flags = (int)SA_RESETHAND;
+    int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+

@@ -1,0 +1,201 @@
+/*
+ * stage.c - one stage instance: set-up, create, run, destroy.
+ */
+#include "host/stage.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/config.h"
+#include "base/diag.h"
+#include "host/api.h"
+#include "host/registry.h"
+#include "text/article.h"
+
+/* What runs now, for the crash handler: written before each run and
+ * cleared after, so a handler reading it sees a whole line or nothing. */
+static char crash_buf[1024];
+static volatile int crash_set;
+
+const char *stage_current(void)
+{
+    return crash_set ? crash_buf : NULL;
+}
+
+int stage_default_options(arena *mem, const precis_stage_def *def,
+                          precis_options *out)
+{
+    out->defs = def->options;
+    out->n = def->noptions;
+    out->values = arena_calloc(mem, def->noptions + 1, sizeof(char *));
+    if (!out->values)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < def->noptions; i++)
+        out->values[i] = def->options[i].def;
+    return PRECIS_OK;
+}
+
+/* The options of a stage from its [stage.NAME] section, checked against
+ * its schema, over the schema's defaults. */
+static int fill_options(host *h, arena *mem, stage_inst *si,
+                        const char *section, precis_error *err)
+{
+    const precis_stage_def *d = si->impl->def;
+    static const char *const extra[] = { "use", NULL };
+    int rc = cfg_check_section(h->cfg, section, d->options, d->noptions,
+                               extra, err);
+    if (rc)
+        return rc;
+    if (stage_default_options(mem, d, &si->opts))
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < d->noptions; i++) {
+        const char *v = cfg_get(h->cfg, section, d->options[i].key);
+        if (v)
+            si->opts.values[i] = v;
+    }
+    return PRECIS_OK;
+}
+
+static const char *provider_of(arena *mem, const reg_stage *impl)
+{
+    return arena_printf(mem, "%s:%s %s (%s)", impl->origin_name,
+                        impl->def->name, impl->version ? impl->version : "",
+                        impl->where);
+}
+
+int stage_setup(host *h, arena *mem, const char *name, const reg_stage *impl,
+                stage_inst *si, precis_error *err)
+{
+    memset(si, 0, sizeof *si);
+    si->impl = impl;
+    si->name = arena_strdup(mem, name);
+    si->provider = provider_of(mem, impl);
+    if (!si->name || !si->provider)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    char section[160];
+    snprintf(section, sizeof section, "stage.%s", name);
+    return fill_options(h, mem, si, section, err);
+}
+
+int stage_create(host *h, stage_inst *si, precis_error *err)
+{
+    si->created = 0;
+    if (!si->impl->def->create) {
+        si->created = 1;
+        return PRECIS_OK;
+    }
+    precis_stage_ctx sc;
+    api_ctx_init(&sc, h, si, NULL);
+    int rc = si->impl->def->create(&sc, &si->opts, &si->state);
+    if (rc || sc.failed)
+        rc = diag_set(err, PRECIS_ECONFIG, "stage '%s' (%s) could not be "
+                      "created: %s", si->name, si->provider,
+                      sc.failed ? sc.message : precis_strerror(rc));
+    else
+        si->created = 1;
+    api_ctx_done(&sc);
+    return rc;
+}
+
+int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err)
+{
+    if (!si->impl->def->run)
+        return PRECIS_OK;
+    /* A run inside a run (api->run_scorer) restores the outer line. */
+    char outer[sizeof crash_buf];
+    int had = crash_set;
+    if (had)
+        memcpy(outer, crash_buf, sizeof outer);
+    crash_set = 0;
+    snprintf(crash_buf, sizeof crash_buf, "stage '%s' (%s) on article '%s'",
+             si->name, si->provider, a->source);
+    crash_set = 1;
+    precis_stage_ctx sc;
+    api_ctx_init(&sc, h, si, a);
+    int rc = si->impl->def->run(&sc, si->state, a);
+    crash_set = 0;
+    if (had) {
+        memcpy(crash_buf, outer, sizeof crash_buf);
+        crash_set = 1;
+    }
+    if (rc || sc.failed) {
+        const char *why = sc.failed ? sc.message : precis_strerror(rc);
+        diag_set(err, PRECIS_ESTAGE,
+                 "stage '%s' (%s) failed on article '%s': %s", si->name,
+                 si->provider, a->source, why);
+        rc = PRECIS_ESTAGE;
+    }
+    api_ctx_done(&sc);
+    return rc;
+}
+
+void stage_destroy(stage_inst *si)
+{
+    if (si->created && si->impl->def->destroy)
+        si->impl->def->destroy(si->state);
+    si->created = 0;
+    si->state = NULL;
+}
+
+/* The options of a scorer run for a caller: defaults, then n key/value
+ * strings checked against the schema. */
+static int scorer_options(arena *mem, const precis_stage_def *d,
+                          const char *const *keys, const char *const *values,
+                          size_t n, precis_options *out, precis_error *err)
+{
+    if (stage_default_options(mem, d, out))
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    for (size_t k = 0; k < n; k++) {
+        size_t i = 0;
+        while (i < d->noptions && strcmp(d->options[i].key, keys[k]))
+            i++;
+        if (i == d->noptions)
+            return diag_set(err, PRECIS_EINVAL, "stage '%s' has no option "
+                            "'%s'", d->name, keys[k]);
+        cfg_entry ce = { "scorer", d->options[i].key, values[k], "caller",
+                         0 };
+        int rc = cfg_check_value(&ce, &d->options[i], err);
+        if (rc)
+            return rc;
+        if (!(out->values[i] = arena_strdup(mem, values[k])))
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    return PRECIS_OK;
+}
+
+int stage_run_scorer(precis_stage_ctx *caller, precis_article *a,
+                     const char *name, const char *const *keys,
+                     const char *const *values, size_t n)
+{
+    host *h = caller->host;
+    const reg_stage *rs = reg_find(h->reg, ORIGIN_BUILTIN, name);
+    if (!rs)
+        rs = reg_find(h->reg, ORIGIN_PLUGIN, name);
+    if (!rs || !rs->def->run || (rs->def->phase != PRECIS_PHASE_SCORE
+                                 && rs->def->phase != PRECIS_PHASE_SELECT))
+        return api_table()->fail(caller, PRECIS_ENOTFOUND,
+                                 "no built-in or plug-in scoring stage "
+                                 "named '%s'", name);
+    arena mem = ARENA_INIT;
+    precis_error err = { 0, "" };
+    stage_inst si = { .name = name, .impl = rs, .provider = NULL };
+    si.provider = provider_of(&mem, rs);
+    int rc = si.provider ? scorer_options(&mem, rs->def, keys, values, n,
+                                          &si.opts, &err)
+                         : diag_set(&err, PRECIS_ENOMEM, "out of memory");
+    /* The summary is the caller's: save it, and put it back after. */
+    VEC(pr_pick) saved;
+    memcpy(&saved, &a->summary, sizeof saved);
+    const char *saved_text = a->summary_text;
+    memset(&a->summary, 0, sizeof a->summary);
+    if (!rc)
+        rc = stage_create(h, &si, &err);
+    if (!rc)
+        rc = stage_run(h, &si, a, &err);
+    stage_destroy(&si);
+    VEC_FREE(&a->summary);
+    memcpy(&a->summary, &saved, sizeof saved);
+    a->summary_text = saved_text;
+    arena_free(&mem);
+    return rc ? api_table()->fail(caller, rc, "%s", err.message) : PRECIS_OK;
+}

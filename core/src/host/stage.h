@@ -1,0 +1,73 @@
+/*
+ * stage.h - one stage instance: a registered stage, the options it was
+ * given and the state its create() made.
+ *
+ * This is the one implementation of "set up, create, run and destroy a
+ * stage": the pipeline holds a list of these, the session's translator is
+ * one, and api->run_scorer makes a short-lived one.  Messages name the
+ * instance, its provider and the article, whoever runs it.
+ */
+#ifndef PRECIS_STAGE_H
+#define PRECIS_STAGE_H
+
+#include "precis.h"
+#include "base/arena.h"
+#include "host/host.h"
+
+typedef struct reg_stage reg_stage;
+
+struct precis_options {
+    const precis_option_def *defs;  /* the stage's schema */
+    size_t n;
+    const char **values;            /* one per def; the setup's arena */
+};
+
+typedef struct stage_inst {
+    const char *name;           /* instance name ([pipeline] stages) */
+    const reg_stage *impl;      /* the registry's; outlives the instance */
+    precis_options opts;
+    void *state;                /* from create(); the stage's */
+    int created;                /* destroy() is due */
+    const char *provider;       /* "plugin:hello 1.0 (/path/hello.so)" */
+} stage_inst;
+
+/*
+ * Names an instance of impl and reads its options from [stage.NAME] of
+ * h->cfg, checked against the stage's schema (an unknown key is an error
+ * with a suggestion).  Strings go to mem, which must outlive the
+ * instance.
+ */
+int stage_setup(host *h, arena *mem, const char *name, const reg_stage *impl,
+                stage_inst *si, precis_error *err);
+
+/* Option values from the schema's defaults alone (strings in mem). */
+int stage_default_options(arena *mem, const precis_stage_def *def,
+                          precis_options *out);
+
+/* Runs create(); si->created says whether stage_destroy() has work. */
+int stage_create(host *h, stage_inst *si, precis_error *err);
+
+/* Runs the stage on the article; on failure err names the instance, its
+ * provider and the article (PRECIS_ESTAGE). */
+int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err);
+
+/* Runs destroy() if create() succeeded; the instance is then inert. */
+void stage_destroy(stage_inst *si);
+
+/*
+ * What is running now, for a crash handler: "stage 'x' (plugin:y …) on
+ * article 'z'", or NULL.  Safe to read from a signal handler.
+ */
+const char *stage_current(void);
+
+/*
+ * api->run_scorer: runs the built-in or plug-in SCORE or SELECT stage
+ * called name on the caller's article, with its defaults overridden by n
+ * key/value strings (checked against its schema), leaving the summary as
+ * it was.  Whatever score table it sets stays on the article.
+ */
+int stage_run_scorer(precis_stage_ctx *caller, precis_article *a,
+                     const char *name, const char *const *keys,
+                     const char *const *values, size_t n);
+
+#endif

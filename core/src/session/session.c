@@ -1,0 +1,320 @@
+/*
+ * session.c - sessions: configuration layers, profiles, and preparing the
+ * registry, the stage providers and the pipeline before the first
+ * article; analysis and runs.
+ */
+#include "session/ctx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/paths.h"
+#include "host/api.h"
+#include "host/pipeline.h"
+#include "host/registry.h"
+#include "lua/lua_host.h"
+#include "session/translate.h"
+#include "text/analyze.h"
+#include "text/classify.h"
+#include "text/token.h"
+
+int precis_ctx_new(precis_ctx **out, precis_error *err)
+{
+    precis_ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    cfg_init(&c->cfg);
+    c->host.cfg = &c->cfg;
+    c->host.log.verbosity = 1;
+    c->host.translate = translate_service;
+    c->host.translate_ud = c;
+    if (ctx_add_sections(c)) {
+        precis_ctx_free(c);
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    /* The one stage default that is not a key of a core section: which
+     * summarizer the "summary" stage uses. */
+    if (cfg_put(&c->cfg, "stage.summary", "use", "pacsum", "defaults", 0)) {
+        precis_ctx_free(c);
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    *out = c;
+    return PRECIS_OK;
+}
+
+void precis_ctx_free(precis_ctx *c)
+{
+    if (!c)
+        return;
+    /* Stage instances first, then what made them. */
+    translate_shutdown(c);
+    pipe_free(c->pipe);
+    lua_host_free(c->lua);
+    reg_free(c->host.reg);
+    classify_rules_free(c->rules);
+    tok_cache_free(c->tok);
+    VEC_FREE(&c->sets);
+    VEC_FREE(&c->sections);
+    cfg_free(&c->cfg);
+    free(c);
+}
+
+void precis_ctx_set_verbosity(precis_ctx *c, int level)
+{
+    c->host.log.verbosity = level;
+}
+
+void precis_ctx_set_log(precis_ctx *c, precis_log_fn fn, void *ud)
+{
+    c->host.log.fn = fn;
+    c->host.log.ud = ud;
+}
+
+int precis_ctx_load_default_config(precis_ctx *c, precis_error *err)
+{
+    char buf[4096];
+    const char *files[2] = { paths_system_config(),
+                             paths_user_config(buf, sizeof buf) };
+    for (int i = 0; i < 2; i++) {
+        if (!files[i])
+            continue;
+        int rc = cfg_load(&c->cfg, files[i], err);
+        if (rc && rc != PRECIS_ENOTFOUND)
+            return rc;
+    }
+    return PRECIS_OK;
+}
+
+int precis_ctx_load_config(precis_ctx *c, const char *path,
+                           precis_error *err)
+{
+    if (c->configured)
+        return diag_set(err, PRECIS_ESTATE,
+                        "configuration must be loaded before the first "
+                        "article");
+    int rc = cfg_load(&c->cfg, path, err);
+    /* --set values stay on top of every file. */
+    for (size_t i = 0; !rc && i < c->sets.n; i++)
+        rc = cfg_set(&c->cfg, c->sets.v[i], "--set", err);
+    return rc;
+}
+
+int precis_ctx_set(precis_ctx *c, const char *assignment, precis_error *err)
+{
+    if (c->configured)
+        return diag_set(err, PRECIS_ESTATE,
+                        "configuration must be set before the first "
+                        "article");
+    int rc = cfg_set(&c->cfg, assignment, "--set", err);
+    if (rc)
+        return rc;
+    const char *copy = arena_strdup(&c->cfg.mem, assignment);
+    return copy && !VEC_PUSH(&c->sets, copy)
+               ? PRECIS_OK : diag_set(err, PRECIS_ENOMEM, "out of memory");
+}
+
+int precis_ctx_set_profile(precis_ctx *c, const char *name,
+                           precis_error *err)
+{
+    snprintf(c->profile, sizeof c->profile, "%s", name);
+    return PRECIS_OK;
+}
+
+/* [profile.NAME] keys are "section.key = value"; they apply over the
+ * files and under --set. */
+static int apply_profile(precis_ctx *c, precis_error *err)
+{
+    if (!c->profile[0])
+        return PRECIS_OK;
+    char sec[128];
+    snprintf(sec, sizeof sec, "profile.%s", c->profile);
+    if (!cfg_has_section(&c->cfg, sec)) {
+        const char *names[64];
+        size_t n = 0;
+        for (size_t i = 0; i < c->cfg.sections.n && n < 64; i++)
+            if (!strncmp(c->cfg.sections.v[i], "profile.", 8))
+                names[n++] = c->cfg.sections.v[i] + 8;
+        const char *g = cfg_did_you_mean(c->profile, names, n);
+        return diag_set(err, PRECIS_ECONFIG,
+                        "--profile %s: no [%s] section in the configuration"
+                        "%s%s%s", c->profile, sec,
+                        g ? " (did you mean '" : "", g ? g : "",
+                        g ? "'?)" : "");
+    }
+    size_t n = c->cfg.e.n;
+    for (size_t i = 0; i < n; i++) {
+        cfg_entry e = c->cfg.e.v[i];    /* copy: the vector may grow */
+        if (strcmp(e.section, sec))
+            continue;
+        const char *dot = strrchr(e.key, '.');
+        char where[600], origin[700];
+        if (!dot)
+            return diag_set(err, PRECIS_ECONFIG,
+                            "%s: [%s] key '%s' must be written "
+                            "SECTION.KEY (e.g. summary.sentences)",
+                            cfg_where(&e, where, sizeof where), sec, e.key);
+        char target[160];
+        snprintf(target, sizeof target, "%.*s", (int)(dot - e.key), e.key);
+        snprintf(origin, sizeof origin, "%s",
+                 cfg_where(&e, where, sizeof where));
+        if (cfg_put(&c->cfg, target, dot + 1, e.value, origin, 0))
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < c->sets.n; i++) {
+        int rc = cfg_set(&c->cfg, c->sets.v[i], "--set", err);
+        if (rc)
+            return rc;
+    }
+    return PRECIS_OK;
+}
+
+/* Splits a comma- or colon-separated list of directories and calls add
+ * for each. */
+static int add_dirs(const char *list, int (*add)(void *, const char *),
+                    void *ud)
+{
+    char *copy = strdup(list ? list : "");
+    if (!copy)
+        return PRECIS_ENOMEM;
+    int rc = PRECIS_OK;
+    char *save = NULL;
+    for (char *t = strtok_r(copy, ",:", &save); t && !rc;
+         t = strtok_r(NULL, ",:", &save)) {
+        while (*t == ' ')
+            t++;
+        size_t n = strlen(t);
+        while (n && t[n - 1] == ' ')
+            t[--n] = '\0';
+        if (n)
+            rc = add(ud, t);
+    }
+    free(copy);
+    return rc;
+}
+
+static int add_plugin_dir(void *ud, const char *dir)
+{
+    return reg_add_dir(ud, dir);
+}
+
+static int add_script_dir(void *ud, const char *dir)
+{
+    str_vec *v = ud;
+    char *d = strdup(dir);
+    if (!d || VEC_PUSH(v, d)) {
+        free(d);
+        return PRECIS_ENOMEM;
+    }
+    return PRECIS_OK;
+}
+
+/* The registry with its plug-in path and the built-ins. */
+static int setup_registry(precis_ctx *c, precis_error *err)
+{
+    registry *r = c->host.reg = reg_new(api_table(), &c->host.log);
+    if (!r)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    char buf[4096];
+    int rc = add_dirs(getenv("PRECIS_PLUGIN_PATH"), add_plugin_dir, r);
+    if (!rc)
+        rc = add_dirs(ctx_core_dirs(c, 0), add_plugin_dir, r);
+    if (!rc && paths_plugin_dir(buf, sizeof buf))
+        rc = reg_add_dir(r, buf);
+    if (rc)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    return reg_add_builtins(r, err);
+}
+
+/* The Lua host, a provider of stages, with [lua] and the script path. */
+static int setup_lua(precis_ctx *c, precis_error *err)
+{
+    str_vec dirs = { 0 };
+    char buf[4096];
+    int rc = add_dirs(getenv("PRECIS_SCRIPT_PATH"), add_script_dir, &dirs);
+    if (!rc)
+        rc = add_dirs(ctx_core_dirs(c, 1), add_script_dir, &dirs);
+    if (!rc && paths_script_dir(buf, sizeof buf))
+        rc = add_script_dir(&dirs, buf);
+    arena mem = ARENA_INIT;
+    precis_options opt;
+    if (rc)
+        rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
+    else if (!(rc = ctx_section_options(c, "lua", &mem, &opt, err)))
+        rc = lua_host_new(&c->host, &opt, dirs.v, dirs.n, &c->lua, err);
+    for (size_t i = 0; i < dirs.n; i++)
+        free((char *)dirs.v[i]);
+    VEC_FREE(&dirs);
+    arena_free(&mem);
+    return rc;
+}
+
+int ctx_configure(precis_ctx *c, precis_error *err)
+{
+    if (c->configured)
+        return PRECIS_OK;
+    int rc = apply_profile(c, err);
+    if (!rc)
+        rc = ctx_check_sections(c, err);
+    if (rc)
+        return rc;
+    ctx_read_settings(c);
+    if (c->lang[0] && strlen(c->lang) != 2)
+        return diag_set(err, PRECIS_ECONFIG,
+                        "[input] lang = '%s': expected auto or a two-letter "
+                        "code (en, es, pt, fr, de, it)", c->lang);
+    c->configured = 1;
+    return PRECIS_OK;
+}
+
+int precis_ctx_prepare_registry(precis_ctx *c, precis_error *err)
+{
+    if (c->lua)
+        return PRECIS_OK;
+    int rc = ctx_configure(c, err);
+    if (rc)
+        return rc;
+    if (!c->rules && (rc = classify_rules_new(&c->cfg, &c->rules, err)))
+        return rc;
+    if (!c->tok && !(c->tok = tok_cache_new()))
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    if (!c->host.reg && (rc = setup_registry(c, err)))
+        return rc;
+    return setup_lua(c, err);
+}
+
+int precis_ctx_prepare(precis_ctx *c, precis_error *err)
+{
+    if (c->prepared)
+        return PRECIS_OK;
+    int rc = precis_ctx_prepare_registry(c, err);
+    if (!rc)
+        rc = pipe_build(&c->host, &c->pipe, err);
+    if (rc)
+        return rc;
+    c->prepared = 1;
+    return PRECIS_OK;
+}
+
+int precis_analyze(precis_ctx *c, precis_article *a, precis_error *err)
+{
+    int rc = precis_ctx_prepare(c, err);
+    if (rc)
+        return rc;
+    analyze_opts o = { c->rules, c->tok, c->lang };
+    return analyze_article(a, &o, err);
+}
+
+int precis_run(precis_ctx *c, precis_article *a, precis_error *err)
+{
+    int rc = precis_analyze(c, a, err);
+    if (rc)
+        return rc;
+    return pipe_run(&c->host, c->pipe, a, err);
+}
+
+int precis_ctx_stops_on_error(const precis_ctx *c)
+{
+    return c->on_error_fail;
+}
