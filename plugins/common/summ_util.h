@@ -33,22 +33,31 @@ static inline size_t su_body_rank(const precis_api *api,
     return k;
 }
 
-/* The number of sentences the user's budget allows, given nbody body
- * sentences (the same rule select_top applies). */
-static inline size_t su_budget_count(const precis_api *api,
-                                     precis_stage_ctx *ctx, size_t nbody)
+/* The share of the body's sentences the user's budget keeps, in [0, 1]:
+ * its sentence count over nbody, or for a word bound the words it allows
+ * over the body's words, whichever is smaller.  How long a summary is
+ * decided by the host's rule (api->budget_sentences, precis/util.h);
+ * this only tells a summarizer how much of the article it will keep. */
+static inline double su_budget_share(const precis_api *api,
+                                     precis_stage_ctx *ctx,
+                                     const precis_article *a, size_t nbody)
 {
+    size_t k = nbody;
     precis_budget b = { 0, 0, 0 };
-    api->budget(ctx, &b);
-    size_t k = b.sentences;
-    if (b.ratio > 0) {
-        k = (size_t)ceil(b.ratio * (double)nbody);
-        if (k == 0)
-            k = 1;
+    if (!nbody || api->budget_sentences(ctx, a, &k) || api->budget(ctx, &b))
+        return 1;
+    double share = (double)k / (double)nbody;
+    if (b.words) {
+        size_t words = 0, n = api->sentence_count(a);
+        for (size_t i = 0; i < n; i++) {
+            precis_sentence s;
+            if (su_is_body(api, a, i) && api->sentence(a, i, &s) == PRECIS_OK)
+                words += s.ntokens;
+        }
+        if (words && (double)b.words / (double)words < share)
+            share = (double)b.words / (double)words;
     }
-    if (k == 0)
-        k = 3;
-    return k > nbody ? nbody : k;
+    return share > 1 ? 1 : share;
 }
 
 /* Scratch array of n doubles, zeroed; NULL when out of memory. */

@@ -157,8 +157,7 @@ static int pacsum_run(precis_stage_ctx *ctx, void *state, precis_article *a)
     int rc = centrality(ctx, c, a, rank, score);
     if (rc)
         return api->fail(ctx, rc, "centrality: %s", api->strerror(rc));
-    double hi = 0, kept = nbody ? (double)su_budget_count(api, ctx, nbody)
-                                    / (double)nbody : 1;
+    double hi = 0, kept = su_budget_share(api, ctx, a, nbody);
     double lead = c->lead * (1 - kept);
     for (size_t i = 0; i < n; i++)
         hi = rank[i] >= 0 && fabs(score[i]) > hi ? fabs(score[i]) : hi;

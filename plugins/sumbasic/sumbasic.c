@@ -6,6 +6,8 @@
  */
 #include <precis/plugin.h>
 
+#include <precis/util.h>
+
 #include "../common/summ_util.h"
 
 static const precis_api *api;
@@ -80,10 +82,12 @@ static int sumbasic_run(precis_stage_ctx *ctx, void *state,
     }
     api->set_scores(ctx, a, "sumbasic", score, n);
     api->clear_summary(ctx, a);
-    precis_budget b;
-    api->budget(ctx, &b);
-    size_t k = su_budget_count(api, ctx, nbody), words = 0;
-    for (size_t picked = 0; picked < k; picked++) {
+    precis_budget_state b;
+    int rc = precis_budget_start(api, ctx, a, &b);
+    if (rc)
+        return api->fail(ctx, rc, "%s", api->strerror(rc));
+    (void)nbody;
+    while (!precis_budget_full(&b)) {
         size_t best = n;
         double bv = -1;
         for (size_t i = 0; i < n; i++) {
@@ -100,11 +104,10 @@ static int sumbasic_run(precis_stage_ctx *ctx, void *state,
         precis_sentence s;
         api->sentence(a, best, &s);
         taken[best] = 1;
-        if (b.words && words + s.ntokens > b.words && picked > 0)
-            break;
-        words += s.ntokens;
-        int rc = api->select(ctx, a, best, bv);
-        if (rc)
+        /* Too long for what is left of the budget: try a shorter one. */
+        if (!precis_budget_take(&b, s.ntokens))
+            continue;
+        if ((rc = api->select(ctx, a, best, bv)))
             return api->fail(ctx, rc, "%s", api->strerror(rc));
         square_used(a, best, p);
     }

@@ -149,11 +149,11 @@ static int build_text(const char *name, json_t *obj, strbuf *sb,
         append_authors(&by, json_object_get(obj, "authors"));
     int rc = 0;
     if (title)
-        rc |= add_piece(sb, ps, title, strlen(title), PRECIS_KIND_HEADLINE);
-    if (by.len)
-        rc |= add_piece(sb, ps, by.s, by.len, PRECIS_KIND_BYLINE);
-    if (date)
-        rc |= add_piece(sb, ps, date, strlen(date), PRECIS_KIND_DATE);
+        rc = add_piece(sb, ps, title, strlen(title), PRECIS_KIND_HEADLINE);
+    if (by.len && !rc)
+        rc = add_piece(sb, ps, by.s, by.len, PRECIS_KIND_BYLINE);
+    if (date && !rc)
+        rc = add_piece(sb, ps, date, strlen(date), PRECIS_KIND_DATE);
     sb_free(&by);
     if (rc)
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);

@@ -541,22 +541,22 @@ static int safe_close(lua_State *L)
     return lua_gettop(L);
 }
 
-/* print writes to standard error: standard output carries summaries. */
+/* print is a message, never output: standard output carries summaries.
+ * (The Lua host replaces it with one that names the script and goes to
+ * the session's log.) */
 static int sb_print(lua_State *L)
 {
     int n = lua_gettop(L);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
-    luaL_addstring(&b, "precis: lua: ");
     for (int i = 1; i <= n; i++) {
         luaL_tolstring(L, i, NULL);
         luaL_addvalue(&b);
         if (i < n)
             luaL_addchar(&b, '\t');
     }
-    luaL_addchar(&b, '\n');
     luaL_pushresult(&b);
-    fputs(lua_tostring(L, -1), stderr);
+    diag_log(NULL, 1, "lua: %s", lua_tostring(L, -1));
     return 0;
 }
 

@@ -3,6 +3,8 @@
  */
 #include "text/score.h"
 
+#include <precis/util.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -437,8 +439,11 @@ int score_select(precis_article *a, const double *scores, size_t n,
             lo = scores[i] < lo ? scores[i] : lo;
         }
     double span = hi > lo ? hi - lo : 1;
-    size_t k = score_budget_sentences(a, b), words = 0;
-    for (size_t picked = 0; picked < k;) {
+    /* The budget rule of precis/util.h: plug-ins that pick sentences
+     * themselves apply the very same one. */
+    precis_budget_state bs = { score_budget_sentences(a, b), b->words, 0,
+                               0 };
+    while (!precis_budget_full(&bs)) {
         size_t best = n;
         double bestv = -INFINITY;
         for (size_t i = 0; i < n; i++) {
@@ -457,13 +462,10 @@ int score_select(precis_article *a, const double *scores, size_t n,
         if (best == n)
             break;
         taken[best] = 1;
-        size_t w = sentence_words(a, best);
-        if (b->words && words + w > b->words && picked > 0)
+        if (!precis_budget_take(&bs, sentence_words(a, best)))
             continue;       /* too long: try shorter ones */
-        words += w;
         if (article_pick(a, (uint32_t)best, scores[best]))
             return PRECIS_ENOMEM;
-        picked++;
         for (size_t i = 0; i < n; i++) {
             if (taken[i])
                 continue;
@@ -471,8 +473,6 @@ int score_select(precis_article *a, const double *scores, size_t n,
             if (s > maxsim[i])
                 maxsim[i] = s;
         }
-        if (b->words && words >= b->words)
-            break;
     }
     return PRECIS_OK;
 }

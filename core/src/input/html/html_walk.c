@@ -775,9 +775,9 @@ static void note_metadata(walker *w, uint32_t idx, const el_attrs *at)
     if (e->tag == HT_TIME || (e->flags & HF_DATE)
         || (at->itemprop && (ci_has(at->itemprop, "datepublished")
                              || ci_has(at->itemprop, "datecreated"))))
-        rc |= VEC_PUSH(&d->times, idx);
+        rc = rc ? rc : VEC_PUSH(&d->times, idx);
     if (e->flags & HF_BYLINE)
-        rc |= VEC_PUSH(&d->authors, idx);
+        rc = rc ? rc : VEC_PUSH(&d->authors, idx);
     if (at->itemprop && e->tag != HT_META && (at->content || at->datetime)) {
         el_attrs m = *at;
         m.property = m.name = m.http_equiv = NULL;

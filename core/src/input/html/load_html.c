@@ -282,18 +282,27 @@ static int record_fields(precis_article *a, const html_doc *d,
                          const html_meta *m, const html_charset *cs,
                          const html_extract_stats *st, int from_ld)
 {
+    /* Each step runs only while the ones before succeeded: codes are
+     * negative values, not flags to OR together. */
     int rc = set_field(a, "site", &m->site);
-    rc |= set_field(a, "url", &m->url);
-    rc |= set_field(a, "description", &m->description);
-    rc |= set_cfield(a, "headline_source",
-                     m->headline.len ? m->headline_source : NULL);
-    rc |= set_cfield(a, "byline_source",
-                     m->authors.len ? m->authors_source : NULL);
-    rc |= set_cfield(a, "date_source", m->date.len ? m->date_source : NULL);
+    if (!rc)
+        rc = set_field(a, "url", &m->url);
+    if (!rc)
+        rc = set_field(a, "description", &m->description);
+    if (!rc)
+        rc = set_cfield(a, "headline_source",
+                        m->headline.len ? m->headline_source : NULL);
+    if (!rc)
+        rc = set_cfield(a, "byline_source",
+                        m->authors.len ? m->authors_source : NULL);
+    if (!rc)
+        rc = set_cfield(a, "date_source",
+                        m->date.len ? m->date_source : NULL);
     strbuf t = STRBUF_INIT;
     sb_printf(&t, "%s (%s%s)", cs->name, cs->how,
               cs->repair ? ", invalid bytes replaced" : "");
-    rc |= article_set_field(a, "encoding_source", t.s, t.len);
+    if (!rc)
+        rc = article_set_field(a, "encoding_source", t.s, t.len);
     sb_reset(&t);
     if (from_ld) {
         sb_puts(&t, "json-ld articleBody");
@@ -301,8 +310,8 @@ static int record_fields(precis_article *a, const html_doc *d,
         describe_el(d, st->container, &t);
         sb_printf(&t, " (pass %d)", st->pass);
     }
-    if (t.len)
-        rc |= article_set_field(a, "text_source", t.s, t.len);
+    if (t.len && !rc)
+        rc = article_set_field(a, "text_source", t.s, t.len);
     sb_free(&t);
     if (m->lang.len == 2) {
         memcpy(a->lang, m->lang.s, 2);

@@ -1,0 +1,189 @@
+/*
+ * run_output.c - the output folder, and the combined output (--jsonl)
+ * written in input order whatever order results come back in.
+ */
+#define _GNU_SOURCE             /* sched_getaffinity, CPU_COUNT */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <math.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch_run.h"
+
+static void write_ordered(run *R, const char *p, size_t n)
+{
+    if (!R->ordered || R->write_failed)
+        return;
+    if (fwrite(p, 1, n, R->ordered) != n
+        || (n && p[n - 1] != '\n' && fputc('\n', R->ordered) == EOF)) {
+        R->write_failed = errno ? errno : EIO;
+    }
+}
+
+static void check_write(run *R)
+{
+    if (R->write_failed == EPIPE && R->ordered == stdout) {
+        R->broken_pipe = 1;
+        run_got_signal = SIGPIPE;
+    } else if (R->write_failed && !R->fatal) {
+        run_progress_clear(R);
+        cli_error("batch: writing %s failed: %s", R->combined_path
+                  ? R->combined_path : "standard output",
+                  strerror(R->write_failed));
+        R->fatal = EXIT_SOME_FAILED;
+    }
+}
+
+void run_emit(run *R)
+{
+    int wrote = 0;
+    while (R->base < R->next) {
+        slot *s = run_slot_of(R, R->base);
+        if (s->state == SLOT_READY || s->state == SLOT_RUNNING)
+            break;
+        if (s->json) {
+            write_ordered(R, s->json, s->json_len);
+            wrote = 1;
+        }
+        run_free_slot(R, s);
+        R->base++;
+    }
+    if (wrote && R->ordered == stdout)
+        R->unflushed = 1;
+    check_write(R);
+}
+
+/* A filter's results leave soon, but not one write(2) each. */
+void run_flush_stdout(run *R, int force)
+{
+    double now = run_now_s();
+    if (!R->unflushed || (!force && now - R->last_flush < FLUSH))
+        return;
+    if (fflush(stdout) != 0 && !R->write_failed)
+        R->write_failed = errno ? errno : EIO;
+    R->unflushed = 0;
+    R->last_flush = now;
+    check_write(R);
+}
+
+static int mkdirs(const char *path)
+{
+    char *p = strdup(path);
+    int rc = p ? 0 : -1;
+    for (char *q = p ? p + 1 : NULL; q && *q && !rc; q++) {
+        if (*q != '/')
+            continue;
+        *q = '\0';
+        rc = mkdir(p, 0777) && errno != EEXIST ? -1 : 0;
+        *q = '/';
+    }
+    if (!rc)
+        rc = mkdir(p, 0777) && errno != EEXIST ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+static char *path_join(const char *a, const char *b)
+{
+    precis_buf sb = PRECIS_BUF_INIT;
+    precis_buf_printf(&sb, "%s/%s", a, b);
+    return sb.oom ? (precis_buf_free(&sb), NULL) : precis_buf_steal(&sb);
+}
+
+int run_open_outdir(run *R, const char *run_line)
+{
+    const char *out = R->o->out;
+    char why[600];
+    R->manifest_path = path_join(out, BATCH_MANIFEST);
+    R->errors_path = path_join(out, "errors.jsonl");
+    if (!R->manifest_path || !R->errors_path || mkdirs(out)) {
+        cli_error("batch: -o %s: %s", out, strerror(errno));
+        return -1;
+    }
+    if (R->o->resume) {
+        if (batch_manifest_load(R->manifest_path, &R->man, why, sizeof why)
+            || batch_manifest_compact(R->man, R->manifest_path, why,
+                                      sizeof why)) {
+            cli_error("batch: --resume: %s", why);
+            return -1;
+        }
+    }
+    R->wc.manifest_fd = open(R->manifest_path,
+                             O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+                             0666);
+    R->errors = fopen(R->errors_path, "w");
+    if (R->wc.manifest_fd < 0 || !R->errors) {
+        cli_error("batch: %s: %s", R->wc.manifest_fd < 0
+                  ? R->manifest_path : R->errors_path, strerror(errno));
+        return -1;
+    }
+    size_t n = strlen(run_line);
+    if (write(R->wc.manifest_fd, run_line, n) != (ssize_t)n) {
+        cli_error("batch: %s: %s", R->manifest_path, strerror(errno));
+        return -1;
+    }
+    R->wc.outdir = out;
+    return 0;
+}
+
+/* --jsonl FILE goes to a hidden temporary file renamed at the end. */
+int run_open_combined(run *R)
+{
+    const char *p = R->o->jsonl;
+    if (!p)
+        return 0;
+    if (!strcmp(p, "-")) {
+        R->ordered = stdout;
+        return 0;
+    }
+    const char *slash = strrchr(p, '/');
+    precis_buf sb = PRECIS_BUF_INIT;
+    precis_buf_printf(&sb, "%.*s.%s.tmp-%ld", slash ? (int)(slash + 1 - p) : 0, p,
+              slash ? slash + 1 : p, (long)getpid());
+    R->combined_path = strdup(p);
+    R->combined_tmp = sb.oom ? NULL : precis_buf_steal(&sb);
+    precis_buf_free(&sb);
+    R->ordered = R->combined_tmp ? fopen(R->combined_tmp, "wb") : NULL;
+    if (!R->ordered) {
+        cli_error("batch: --jsonl %s: %s", p, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int run_close_combined(run *R, int keep)
+{
+    if (!R->ordered || R->ordered == stdout) {
+        if (R->ordered && fflush(stdout) && !R->write_failed)
+            R->write_failed = errno;
+        return R->write_failed ? -1 : 0;
+    }
+    int bad = fclose(R->ordered) != 0 || R->write_failed;
+    R->ordered = NULL;
+    if (keep && !bad && rename(R->combined_tmp, R->combined_path) == 0)
+        return 0;
+    if (keep)
+        cli_error("batch: --jsonl %s: %s", R->combined_path,
+                  strerror(errno));
+    unlink(R->combined_tmp);
+    return keep ? -1 : 0;
+}
+
+const char *run_ext_for(precis_output fmt)
+{
+    return fmt == PRECIS_OUTPUT_JSON ? ".json"
+           : fmt == PRECIS_OUTPUT_MARKDOWN ? ".md" : ".txt";
+}
