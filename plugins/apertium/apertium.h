@@ -18,22 +18,11 @@
 #include <sys/types.h>
 
 #include <precis/plugin.h>
+#include <precis/util.h>
 
 /* The host's table, set by init. */
 extern const precis_api *apertium_api;
 
-/* ---- A growable byte buffer (the plug-in cannot use the core's) ---- */
-
-typedef struct apertium_buf {
-    char *s;            /* owned, NUL-terminated once anything is added */
-    size_t len, cap;
-    int oom;            /* an allocation failed; later appends do nothing */
-} apertium_buf;
-
-void apertium_buf_add(apertium_buf *b, const char *s, size_t len);
-void apertium_buf_addc(apertium_buf *b, char c);
-void apertium_buf_adds(apertium_buf *b, const char *s);
-void apertium_buf_free(apertium_buf *b);
 
 /* ---- Languages, modes and routes (apertium_modes.c) ---- */
 
@@ -84,7 +73,7 @@ void apertium_missing(const apertium_modes *m, const char *from,
  * invalid UTF-8 and control characters repaired, line breaks made
  * spaces, then the serial marker that also makes the last word come
  * out, then the NUL. */
-void apertium_request(apertium_buf *b, const char *text, size_t len,
+void apertium_request(precis_buf *b, const char *text, size_t len,
                       unsigned serial);
 
 /* Checks that resp[0, len) (without its NUL) is the answer to serial and
@@ -93,7 +82,7 @@ void apertium_request(apertium_buf *b, const char *text, size_t len,
  * when the answer carries another serial or none (the pipeline lost
  * step). */
 int apertium_answer(const char *resp, size_t len, unsigned serial,
-                    const char *src, size_t srclen, apertium_buf *out);
+                    const char *src, size_t srclen, precis_buf *out);
 
 /* ---- Pipelines (apertium_pipe.c) ---- */
 

@@ -50,7 +50,7 @@ struct apertium_pipe {
     unsigned starts;
     unsigned answered;      /* answers since the last start */
     char errtail[400];      /* the end of what the stages wrote to stderr */
-    apertium_buf rbuf;      /* answer bytes not yet up to a NUL */
+    precis_buf rbuf;      /* answer bytes not yet up to a NUL */
 };
 
 apertium_pipe *apertium_pipe_new(const apertium_mode *mode)
@@ -111,7 +111,7 @@ void apertium_pipe_free(apertium_pipe *p)
         return;
     apertium_pipe_stop(p);
     free(p->script);
-    apertium_buf_free(&p->rbuf);
+    precis_buf_free(&p->rbuf);
     free(p);
 }
 
@@ -202,7 +202,7 @@ static int read_script(apertium_pipe *p, char *err, size_t errsize)
                  "apertium)", strerror(rc));
         return -1;
     }
-    apertium_buf b = { 0 };
+    precis_buf b = { 0 };
     char chunk[4096];
     ssize_t got;
     while ((got = read(fd[0], chunk, sizeof chunk)) != 0) {
@@ -210,7 +210,7 @@ static int read_script(apertium_pipe *p, char *err, size_t errsize)
             continue;
         if (got < 0)
             break;
-        apertium_buf_add(&b, chunk, (size_t)got);
+        precis_buf_append(&b, chunk, (size_t)got);
     }
     close(fd[0]);
     int status = 0;
@@ -221,7 +221,7 @@ static int read_script(apertium_pipe *p, char *err, size_t errsize)
     if (!WIFEXITED(status) || WEXITSTATUS(status) || !b.len || b.oom) {
         snprintf(err, errsize, "apertium-wblank-mode -z %s failed%s%.200s",
                  p->mode.path, b.len ? ": " : "", b.len ? b.s : "");
-        apertium_buf_free(&b);
+        precis_buf_free(&b);
         return -1;
     }
     p->script = b.s;
@@ -331,7 +331,7 @@ typedef struct run_state {
     size_t head;            /* first unfinished job */
     size_t next;            /* next job to send; [head, next) in flight */
     size_t careful_until;   /* below this, one request at a time */
-    apertium_buf wbuf;      /* request bytes not yet written */
+    precis_buf wbuf;      /* request bytes not yet written */
     size_t wpos;
     double progress;        /* last answer, or when head was sent */
     unsigned dead_starts;   /* starts in a row that answered nothing */
@@ -410,7 +410,7 @@ static void queue(run_state *s)
 static int take_answers(run_state *s)
 {
     apertium_pipe *p = s->p;
-    apertium_buf text = { 0 };
+    precis_buf text = { 0 };
     size_t used = 0;
     int rc = 0;
     if (!p->rbuf.len)
@@ -445,7 +445,7 @@ static int take_answers(run_state *s)
         s->dead_starts = 0;
         s->progress = now_ms();
     }
-    apertium_buf_free(&text);
+    precis_buf_free(&text);
     memmove(p->rbuf.s, p->rbuf.s + used, p->rbuf.len - used);
     p->rbuf.len -= used;
     return rc;
@@ -458,7 +458,7 @@ static int read_out(run_state *s)
     for (;;) {
         ssize_t got = read(s->p->out_fd, chunk, sizeof chunk);
         if (got > 0) {
-            apertium_buf_add(&s->p->rbuf, chunk, (size_t)got);
+            precis_buf_append(&s->p->rbuf, chunk, (size_t)got);
             continue;
         }
         if (got < 0 && errno == EINTR)
@@ -617,7 +617,7 @@ int apertium_pipe_run(apertium_pipe *p, apertium_job *jobs, size_t n,
      * batch, out of step: a batch that ends early stops the pipeline. */
     else if (s.next != s.head)
         apertium_pipe_stop(p);
-    apertium_buf_free(&s.wbuf);
+    precis_buf_free(&s.wbuf);
     free(s.serial);
     return rc;
 }

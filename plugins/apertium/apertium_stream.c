@@ -22,70 +22,7 @@
 
 #define MARK "[<pz:"
 
-void apertium_buf_add(apertium_buf *b, const char *s, size_t len)
-{
-    if (b->oom)
-        return;
-    if (b->len + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + len + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    if (len)
-        memcpy(b->s + b->len, s, len);
-    b->len += len;
-    b->s[b->len] = '\0';
-}
-
-void apertium_buf_addc(apertium_buf *b, char c)
-{
-    apertium_buf_add(b, &c, 1);
-}
-
-void apertium_buf_adds(apertium_buf *b, const char *s)
-{
-    apertium_buf_add(b, s, strlen(s));
-}
-
-void apertium_buf_free(apertium_buf *b)
-{
-    free(b->s);
-    memset(b, 0, sizeof *b);
-}
-
 /* ---- input ---- */
-
-/* Length of the valid UTF-8 sequence at s[0, len), or 0 when invalid
- * (overlong forms, surrogates, values above U+10FFFF, truncation). */
-static size_t utf8_len(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-             : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (!n || n > len)
-        return 0;
-    uint32_t c = s[0] & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    static const uint32_t min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-    if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return n;
-}
 
 static int is_space_cp(uint32_t c)
 {
@@ -104,31 +41,30 @@ static int reserved(char c)
 /* Appends s[0, len) repaired: invalid UTF-8 becomes U+FFFD, controls go,
  * white space becomes single spaces.  in_blank escapes for the inside of
  * a superblank, where only \ [ ] matter. */
-static void add_clean(apertium_buf *b, const char *s, size_t len,
+static void add_clean(precis_buf *b, const char *s, size_t len,
                       int in_blank)
 {
-    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
-        uint32_t c;
-        size_t n = utf8_len(u + i, len - i, &c);
+        size_t n = precis_utf8_seq(s, len, i), at = i;
+        uint32_t c = n ? precis_utf8_next(s, len, &at) : 0;
         if (!n) {
-            apertium_buf_add(b, "\xEF\xBF\xBD", 3);
+            precis_buf_append(b, "\xEF\xBF\xBD", 3);
             i++;
             continue;
         }
         if (is_space_cp(c)) {
             if (b->len && b->s[b->len - 1] != ' ')
-                apertium_buf_addc(b, ' ');
+                precis_buf_putc(b, ' ');
         } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
             /* controls mean nothing in news text */
         } else if (c == '~' && !in_blank) {
             /* post-generation takes ~ as its own mark */
-            apertium_buf_add(b, "[~]", 3);
+            precis_buf_append(b, "[~]", 3);
         } else {
             if (in_blank ? (c == '\\' || c == '[' || c == ']')
                          : (n == 1 && reserved((char)c)))
-                apertium_buf_addc(b, '\\');
-            apertium_buf_add(b, s + i, n);
+                precis_buf_putc(b, '\\');
+            precis_buf_append(b, s + i, n);
         }
         i += n;
     }
@@ -210,7 +146,7 @@ static size_t count(const char *s, size_t len, char c)
 
 /* One white-space-free chunk: protected in a superblank when it is an
  * address, escaped otherwise. */
-static void add_chunk(apertium_buf *b, const char *s, size_t len)
+static void add_chunk(precis_buf *b, const char *s, size_t len)
 {
     size_t lead = 0;
     for (int n; (n = lead_punct(s + lead, len - lead));)
@@ -227,16 +163,16 @@ static void add_chunk(apertium_buf *b, const char *s, size_t len)
     }
     if (clen && (is_url(core, clen) || is_address(core, clen))) {
         add_clean(b, s, lead, 0);
-        apertium_buf_addc(b, '[');
+        precis_buf_putc(b, '[');
         add_clean(b, core, clen, 1);
-        apertium_buf_addc(b, ']');
+        precis_buf_putc(b, ']');
         add_clean(b, core + clen, cut, 0);
         return;
     }
     add_clean(b, s, len, 0);
 }
 
-void apertium_request(apertium_buf *b, const char *text, size_t len,
+void apertium_request(precis_buf *b, const char *text, size_t len,
                       unsigned serial)
 {
     size_t start = b->len;
@@ -248,7 +184,7 @@ void apertium_request(apertium_buf *b, const char *text, size_t len,
         if (j > i)
             add_chunk(b, text + i, j - i);
         if (j < len && b->len > start && b->s[b->len - 1] != ' ')
-            apertium_buf_addc(b, ' ');
+            precis_buf_putc(b, ' ');
         i = j < len ? j + 1 : j;
     }
     /* No blank before the marker: it is the blank after the last word. */
@@ -256,8 +192,8 @@ void apertium_request(apertium_buf *b, const char *text, size_t len,
         b->len--;
     char mark[32];
     int n = snprintf(mark, sizeof mark, MARK "%u>]", serial);
-    apertium_buf_add(b, mark, (size_t)n);
-    apertium_buf_add(b, "", 1);
+    precis_buf_append(b, mark, (size_t)n);
+    precis_buf_append(b, "", 1);
 }
 
 /* ---- output ---- */
@@ -284,28 +220,28 @@ static int check_serial(const char *r, size_t len, unsigned serial,
 }
 
 /* Undoes the escapes; superblanks give back what they held. */
-static void unescape(const char *r, size_t len, apertium_buf *out)
+static void unescape(const char *r, size_t len, precis_buf *out)
 {
     int blank = 0;
     for (size_t i = 0; i < len; i++) {
         char c = r[i];
         if (c == '\\' && i + 1 < len) {
-            apertium_buf_addc(out, r[++i]);
+            precis_buf_putc(out, r[++i]);
         } else if (c == '[' && !blank) {
             blank = 1;
         } else if (c == ']' && blank) {
             blank = 0;
         } else if (c == '\n' || c == '\r' || c == '\t') {
-            apertium_buf_addc(out, ' ');
+            precis_buf_putc(out, ' ');
         } else {
-            apertium_buf_addc(out, c);
+            precis_buf_putc(out, c);
         }
     }
 }
 
 /* White space squeezed and trimmed: a dropped pronoun ("He walked" ->
  * " Anduvo") leaves a blank behind. */
-static void squeeze(apertium_buf *b)
+static void squeeze(precis_buf *b)
 {
     size_t w = 0;
     for (size_t i = 0; i < b->len; i++) {
@@ -323,7 +259,7 @@ static void squeeze(apertium_buf *b)
 /* Apertium reads a closing ’ as an apostrophe and writes it back as ';
  * when the source used only typographic apostrophes, so does the
  * answer. */
-static void fix_apostrophes(apertium_buf *b, const char *src, size_t len)
+static void fix_apostrophes(precis_buf *b, const char *src, size_t len)
 {
     if (!memchr(b->s ? b->s : "", '\'', b->len) || memchr(src, '\'', len))
         return;
@@ -332,18 +268,18 @@ static void fix_apostrophes(apertium_buf *b, const char *src, size_t len)
         curly = !memcmp(src + i, "\xE2\x80\x99", 3);
     if (!curly)
         return;
-    apertium_buf o = { 0 };
+    precis_buf o = { 0 };
     for (size_t i = 0; i < b->len; i++) {
         if (b->s[i] == '\'')
-            apertium_buf_add(&o, "\xE2\x80\x99", 3);
+            precis_buf_append(&o, "\xE2\x80\x99", 3);
         else
-            apertium_buf_addc(&o, b->s[i]);
+            precis_buf_putc(&o, b->s[i]);
     }
     if (o.oom) {
-        apertium_buf_free(&o);
+        precis_buf_free(&o);
         return;
     }
-    apertium_buf_free(b);
+    precis_buf_free(b);
     *b = o;
 }
 
@@ -361,7 +297,7 @@ static int opener_then_blank(const char *s, size_t len, const char *o,
 
 /* A dropped pronoun right after an opening mark leaves "“ Revisamos"
  * for "“We reviewed": the blank goes when the source has none there. */
-static void fix_openers(apertium_buf *b, const char *src, size_t len)
+static void fix_openers(precis_buf *b, const char *src, size_t len)
 {
     static const char *const open[] = { "\xE2\x80\x9C", "\xE2\x80\x98",
                                         "\xC2\xAB", "(", "\"", NULL };
@@ -383,7 +319,7 @@ static void fix_openers(apertium_buf *b, const char *src, size_t len)
 }
 
 int apertium_answer(const char *resp, size_t len, unsigned serial,
-                    const char *src, size_t srclen, apertium_buf *out)
+                    const char *src, size_t srclen, precis_buf *out)
 {
     size_t body;
     if (check_serial(resp, len, serial, &body))
@@ -391,7 +327,7 @@ int apertium_answer(const char *resp, size_t len, unsigned serial,
     out->len = 0;
     if (out->s)
         out->s[0] = '\0';
-    apertium_buf_add(out, "", 0);
+    precis_buf_append(out, "", 0);
     unescape(resp, body, out);
     squeeze(out);
     fix_apostrophes(out, src, srclen);

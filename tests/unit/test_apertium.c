@@ -161,7 +161,7 @@ static void test_modes_and_routes(void **state)
 
 static void check_request(const char *in, const char *want)
 {
-    apertium_buf b = { 0 };
+    precis_buf b = { 0 };
     apertium_request(&b, in, strlen(in), 7);
     assert_false(b.oom);
     /* One request: the text, the marker, one NUL at the end. */
@@ -169,7 +169,7 @@ static void check_request(const char *in, const char *want)
     if (strcmp(b.s, want))
         fail_msg("request for \"%s\":\n got  \"%s\"\n want \"%s\"", in,
                  b.s, want);
-    apertium_buf_free(&b);
+    precis_buf_free(&b);
 }
 
 static void test_request_escaping(void **state)
@@ -199,14 +199,14 @@ static void test_request_escaping(void **state)
 static void check_answer(const char *resp, unsigned serial, const char *src,
                          int rc, const char *want)
 {
-    apertium_buf out = { 0 };
+    precis_buf out = { 0 };
     int got = apertium_answer(resp, strlen(resp), serial, src, strlen(src),
                               &out);
     assert_int_equal(got, rc);
     if (!rc && strcmp(out.s, want))
         fail_msg("answer \"%s\":\n got  \"%s\"\n want \"%s\"", resp, out.s,
                  want);
-    apertium_buf_free(&out);
+    precis_buf_free(&out);
 }
 
 static void test_answers(void **state)

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "text/article.h"
-#include "lua/lua_check.h"
+#include "lua/lua_host.h"
 #include "lua/lua_sandbox.h"
 
 /* ---- the sandbox on its own ---- */

@@ -33,10 +33,6 @@
 
 /* ---- Names ---- */
 
-static const char *const article_exts[] = {
-    "txt", "text", "md", "markdown", "json", "html", "htm", "xhtml", NULL
-};
-
 static const char *ext_of(const char *name)
 {
     const char *slash = strrchr(name, '/');
@@ -45,19 +41,19 @@ static const char *ext_of(const char *name)
     return dot && dot != base ? dot + 1 : "";
 }
 
+/* Which files are inputs is the library's format table's say. */
 static int is_records_name(const char *name)
 {
-    const char *e = ext_of(name);
-    return !strcasecmp(e, "jsonl") || !strcasecmp(e, "ndjson");
+    int stream = 0;
+    precis_format_of_path(name, &stream);
+    return stream && *ext_of(name);
 }
 
 static int is_article_name(const char *name)
 {
-    const char *e = ext_of(name);
-    for (const char *const *x = article_exts; *x; x++)
-        if (!strcasecmp(e, *x))
-            return 1;
-    return 0;
+    int stream = 0;
+    precis_format f = precis_format_of_path(name, &stream);
+    return !stream && f != PRECIS_FORMAT_AUTO && *ext_of(name);
 }
 
 /* The name without its extension (malloc'd). */

@@ -21,19 +21,6 @@
 #include "text/date.h"
 #include "text/score.h"
 
-void api_ctx_init(precis_stage_ctx *sc, host *h, const stage_inst *st,
-                  precis_article *a)
-{
-    memset(sc, 0, sizeof *sc);
-    sc->host = h;
-    sc->stage = st;
-    sc->article = a;
-}
-
-void api_ctx_done(precis_stage_ctx *sc)
-{
-    arena_free(&sc->scratch);
-}
 
 static int a_register_stage(precis_plugin *self, const precis_stage_def *d)
 {
@@ -546,6 +533,71 @@ static int a_translate(precis_stage_ctx *ctx, const char *from,
     return PRECIS_OK;
 }
 
+/* ---- other stages' scores (api->run_scorer) ---- */
+
+/* The options of a scorer run for a caller: defaults, then n key/value
+ * strings checked against the schema. */
+static int scorer_options(arena *mem, const precis_stage_def *d,
+                          const char *const *keys, const char *const *values,
+                          size_t n, precis_options *out, precis_error *err)
+{
+    if (stage_default_options(mem, d, out))
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    for (size_t k = 0; k < n; k++) {
+        size_t i = 0;
+        while (i < d->noptions && strcmp(d->options[i].key, keys[k]))
+            i++;
+        if (i == d->noptions)
+            return diag_set(err, PRECIS_EINVAL, "stage '%s' has no option "
+                            "'%s'", d->name, keys[k]);
+        cfg_entry ce = { "scorer", d->options[i].key, values[k], "caller",
+                         0 };
+        int rc = cfg_check_value(&ce, &d->options[i], err);
+        if (rc)
+            return rc;
+        if (!(out->values[i] = arena_strdup(mem, values[k])))
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    return PRECIS_OK;
+}
+
+static int a_run_scorer(precis_stage_ctx *caller, precis_article *a,
+                     const char *name, const char *const *keys,
+                     const char *const *values, size_t n)
+{
+    host *h = caller->host;
+    const reg_stage *rs = reg_find(h->reg, ORIGIN_BUILTIN, name);
+    if (!rs)
+        rs = reg_find(h->reg, ORIGIN_PLUGIN, name);
+    if (!rs || !rs->def->run || (rs->def->phase != PRECIS_PHASE_SCORE
+                                 && rs->def->phase != PRECIS_PHASE_SELECT))
+        return a_fail(caller, PRECIS_ENOTFOUND,
+                                 "no built-in or plug-in scoring stage "
+                                 "named '%s'", name);
+    arena mem = ARENA_INIT;
+    precis_error err = { 0, "" };
+    stage_inst si = { .name = name, .impl = rs, .provider = NULL };
+    si.provider = stage_provider(&mem, rs);
+    int rc = si.provider ? scorer_options(&mem, rs->def, keys, values, n,
+                                          &si.opts, &err)
+                         : diag_set(&err, PRECIS_ENOMEM, "out of memory");
+    /* The summary is the caller's: save it, and put it back after. */
+    VEC(pr_pick) saved;
+    memcpy(&saved, &a->summary, sizeof saved);
+    const char *saved_text = a->summary_text;
+    memset(&a->summary, 0, sizeof a->summary);
+    if (!rc)
+        rc = stage_create(h, &si, &err);
+    if (!rc)
+        rc = stage_run(h, &si, a, &err);
+    stage_destroy(&si);
+    VEC_FREE(&a->summary);
+    memcpy(&a->summary, &saved, sizeof saved);
+    a->summary_text = saved_text;
+    arena_free(&mem);
+    return rc ? a_fail(caller, rc, "%s", err.message) : PRECIS_OK;
+}
+
 /* ---- text tools ---- */
 
 static int a_parse_date(const char *s, size_t len, int line_only,
@@ -613,7 +665,7 @@ static precis_api api = {
     .parse_date = a_parse_date,
     .budget_sentences = a_budget_sentences,
     .translate = a_translate,
-    .run_scorer = stage_run_scorer,
+    .run_scorer = a_run_scorer,
 };
 
 const precis_api *api_table(void)

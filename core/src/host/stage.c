@@ -8,7 +8,6 @@
 
 #include "base/config.h"
 #include "base/diag.h"
-#include "host/api.h"
 #include "host/registry.h"
 #include "text/article.h"
 
@@ -20,6 +19,20 @@ static volatile int crash_set;
 const char *stage_current(void)
 {
     return crash_set ? crash_buf : NULL;
+}
+
+void api_ctx_init(precis_stage_ctx *sc, host *h, const stage_inst *st,
+                  precis_article *a)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->host = h;
+    sc->stage = st;
+    sc->article = a;
+}
+
+void api_ctx_done(precis_stage_ctx *sc)
+{
+    arena_free(&sc->scratch);
 }
 
 int stage_default_options(arena *mem, const precis_stage_def *def,
@@ -56,7 +69,7 @@ static int fill_options(host *h, arena *mem, stage_inst *si,
     return PRECIS_OK;
 }
 
-static const char *provider_of(arena *mem, const reg_stage *impl)
+const char *stage_provider(arena *mem, const reg_stage *impl)
 {
     return arena_printf(mem, "%s:%s %s (%s)", impl->origin_name,
                         impl->def->name, impl->version ? impl->version : "",
@@ -69,7 +82,7 @@ int stage_setup(host *h, arena *mem, const char *name, const reg_stage *impl,
     memset(si, 0, sizeof *si);
     si->impl = impl;
     si->name = arena_strdup(mem, name);
-    si->provider = provider_of(mem, impl);
+    si->provider = stage_provider(mem, impl);
     if (!si->name || !si->provider)
         return diag_set(err, PRECIS_ENOMEM, "out of memory");
     char section[160];
@@ -135,67 +148,4 @@ void stage_destroy(stage_inst *si)
         si->impl->def->destroy(si->state);
     si->created = 0;
     si->state = NULL;
-}
-
-/* The options of a scorer run for a caller: defaults, then n key/value
- * strings checked against the schema. */
-static int scorer_options(arena *mem, const precis_stage_def *d,
-                          const char *const *keys, const char *const *values,
-                          size_t n, precis_options *out, precis_error *err)
-{
-    if (stage_default_options(mem, d, out))
-        return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    for (size_t k = 0; k < n; k++) {
-        size_t i = 0;
-        while (i < d->noptions && strcmp(d->options[i].key, keys[k]))
-            i++;
-        if (i == d->noptions)
-            return diag_set(err, PRECIS_EINVAL, "stage '%s' has no option "
-                            "'%s'", d->name, keys[k]);
-        cfg_entry ce = { "scorer", d->options[i].key, values[k], "caller",
-                         0 };
-        int rc = cfg_check_value(&ce, &d->options[i], err);
-        if (rc)
-            return rc;
-        if (!(out->values[i] = arena_strdup(mem, values[k])))
-            return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    }
-    return PRECIS_OK;
-}
-
-int stage_run_scorer(precis_stage_ctx *caller, precis_article *a,
-                     const char *name, const char *const *keys,
-                     const char *const *values, size_t n)
-{
-    host *h = caller->host;
-    const reg_stage *rs = reg_find(h->reg, ORIGIN_BUILTIN, name);
-    if (!rs)
-        rs = reg_find(h->reg, ORIGIN_PLUGIN, name);
-    if (!rs || !rs->def->run || (rs->def->phase != PRECIS_PHASE_SCORE
-                                 && rs->def->phase != PRECIS_PHASE_SELECT))
-        return api_table()->fail(caller, PRECIS_ENOTFOUND,
-                                 "no built-in or plug-in scoring stage "
-                                 "named '%s'", name);
-    arena mem = ARENA_INIT;
-    precis_error err = { 0, "" };
-    stage_inst si = { .name = name, .impl = rs, .provider = NULL };
-    si.provider = provider_of(&mem, rs);
-    int rc = si.provider ? scorer_options(&mem, rs->def, keys, values, n,
-                                          &si.opts, &err)
-                         : diag_set(&err, PRECIS_ENOMEM, "out of memory");
-    /* The summary is the caller's: save it, and put it back after. */
-    VEC(pr_pick) saved;
-    memcpy(&saved, &a->summary, sizeof saved);
-    const char *saved_text = a->summary_text;
-    memset(&a->summary, 0, sizeof a->summary);
-    if (!rc)
-        rc = stage_create(h, &si, &err);
-    if (!rc)
-        rc = stage_run(h, &si, a, &err);
-    stage_destroy(&si);
-    VEC_FREE(&a->summary);
-    memcpy(&a->summary, &saved, sizeof saved);
-    a->summary_text = saved_text;
-    arena_free(&mem);
-    return rc ? api_table()->fail(caller, rc, "%s", err.message) : PRECIS_OK;
 }

@@ -4,7 +4,8 @@
  *
  * This is the one implementation of "set up, create, run and destroy a
  * stage": the pipeline holds a list of these, the session's translator is
- * one, and api->run_scorer makes a short-lived one.  Messages name the
+ * one, and api->run_scorer makes a short-lived one.  Each callback runs
+ * in a precis_stage_ctx made here.  Messages name the
  * instance, its provider and the article, whoever runs it.
  */
 #ifndef PRECIS_STAGE_H
@@ -20,6 +21,17 @@ struct precis_options {
     const precis_option_def *defs;  /* the stage's schema */
     size_t n;
     const char **values;            /* one per def; the setup's arena */
+};
+
+/* The context each stage callback runs in (opaque to plug-ins). */
+struct precis_stage_ctx {
+    host *host;                 /* the session's host */
+    const struct stage_inst *stage;     /* NULL during init */
+    precis_article *article;    /* NULL in create/destroy */
+    arena scratch;              /* api->scratch(); freed after the call */
+    int failed;                 /* api->fail() was called */
+    int code;
+    char message[1024];
 };
 
 typedef struct stage_inst {
@@ -39,6 +51,10 @@ typedef struct stage_inst {
  */
 int stage_setup(host *h, arena *mem, const char *name, const reg_stage *impl,
                 stage_inst *si, precis_error *err);
+
+/* "ORIGIN:NAME VERSION (WHERE)", for messages; in mem, NULL when out of
+ * memory. */
+const char *stage_provider(arena *mem, const reg_stage *impl);
 
 /* Option values from the schema's defaults alone (strings in mem). */
 int stage_default_options(arena *mem, const precis_stage_def *def,
@@ -60,14 +76,10 @@ void stage_destroy(stage_inst *si);
  */
 const char *stage_current(void);
 
-/*
- * api->run_scorer: runs the built-in or plug-in SCORE or SELECT stage
- * called name on the caller's article, with its defaults overridden by n
- * key/value strings (checked against its schema), leaving the summary as
- * it was.  Whatever score table it sets stays on the article.
- */
-int stage_run_scorer(precis_stage_ctx *caller, precis_article *a,
-                     const char *name, const char *const *keys,
-                     const char *const *values, size_t n);
+/* A context for one callback of st (NULL outside a stage) on a (NULL in
+ * create/destroy); release with api_ctx_done(). */
+void api_ctx_init(precis_stage_ctx *sc, host *h, const stage_inst *st,
+                  precis_article *a);
+void api_ctx_done(precis_stage_ctx *sc);
 
 #endif

@@ -34,7 +34,6 @@
 #include "host/api.h"
 #include "host/registry.h"
 #include "host/stage.h"
-#include "lua/lua_check.h"
 #include "lua/lua_sandbox.h"
 #include "lua/lua_script.h"
 #include "text/article.h"

@@ -11,11 +11,11 @@
 
 #include "precis.h"
 #include "host/host.h"
-#include "lua/lua_host.h"
 #include "lua/lua_sandbox.h"
 #include "base/vec.h"
 
 typedef struct lua_script lua_script;
+typedef struct lua_host lua_host;
 typedef struct lua_helpers_cache lua_helpers_cache;
 
 /* One stage a script registered.  def comes first: the registry keeps a

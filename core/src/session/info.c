@@ -15,7 +15,6 @@
 #include "host/pipeline.h"
 #include "host/registry.h"
 #include "host/stage.h"
-#include "lua/lua_check.h"
 #include "lua/lua_host.h"
 #include "text/article.h"
 
