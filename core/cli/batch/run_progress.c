@@ -23,6 +23,14 @@
 
 #include "batch_run.h"
 
+double run_now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+
 void run_progress_clear(run *R)
 {
     if (R->progress_shown) {

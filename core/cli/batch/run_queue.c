@@ -23,12 +23,6 @@
 
 #include "batch_run.h"
 
-double run_now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 slot *run_slot_of(run *R, uint64_t seq)
 {

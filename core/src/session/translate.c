@@ -161,9 +161,12 @@ int translate_segments(precis_ctx *ctx, precis_article *a, const char *from,
                        precis_tr_batch *out, const char **engine,
                        precis_error *err)
 {
-    int rc = precis_ctx_prepare(ctx, err);
-    if (rc)
-        return rc;
+    /* Stages ask during a run; the public functions after one: the
+     * registry is there either way. */
+    if (!ctx->host.reg)
+        return diag_set(err, PRECIS_ESTATE, "translation needs a prepared "
+                        "session (precis_ctx_prepare)");
+    int rc;
     tr_inst *t = get_inst(ctx, err);
     if (!t)
         return err ? err->code : PRECIS_ENOTFOUND;
