@@ -33,6 +33,27 @@ static int origin_rank(const char *origin)
                                                                        : 2;
 }
 
+static void print_stage(const precis_stage_info *s, const char *indent)
+{
+    printf("%s%-*s %-8s %-10s %-9s %s\n", indent, 22 - (int)strlen(indent),
+           s->name, s->origin, s->version, phase_name(s->def->phase),
+           s->where);
+}
+
+/* The same plug-in built into precis and as a file: not worth a warning. */
+static int same_plugin(const precis_stage_info *a, const precis_stage_info *b)
+{
+    return !strcmp(a->version, b->version)
+        && ((!a->def->help && !b->def->help)
+            || (a->def->help && b->def->help
+                && !strcmp(a->def->help, b->def->help)));
+}
+
+/*
+ * Each stage name once, as a pipeline naming it would get it; the stages
+ * of the same name that it shadows indented beneath, with a warning
+ * unless one is the very plug-in precis has built in.
+ */
 static void list_stages(precis_ctx *ctx)
 {
     printf("%-22s %-8s %-10s %-9s %s\n", "STAGE", "ORIGIN", "VERSION",
@@ -41,12 +62,24 @@ static void list_stages(precis_ctx *ctx)
     for (int rank = 0; rank <= 2; rank++)
         for (size_t i = 0; i < n; i++) {
             precis_stage_info s;
-            if (precis_stage_get(ctx, i, &s) || origin_rank(s.origin) != rank)
+            if (precis_stage_get(ctx, i, &s) || s.shadowed_by
+                || origin_rank(s.origin) != rank)
                 continue;
-            printf("%-22s %-8s %-10s %-9s %s\n", s.name, s.origin,
-                   s.version, phase_name(s.def->phase), s.where);
+            print_stage(&s, "");
             if (s.def->help)
                 printf("    %s\n", s.def->help);
+            for (size_t k = 0; k < n; k++) {
+                precis_stage_info t;
+                if (k == i || precis_stage_get(ctx, k, &t)
+                    || strcmp(t.name, s.name))
+                    continue;
+                print_stage(&t, "  ");
+                if (!same_plugin(&s, &t))
+                    cli_error("warning: stage '%s' of %s is shadowed by "
+                              "%s:%s from %s; name it %s:%s to use it",
+                              t.name, t.where, s.origin, s.name, s.where,
+                              t.origin, t.name);
+            }
         }
 }
 

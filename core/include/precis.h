@@ -70,6 +70,13 @@ typedef void (*precis_log_fn)(void *ud, int level, const char *message);
 PRECIS_API const char *precis_version(void);
 PRECIS_API const char *precis_strerror(int code);
 
+/* The candidate closest to word (by edit distance, or of which word is a
+ * prefix) when it is close enough to be a likely typo, else NULL: for
+ * "did you mean" in messages. */
+PRECIS_API const char *precis_did_you_mean(const char *word,
+                                           const char *const *cands,
+                                           size_t n);
+
 /* ---- Sessions ---------------------------------------------------------- */
 
 /* Creates a session with the built-in defaults only. */
@@ -85,6 +92,12 @@ PRECIS_API int precis_ctx_load_config(precis_ctx *ctx, const char *path,
 /* Sets one value: "section.key=value" ("stage.brief.sentences=5"). */
 PRECIS_API int precis_ctx_set(precis_ctx *ctx, const char *assignment,
                    precis_error *err);
+/* Makes the pipeline's summarizer (its "summary" stage) an instance
+ * called name that runs use ("lua:tweet", "scripts/tweet.lua",
+ * "textrank"): its options are then [stage.NAME].  The command's
+ * --script FILE.lua names it after the file. */
+PRECIS_API int precis_ctx_set_summarizer(precis_ctx *ctx, const char *name,
+                                         const char *use, precis_error *err);
 /* Selects [profile.NAME]: its keys override the pipeline's. */
 PRECIS_API int precis_ctx_set_profile(precis_ctx *ctx, const char *name,
                            precis_error *err);

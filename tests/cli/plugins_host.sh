@@ -35,8 +35,18 @@ for s in pacsum textrank lexrank luhn sumbasic lead normalise; do
 done
 grep -q "^fx_good  *plugin  *1.0" "$TMP/list" && pass "plug-in listed" \
     || fail "fx_good not listed"
-grep -qF "stage 'fx_good' is already provided by" "$TMP/err" \
-    && pass "name clash reported" || fail "no clash message"
+# A second stage of one name is shadowed, as on $PATH: listed once at the
+# top level, the other beneath it, with a warning naming the winner.
+grep -qF "stage 'fx_good' of $F/fx_clash.so is shadowed by plugin:fx_good from $F/fx_good.so" "$TMP/err" \
+    && pass "shadowing warning names the winner" || fail "no shadowing warning"
+[ "$(grep -c '^fx_good ' "$TMP/list")" = 1 ] \
+    && grep -q "^  fx_good .*fx_clash.so" "$TMP/list" \
+    && pass "shadowed stage indented under the winner" \
+    || fail "fx_good listed as $(grep -c '^fx_good ' "$TMP/list") top-level lines"
+[ "$(grep -c '^textrank ' "$TMP/list")" = 1 ] \
+    && ! grep -q "warning: stage 'textrank'" "$TMP/err" \
+    && pass "a shipped stage is listed once, its .so quietly beneath" \
+    || fail "textrank listed twice or warned about"
 
 # Running a plug-in from the pipeline, with options.
 P="--set core.plugin_dirs=$F"

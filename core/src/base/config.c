@@ -440,47 +440,7 @@ int cfg_check_value(const cfg_entry *e, const precis_option_def *d,
     return PRECIS_OK;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t prev[65], cur[65];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del
-                                                                      : ins);
-        }
-        memcpy(prev, cur, sizeof cur);
-    }
-    return prev[lb];
-}
 
-const char *cfg_did_you_mean(const char *word, const char *const *cands,
-                             size_t n)
-{
-    const char *best = NULL;
-    size_t bestd = 99, limit = strlen(word) / 3 + 1;
-    if (limit > 3)
-        limit = 3;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(word, cands[i]);
-        /* A prefix is a good guess too: "sentence" for "sentences". */
-        if (d > limit && strncmp(word, cands[i], strlen(word)) == 0
-            && strlen(word) >= 4)
-            d = limit;
-        if (d < bestd) {
-            bestd = d;
-            best = cands[i];
-        }
-    }
-    return bestd <= limit ? best : NULL;
-}
 
 int cfg_check_section(const config *c, const char *section,
                       const precis_option_def *schema, size_t n,

@@ -16,6 +16,7 @@
 
 #include "precis.h"
 #include "base/arena.h"
+#include "base/suggest.h"
 #include "base/vec.h"
 
 typedef struct cfg_entry {
@@ -70,10 +71,6 @@ int cfg_check_value(const cfg_entry *e, const precis_option_def *def,
 int cfg_check_section(const config *c, const char *section,
                       const precis_option_def *schema, size_t n,
                       const char *const *extra_ok, precis_error *err);
-
-/* The candidate closest to word, when it is close enough, else NULL. */
-const char *cfg_did_you_mean(const char *word, const char *const *cands,
-                             size_t n);
 
 /* A value from section/key parsed with its schema default as fallback. */
 int64_t cfg_int(const config *c, const char *section,

@@ -209,10 +209,13 @@ int reg_register(precis_plugin *p, const precis_stage_def *d)
                       "initialises)", p->path);
     else if ((rc = reg_check_def(d, &err)))
         diag_prefix(&err, "plugin %s", p->path);
-    else if ((old = reg_find(r, p->origin, d->name)))
+    else if ((old = reg_find(r, p->origin, d->name)) && old->plugin == p)
         rc = diag_set(&err, PRECIS_EINVAL,
-                      "plugin %s: stage '%s' is already provided by %s; "
-                      "rename one of them", p->path, d->name, old->where);
+                      "plugin %s: registers stage '%s' twice", p->path,
+                      d->name);
+    /* A name another file registered already is shadowed, as on $PATH:
+     * the first one found is the one pipelines get ('precis plugins'
+     * shows both). */
     else
         rc = add_stage(r, (reg_stage){ d, p->origin,
                                        reg_origin_name(r, p->origin), p,
@@ -355,6 +358,13 @@ int reg_load_file(registry *r, const char *path, precis_error *err)
                         "plugin %s: a plug-in named '%s' is already loaded "
                         "from %s; remove one of them from the plug-in "
                         "path", path, name, p->path);
+    }
+    /* A bare file name is a file here, as for any other command, not a
+     * library for the dynamic linker to look for. */
+    char here[4096];
+    if (!strchr(path, '/')) {
+        snprintf(here, sizeof here, "./%s", path);
+        path = here;
     }
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h)
@@ -558,9 +568,24 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
             return NULL;
         }
     }
+    /* Everything on the paths is a candidate for "did you mean". */
+    reg_load_all(r, NULL, NULL);
+    const char *g = reg_suggest(r, o, name);
     diag_set(err, PRECIS_ENOTFOUND,
-             "no %s%sstage named '%s' (see 'precis plugins' for the stages "
-             "available)", o == ORIGIN_ANY ? "" : reg_origin_name(r, o),
-             o == ORIGIN_ANY ? "" : " ", name);
+             "no %s%sstage named '%s'%s%s%s (see 'precis plugins' for the "
+             "stages available)", o == ORIGIN_ANY ? "" : reg_origin_name(r, o),
+             o == ORIGIN_ANY ? "" : " ", name, g ? "; did you mean '" : "",
+             g ? g : "", g ? "'?" : "");
     return NULL;
+}
+
+const char *reg_suggest(const registry *r, int origin, const char *name)
+{
+    enum { MAXN = 512 };
+    const char *names[MAXN];
+    size_t n = 0;
+    for (size_t i = 0; i < r->stages.n && n < MAXN; i++)
+        if (origin == ORIGIN_ANY || r->stages.v[i]->origin == origin)
+            names[n++] = r->stages.v[i]->def->name;
+    return precis_did_you_mean(name, names, n);
 }

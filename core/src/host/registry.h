@@ -116,6 +116,10 @@ const reg_stage *reg_find(const registry *r, int origin, const char *name);
  * file path, or "X" (loading what it takes); NULL with err set. */
 const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err);
 
+/* The registered stage name closest to name (of one origin, or any), for
+ * "did you mean"; NULL when none is close. */
+const char *reg_suggest(const registry *r, int origin, const char *name);
+
 /* Called through api->register_stage during a plug-in's init. */
 int reg_register(precis_plugin *p, const precis_stage_def *d);
 

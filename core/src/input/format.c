@@ -40,10 +40,49 @@ static int sniff_html(const char *data, size_t len)
     return 0;
 }
 
+/* YAML front matter: a "---" line, "key: value" lines, a closing "---"
+ * or "..." line - within the first few kilobytes. */
+static int front_matter(const char *data, size_t len)
+{
+    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (len - i < 4 || memcmp(data + i, "---", 3)
+        || (data[i + 3] != '\n' && data[i + 3] != '\r'))
+        return 0;
+    size_t end = len < i + 4096 ? len : i + 4096, keys = 0;
+    i += 3;
+    while (i < end) {
+        while (i < end && (data[i] == '\n' || data[i] == '\r'))
+            i++;
+        size_t e = i;
+        while (e < end && data[e] != '\n')
+            e++;
+        size_t n = e - i;
+        while (n && (data[i + n - 1] == '\r' || data[i + n - 1] == ' '))
+            n--;
+        if ((n == 3 && (!memcmp(data + i, "---", 3)
+                        || !memcmp(data + i, "...", 3))))
+            return keys > 0;
+        /* key: value, where the key is a word */
+        size_t k = 0;
+        while (k < n && (data[i + k] == '_' || data[i + k] == '-'
+                         || (data[i + k] >= 'a' && data[i + k] <= 'z')
+                         || (data[i + k] >= 'A' && data[i + k] <= 'Z')
+                         || (data[i + k] >= '0' && data[i + k] <= '9')))
+            k++;
+        if (k && k < n && data[i + k] == ':')
+            keys++;
+        else if (n && data[i] != ' ' && data[i] != '-' && data[i] != '#')
+            return 0;   /* neither a key, a list item nor a comment */
+        i = e;
+    }
+    return 0;
+}
+
 static int sniff_markdown(const char *data, size_t len)
 {
     size_t i = content_start(data, len);
-    return i + 2 <= len && data[i] == '#' && data[i + 1] == ' ';
+    return (i + 2 <= len && data[i] == '#' && data[i + 1] == ' ')
+        || front_matter(data, len);
 }
 
 const input_format input_formats[] = {

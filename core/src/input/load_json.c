@@ -24,6 +24,7 @@
 typedef struct piece {
     size_t start, end;
     int kind;           /* -1: split as text */
+    const char *why;    /* the member a metadata piece came from; static */
 } piece;
 
 typedef VEC(piece) piece_vec;
@@ -82,7 +83,7 @@ static int add_piece(strbuf *sb, piece_vec *ps, const char *s, size_t len,
         return 0;
     if (sb->len)
         sb_puts(sb, "\n\n");
-    piece p = { sb->len, sb->len + len, kind };
+    piece p = { sb->len, sb->len + len, kind, NULL };
     sb_append(sb, s, len);
     return VEC_PUSH(ps, p);
 }
@@ -148,12 +149,20 @@ static int build_text(const char *name, json_t *obj, strbuf *sb,
     if (!by.len)
         append_authors(&by, json_object_get(obj, "authors"));
     int rc = 0;
-    if (title)
-        rc = add_piece(sb, ps, title, strlen(title), PRECIS_KIND_HEADLINE);
-    if (by.len && !rc)
-        rc = add_piece(sb, ps, by.s, by.len, PRECIS_KIND_BYLINE);
-    if (date && !rc)
-        rc = add_piece(sb, ps, date, strlen(date), PRECIS_KIND_DATE);
+    size_t had = ps->n;
+    if (title && !(rc = add_piece(sb, ps, title, strlen(title),
+                                  PRECIS_KIND_HEADLINE)) && ps->n > had)
+        ps->v[had].why = "JSON title";
+    had = ps->n;
+    if (by.len && !rc
+        && !(rc = add_piece(sb, ps, by.s, by.len, PRECIS_KIND_BYLINE))
+        && ps->n > had)
+        ps->v[had].why = "JSON byline/author";
+    had = ps->n;
+    if (date && !rc
+        && !(rc = add_piece(sb, ps, date, strlen(date), PRECIS_KIND_DATE))
+        && ps->n > had)
+        ps->v[had].why = "JSON date";
     sb_free(&by);
     if (rc)
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
@@ -199,9 +208,10 @@ int load_json_object(const char *name, json_t *obj, precis_article **out,
         if (ps.v[i].kind < 0)
             rc = load_split_text(a, ps.v[i].start, ps.v[i].end,
                                  PRECIS_KIND_UNKNOWN);
-        else
-            rc = article_add_para(a, ps.v[i].start, ps.v[i].end,
-                                  (precis_kind)ps.v[i].kind);
+        else if (!(rc = article_add_para(a, ps.v[i].start, ps.v[i].end,
+                                         (precis_kind)ps.v[i].kind))
+                 && ps.v[i].why)
+            a->paras.v[a->paras.n - 1].reason = ps.v[i].why;
     }
     VEC_FREE(&ps);
     const char *lang = str_member(obj, k_lang);

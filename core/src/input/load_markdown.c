@@ -24,6 +24,7 @@ typedef struct md_line {
 typedef struct md_par {
     size_t start, end;
     int kind;
+    const char *why;    /* where a metadata paragraph came from; static */
 } md_par;
 
 typedef VEC(md_par) md_par_vec;
@@ -116,7 +117,7 @@ static int push_par(md_state *st, size_t start, int kind)
             st->out.s[st->out.len] = '\0';
         return 0;
     }
-    md_par p = { s0, end, kind };
+    md_par p = { s0, end, kind, NULL };
     return VEC_PUSH(&st->pars, p);
 }
 
@@ -213,8 +214,11 @@ static int front_matter(md_state *st, md_line *ls, size_t n, size_t *i)
                 st->lang = l.s + v;
                 st->lang_len = e - v;
             } else if (e > v) {
+                size_t had = st->pars.n;
                 if (add_block(st, l.s + v, e - v, keys[k].kind))
                     return -1;
+                if (st->pars.n > had)
+                    st->pars.v[had].why = "front matter";
                 if (keys[k].kind == PRECIS_KIND_HEADLINE)
                     st->have_headline = 1;
             }
@@ -270,7 +274,11 @@ static int paragraph(md_state *st, md_line *ls, size_t n, size_t *i)
             if (kind == PRECIS_KIND_HEADLINE)
                 st->have_headline = 1;
             (*i)++;
-            return push_par(st, start, kind);
+            size_t had = st->pars.n;
+            int rc = push_par(st, start, kind);
+            if (!rc && st->pars.n > had && kind == PRECIS_KIND_HEADLINE)
+                st->pars.v[had].why = "the first heading";
+            return rc;
         }
         if (*i > first)
             sb_putc(&st->out, '\n');
@@ -305,7 +313,11 @@ static int block(md_state *st, md_line *ls, size_t n, size_t *i)
         if (kind == PRECIS_KIND_HEADLINE)
             st->have_headline = 1;
         (*i)++;
-        return add_block(st, l.s + t, e - t, kind);
+        size_t had = st->pars.n;
+        int rc = add_block(st, l.s + t, e - t, kind);
+        if (!rc && st->pars.n > had && kind == PRECIS_KIND_HEADLINE)
+            st->pars.v[had].why = "the first '#' heading";
+        return rc;
     }
     if (l.s[skip_ws(l.s, l.len, 0)] == '>')
         return blockquote(st, ls, n, i);
@@ -363,6 +375,8 @@ int load_markdown(const char *name, char *data, size_t len,
                              (precis_kind)st.pars.v[k].kind)) {
             precis_article_free(a);
             a = NULL;
+        } else if (st.pars.v[k].why) {
+            a->paras.v[a->paras.n - 1].reason = st.pars.v[k].why;
         }
     VEC_FREE(&st.pars);
     if (!a)

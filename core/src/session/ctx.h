@@ -38,6 +38,8 @@ struct precis_ctx {
     char profile[64];
     VEC(ses_section) sections;
     str_vec sets;               /* --set assignments, re-applied on top */
+    char summ_name[65];         /* precis_ctx_set_summarizer, or "" */
+    char summ_use[4096];
 
     /* Parsed from the configuration by precis_ctx_prepare(). */
     load_opts load;
@@ -65,6 +67,10 @@ int ctx_add_sections(precis_ctx *c);
 
 /* Checks every section and key against the schemas (prepare). */
 int ctx_check_sections(precis_ctx *c, precis_error *err);
+
+/* Checks that every [stage.NAME] belongs to something (after the
+ * pipeline is built). */
+int ctx_check_stage_sections(precis_ctx *c, precis_error *err);
 
 /* Reads the core's settings into c and c->host (prepare). */
 void ctx_read_settings(precis_ctx *c);

@@ -320,8 +320,17 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
     sb_printf(sb, md ? "- **lang**: %s\n" : "lang: %s\n", a->lang);
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
         const char *v = article_field(a, f[i][0]);
-        if (v)
-            sb_printf(sb, md ? "- **%s**: %s\n" : "%s: %s\n", f[i][1], v);
+        if (!v)
+            continue;
+        sb_printf(sb, md ? "- **%s**: %s" : "%s: %s", f[i][1], v);
+        /* Where the field came from: "headline: …  (from h1)". */
+        char key[64];
+        size_t n = strcspn(f[i][0], "_");
+        snprintf(key, sizeof key, "%.*s_source", (int)n, f[i][0]);
+        const char *src = strcmp(f[i][0], "headline_raw")
+                          && strcmp(f[i][0], "date_raw")
+                          ? article_field(a, key) : NULL;
+        sb_printf(sb, src ? "    (from %s)\n" : "\n", src);
     }
     for (size_t i = 0; i < a->people.n; i++)
         sb_printf(sb, md ? "- **person**: %s (%s)\n" : "person: %s (%s)\n",

@@ -11,6 +11,7 @@
 
 #include "base/diag.h"
 #include "base/paths.h"
+#include "base/strbuf.h"
 #include "host/api.h"
 #include "host/pipeline.h"
 #include "host/registry.h"
@@ -250,11 +251,74 @@ static int setup_lua(precis_ctx *c, precis_error *err)
     return rc;
 }
 
+int precis_ctx_set_summarizer(precis_ctx *c, const char *name,
+                              const char *use, precis_error *err)
+{
+    if (c->configured)
+        return diag_set(err, PRECIS_ESTATE, "the summarizer must be chosen "
+                        "before the first article");
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')
+              || *p == '_' || *p == '-'))
+            return diag_set(err, PRECIS_EINVAL, "'%s': a stage name is "
+                            "lower-case letters, digits, '_' and '-'", name);
+    if (!*name || strlen(name) >= sizeof c->summ_name
+        || strlen(use) >= sizeof c->summ_use)
+        return diag_set(err, PRECIS_EINVAL, "'%s': too long or empty",
+                        name);
+    snprintf(c->summ_name, sizeof c->summ_name, "%s", name);
+    snprintf(c->summ_use, sizeof c->summ_use, "%s", use);
+    return PRECIS_OK;
+}
+
+/* precis_ctx_set_summarizer: the pipeline's "summary" instance becomes
+ * one named after the summarizer, so its options are [stage.NAME]. */
+static int apply_summarizer(precis_ctx *c, precis_error *err)
+{
+    if (!c->summ_name[0])
+        return PRECIS_OK;
+    const char *list = cfg_get(&c->cfg, "pipeline", "stages");
+    strbuf out = STRBUF_INIT;
+    int found = 0;
+    const char *p = list ? list : "normalise, quotes, summary";
+    while (*p) {
+        size_t sp = strspn(p, ", \t"), n = strcspn(p + sp, ", \t");
+        if (!n)
+            break;
+        const char *tok = p + sp;
+        int is = n == 7 && !strncmp(tok, "summary", 7);
+        found |= is;
+        sb_printf(&out, "%s%.*s", out.len ? ", " : "",
+                  is ? (int)strlen(c->summ_name) : (int)n,
+                  is ? c->summ_name : tok);
+        p = tok + n;
+    }
+    int rc = PRECIS_OK;
+    if (!found)
+        rc = diag_set(err, PRECIS_ECONFIG, "[pipeline] stages = %s: no "
+                      "'summary' stage for %s to take the place of", list,
+                      c->summ_use);
+    else if (out.oom
+             || cfg_put(&c->cfg, "pipeline", "stages", sb_str(&out),
+                        "--script", 0))
+        rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
+    if (!rc) {
+        char sec[160];
+        snprintf(sec, sizeof sec, "stage.%s", c->summ_name);
+        if (cfg_put(&c->cfg, sec, "use", c->summ_use, "--script", 0))
+            rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    sb_free(&out);
+    return rc;
+}
+
 int ctx_configure(precis_ctx *c, precis_error *err)
 {
     if (c->configured)
         return PRECIS_OK;
     int rc = apply_profile(c, err);
+    if (!rc)
+        rc = apply_summarizer(c, err);
     if (!rc)
         rc = ctx_check_sections(c, err);
     if (rc)
@@ -291,6 +355,8 @@ int precis_ctx_prepare(precis_ctx *c, precis_error *err)
     int rc = precis_ctx_prepare_registry(c, err);
     if (!rc)
         rc = pipe_build(&c->host, &c->pipe, err);
+    if (!rc)
+        rc = ctx_check_stage_sections(c, err);
     if (rc)
         return rc;
     c->prepared = 1;

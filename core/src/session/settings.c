@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "host/pipeline.h"
+#include "host/registry.h"
 #include "host/stage.h"
 #include "input/format.h"
 #include "lua/lua_host.h"
@@ -187,6 +189,66 @@ int ctx_section_options(precis_ctx *c, const char *section, arena *mem,
     for (size_t i = 0; i < s->nkeys; i++) {
         const char *v = cfg_get(&c->cfg, section, s->keys[i].key);
         opt->values[i] = v ? v : s->keys[i].def;
+    }
+    return PRECIS_OK;
+}
+
+/*
+ * Every [stage.NAME] section must belong to something: an instance of the
+ * pipeline (already checked against its stage's options), the translation
+ * engine, or a stage precis can find (checked against its options here).
+ * Anything else is a typo that would otherwise be ignored in silence.
+ */
+int ctx_check_stage_sections(precis_ctx *c, precis_error *err)
+{
+    const char *engine = cfg_get(&c->cfg, "translate", "engine");
+    for (size_t i = 0; i < c->cfg.sections.n; i++) {
+        const char *sec = c->cfg.sections.v[i];
+        if (strncmp(sec, "stage.", 6))
+            continue;
+        const char *name = sec + 6;
+        int used = 0;
+        for (size_t k = 0; k < c->pipe->st.n && !used; k++)
+            used = !strcmp(c->pipe->st.v[k].name, name);
+        if (used || !strcmp(name, engine ? engine : "apertium"))
+            continue;
+        /* A stage's own name: it may be used by name elsewhere. */
+        const char *use = cfg_get(&c->cfg, sec, "use");
+        const reg_stage *st = reg_find(c->host.reg, ORIGIN_ANY, name);
+        if (!st && !use) {
+            reg_load_all(c->host.reg, NULL, NULL);
+            st = reg_find(c->host.reg, ORIGIN_ANY, name);
+        }
+        if (st) {
+            static const char *const extra[] = { "use", NULL };
+            int rc = cfg_check_section(&c->cfg, sec, st->def->options,
+                                       st->def->noptions, extra, err);
+            if (rc)
+                return rc;
+            continue;
+        }
+        if (use)
+            continue;       /* an instance defined for later use */
+        const cfg_entry *e = NULL;
+        for (size_t k = 0; k < c->cfg.e.n && !e; k++)
+            if (!strcmp(c->cfg.e.v[k].section, sec))
+                e = &c->cfg.e.v[k];
+        const char *names[256];
+        size_t nn = 0;
+        for (size_t k = 0; k < c->pipe->st.n && nn < 256; k++)
+            names[nn++] = c->pipe->st.v[k].name;
+        const char *g = precis_did_you_mean(name, names, nn);
+        if (!g)
+            g = reg_suggest(c->host.reg, ORIGIN_ANY, name);
+        char where[600];
+        return diag_set(err, PRECIS_ECONFIG,
+                        "%s: unknown section [%s]: no stage '%s' in "
+                        "[pipeline] stages or on the plug-in and script "
+                        "paths%s%s%s",
+                        e ? cfg_where(e, where, sizeof where)
+                          : "configuration", sec, name,
+                        g ? " (did you mean [stage." : "", g ? g : "",
+                        g ? "]?)" : "");
     }
     return PRECIS_OK;
 }

@@ -538,6 +538,25 @@ static int field_from(precis_article *a, const char *key, const pr_para *p)
     return rc;
 }
 
+/* Where a metadata field came from, unless the loader said already: the
+ * markup that gave the paragraph its kind, or its line in plain text. */
+static int note_source(precis_article *a, const char *key, const pr_para *p)
+{
+    if (article_field(a, key))
+        return PRECIS_OK;
+    char buf[160];
+    if (p->fixed) {
+        snprintf(buf, sizeof buf, "%s", p->reason ? p->reason : "markup");
+    } else {
+        size_t line = 1;
+        for (size_t i = 0; i < p->start; i++)
+            line += a->text[i] == '\n';
+        snprintf(buf, sizeof buf, "line %zu%s%s", line,
+                 p->reason ? ", " : "", p->reason ? p->reason : "");
+    }
+    return article_set_field(a, key, buf, strlen(buf));
+}
+
 static int record_metadata(precis_article *a)
 {
     int rc = 0, have_head = 0, have_by = 0, have_date = 0;
@@ -547,8 +566,12 @@ static int record_metadata(precis_article *a)
             rc = field_from(a, "headline_raw", p);
             if (!rc)
                 rc = field_from(a, "headline", p);
+            if (!rc)
+                rc = note_source(a, "headline_source", p);
         } else if (p->kind == PRECIS_KIND_BYLINE && !have_by++) {
             rc = field_from(a, "byline_raw", p);
+            if (!rc)
+                rc = note_source(a, "byline_source", p);
         } else if (p->kind == PRECIS_KIND_DATE && !have_date) {
             date_value d;
             if (!date_find(a->text + p->start, p->end - p->start, &d))
@@ -560,6 +583,8 @@ static int record_metadata(precis_article *a)
             if (!rc)
                 rc = article_set_field(a, d.kind == DATE_UPDATED
                                        ? "date_updated" : "date", iso, n);
+            if (!rc && d.kind != DATE_UPDATED)
+                rc = note_source(a, "date_source", p);
             have_date = d.kind != DATE_UPDATED;
         }
     }
