@@ -38,6 +38,18 @@ precis_ctx *cli_session(const cli_opts *o, int prepare)
         rc = precis_ctx_set(ctx, o->sets[i], &err);
     if (!rc && o->profile)
         rc = precis_ctx_set_profile(ctx, o->profile, &err);
+    if (!rc && o->script) {
+        /* --script tweet.lua: the summarizer is stage 'tweet', set up by
+         * [stage.tweet]. */
+        const char *base = strrchr(o->script, '/');
+        base = base ? base + 1 : o->script;
+        char name[65];
+        size_t n = strlen(base);
+        if (n > 4 && !strcmp(base + n - 4, ".lua"))
+            n -= 4;
+        snprintf(name, sizeof name, "%.*s", (int)n, base);
+        rc = precis_ctx_set_summarizer(ctx, name, o->script, &err);
+    }
     if (!rc && prepare > 0)
         rc = precis_ctx_prepare(ctx, &err);
     else if (!rc && prepare < 0)

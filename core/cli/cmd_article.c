@@ -128,23 +128,7 @@ int cmd_article(const cli_opts *o, precis_view view)
         cli_error("translate: say which language with --to LANG");
         return EXIT_USAGE;
     }
-    cli_opts so = *o;
-    const char *sets[256];
-    if (o->script) {
-        /* -S FILE: the script's summarizer replaces the default one. */
-        static char use[4096];
-        snprintf(use, sizeof use, "stage.summary.use=%s", o->script);
-        if (o->nsets >= 255) {
-            cli_error("too many --set options");
-            return EXIT_USAGE;
-        }
-        if (o->nsets)
-            memcpy(sets, o->sets, o->nsets * sizeof *sets);
-        sets[o->nsets] = use;
-        so.sets = sets;
-        so.nsets = o->nsets + 1;
-    }
-    precis_ctx *ctx = cli_session(&so, 1);
+    precis_ctx *ctx = cli_session(o, 1);
     if (!ctx)
         return EXIT_USAGE;
     run_state st = { .o = o, .ctx = ctx, .view = view, .fmt = fmt,

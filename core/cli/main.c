@@ -50,7 +50,17 @@ int main(int argc, char **argv)
         cli_opts_free(&o);
         return rc;
     }
-    cli_error("unknown command '%s' (commands: summarize, inspect, quotes, "
-              "translate, segment, batch, config, plugins, lua, help)", cmd);
+    const char *names[sizeof commands / sizeof commands[0] + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[n++] = commands[i].name;
+    names[n++] = "help";
+    const char *g = precis_did_you_mean(cmd, names, n);
+    if (g)
+        cli_error("unknown command '%s' (did you mean '%s'?)", cmd, g);
+    else
+        cli_error("unknown command '%s' (commands: summarize, inspect, "
+                  "quotes, translate, segment, batch, config, plugins, lua, "
+                  "help)", cmd);
     return EXIT_USAGE;
 }

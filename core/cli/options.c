@@ -70,6 +70,25 @@ static const struct option long_opts[] = {
     { NULL, 0, NULL, 0 }
 };
 
+/* "unknown option '--ratoi' (did you mean '--ratio'?)". */
+static void unknown_option(const char *command, const char *arg)
+{
+    const char *names[sizeof long_opts / sizeof long_opts[0]];
+    size_t n = 0;
+    for (const struct option *lo = long_opts; lo->name; lo++)
+        names[n++] = lo->name;
+    const char *word = arg;
+    while (*word == '-')
+        word++;
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", (int)strcspn(word, "="), word);
+    const char *g = arg[0] == '-' && arg[1] == '-'
+                        ? precis_did_you_mean(key, names, n) : NULL;
+    cli_error("%s: unknown option '%s'%s%s%s (see 'precis %s --help')",
+              command, arg, g ? " (did you mean '--" : "", g ? g : "",
+              g ? "'?)" : "", command);
+}
+
 static int positive_int(const char *s, int *out)
 {
     char *end;
@@ -86,7 +105,7 @@ int cli_parse(int argc, char **argv, cli_opts *o)
     const char *set;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "c:f:n:m:S:o:j:qv", long_opts,
+    while ((c = getopt_long(argc, argv, "c:f:n:m:S:o:j:qvh", long_opts,
                             NULL)) != -1) {
         set = NULL;
         switch (c) {
@@ -125,14 +144,14 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         case 'q': o->verbosity = 0; break;
         case 'v': o->verbosity++; break;
         case OPT_VERSION: printf("precis %s\n", precis_version()); exit(0);
+        case 'h':
         case OPT_HELP: cli_help(stdout, o->command); exit(0);
         case ':':
             cli_error("%s: option %s needs a value (see 'precis help %s')",
                       o->command, argv[optind - 1], o->command);
             return EXIT_USAGE;
         default:
-            cli_error("%s: unknown option '%s' (see 'precis help %s')",
-                      o->command, argv[optind - 1], o->command);
+            unknown_option(o->command, argv[optind - 1]);
             return EXIT_USAGE;
         }
         if (set)

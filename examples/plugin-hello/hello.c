@@ -4,10 +4,18 @@
  * It registers one summarizer stage, "hello": the summary is the first
  * body sentences that contain a word you choose (default "said"), which
  * makes a quick "who said what" digest.  It shows the parts every plug-in
- * has: the entry point, init registering a stage, an option schema, and a
- * run callback that reads the article through the api table.
+ * has: the entry point, init registering a stage, an option schema, an
+ * instance made by create() from its options and freed by destroy(), and
+ * a run callback that reads the article through the api table and keeps
+ * to the user's summary budget with precis/util.h.
+ *
+ * Ownership, as precis/plugin.h says: the options handed to create() are
+ * the host's, so the instance copies what it needs; the article is the
+ * host's and valid during run() only.
  */
 #include <precis/plugin.h>
+#include <precis/util.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const precis_api *api;
@@ -30,25 +38,30 @@ static int has_word(const precis_article *a, const precis_sentence *s,
     return 0;
 }
 
+/* One instance of the stage: its own copy of the option it uses. */
+typedef struct hello {
+    char *word;         /* malloc'd */
+} hello;
+
 static int hello_run(precis_stage_ctx *ctx, void *state, precis_article *a)
 {
-    const precis_options *opt = state;
-    const char *word = api->opt_string(opt, "word");
-    precis_budget b;
-    api->budget(ctx, &b);
-    size_t want = b.sentences ? b.sentences : 3, got = 0;
+    const hello *h = state;
+    precis_budget_state b;
+    int rc = precis_budget_start(api, ctx, a, &b);
+    if (rc)
+        return api->fail(ctx, rc, "budget: %s", api->strerror(rc));
     api->clear_summary(ctx, a);
-    for (size_t i = 0; i < api->sentence_count(a) && got < want; i++) {
+    for (size_t i = 0; i < api->sentence_count(a) && !precis_budget_full(&b);
+         i++) {
         precis_sentence s;
         precis_paragraph p;
         api->sentence(a, i, &s);
         api->paragraph(a, s.paragraph, &p);
-        if (p.kind == PRECIS_KIND_BODY && has_word(a, &s, word)) {
-            int rc = api->select(ctx, a, i, 1.0);
-            if (rc)
-                return api->fail(ctx, rc, "select: %s", api->strerror(rc));
-            got++;
-        }
+        if (p.kind != PRECIS_KIND_BODY || !has_word(a, &s, h->word)
+            || !precis_budget_take(&b, s.ntokens))
+            continue;
+        if ((rc = api->select(ctx, a, i, 1.0)))
+            return api->fail(ctx, rc, "select: %s", api->strerror(rc));
     }
     return api->set_meta(ctx, a, "hello", "hello from a plug-in", 20);
 }
@@ -56,9 +69,23 @@ static int hello_run(precis_stage_ctx *ctx, void *state, precis_article *a)
 static int hello_create(precis_stage_ctx *ctx, const precis_options *opt,
                         void **state)
 {
-    (void)ctx;
-    *state = (void *)opt;   /* the host keeps the options alive */
+    hello *h = calloc(1, sizeof *h);
+    const char *word = api->opt_string(opt, "word");
+    if (!h || !(h->word = malloc(strlen(word) + 1))) {
+        free(h);
+        return api->fail(ctx, PRECIS_ENOMEM, "out of memory");
+    }
+    memcpy(h->word, word, strlen(word) + 1);
+    *state = h;
     return PRECIS_OK;
+}
+
+static void hello_destroy(void *state)
+{
+    hello *h = state;
+    if (h)
+        free(h->word);
+    free(h);
 }
 
 static const precis_stage_def hello_stage = {
@@ -72,6 +99,7 @@ static const precis_stage_def hello_stage = {
     .provides = "summary",
     .create = hello_create,
     .run = hello_run,
+    .destroy = hello_destroy,
 };
 
 static int hello_init(const precis_api *host, precis_plugin *self)

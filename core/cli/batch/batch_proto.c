@@ -221,7 +221,21 @@ void batch_split_stage(const char *msg, char **stage, char **plugin)
 char *batch_record_id(const char *data, size_t len)
 {
     json_error_t je;
+    /* A record with invalid UTF-8 elsewhere still has an id worth
+     * reporting: read it from a repaired copy. */
+    precis_buf fixed = PRECIS_BUF_INIT;
+    if (data && precis_utf8_valid(data, len) != len) {
+        for (size_t i = 0; i < len;) {
+            char u[4];
+            precis_buf_append(&fixed, u,
+                              precis_utf8_encode(precis_utf8_next(data, len,
+                                                                  &i), u));
+        }
+        data = precis_buf_str(&fixed);
+        len = fixed.len;
+    }
     json_t *v = data ? json_loadb(data, len, 0, &je) : NULL;
+    precis_buf_free(&fixed);
     json_t *id = json_is_object(v) ? json_object_get(v, "id") : NULL;
     char *out = NULL;
     if (json_is_string(id)) {

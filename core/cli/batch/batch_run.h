@@ -82,9 +82,7 @@ typedef struct seqq {       /* a deque of item numbers */
 
 typedef struct run {
     const cli_opts *o;
-    cli_opts so;            /* o with -S folded into the settings */
-    const char *sets[256];
-    char use[4200];
+    cli_opts so;            /* the options the sessions are made from */
     batch_wconf wc;
     batch_input_opts io;
     batch_inputs *in;

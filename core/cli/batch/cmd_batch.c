@@ -191,17 +191,6 @@ static int configure(run *R, precis_output fmt, precis_buf *run_line)
 {
     const cli_opts *o = R->o;
     R->so = *o;
-    if (o->script) {
-        if (o->nsets >= 255) {
-            cli_error("too many --set options");
-            return EXIT_USAGE;
-        }
-        snprintf(R->use, sizeof R->use, "stage.summary.use=%s", o->script);
-        memcpy(R->sets, o->sets, o->nsets * sizeof *R->sets);
-        R->sets[o->nsets] = R->use;
-        R->so.sets = R->sets;
-        R->so.nsets = o->nsets + 1;
-    }
     precis_ctx *ctx = cli_session(&R->so, 1);
     if (!ctx)
         return EXIT_USAGE;

@@ -123,6 +123,32 @@ void run_fail_slot(run *R, slot *s, const char *stage,
     run_progress_clear(R);
     cli_error("%s", msg);
     log_error(R, s, stage, plugin, id, msg);
+    if (R->ordered && !s->json) {
+        /* The combined output has a line for every input, so a consumer
+         * downstream can tell which ones failed and why. */
+        json_t *o = json_object();
+        json_object_set_new(o, "id", id ? json_string(id) : json_null());
+        if (s->it.kind == BATCH_RECORD)
+            json_object_set_new(o, "line",
+                                json_integer((json_int_t)s->it.line));
+        else
+            json_object_set_new(o, "input", json_string(s->it.input
+                                                        ? s->it.input : "?"));
+        json_object_set_new(o, "error", json_string(msg));
+        char *line = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        size_t n = line ? strlen(line) : 0;
+        char *with_nl = line ? realloc(line, n + 2) : NULL;
+        if (with_nl) {
+            with_nl[n] = '\n';
+            with_nl[n + 1] = '\0';
+            s->json = with_nl;
+            s->json_len = n + 1;
+            R->live_bytes += n + 1;
+        } else {
+            free(line);
+        }
+    }
     free(own_id);
     run_drop_data(R, s);
     if (R->on_error_fail && !R->stopping)

@@ -215,7 +215,9 @@ typedef struct precis_stage_def {
     const char *provides;       /* facts this stage adds: "quotes,names" */
 
     /* Makes one instance from validated options.  May set *state.
-     * Returns PRECIS_OK or api->fail(ctx, …).  May be NULL. */
+     * Returns PRECIS_OK or api->fail(ctx, …).  May be NULL.  opt is the
+     * host's: it stays valid until destroy() returns, but copying what
+     * the instance needs keeps a plug-in clear of that rule. */
     int (*create)(precis_stage_ctx *ctx, const precis_options *opt,
                   void **state);
     /* Does the stage's work on one article.  May be NULL for a stage that

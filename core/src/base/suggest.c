@@ -31,19 +31,23 @@ const char *precis_did_you_mean(const char *word, const char *const *cands,
                                 size_t n)
 {
     const char *best = NULL;
-    size_t bestd = 99, limit = strlen(word) / 3 + 1;
+    size_t bestd = 99, limit = strlen(word) / 3 + 1, wl = strlen(word);
     if (limit > 3)
         limit = 3;
     for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(word, cands[i]);
+        size_t d = edit_distance(word, cands[i]), cl = strlen(cands[i]);
         /* A prefix is a good guess too: "sentence" for "sentences". */
-        if (d > limit && strncmp(word, cands[i], strlen(word)) == 0
-            && strlen(word) >= 4)
+        if (d > limit && strncmp(word, cands[i], wl) == 0 && wl >= 4)
             d = limit;
-        if (d < bestd) {
-            bestd = d;
+        /* Ties go to a name with the same first letter, then to one of
+         * the same length: typos rarely hit the first letter, and more
+         * often drop or double a letter than change the word's shape. */
+        size_t score = d * 16 + (cands[i][0] != word[0]) * 8
+                     + (cl > wl ? cl - wl : wl - cl);
+        if (d <= limit && score < bestd) {
+            bestd = score;
             best = cands[i];
         }
     }
-    return bestd <= limit ? best : NULL;
+    return best;
 }

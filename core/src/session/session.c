@@ -158,7 +158,7 @@ static int apply_profile(precis_ctx *c, precis_error *err)
                             cfg_where(&e, where, sizeof where), sec, e.key);
         char target[160];
         snprintf(target, sizeof target, "%.*s", (int)(dot - e.key), e.key);
-        snprintf(origin, sizeof origin, "%s",
+        snprintf(origin, sizeof origin, "profile %s (%s)", c->profile,
                  cfg_where(&e, where, sizeof where));
         if (cfg_put(&c->cfg, target, dot + 1, e.value, origin, 0))
             return diag_set(err, PRECIS_ENOMEM, "out of memory");
