@@ -93,9 +93,14 @@ static void on_crash(int sig)
 
 void cli_install_crash_handler(void)
 {
+    cli_catch_crashes(on_crash);
+}
+
+void cli_catch_crashes(void (*handler)(int))
+{
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_crash;
+    sa.sa_handler = handler;
     sa.sa_flags = (int)SA_RESETHAND;
     int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)

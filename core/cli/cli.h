@@ -58,6 +58,8 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 precis_output cli_output_format(const cli_opts *o, precis_output dflt);
 
 void cli_install_crash_handler(void);
+/* Runs handler (once) on SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT. */
+void cli_catch_crashes(void (*handler)(int));
 
 int cmd_article(const cli_opts *o, precis_view view);
 int cmd_segment(const cli_opts *o);

@@ -52,20 +52,24 @@ for i in (1, 2, 3, 7, 9):
         f.write(f"Story {i}\n\n" + text(i) + "\n")
 PY
 
-ids_check() {   # ids_check FILE MISSING...: the results, in input order
+ids_check() {   # ids_check FILE FAILED...: one line per input, in order
     python3 - "$@" <<'PY' || fails=$((fails+1))
 import json, sys
-ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
+rows = [json.loads(l) for l in open(sys.argv[1])]
+ids = [r["id"] for r in rows]
 gone = [int(x) for x in sys.argv[2:]]
-want = [f"a{i:02d}" for i in range(1, 25) if i not in gone]
-ok = ids == want
-print(("ok   " if ok else "FAIL ") + f"{len(want)} results in input order, "
-      f"only article(s) {gone} missing" + ("" if ok else f": {ids}"))
+want = [f"a{i:02d}" for i in range(1, 25)]
+# A failed article has its line too: its id, its line and the error.
+errs = [i + 1 for i, r in enumerate(rows) if "error" in r]
+ok = ids == want and errs == gone and all(
+    r["line"] == i + 1 for i, r in enumerate(rows) if "error" in r)
+print(("ok   " if ok else "FAIL ") + f"{len(want)} lines in input order, "
+      f"article(s) {gone} as errors" + ("" if ok else f": {ids} {errs}"))
 sys.exit(0 if ok else 1)
 PY
 }
 
-# 1. Streaming: everything but the failed articles comes out, in order.
+# 1. Streaming: a line for every article, in order; failures as errors.
 "$PRECIS" batch --jsonl - -j 2 "${CRASH[@]}" \
     < "$T/in.jsonl" > "$T/out.jsonl" 2> "$T/err"
 check "crash: exit status 1" test $? -eq 1

@@ -104,8 +104,10 @@ check "--include with a path" test "$(cd "$T/inc2" && find . -name '*.txt')" \
 check "-f json writes .json files" test -s "$T/j1/sub/d.json"
 check "combined file identical with -j 1 and -j 3" \
     cmp -s "$T/all1.jsonl" "$T/all3.jsonl"
-check "combined file has one line per article" \
-    test "$(wc -l < "$T/all1.jsonl")" -eq 8
+check "combined file has one line per input, the two failures included" \
+    test "$(wc -l < "$T/all1.jsonl")" -eq 10
+check "a failed input's line says why" \
+    bash -c "grep -q '\"error\"' '$T/all1.jsonl'"
 check "combined line equals the article's file" \
     bash -c "grep -qxF -f '$T/j1/sub/d.json' '$T/all1.jsonl'"
 check "JSON output carries the input's id" \

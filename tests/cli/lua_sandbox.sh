@@ -166,13 +166,13 @@ the script loads" \
 grep -qF "count=integer:3 ratio=float:0.25 flag=false word=short \
 style=plain level=2" \
     "$T/out" || fail "typed defaults: $(cat "$T/out")"
-"$PRECIS" summarize -S "$D/typed.lua" --set stage.summary.count=7 \
-    --set stage.summary.ratio=0.5 --set stage.summary.flag=yes \
-    --set stage.summary.style=fancy "$D/calm.txt" > "$T/out" 2> "$T/err"
+"$PRECIS" summarize -S "$D/typed.lua" --set stage.typed.count=7 \
+    --set stage.typed.ratio=0.5 --set stage.typed.flag=yes \
+    --set stage.typed.style=fancy "$D/calm.txt" > "$T/out" 2> "$T/err"
 grep -qF "count=integer:7 ratio=float:0.5 flag=true word=short style=fancy" \
     "$T/out" || fail "typed values: $(cat "$T/out" "$T/err")"
 bad_value() {
-    "$PRECIS" summarize -S "$D/typed.lua" --set "stage.summary.$1" \
+    "$PRECIS" summarize -S "$D/typed.lua" --set "stage.typed.$1" \
         "$D/calm.txt" > /dev/null 2> "$T/err"
     [ $? -eq 2 ] || fail "$1: accepted"
     grep -qE -- "$2" "$T/err" || fail "$1: got $(cat "$T/err")"

@@ -60,13 +60,9 @@ static void on_where(int sig)
 
 static void setup_signals(void)
 {
+    cli_catch_crashes(on_crash);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_crash;
-    sa.sa_flags = (int)SA_RESETHAND;
-    int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-        sigaction(sigs[i], &sa, NULL);
     sa.sa_handler = on_where;
     sa.sa_flags = SA_RESTART;
     sigaction(SIGUSR1, &sa, NULL);

@@ -576,17 +576,7 @@ static int l_translate(lua_State *L)
 static int log_at(lua_State *L, int level)
 {
     lua_script *s = script_of(L);
-    int n = lua_gettop(L);
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (int i = 1; i <= n; i++) {
-        luaL_tolstring(L, i, NULL);
-        luaL_addvalue(&b);
-        if (i < n)
-            luaL_addchar(&b, ' ');
-    }
-    luaL_pushresult(&b);
-    const char *m = lua_tostring(L, -1);
+    const char *m = lua_sandbox_join(L, ' ');
     if (s->sctx)
         api_table()->log(s->sctx, level, "%s", m);
     else

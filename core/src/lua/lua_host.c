@@ -499,17 +499,8 @@ static int l_register_stage(lua_State *L)
 static int l_print(lua_State *L)
 {
     lua_script *s = lua_sandbox_user(L);
-    int n = lua_gettop(L);
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (int i = 1; i <= n; i++) {
-        luaL_tolstring(L, i, NULL);
-        luaL_addvalue(&b);
-        if (i < n)
-            luaL_addchar(&b, '\t');
-    }
-    luaL_pushresult(&b);
-    diag_log(&s->h->log, 1, "%s: %s", s->chunk, lua_tostring(L, -1));
+    const char *m = lua_sandbox_join(L, '\t');
+    diag_log(&s->h->log, 1, "%s: %s", s->chunk, m);
     return 0;
 }
 

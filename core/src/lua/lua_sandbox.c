@@ -546,6 +546,12 @@ static int safe_close(lua_State *L)
  * the session's log.) */
 static int sb_print(lua_State *L)
 {
+    diag_log(NULL, 1, "lua: %s", lua_sandbox_join(L, '\t'));
+    return 0;
+}
+
+const char *lua_sandbox_join(lua_State *L, char sep)
+{
     int n = lua_gettop(L);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
@@ -553,11 +559,10 @@ static int sb_print(lua_State *L)
         luaL_tolstring(L, i, NULL);
         luaL_addvalue(&b);
         if (i < n)
-            luaL_addchar(&b, '\t');
+            luaL_addchar(&b, sep);
     }
     luaL_pushresult(&b);
-    diag_log(NULL, 1, "lua: %s", lua_tostring(L, -1));
-    return 0;
+    return lua_tostring(L, -1);
 }
 
 static int valid_module_name(const char *s)

@@ -79,4 +79,8 @@ size_t lua_sandbox_memory(const lua_sandbox *sb);
  * short, else its last two components. */
 void lua_sandbox_chunkname(const char *path, char *buf, size_t size);
 
+/* Pushes the call's arguments as strings (tostring) joined by sep, as
+ * print does, and returns it (valid while it is on the stack). */
+const char *lua_sandbox_join(lua_State *L, char sep);
+
 #endif
