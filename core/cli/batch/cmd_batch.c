@@ -51,6 +51,12 @@ static void on_signal(int sig)
 static int poll_timeout_ms(run *R)
 {
     double now = run_now_s(), t = 1.0;
+    /* More input is ready to be read and there is room for it: do not
+     * sleep (a resumed run skips whole windows of finished articles, and
+     * a second's wait per window made it slower than the run itself). */
+    if (!R->input_done && !R->input_wait && !R->stopping
+        && R->next - R->base < WINDOW && R->live_bytes < LIVE_BYTES)
+        return 0;
     if (R->progress)
         t = R->last_tick + TICK - now;
     if (R->unflushed)
