@@ -409,6 +409,33 @@ static const byline_case byline_rows[] = {
     { "By Jane Doe and Jane Doe", "author", "Jane Doe (author)" },
     { "By Ana Lima &amp; Tom Berg", "author",
       "Ana Lima (author); Tom Berg (author)" },
+    /* several people, with places and titles between them */
+    { "Fred Blogs, in Washington and Bubba jo-bob Brain, chief cheese "
+      "editor in Mouseland", "author",
+      "Fred Blogs (author); Bubba jo-bob Brain (author)" },
+    { "By Ana Lima in Lisbon, Tom Berg in Oslo and Kim Lee", "author",
+      "Ana Lima (author); Tom Berg (author); Kim Lee (author)" },
+    { "Andrew Bosworth, Chief Technology Officer and Head of Reality "
+      "Labs", "author", "Andrew Bosworth (author)" },
+    /* trailing digits and handles */
+    { "John Doe123", "author", "John Doe (author)" },
+    { "By jdoe42 and Ana Lima", "author", "Ana Lima (author)" },
+    /* JSON escapes copied from page data */
+    { "By Fr\\u00e9d\\u00e9ric Martin and Jean-\\u00c9tienne Roy",
+      "author",
+      "Fr\xC3\xA9" "d\xC3\xA9ric Martin (author); "
+      "Jean-\xC3\x89tienne Roy (author)" },
+    /* credits are not authors */
+    { "Image Credits: Bird", "author", "Bird (photographer)" },
+    { "Image Credits: Bryce Durbin / TechCrunch", "author",
+      "Bryce Durbin (photographer)" },
+    /* no person: the organisation alone */
+    { "By , The Daily Journal", "author",
+      "The Daily Journal (organization)" },
+    { "By John O'connor The Associated Press", "author",
+      "John O'connor (author)" },
+    { "BY JANE DOE-SMITH AND JOHN MCDONALD", "author",
+      "Jane Doe-Smith (author); John McDonald (author)" },
 };
 
 static void test_bylines(void **st)
