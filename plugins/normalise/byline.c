@@ -42,8 +42,8 @@ const char *normalise_person_name(const normalise_people *p, size_t i)
     return i < p->n && !p->text.oom ? p->text.s + p->v[i].name : "";
 }
 
-static void add_person(normalise_people *p, const char *name, size_t len,
-                       const char *role, int org)
+void normalise_people_add(normalise_people *p, const char *name,
+                          size_t len, const char *role, int org)
 {
     if (p->oom)
         return;
@@ -64,7 +64,7 @@ static void add_person(normalise_people *p, const char *name, size_t len,
         p->oom = 1;
         return;
     }
-    p->v[p->n++] = (normalise_person){ at, role, org };
+    p->v[p->n++] = (normalise_person){ at, role, org, 0 };
 }
 
 static int same_name(const char *a, const char *b)
@@ -79,6 +79,26 @@ static int same_name(const char *a, const char *b)
     return same;
 }
 
+void normalise_people_drop_site(normalise_people *p,
+                                const normalise_site *site)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const char *name = p->text.s + p->v[i].name;
+        if (!normalise_is_site(name, strlen(name), site))
+            p->v[k++] = p->v[i];
+    }
+    p->n = k;
+}
+
+size_t normalise_people_authors(const normalise_people *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n; i++)
+        n += !p->v[i].org && !strcmp(p->v[i].role, "author");
+    return n;
+}
+
 void normalise_people_finish(normalise_people *p, int keep_orgs)
 {
     int persons = 0;
@@ -87,7 +107,9 @@ void normalise_people_finish(normalise_people *p, int keep_orgs)
     size_t k = 0;
     for (size_t i = 0; i < p->n; i++) {
         normalise_person q = p->v[i];
-        if (q.org && persons)
+        /* a photo agency credits the pictures, not the story */
+        int photo = q.credit && !strcmp(q.role, "photographer");
+        if (q.org && (persons || photo) && !keep_orgs)
             continue;
         if (q.org)
             q.role = "organization";
@@ -1101,7 +1123,7 @@ static void read_names(const reader *r, const char *s, size_t len,
         /* "Bryce Durbin / TechCrunch": one word after a slash is the
          * agency of the name before it. */
         if (v[i].sep == SEP_SLASH && nwords == 1 && i > 0) {
-            add_person(r->out, s + p.a, p.e - p.a, role, 1);
+            normalise_people_add(r->out, s + p.a, p.e - p.a, role, 1);
             continue;
         }
         /* "John O'connor The Associated Press": a name run into its
@@ -1126,11 +1148,11 @@ static void read_names(const reader *r, const char *s, size_t len,
             o = bare(s, o, 1);
             if (o.e <= o.a)
                 o = p;
-            add_person(r->out, s + o.a, o.e - o.a, role, 1);
+            normalise_people_add(r->out, s + o.a, o.e - o.a, role, 1);
             continue;
         }
         if (is_org(s, q, qwords)) {
-            add_person(r->out, s + q.a, q.e - q.a, role, 1);
+            normalise_people_add(r->out, s + q.a, q.e - q.a, role, 1);
             continue;
         }
         p = drop_period(s, q);
@@ -1146,7 +1168,7 @@ static void read_names(const reader *r, const char *s, size_t len,
         if (name.oom)
             r->out->oom = 1;
         else
-            add_person(r->out, name.s, name.len, role, 0);
+            normalise_people_add(r->out, name.s, name.len, role, 0);
         normalise_buf_free(&name);
     }
     /* "Jane Doe, Staff Photographer" under a plain byline. */

@@ -251,6 +251,71 @@ static int matches_site(const site_keys *k, const char *s, size_t len)
     return m;
 }
 
+/* The first words of a, by their keys, are all of b's words: "Slate" of
+ * "Slate Magazine" (not "Tom" of "Tom's Hardware"). */
+static int leading_words(const char *a, size_t al, const char *b, size_t bl)
+{
+    size_t i = 0, j = 0;
+    int n = 0;
+    for (;;) {
+        while (i < al && a[i] == ' ')
+            i++;
+        while (j < bl && b[j] == ' ')
+            j++;
+        if (j >= bl)
+            return n > 0;
+        if (i >= al)
+            return 0;
+        size_t wa = i, wb = j;
+        while (i < al && a[i] != ' ')
+            i++;
+        while (j < bl && b[j] != ' ')
+            j++;
+        normalise_buf x = NORMALISE_BUF_INIT, y = NORMALISE_BUF_INIT;
+        put_alnum_key(&x, a + wa, i - wa);
+        put_alnum_key(&y, b + wb, j - wb);
+        int same = x.len && x.len == y.len && !memcmp(x.s, y.s, x.len);
+        normalise_buf_free(&x);
+        normalise_buf_free(&y);
+        if (!same)
+            return 0;
+        n++;
+    }
+}
+
+int normalise_is_site(const char *s, size_t len, const normalise_site *site)
+{
+    if (!site || !len)
+        return 0;
+    site_keys k = { NORMALISE_BUF_INIT, NORMALISE_BUF_INIT,
+                    NORMALISE_BUF_INIT, 0 };
+    const char *name = site->name;
+    if (name && *name) {
+        name_key(&k.name, name, strlen(name));
+        k.name_words = count_words(name, strlen(name));
+    }
+    if (site->url && *site->url)
+        host_keys(&k, site->url);
+    normalise_buf p = NORMALISE_BUF_INIT;
+    name_key(&p, s, len);
+    int words = count_words(s, len);
+    int m = key_eq(&p, &k.name) || key_eq(&p, &k.label)
+         || key_eq(&p, &k.host)
+         /* the site and a desk: "INQUIRER.net BrandRoom", "CBC Arts" */
+         || (name && *name && k.name.len >= 3 && words <= k.name_words + 1
+             && leading_words(s, len, name, strlen(name)))
+         || (k.label.len >= 4 && key_prefix(&p, &k.label) && words <= 2)
+         /* the site's first words: "Slate" for "Slate Magazine" */
+         || (name && *name && k.name_words > 1
+             && leading_words(name, strlen(name), s, len)
+             && p.len >= 4);
+    normalise_buf_free(&p);
+    normalise_buf_free(&k.name);
+    normalise_buf_free(&k.label);
+    normalise_buf_free(&k.host);
+    return m;
+}
+
 /* ---- looking like a name ---- */
 
 static const char *const connectors[] = {

@@ -167,6 +167,14 @@ int normalise_strip_site(const char *s, size_t len,
                          size_t *end);
 
 /*
+ * 1 when s[0, len) names the site itself: its name ("BBC News" for "BBC
+ * News", "Guardian" for "the Guardian") or its address ("MLSsoccer" for
+ * mlssoccer.com, "INQUIRER.net BrandRoom" for INQUIRER.net).  A site
+ * that signs an article with its own name has not said who wrote it.
+ */
+int normalise_is_site(const char *s, size_t len, const normalise_site *site);
+
+/*
  * Appends s with white space tidied, ends trimmed.  keep_lines 0: runs
  * holding a line break become one space; 1: line breaks are kept as they
  * are.  With normalise_space every other run becomes one space.
@@ -200,6 +208,7 @@ typedef struct normalise_person {
     size_t name;        /* offset of the NUL-terminated name in text */
     const char *role;   /* static: "author", "editor", ... */
     int org;            /* an organisation, not a person */
+    int credit;         /* read from a credit line (a photo's, …) */
 } normalise_person;
 
 typedef struct normalise_people {
@@ -211,6 +220,10 @@ typedef struct normalise_people {
 } normalise_people;
 
 void normalise_people_free(normalise_people *p);
+
+/* Appends a person as given (no cleaning); sets p->oom on failure. */
+void normalise_people_add(normalise_people *p, const char *name,
+                          size_t len, const char *role, int org);
 
 /* The name of person i. */
 const char *normalise_person_name(const normalise_people *p, size_t i);
@@ -241,9 +254,18 @@ int normalise_parse_byline(const char *s, size_t len, const char *role,
 /*
  * Drops repeated people (same name and role) and, unless keep_orgs, the
  * organisations when anyone is a person: an organisation stays only as
- * the sole author ("By The Associated Press").  Organisations kept get
- * the role "organization".
+ * the sole author ("By The Associated Press"), and never one read from a
+ * credit line (an agency's photo credit names no author).  Organisations
+ * kept get the role "organization".
  */
 void normalise_people_finish(normalise_people *p, int keep_orgs);
+
+/* Drops the people and organisations that name the site itself
+ * (normalise_is_site(): "By TMZ Staff" on TMZ). */
+void normalise_people_drop_site(normalise_people *p,
+                                const normalise_site *site);
+
+/* The number of people (not organisations) whose role is "author". */
+size_t normalise_people_authors(const normalise_people *p);
 
 #endif

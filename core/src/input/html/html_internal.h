@@ -204,6 +204,7 @@ typedef struct html_meta {
     const char *authors_source;
     int authors_are_byline;     /* authors holds a byline element's text */
     uint32_t byline_el;
+    strbuf authors_alt;         /* other candidates, one a line */
     strbuf date;                /* raw date string */
     const char *date_source;
     strbuf site, url, description, lang;

@@ -45,6 +45,7 @@ void html_meta_free(html_meta *m)
     sb_free(&m->description);
     sb_free(&m->lang);
     sb_free(&m->body);
+    sb_free(&m->authors_alt);
 }
 
 /* ---- meta tags ---- */
@@ -388,15 +389,23 @@ static void names_part(strbuf *t)
         i += k ? k : 1;
         while (b < e && (s[b] == ' ' || s[b] == ','))
             b++;
-        while (e > b && strchr(" ,;:-", s[e - 1]))
+        /* "By A, B, +55 more": the names end at the first number;
+         * "John Doe123" keeps the name of its user name. */
+        for (size_t j = b; j < e; j++)
+            if (isdigit((unsigned char)s[j])) {
+                size_t w = j;
+                while (w > b && s[w - 1] != ' ')
+                    w--;
+                e = w < j && isupper((unsigned char)s[w]) ? j : w;
+                break;
+            }
+        while (e > b && strchr(" ,;:-+", s[e - 1]))
             e--;
-        int digits = 0, letters = 0;
-        for (size_t j = b; j < e; j++) {
-            digits |= isdigit((unsigned char)s[j]);
+        int letters = 0;
+        for (size_t j = b; j < e; j++)
             letters += isalpha((unsigned char)s[j])
                     || (unsigned char)s[j] >= 0x80;
-        }
-        if (letters >= 2 && !digits && !label_only(s + b, e - b)) {
+        if (letters >= 2 && !label_only(s + b, e - b)) {
             memmove(t->s, s + b, e - b);
             t->len = e - b;
             t->s[t->len] = '\0';
@@ -438,6 +447,17 @@ static int byline_text(const html_doc *d, uint32_t i, strbuf *out)
         && !is_url(out->s) && plausible_name(out->s);
 }
 
+/* Is element i beside the headline's <h1> (under its parent's parent)?
+ * A byline there is the article's, whatever its classes say. */
+static int by_headline(const html_doc *d, const html_meta *m, uint32_t i)
+{
+    if (!m->headline_el)
+        return 0;
+    uint32_t r = d->els.v[m->headline_el].parent;
+    r = d->els.v[r].parent;
+    return r && i >= r && i < d->els.v[r].end;
+}
+
 static int authors_from_dom(const html_doc *d, uint32_t container,
                             html_meta *m)
 {
@@ -449,16 +469,19 @@ static int authors_from_dom(const html_doc *d, uint32_t container,
         const html_el *e = &d->els.v[i];
         int inside = container && i >= container
                   && i < d->els.v[container].end;
-        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
+        int near = by_headline(d, m, i);
+        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
             continue;
-        if ((e->flags & (HF_IN_JUNK | HF_IN_UNLIKELY)) && !inside)
+        if ((e->flags & HF_IN_ELSEWHERE) && !near)
+            continue;
+        if ((e->flags & (HF_IN_JUNK | HF_IN_UNLIKELY)) && !inside && !near)
             continue;
         /* an element that holds another candidate is a wrapper */
         if (k + 1 < d->authors.n && d->authors.v[k + 1] < e->end)
             continue;
         if (!byline_text(d, i, &t))
             continue;
-        int rank = 1 + inside * 2 + !(e->flags & HF_IN_UNLIKELY);
+        int rank = 1 + (inside || near) * 2 + !(e->flags & HF_IN_UNLIKELY);
         if (rank > best_rank) {
             best_rank = rank;
             best = i;
@@ -513,6 +536,196 @@ static void pick_authors(html_doc *d, ld_info *li, uint32_t container,
     if (authors_from_meta(d, m) || authors_from_dom(d, container, m))
         return;
     authors_from_ld(li, 1, m);
+}
+
+/* ---- authors named elsewhere ---- */
+
+/* Appends line (one candidate byline) to m->authors_alt. */
+static void alt_line(html_meta *m, const char *s, size_t len)
+{
+    if (!len || memchr(s, '\n', len))
+        return;
+    sb_append(&m->authors_alt, s, len);
+    sb_putc(&m->authors_alt, '\n');
+}
+
+/* Every JSON-LD object's people ("author", "creator"), one line each:
+ * the article object chosen may name only the newsroom (", The Daily
+ * Journal") while another describes the same story with its reporter. */
+static void alt_from_ld(json_t *v, int depth, html_meta *m)
+{
+    if (depth > 8 || !v)
+        return;
+    size_t i;
+    json_t *e;
+    const char *key;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e)
+            alt_from_ld(e, depth + 1, m);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    json_t *a = json_object_get(v, "author");
+    if (!a)
+        a = json_object_get(v, "creator");
+    /* a page's JSON-LD may list other stories: only this one's */
+    const char *title = jstr(v, "headline");
+    if (!title)
+        title = jstr(v, "name");
+    if (a && (title ? m->headline.len
+                      && html_similarity(title, strlen(title), m->headline.s,
+                                         m->headline.len) >= 0.5
+                    : depth <= 2)) {
+        strbuf t = STRBUF_INIT;
+        ld_names(a, 0, &t, 0);
+        alt_line(m, t.s, t.len);
+        sb_free(&t);
+    }
+    /* parts of the story by others (a live blog's updates), lists of
+     * other stories, comments and reviews name other writers */
+    static const char *const others[] = {
+        "author", "creator", "liveBlogUpdate", "hasPart", "itemListElement",
+        "comment", "review", "citation", "mentions", "relatedLink",
+        "isPartOf", "subjectOf", NULL
+    };
+    json_object_foreach(v, key, e) {
+        int skip = 0;
+        for (const char *const *o = others; *o && !skip; o++)
+            skip = !strcmp(key, *o);
+        if (!skip && (json_is_object(e) || json_is_array(e)))
+            alt_from_ld(e, depth + 1, m);
+    }
+}
+
+/* Does this address lead to an author's page?  2: surely
+ * ("/author/jane-doe"), 1: perhaps ("/people/…" is also a topic page of
+ * a celebrity), 0: no. */
+static int author_href(const char *href)
+{
+    static const char *const sure[] = {
+        "/author/", "/authors/", "/writer/", "/writers/", "/journalist/",
+        "/journalists/", "/reporter/", "/reporters/", "/columnist/",
+        "/columnists/", "/by/", "/byline/", "/autor/", "/autores/",
+        "/auteur/", "/auteurs/", "/autore/", "/redakteur/", NULL
+    };
+    static const char *const maybe[] = {
+        "/person/", "/people/", "/profile/", "/profiles/", "/staff/",
+        "/contributor/", "/contributors/", "/user/", "/users/", NULL
+    };
+    for (const char *const *p = sure; *p; p++)
+        if (strcasestr_ascii(href, *p))
+            return 2;
+    for (const char *const *p = maybe; *p; p++)
+        if (strcasestr_ascii(href, *p))
+            return 1;
+    return 0;
+}
+
+/* Does the text of element i start with "By" (or its equivalents)? */
+static int by_cue(const html_doc *d, uint32_t i)
+{
+    static const char *const cues[] = { "by ", "by:", "por ", "von ",
+                                        "par ", "door ", "di ", "av ",
+                                        "autor", "author", NULL };
+    strbuf t = STRBUF_INIT;
+    html_node_text(d->els.v[i].node, &t, 40);
+    int yes = 0;
+    for (const char *const *c = cues; *c && t.len && !yes; c++)
+        yes = !strncasecmp(t.s, *c, strlen(*c));
+    sb_free(&t);
+    return yes;
+}
+
+/* Links to authors' pages, the names of one parent together: "By <a
+ * href=/writer/…>Charles Fried</a>", an author box's name. */
+static void alt_from_links(const html_doc *d, uint32_t container,
+                           html_meta *m)
+{
+    strbuf line = STRBUF_INIT, t = STRBUF_INIT;
+    uint32_t parent = 0;
+    /* those in the article or beside its headline first */
+    for (uint32_t n = 1; n < 2 * d->els.n; n++) {
+        uint32_t i = n < d->els.n ? n : n - d->els.n;
+        const html_el *e = &d->els.v[i];
+        int first = (container && i >= container
+                     && i < d->els.v[container].end)
+                 || by_headline(d, m, i);
+        if (!i || first != (n < d->els.n))
+            continue;
+        if (e->tag != HT_A || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD
+                                           | HF_IN_FIGURE | HF_IN_JUNK)))
+            continue;
+        if ((e->flags & HF_IN_ELSEWHERE) && !by_headline(d, m, i))
+            continue;
+        const char *href = html_attr(e->node, "href");
+        int how = href ? author_href(href) : 0;
+        if (!how || (how == 1 && !by_cue(d, e->parent)))
+            continue;
+        sb_reset(&t);
+        html_node_text(e->node, &t, 120);
+        if (t.len < 3 || t.len >= 100 || count_words(t.s, t.len) > 5
+            || !plausible_name(t.s))
+            continue;
+        uint32_t grand = d->els.v[e->parent].parent;
+        if (line.len && parent != e->parent && parent != grand) {
+            alt_line(m, line.s, line.len);
+            sb_reset(&line);
+        }
+        if (line.len)
+            sb_puts(&line, "; ");
+        sb_append(&line, t.s, t.len);
+        if (!parent || (parent != e->parent && parent != grand))
+            parent = e->parent;
+    }
+    alt_line(m, line.s, line.len);
+    sb_free(&line);
+    sb_free(&t);
+}
+
+/* Byline elements other than the one chosen: those in the article
+ * first, then an author box anywhere outside navigation and comments. */
+static void alt_from_dom(const html_doc *d, uint32_t container,
+                         html_meta *m)
+{
+    strbuf t = STRBUF_INIT;
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < d->authors.n; k++) {
+            uint32_t i = d->authors.v[k];
+            const html_el *e = &d->els.v[i];
+            int inside = container && i >= container
+                      && i < d->els.v[container].end;
+            int near = by_headline(d, m, i);
+            if (i == m->byline_el || (inside || near) != !round
+                || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
+                || ((e->flags & HF_IN_ELSEWHERE) && !near))
+                continue;
+            if (k + 1 < d->authors.n && d->authors.v[k + 1] < e->end)
+                continue;
+            if (byline_text(d, i, &t))
+                alt_line(m, t.s, t.len);
+        }
+    sb_free(&t);
+}
+
+/*
+ * Other candidates for the byline, best first, for the normalise stage
+ * to read when the byline chosen names no person (it is empty, the site's
+ * own name or only an organisation): every JSON-LD object's authors, the
+ * author tags, byline elements, links to author pages.
+ */
+static void collect_alt_authors(const html_doc *d, ld_info *li,
+                                uint32_t container, html_meta *m)
+{
+    for (size_t i = 0; i < li->nroots; i++)
+        alt_from_ld(li->roots[i], 0, m);
+    html_meta tags;
+    html_meta_init(&tags);
+    if (authors_from_meta(d, &tags))
+        alt_line(m, tags.authors.s, tags.authors.len);
+    html_meta_free(&tags);
+    alt_from_dom(d, container, m);
+    alt_from_links(d, container, m);
 }
 
 /* ---- dates ---- */
@@ -721,6 +934,7 @@ void html_meta_collect(html_doc *d, uint32_t container, html_meta *m)
     pick_site_url(d, &li, m);
     pick_headline(d, &li, container, m);
     pick_authors(d, &li, container, m);
+    collect_alt_authors(d, &li, container, m);
     pick_date(d, &li, container, m);
     if (broken.len)
         scan_broken_ld(broken.s, m);
