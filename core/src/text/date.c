@@ -1321,6 +1321,63 @@ int date_is_line(const char *s, size_t len, date_value *out)
     return scan_dates(&x, 1, out);
 }
 
+/* Howard Hinnant's days_from_civil, for the years the parser takes. */
+static long days_of(long y, long m, long d)
+{
+    long era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_of(long z, date_value *d)
+{
+    long era, doe, yoe, y, doy, mp;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    d->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    d->year = (int)(y + (d->month <= 2));
+}
+
+long date_days(const date_value *d)
+{
+    return days_of(d->year, d->month, d->day);
+}
+
+long date_minutes(const date_value *d)
+{
+    return date_days(d) * 1440
+           + (d->has_time ? d->hour * 60 + d->minute : 0);
+}
+
+void date_to_offset(date_value *d, int tz_minutes)
+{
+    long m;
+
+    if (!d->has_zone) {
+        d->has_zone = 1;
+        d->tz_minutes = tz_minutes;
+        return;
+    }
+    m = date_minutes(d) - d->tz_minutes + tz_minutes;
+    civil_of(m >= 0 ? m / 1440 : -((-m + 1439) / 1440), d);
+    m -= date_days(d) * 1440;
+    d->hour = (int)(m / 60);
+    d->minute = (int)(m % 60);
+    d->tz_minutes = tz_minutes;
+}
+
 /* Writes v in decimal, zero-padded to width digits. */
 static char *put_int(char *p, int v, int width)
 {
