@@ -79,16 +79,14 @@ static int same_name(const char *a, const char *b)
     return same;
 }
 
-void normalise_people_drop_site(normalise_people *p,
+void normalise_people_mark_site(normalise_people *p,
                                 const normalise_site *site)
 {
-    size_t k = 0;
     for (size_t i = 0; i < p->n; i++) {
         const char *name = p->text.s + p->v[i].name;
-        if (!normalise_is_site(name, strlen(name), site))
-            p->v[k++] = p->v[i];
+        if (normalise_is_site(name, strlen(name), site))
+            p->v[i].org = 1;
     }
-    p->n = k;
 }
 
 size_t normalise_people_authors(const normalise_people *p)

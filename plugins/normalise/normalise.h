@@ -260,9 +260,9 @@ int normalise_parse_byline(const char *s, size_t len, const char *role,
  */
 void normalise_people_finish(normalise_people *p, int keep_orgs);
 
-/* Drops the people and organisations that name the site itself
- * (normalise_is_site(): "By TMZ Staff" on TMZ). */
-void normalise_people_drop_site(normalise_people *p,
+/* Marks as organisations the people that name the site itself
+ * (normalise_is_site(): "By TMZ Staff" on TMZ): the site is no author. */
+void normalise_people_mark_site(normalise_people *p,
                                 const normalise_site *site);
 
 /* The number of people (not organisations) whose role is "author". */

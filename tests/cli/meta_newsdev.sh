@@ -53,7 +53,8 @@ verbose = os.environ.get("META_NEWSDEV_VERBOSE") == "1"
 # Bars per half: what the code reaches, less a small margin.
 BARS = {
     "titles_url": 0.90, "titles_bare": 0.85,
-    "page_title": 0.90, "page_authors": 0.85, "page_date": 0.93,
+    "page_title": 0.90, "page_authors": 0.85, "page_people": 0.80,
+    "page_date": 0.93,
 }
 
 
@@ -152,6 +153,10 @@ for p, path in zip(gold_pages, files):
     record("page_authors", h, ok)
     if verbose and not ok:
         print(f"  page authors {h} {p['id']}: {got}, want {g['authors']}")
+    people = [q["name"] for q in o.get("byline") or []
+              if q.get("role") == "author"]
+    record("page_people", h, sorted(map(ms.loose, people))
+           == sorted(map(ms.loose, g["authors"])))
     site = ms.loose(o.get("site") or "")
     for q in o.get("byline") or []:
         if q.get("role") == "author" and (

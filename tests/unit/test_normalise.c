@@ -247,9 +247,60 @@ static const site_case site_rows[] = {
       "Analysis: why the floods came" },
     { "Floods: what we know so far", "Daily Herald", NULL,
       "Floods: what we know so far" },
-    /* Title case hides nothing after a bar, but after a dash it does. */
+    /* A name after a dash is a site's, unless the site is known to be
+     * another one. */
     { "Spider-Man: No Way Home - Official Trailer", NULL, NULL,
+      "Spider-Man: No Way Home" },
+    { "Spider-Man: No Way Home - Official Trailer", "Sony Pictures", NULL,
       "Spider-Man: No Way Home - Official Trailer" },
+    { "New Zealand - Wikipedia", NULL, NULL, "New Zealand" },
+    { "Turns Out Undersea Kelp Forests Are Crucial to Salmon - Scientific "
+      "American", NULL, NULL,
+      "Turns Out Undersea Kelp Forests Are Crucial to Salmon" },
+    { "Turns Out Kelp Forests Are Crucial to Salmon - Scientific American",
+      NULL, "https://www.scientificamerican.com/article/kelp/",
+      "Turns Out Kelp Forests Are Crucial to Salmon" },
+    { "Mit Foucault die Pandemie verstehen? \xE2\x80\x93 Geschichte der "
+      "Gegenwart", NULL, NULL, "Mit Foucault die Pandemie verstehen?" },
+    { "Enterprise 2.0 | HR Innovation", NULL, NULL, "Enterprise 2.0" },
+    { "Zoho's Neil Cohen on Collaboration Trends | eWEEK", NULL, NULL,
+      "Zoho's Neil Cohen on Collaboration Trends" },
+    /* Section paths between the headline and the site. */
+    { "Heulage: Besser als ihr Ruf? - fuetterung - ausbildung-und-praxis - "
+      "Reiterrevue International", NULL, NULL,
+      "Heulage: Besser als ihr Ruf?" },
+    { "Let kids be kids and leave child labor laws alone | Editorial "
+      "\xE2\x80\x93 Sun Sentinel", NULL, NULL,
+      "Let kids be kids and leave child labor laws alone" },
+    { "Downtown Madison rebound? - Isthmus | Madison, Wisconsin", NULL,
+      "https://isthmus.com/news/news/downtown-madison-rebound/",
+      "Downtown Madison rebound?" },
+    { "News - Anime News Network", NULL, NULL, "News" },
+    /* Site prefixes. */
+    { "Pluralsight Tech Blog | Managing Python Environments", NULL, NULL,
+      "Managing Python Environments" },
+    { "Zoll online - Fachmeldungen - Verk\xC3\xBCndung des "
+      "Tabaksteuermodernisierungsgesetzes", NULL, NULL,
+      "Verk\xC3\xBCndung des Tabaksteuermodernisierungsgesetzes" },
+    /* Separators of each shape. */
+    { "Floods close schools across the region :: Herald", NULL, NULL,
+      "Floods close schools across the region" },
+    { "Floods close schools across the region // Herald", NULL, NULL,
+      "Floods close schools across the region" },
+    { "Floods close schools across the region \xE2\x80\x94 Herald", NULL,
+      NULL, "Floods close schools across the region" },
+    { "Floods close schools across the region \xC2\xBB Herald", NULL,
+      NULL, "Floods close schools across the region" },
+    /* CJK: a dash or an underscore between characters. */
+    { "\xE7\x9B\x8A\xE9\x98\xB3\xEF\xBC\x9A\xE2\x80\x9C\xE6\x95\xB0"
+      "\xE5\xAD\x97\xE2\x80\x9D\xE6\x98\xAF\xE4\xBC\x98\xE9\x95\xBF-"
+      "\xE5\x8D\x8A\xE6\x9C\x88\xE8\xB0\x88", NULL, NULL,
+      "\xE7\x9B\x8A\xE9\x98\xB3\xEF\xBC\x9A\xE2\x80\x9C\xE6\x95\xB0"
+      "\xE5\xAD\x97\xE2\x80\x9D\xE6\x98\xAF\xE4\xBC\x98\xE9\x95\xBF" },
+    { "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xBB\x8F\xE6\xB5\x8E\xE5\xA2\x9E"
+      "\xE9\x95\xBF_\xE6\x96\xB0\xE6\xB5\xAA\xE7\xBD\x91", NULL, NULL,
+      "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xBB\x8F\xE6\xB5\x8E\xE5\xA2\x9E"
+      "\xE9\x95\xBF" },
     { "The Best Phones of the Year | Gadget Weekly", NULL, NULL,
       "The Best Phones of the Year" },
     { "One - Two - Three Steps Forward", NULL, NULL,

@@ -201,6 +201,20 @@ static void pick_headline(html_doc *d, ld_info *li, uint32_t container,
     if (m->headline_el) {
         set_clean(&m->headline, h1.s);
         m->headline_source = "h1";
+        /* The <h1> whole inside another title of the page: both say the
+         * separators it holds are the headline's ("Getting LEAN with
+         * Digital Ad UX | IAB" as <h1> and <title>). */
+        for (size_t i = 0; i < nc; i++) {
+            strbuf t = STRBUF_INIT;
+            set_clean(&t, c[i].text);
+            int agree = t.len && m->headline.len >= 8
+                     && strcasestr_ascii(t.s, m->headline.s) != NULL;
+            sb_free(&t);
+            if (agree) {
+                m->headline_source = "h1, as the title says";
+                break;
+            }
+        }
     }
     for (size_t i = 0; i < nc && !m->headline.len; i++) {
         set_clean(&m->headline, c[i].text);
