@@ -64,7 +64,7 @@ void normalise_people_add(normalise_people *p, const char *name,
         p->oom = 1;
         return;
     }
-    p->v[p->n++] = (normalise_person){ at, role, org, 0 };
+    p->v[p->n++] = (normalise_person){ at, role, org, 0, 0 };
 }
 
 static int same_name(const char *a, const char *b)
@@ -907,8 +907,17 @@ static int starts_title(const char *s, span p)
 }
 
 /* Drops a job title at the end of a part ("Jane Doe Staff Writer",
- * "Reuters Staff"); *photo is set when it names a photographer. */
+ * "Reuters Staff"); *photo is set when it names a photographer.  An
+ * organisation loses only the title's nouns: "Example News Staff" stays
+ * "Example News". */
+static span strip_title_as(const char *s, span p, int *photo, int org);
+
 static span strip_title(const char *s, span p, int *photo)
+{
+    return strip_title_as(s, p, photo, 0);
+}
+
+static span strip_title_as(const char *s, span p, int *photo, int org)
 {
     *photo = 0;
     if (!last_word_in(s, p, title_nouns))
@@ -921,8 +930,8 @@ static span strip_title(const char *s, span p, int *photo)
             last = w;
         span b = bare(s, last, 0);
         if (last.e == last.a || !(key_in(title_nouns, s + b.a, b.e - b.a)
-                                  || key_in(title_words, s + b.a,
-                                            b.e - b.a)))
+                                  || (!org && key_in(title_words, s + b.a,
+                                                     b.e - b.a))))
             break;
         p.e = last.a;
         while (p.e > p.a && (s[p.e - 1] == ' ' || s[p.e - 1] == ','))
@@ -1142,7 +1151,7 @@ static void read_names(const reader *r, const char *s, size_t len,
                                      || is_org(s, q, qwords))) {
             /* The organisation keeps its "of ..." but not a title:
              * "University of Oxford", "Reuters Staff" -> "Reuters". */
-            span o = strip_title(s, p, &photo);
+            span o = strip_title_as(s, p, &photo, 1);
             o = bare(s, o, 1);
             if (o.e <= o.a)
                 o = p;
@@ -1163,10 +1172,17 @@ static void read_names(const reader *r, const char *s, size_t len,
             normalise_buf_puts(&name, ", ");
             put_name(r, &name, s + suf.a, suf.e - suf.a);
         }
-        if (name.oom)
+        if (name.oom) {
             r->out->oom = 1;
-        else
+        } else {
             normalise_people_add(r->out, name.s, name.len, role, 0);
+            /* written all in capitals and re-cased: said in inspect */
+            normalise_letters L = normalise_count_letters(s + p.a,
+                                                          p.e - p.a);
+            if (!r->out->oom && !r->out->keep_case && L.lower == 0
+                && L.upper >= 2)
+                r->out->v[r->out->n - 1].recased = 1;
+        }
         normalise_buf_free(&name);
     }
     /* "Jane Doe, Staff Photographer" under a plain byline. */

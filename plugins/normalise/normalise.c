@@ -341,6 +341,25 @@ static int alt_authors(const precis_article *a, const normalise_site *site,
     return pp->oom ? -1 : 0;
 }
 
+/* Names the byline wrote in capitals are title-cased; the field
+ * "byline_case" says which, for inspect. */
+static int note_recased(precis_stage_ctx *ctx, precis_article *a,
+                        const normalise_people *pp)
+{
+    normalise_buf b = NORMALISE_BUF_INIT;
+    for (size_t i = 0; i < pp->n; i++) {
+        if (!pp->v[i].recased)
+            continue;
+        normalise_buf_puts(&b, b.len ? "; " : "title-cased from capitals: ");
+        normalise_buf_puts(&b, normalise_person_name(pp, i));
+    }
+    int rc = b.oom ? PRECIS_ENOMEM
+           : b.len ? api->set_meta(ctx, a, "byline_case", b.s, b.len)
+                   : PRECIS_OK;
+    normalise_buf_free(&b);
+    return rc;
+}
+
 static int do_people(precis_stage_ctx *ctx, const state *st,
                      precis_article *a)
 {
@@ -407,7 +426,9 @@ static int do_people(precis_stage_ctx *ctx, const state *st,
         return PRECIS_ENOMEM;
     }
     normalise_people_finish(&pp, st->keep_orgs);
-    rc = api->clear_people(ctx, a);
+    rc = note_recased(ctx, a, &pp);
+    if (!rc)
+        rc = api->clear_people(ctx, a);
     for (size_t i = 0; i < pp.n && !rc; i++) {
         const char *name = normalise_person_name(&pp, i);
         normalise_buf bare = NORMALISE_BUF_INIT;

@@ -209,6 +209,7 @@ typedef struct normalise_person {
     const char *role;   /* static: "author", "editor", ... */
     int org;            /* an organisation, not a person */
     int credit;         /* read from a credit line (a photo's, …) */
+    int recased;        /* written in capitals, title-cased here */
 } normalise_person;
 
 typedef struct normalise_people {

@@ -737,6 +737,134 @@ static void test_article_credit(void **st)
     run_free(&r);
 }
 
+/* ---- pages: the loader's evidence and the stage together ---- */
+
+#define BODY_P "<p>The council voted on Tuesday to close the old bridge to " \
+    "cars, after engineers found cracks in two of its piers. Repairs are " \
+    "expected to take most of next year, the council said.</p>"
+
+/* A page whose byline is only its newsroom ("By , The Daily Journal")
+ * has its reporter in another JSON-LD object of the same story. */
+static void test_page_byline_elsewhere(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge | The Daily "
+        "Journal</title>"
+        "<meta property=\"og:site_name\" content=\"The Daily Journal\">"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Council closes the old bridge\", \"author\": "
+        "{\"@type\": \"Person\", \"name\": \", The Daily Journal\"}}"
+        "</script><script type=\"application/ld+json\">{\"@type\": "
+        "\"WebPage\", \"name\": \"Council closes the old bridge to cars\", "
+        "\"author\": [{\"name\": \"Jane Q. Public\"}]}</script>"
+        "</head><body><article><h1>Council closes the old bridge</h1>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Jane Q. Public (author)");
+    run_free(&r);
+}
+
+/* The site's own name is never an author; with nobody else named it
+ * stays, as an organisation. */
+static void test_page_site_byline(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge - Example "
+        "News</title>"
+        "<meta property=\"og:site_name\" content=\"Example News\">"
+        "<meta name=\"author\" content=\"Example News Staff\">"
+        "</head><body><article><h1>Council closes the old bridge</h1>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Example News (organization)");
+    run_free(&r);
+}
+
+/* A link to the author's page beside the headline names the reporter
+ * when no byline element does; a photo credit is never the author. */
+static void test_page_author_link(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title></head>"
+        "<body><article><h1>Council closes the old bridge</h1>"
+        "<figure><img src=\"b.jpg\"><figcaption>The bridge. Image Credits: "
+        "<a href=\"/author/bryce\">Bryce Durbin</a></figcaption></figure>"
+        "<div>By <a href=\"/writer/ana-lima\">Ana Lima</a></div>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Ana Lima (author)");
+    run_free(&r);
+}
+
+/* The <h1> and the <title> agree on the whole headline: its bar is the
+ * headline's.  Without that agreement the same bar ends the headline. */
+static void test_page_title_whole(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Getting LEAN with Digital Ad UX | IAB</title>"
+        "<meta property=\"og:site_name\" content=\"IAB\"></head><body>"
+        "<article><h1>Getting LEAN with Digital Ad UX | IAB</h1>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "headline"),
+                        "Getting LEAN with Digital Ad UX | IAB");
+    run_free(&r);
+    run_article(&r,
+        "<html><head><title>Getting LEAN with Digital Ad UX | IAB</title>"
+        "<meta property=\"og:site_name\" content=\"IAB\"></head><body>"
+        "<article>" BODY_P BODY_P "</article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "headline"),
+                        "Getting LEAN with Digital Ad UX");
+    run_free(&r);
+}
+
+/* A UTC time in the metadata is read on the day the page shows: 04:00
+ * UTC on the 22nd is 23:00 EST on the 21st. */
+static void test_page_local_day(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title>"
+        "<meta property=\"article:published_time\" "
+        "content=\"2023-12-22T04:00:41+00:00\"></head><body><article>"
+        "<h1>Council closes the old bridge</h1><div class=\"meta\">By Ana "
+        "Lima <time datetime=\"2023-12-22T04:00:41+00:00\">Dec. 21, 2023 "
+        "11:00 pm EST</time></div>" BODY_P BODY_P "</article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-12-21T23:00:41-05:00");
+    run_free(&r);
+}
+
+/* Names in capitals are title-cased, and the field says so. */
+static void test_byline_case_noted(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "{\"title\": \"Council closes the old bridge\", "
+        "\"byline\": \"By RALPH D. RUSSO and Bob Ferrante\", "
+        "\"text\": \"The council voted to close the bridge.\"}",
+        PRECIS_FORMAT_JSON, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Ralph D. Russo (author); Bob Ferrante (author)");
+    assert_string_equal(field(&r, "byline_case"),
+                        "title-cased from capitals: Ralph D. Russo");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -756,6 +884,12 @@ int main(void)
         cmocka_unit_test(test_article_sentence_case),
         cmocka_unit_test(test_article_dates),
         cmocka_unit_test(test_article_credit),
+        cmocka_unit_test(test_page_byline_elsewhere),
+        cmocka_unit_test(test_page_site_byline),
+        cmocka_unit_test(test_page_author_link),
+        cmocka_unit_test(test_page_title_whole),
+        cmocka_unit_test(test_page_local_day),
+        cmocka_unit_test(test_byline_case_noted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
