@@ -41,11 +41,13 @@ const char *normalise_buf_str(const normalise_buf *b);
 /* ---- characters (chars.c) ----------------------------------------------- */
 
 /*
- * Case mapping covers ASCII, Latin-1 and Latin Extended-A: the letters
- * of English, Spanish, Portuguese, French, German and Italian names and
- * headlines (and of most other Latin-script European languages).  Other
- * scripts are letters without case: they are neither upper nor lower and
- * map to themselves.  This is title-casing, not Unicode case folding.
+ * Case mapping covers ASCII, Latin-1, Latin Extended-A, Greek and basic
+ * Cyrillic: the letters of English, Spanish, Portuguese, French, German
+ * and Italian names and headlines, of most other Latin-script European
+ * languages, of Greek and of Russian, Ukrainian, Bulgarian, Serbian.
+ * Other scripts are letters without case: they are neither upper nor
+ * lower and map to themselves.  This is title-casing, not Unicode case
+ * folding.
  */
 
 /* Decodes one code point at s[*i] (i < len) and advances *i.  Malformed
