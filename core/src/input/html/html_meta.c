@@ -651,6 +651,21 @@ static int by_cue(const html_doc *d, uint32_t i)
     return yes;
 }
 
+/* Does the link's name (or a "By" before it) open the text of its block?
+ * A byline stands at the start of its line; a name after a photo's
+ * caption ("… career. By Aleah C. Bowie") credits the photo. */
+static int opens_block(const html_doc *d, uint32_t i, const strbuf *name)
+{
+    uint32_t b = i;
+    while (b && d->els.v[b].parent != b && !(d->els.v[b].flags & HF_BLOCK))
+        b = d->els.v[b].parent;
+    strbuf t = STRBUF_INIT;
+    html_node_text(d->els.v[b].node, &t, 200);
+    int yes = t.len && (by_cue(d, b) || !strncmp(t.s, name->s, name->len));
+    sb_free(&t);
+    return yes;
+}
+
 /* Links to authors' pages, the names of one parent together: "By <a
  * href=/writer/…>Charles Fried</a>", an author box's name. */
 static void alt_from_links(const html_doc *d, uint32_t container,
@@ -679,7 +694,7 @@ static void alt_from_links(const html_doc *d, uint32_t container,
         sb_reset(&t);
         html_node_text(e->node, &t, 120);
         if (t.len < 3 || t.len >= 100 || count_words(t.s, t.len) > 5
-            || !plausible_name(t.s))
+            || !plausible_name(t.s) || !opens_block(d, i, &t))
             continue;
         uint32_t grand = d->els.v[e->parent].parent;
         if (line.len && parent != e->parent && parent != grand) {
