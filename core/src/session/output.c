@@ -335,6 +335,7 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
         snprintf(key, sizeof key, "%.*s_source", (int)n, f[i][0]);
         const char *src = strcmp(f[i][0], "headline_raw")
                           && strcmp(f[i][0], "date_raw")
+                          && strcmp(f[i][0], "byline_case")
                           ? article_field(a, key) : NULL;
         sb_printf(sb, src ? "    (from %s)\n" : "\n", src);
     }
