@@ -42,8 +42,8 @@ const char *normalise_person_name(const normalise_people *p, size_t i)
     return i < p->n && !p->text.oom ? p->text.s + p->v[i].name : "";
 }
 
-static void add_person(normalise_people *p, const char *name, size_t len,
-                       const char *role, int org)
+void normalise_people_add(normalise_people *p, const char *name,
+                          size_t len, const char *role, int org)
 {
     if (p->oom)
         return;
@@ -64,7 +64,7 @@ static void add_person(normalise_people *p, const char *name, size_t len,
         p->oom = 1;
         return;
     }
-    p->v[p->n++] = (normalise_person){ at, role, org };
+    p->v[p->n++] = (normalise_person){ at, role, org, 0, 0 };
 }
 
 static int same_name(const char *a, const char *b)
@@ -79,6 +79,24 @@ static int same_name(const char *a, const char *b)
     return same;
 }
 
+void normalise_people_mark_site(normalise_people *p,
+                                const normalise_site *site)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        const char *name = p->text.s + p->v[i].name;
+        if (normalise_is_site(name, strlen(name), site))
+            p->v[i].org = 1;
+    }
+}
+
+size_t normalise_people_authors(const normalise_people *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n; i++)
+        n += !p->v[i].org && !strcmp(p->v[i].role, "author");
+    return n;
+}
+
 void normalise_people_finish(normalise_people *p, int keep_orgs)
 {
     int persons = 0;
@@ -87,7 +105,9 @@ void normalise_people_finish(normalise_people *p, int keep_orgs)
     size_t k = 0;
     for (size_t i = 0; i < p->n; i++) {
         normalise_person q = p->v[i];
-        if (q.org && persons)
+        /* a photo agency credits the pictures, not the story */
+        int photo = q.credit && !strcmp(q.role, "photographer");
+        if (q.org && (persons || photo) && !keep_orgs)
             continue;
         if (q.org)
             q.role = "organization";
@@ -213,6 +233,10 @@ static const cue cues[] = {
     { "photo credit", PHOTO, 1 },
     { "photo credits", PHOTO, 1 },
     { "image credit", PHOTO, 1 },
+    { "image credits", PHOTO, 1 },
+    { "image courtesy", PHOTO, 1 },
+    { "courtesy", PHOTO, 1 },
+    { "source", PHOTO, 1 },
     { "credit", PHOTO, 1 },
     { "credits", PHOTO, 1 },
     { "photograph", PHOTO, 1 },
@@ -260,7 +284,10 @@ static const char *const title_nouns[] = {
     "korrespondent", "korrespondentin", "redakteur", "redakteurin",
     "fotógrafo", "fotógrafa", "fotografo", "photographe", "fotograf",
     "fotografin", "especial", "spécial", "envoyé", "envoyée", "redazione",
-    "redattore", "redattrice", "giornalista", NULL
+    "redattore", "redattrice", "giornalista", "officer", "director",
+    "president", "founder", "cofounder", "co-founder", "ceo", "cto",
+    "manager", "head", "chair", "chairman", "chairwoman", "professor",
+    "lecturer", "researcher", "fellow", "student", "redazione", NULL
 };
 
 /* A part starting with one of these is a title too ("Special to ..."). */
@@ -480,6 +507,49 @@ static uint32_t entity(const char *s, size_t len, size_t i, size_t *n)
     return 0;
 }
 
+static int hex4(const char *s, size_t len, size_t i, uint32_t *v)
+{
+    *v = 0;
+    if (i + 4 > len)
+        return 0;
+    for (size_t k = i; k < i + 4; k++) {
+        char c = s[k];
+        int d = c >= '0' && c <= '9' ? c - '0'
+              : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                        : -1;
+        if (d < 0)
+            return 0;
+        *v = *v * 16 + (uint32_t)d;
+    }
+    return 1;
+}
+
+/* A JSON escape at s[i] ('\\'): "\u00e9", a surrogate pair, "\/".
+ * Bylines copied out of a page's script data keep them.  Returns the code
+ * point and sets *n, or 0. */
+static uint32_t json_escape(const char *s, size_t len, size_t i, size_t *n)
+{
+    uint32_t hi, lo;
+    if (i + 1 < len && s[i + 1] == '/') {
+        *n = 2;
+        return '/';
+    }
+    if (i + 1 >= len || s[i + 1] != 'u' || !hex4(s, len, i + 2, &hi))
+        return 0;
+    *n = 6;
+    if (hi >= 0xD800 && hi < 0xDC00) {
+        if (i + 7 < len && s[i + 6] == '\\' && s[i + 7] == 'u'
+            && hex4(s, len, i + 8, &lo) && lo >= 0xDC00 && lo < 0xE000) {
+            *n = 12;
+            return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        return 0;
+    }
+    if (hi >= 0xDC00 && hi < 0xE000)
+        return 0;
+    return hi ? hi : 0;
+}
+
 /* Punctuation a byline keeps; other symbols (emoji, hearts) go. */
 static int kept_punct(uint32_t cp)
 {
@@ -529,6 +599,11 @@ static void clean(normalise_buf *b, const char *s, size_t len)
         }
         size_t n;
         uint32_t cp;
+        if (s[i] == '\\' && (cp = json_escape(s, len, i, &n))) {
+            put_clean_cp(b, cp);
+            i += n;
+            continue;
+        }
         if (s[i] == '&' && (cp = entity(s, len, i, &n))) {
             put_clean_cp(b, cp);
             i += n;
@@ -678,13 +753,26 @@ static void name_text(const reader *r, const char *c, size_t len,
                 || !strncmp(t + w.a, "\xE2\x80\x93", w.e - w.a)
                 || !strncmp(t + w.a, "\xE2\x80\x94", w.e - w.a)))
             break;
-        int digit = 0, at = 0;
-        for (size_t k = w.a; k < w.e; k++) {
-            digit |= t[k] >= '0' && t[k] <= '9';
+        size_t digit = w.e;
+        int at = 0;
+        for (size_t k = w.e; k-- > w.a;) {
+            if (t[k] >= '0' && t[k] <= '9')
+                digit = k;
             at |= t[k] == '@';
         }
-        if (digit)
+        /* A number ("5 min read") ends the names; a word with digits at
+         * its end is a user name: "Doe123" keeps its name, "jdoe42" (no
+         * capital) is only a handle. */
+        if (digit == w.a)
             break;
+        if (digit < w.e) {
+            size_t k = w.a;
+            if (!normalise_is_upper(normalise_next_cp(t, digit, &k))) {
+                normalise_buf_putc(b, ',');
+                continue;
+            }
+            w.e = digit;
+        }
         if (at || (w.e - w.a > 4 && (!strncmp(t + w.a, "http", 4)
                                      || !strncmp(t + w.a, "www.", 4))))
             continue;
@@ -819,8 +907,17 @@ static int starts_title(const char *s, span p)
 }
 
 /* Drops a job title at the end of a part ("Jane Doe Staff Writer",
- * "Reuters Staff"); *photo is set when it names a photographer. */
+ * "Reuters Staff"); *photo is set when it names a photographer.  An
+ * organisation loses only the title's nouns: "Example News Staff" stays
+ * "Example News". */
+static span strip_title_as(const char *s, span p, int *photo, int org);
+
 static span strip_title(const char *s, span p, int *photo)
+{
+    return strip_title_as(s, p, photo, 0);
+}
+
+static span strip_title_as(const char *s, span p, int *photo, int org)
 {
     *photo = 0;
     if (!last_word_in(s, p, title_nouns))
@@ -833,8 +930,8 @@ static span strip_title(const char *s, span p, int *photo)
             last = w;
         span b = bare(s, last, 0);
         if (last.e == last.a || !(key_in(title_nouns, s + b.a, b.e - b.a)
-                                  || key_in(title_words, s + b.a,
-                                            b.e - b.a)))
+                                  || (!org && key_in(title_words, s + b.a,
+                                                     b.e - b.a))))
             break;
         p.e = last.a;
         while (p.e > p.a && (s[p.e - 1] == ' ' || s[p.e - 1] == ','))
@@ -865,6 +962,38 @@ static int is_org(const char *s, span p, int nwords)
     /* A lone acronym: "CNN", "AFP". */
     normalise_letters L = normalise_count_letters(s + p.a, p.e - p.a);
     return nwords == 1 && L.lower == 0 && L.upper >= 2 && L.upper <= 5;
+}
+
+static int person_like(const char *s, span p, int nwords);
+
+/* The end of a person's name that runs into an organisation's ("Jane
+ * Doe The Associated Press", "Jane Doe Reuters"): two capitalised words
+ * at least, then a known organisation or "The" and a newsroom's word.
+ * Returns p.e when there is none. */
+static size_t cut_org_tail(const char *s, span p)
+{
+    size_t i = p.a;
+    span w;
+    int n = 0;
+    while (next_word(s, p.e, &i, &w)) {
+        if (n >= 2) {
+            span tail = { w.a, p.e };
+            int the = w.e - w.a == 3 && !memcmp(s + w.a, "The", 3);
+            if (key_in(orgs, s + tail.a, tail.e - tail.a)
+                || (the && any_word_in(s, tail, org_words))) {
+                span head = { p.a, w.a };
+                while (head.e > head.a && s[head.e - 1] == ' ')
+                    head.e--;
+                if (person_like(s, head, n))
+                    return head.e;
+            }
+        }
+        size_t k = w.a;
+        if (!normalise_is_upper(normalise_next_cp(s, w.e, &k)))
+            return p.e;
+        n++;
+    }
+    return p.e;
 }
 
 /* Cuts " of the Times", " in Washington", " For The Guardian", "Special
@@ -915,8 +1044,11 @@ static int person_like(const char *s, span p, int nwords)
         if (!normalise_is_letter(cp))
             return 0;
         /* A lower-case word in a name that has capitals must be a
-         * particle ("de", "van"). */
-        if (normalise_is_lower(cp) && L.upper
+         * particle ("de", "van") or a hyphenated middle name ("Bubba
+         * jo-bob Brain"). */
+        int middle = w.a > p.a && w.e < p.e
+                  && memchr(s + w.a, '-', w.e - w.a) != NULL;
+        if (normalise_is_lower(cp) && L.upper && !middle
             && !key_in((const char *const[]){ "de", "da", "do", "dos",
                                               "das", "del", "della", "di",
                                               "du", "des", "la", "le",
@@ -995,6 +1127,16 @@ static void read_names(const reader *r, const char *s, size_t len,
             continue;
         }
         int nwords = count_words(s + p.a, p.e - p.a);
+        /* "Bryce Durbin / TechCrunch": one word after a slash is the
+         * agency of the name before it. */
+        if (v[i].sep == SEP_SLASH && nwords == 1 && i > 0) {
+            normalise_people_add(r->out, s + p.a, p.e - p.a, role, 1);
+            continue;
+        }
+        /* "John O'connor The Associated Press": a name run into its
+         * newsroom. */
+        p.e = cut_org_tail(s, p);
+        nwords = count_words(s + p.a, p.e - p.a);
         span q = cut_affiliation(s, p);
         int photo;
         q = strip_title(s, q, &photo);
@@ -1009,15 +1151,15 @@ static void read_names(const reader *r, const char *s, size_t len,
                                      || is_org(s, q, qwords))) {
             /* The organisation keeps its "of ..." but not a title:
              * "University of Oxford", "Reuters Staff" -> "Reuters". */
-            span o = strip_title(s, p, &photo);
+            span o = strip_title_as(s, p, &photo, 1);
             o = bare(s, o, 1);
             if (o.e <= o.a)
                 o = p;
-            add_person(r->out, s + o.a, o.e - o.a, role, 1);
+            normalise_people_add(r->out, s + o.a, o.e - o.a, role, 1);
             continue;
         }
         if (is_org(s, q, qwords)) {
-            add_person(r->out, s + q.a, q.e - q.a, role, 1);
+            normalise_people_add(r->out, s + q.a, q.e - q.a, role, 1);
             continue;
         }
         p = drop_period(s, q);
@@ -1030,10 +1172,17 @@ static void read_names(const reader *r, const char *s, size_t len,
             normalise_buf_puts(&name, ", ");
             put_name(r, &name, s + suf.a, suf.e - suf.a);
         }
-        if (name.oom)
+        if (name.oom) {
             r->out->oom = 1;
-        else
-            add_person(r->out, name.s, name.len, role, 0);
+        } else {
+            normalise_people_add(r->out, name.s, name.len, role, 0);
+            /* written all in capitals and re-cased: said in inspect */
+            normalise_letters L = normalise_count_letters(s + p.a,
+                                                          p.e - p.a);
+            if (!r->out->oom && !r->out->keep_case && L.lower == 0
+                && L.upper >= 2)
+                r->out->v[r->out->n - 1].recased = 1;
+        }
         normalise_buf_free(&name);
     }
     /* "Jane Doe, Staff Photographer" under a plain byline. */

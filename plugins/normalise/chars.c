@@ -136,6 +136,44 @@ int normalise_is_upper(uint32_t cp)
             return cp & 1;
         return !(cp & 1);
     }
+    /* Greek and Cyrillic capitals */
+    if ((cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || cp == 0x386
+        || (cp >= 0x388 && cp <= 0x38F && cp != 0x38B && cp != 0x38D))
+        return 1;
+    return cp >= 0x400 && cp <= 0x42F;
+}
+
+/* The Greek or Cyrillic letter's other case, or 0 outside them. */
+static uint32_t greek_cyrillic_swap(uint32_t cp)
+{
+    if (cp >= 0x391 && cp <= 0x3A9)
+        return cp + 0x20;
+    if (cp >= 0x3B1 && cp <= 0x3C9)
+        return cp == 0x3C2 ? 0x3A3 : cp - 0x20;
+    if (cp == 0x386)
+        return 0x3AC;
+    if (cp == 0x3AC)
+        return 0x386;
+    if (cp >= 0x388 && cp <= 0x38A)
+        return cp + 0x25;
+    if (cp >= 0x3AD && cp <= 0x3AF)
+        return cp - 0x25;
+    if (cp == 0x38C)
+        return 0x3CC;
+    if (cp == 0x3CC)
+        return 0x38C;
+    if (cp == 0x38E || cp == 0x38F)
+        return cp + 0x3F;
+    if (cp == 0x3CD || cp == 0x3CE)
+        return cp - 0x3F;
+    if (cp >= 0x410 && cp <= 0x42F)
+        return cp + 0x20;
+    if (cp >= 0x430 && cp <= 0x44F)
+        return cp - 0x20;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 0x50;
+    if (cp >= 0x450 && cp <= 0x45F)
+        return cp - 0x50;
     return 0;
 }
 
@@ -147,7 +185,9 @@ int normalise_is_lower(uint32_t cp)
         return cp != 0xF7;
     if (cp >= 0x100 && cp <= 0x17F)
         return !normalise_is_upper(cp);
-    return 0;
+    if ((cp >= 0x3AC && cp <= 0x3CE) || cp == 0x390)
+        return 1;
+    return cp >= 0x430 && cp <= 0x45F;
 }
 
 uint32_t normalise_to_upper(uint32_t cp)
@@ -166,6 +206,8 @@ uint32_t normalise_to_upper(uint32_t cp)
         return 'I';
     if (cp == 0x17F)
         return 'S';
+    if (cp >= 0x370)
+        return cp == 0x390 ? cp : greek_cyrillic_swap(cp);
     return cp - 1;                      /* pairs: capital first */
 }
 
@@ -179,6 +221,8 @@ uint32_t normalise_to_lower(uint32_t cp)
         return 'i';
     if (cp == 0x178)
         return 0xFF;
+    if (cp >= 0x370)
+        return greek_cyrillic_swap(cp);
     return cp + 1;
 }
 
@@ -194,6 +238,13 @@ void normalise_put_cased(normalise_buf *b, const char *s, size_t len,
             to = normalise_to_upper(cp);
         else
             to = normalise_to_lower(cp);
+        /* Greek sigma ends a word as ς */
+        if (to == 0x3C3 && !first) {
+            size_t k = i;
+            if (k >= len || !normalise_is_letter(normalise_next_cp(s, len,
+                                                                   &k)))
+                to = 0x3C2;
+        }
         if (normalise_is_letter(cp))
             first = 0;
         if (to == cp)

@@ -44,8 +44,24 @@ static size_t skip_sp(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* Chinese, Japanese and Korean characters (not their punctuation). */
+static int is_cjk(uint32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF)
+        || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF)
+        || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* CJK text, or the quotes and brackets that close or open it. */
+static int cjk_side(uint32_t cp)
+{
+    return is_cjk(cp) || (cp >= 0x3001 && cp <= 0x303F)
+        || (cp >= 0xFF01 && cp <= 0xFF60) || cp == 0x201C || cp == 0x201D;
+}
+
 /* A separator starting at i (which may be white space): its kind, and
- * *next past it and the white space after. */
+ * *next past it and the white space after.  Unspaced, a dash or an
+ * underscore separates only between CJK characters ("优长-半月谈"). */
 static int separator_at(const char *s, size_t len, size_t i, int guillemets,
                         size_t *next)
 {
@@ -55,25 +71,39 @@ static int separator_at(const char *s, size_t len, size_t i, int guillemets,
         return SEP_NONE;
     size_t k = j;
     uint32_t cp = normalise_next_cp(s, len, &k);
-    int kind = SEP_NONE;
-    if (cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0x203A)
-        kind = SEP_STRONG;      /* | · • › */
+    int kind = SEP_NONE, cjk = 0;
+    if (j > 0 && !spaced_before && k < len) {
+        size_t b = normalise_prev_start(s, j), a = k;
+        uint32_t before = normalise_next_cp(s, len, &b);
+        uint32_t after = normalise_next_cp(s, len, &a);
+        cjk = cjk_side(before) && cjk_side(after)
+           && (is_cjk(before) || is_cjk(after));
+    }
+    if (cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0x203A
+        || cp == 0xFF5C)
+        kind = SEP_STRONG;      /* | · • › ｜ */
     else if (cp == 0xBB && !guillemets)
         kind = SEP_STRONG;      /* » when no « opens a quotation */
     else if (cp == ':' && k < len && s[k] == ':')
         kind = SEP_STRONG, k++;
+    else if (cp == '/' && k < len && s[k] == '/' && spaced_before)
+        kind = SEP_STRONG, k++;
     else if (cp == ':' && k < len)
         kind = SEP_COLON;
-    else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
+    else if (cp == '_')
+        kind = spaced_before || cjk ? SEP_STRONG : SEP_NONE;
+    else if (cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0xFF0D) {
         if (cp == '-' && k < len && s[k] == '-')
             k++;
-        kind = spaced_before ? SEP_DASH : SEP_NONE;
+        kind = spaced_before || cjk ? SEP_DASH : SEP_NONE;
     }
     if (kind == SEP_NONE)
         return SEP_NONE;
     size_t after = skip_sp(s, len, k);
-    /* Dashes and colons need white space after them ("30-17", "10:30"). */
-    if ((kind == SEP_DASH || kind == SEP_COLON) && after == k && k < len)
+    /* Dashes, slashes and colons need white space after them ("30-17",
+     * "10:30", "//cdn"). */
+    if ((kind == SEP_DASH || kind == SEP_COLON || cp == '/' || cp == '_')
+        && after == k && k < len && !cjk)
         return SEP_NONE;
     *next = after;
     return kind;
@@ -109,7 +139,7 @@ static size_t split_parts(const char *s, size_t len, part *p)
         unsigned char c = (unsigned char)s[i];
         /* Separators start with white space or one of these bytes. */
         if (c != ' ' && c != '\t' && c != '|' && c != ':' && c != '-'
-            && c != 0xC2 && c != 0xE2) {
+            && c != '_' && c != 0xC2 && c != 0xE2 && c != 0xEF) {
             i++;
             continue;
         }
@@ -251,6 +281,71 @@ static int matches_site(const site_keys *k, const char *s, size_t len)
     return m;
 }
 
+/* The first words of a, by their keys, are all of b's words: "Slate" of
+ * "Slate Magazine" (not "Tom" of "Tom's Hardware"). */
+static int leading_words(const char *a, size_t al, const char *b, size_t bl)
+{
+    size_t i = 0, j = 0;
+    int n = 0;
+    for (;;) {
+        while (i < al && a[i] == ' ')
+            i++;
+        while (j < bl && b[j] == ' ')
+            j++;
+        if (j >= bl)
+            return n > 0;
+        if (i >= al)
+            return 0;
+        size_t wa = i, wb = j;
+        while (i < al && a[i] != ' ')
+            i++;
+        while (j < bl && b[j] != ' ')
+            j++;
+        normalise_buf x = NORMALISE_BUF_INIT, y = NORMALISE_BUF_INIT;
+        put_alnum_key(&x, a + wa, i - wa);
+        put_alnum_key(&y, b + wb, j - wb);
+        int same = x.len && x.len == y.len && !memcmp(x.s, y.s, x.len);
+        normalise_buf_free(&x);
+        normalise_buf_free(&y);
+        if (!same)
+            return 0;
+        n++;
+    }
+}
+
+int normalise_is_site(const char *s, size_t len, const normalise_site *site)
+{
+    if (!site || !len)
+        return 0;
+    site_keys k = { NORMALISE_BUF_INIT, NORMALISE_BUF_INIT,
+                    NORMALISE_BUF_INIT, 0 };
+    const char *name = site->name;
+    if (name && *name) {
+        name_key(&k.name, name, strlen(name));
+        k.name_words = count_words(name, strlen(name));
+    }
+    if (site->url && *site->url)
+        host_keys(&k, site->url);
+    normalise_buf p = NORMALISE_BUF_INIT;
+    name_key(&p, s, len);
+    int words = count_words(s, len);
+    int m = key_eq(&p, &k.name) || key_eq(&p, &k.label)
+         || key_eq(&p, &k.host)
+         /* the site and a desk: "INQUIRER.net BrandRoom", "CBC Arts" */
+         || (name && *name && k.name.len >= 3 && words <= k.name_words + 1
+             && leading_words(s, len, name, strlen(name)))
+         || (k.label.len >= 4 && key_prefix(&p, &k.label) && words <= 2)
+         /* the site's first words: "Slate" for "Slate Magazine" */
+         || (name && *name && k.name_words > 1
+             && leading_words(name, strlen(name), s, len)
+             && p.len >= 4);
+    normalise_buf_free(&p);
+    normalise_buf_free(&k.name);
+    normalise_buf_free(&k.label);
+    normalise_buf_free(&k.host);
+    return m;
+}
+
 /* ---- looking like a name ---- */
 
 static const char *const connectors[] = {
@@ -339,12 +434,86 @@ static const char *const site_words[] = {
     "newsnet", "wire", "report", NULL
 };
 
-/* A part that can only be a site: one word, a domain, a publication
- * word, or an acronym or CamelCase word ("BBC", "JacketsOnline"). */
-static int surely_site(const char *s, size_t len)
+/* ---- how much a part looks like a site or a section ---- */
+
+/* Counts of a part's CJK characters and of its other words. */
+typedef struct measure {
+    int cjk, words;
+} measure;
+
+static measure measure_of(const char *s, size_t len)
 {
-    if (count_words(s, len) == 1 || is_domain(s, len))
-        return 1;
+    measure m = { 0, 0 };
+    int in = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = normalise_next_cp(s, len, &i);
+        if (is_cjk(cp)) {
+            m.cjk++;
+            in = 0;
+        } else if (normalise_is_space(cp) || cjk_side(cp)) {
+            in = 0;
+        } else if (!in) {
+            m.words++;
+            in = 1;
+        }
+    }
+    return m;
+}
+
+/* The weight of a stretch of title: words, and CJK characters at two a
+ * word. */
+static int weight(const char *s, size_t len)
+{
+    measure m = measure_of(s, len);
+    return m.words * 2 + m.cjk;
+}
+
+/* A word in lower case with letters and hyphens only: a URL's section
+ * ("fuetterung", "ausbildung-und-praxis"). */
+static int is_slug(const char *s, size_t len)
+{
+    if (!len || memchr(s, ' ', len))
+        return 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = normalise_next_cp(s, len, &i);
+        if (!normalise_is_lower(cp) && cp != '-' && !normalise_is_digit(cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the part end as a sentence does ("?", "!", "…", a closing
+ * quote)?  Then it is the headline's. */
+static int ends_sentence(const char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    size_t i = normalise_prev_start(s, len);
+    uint32_t cp = normalise_next_cp(s, len, &i);
+    return cp == '?' || cp == '!' || cp == 0x2026 || cp == '"'
+        || cp == 0x201D || cp == 0x2019 || cp == '\'' || cp == 0x3002
+        || cp == 0xFF01 || cp == 0xFF1F;
+}
+
+/* A year ("August 2013", "Best of 2014") belongs to a headline or a
+ * section, not to a site's name. */
+static int has_year(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 4 <= len; i++) {
+        int edge = (i == 0 || !normalise_is_digit((unsigned char)s[i - 1]))
+                && (i + 4 == len
+                    || !normalise_is_digit((unsigned char)s[i + 4]));
+        if (edge && (!memcmp(s + i, "19", 2) || !memcmp(s + i, "20", 2))
+            && normalise_is_digit((unsigned char)s[i + 2])
+            && normalise_is_digit((unsigned char)s[i + 3]))
+            return 1;
+    }
+    return 0;
+}
+
+/* A word of the part names publications ("Times", "Blog", "online"). */
+static int has_site_word(const char *s, size_t len)
+{
     size_t i = 0;
     while (i < len) {
         while (i < len && s[i] == ' ')
@@ -355,52 +524,54 @@ static int surely_site(const char *s, size_t len)
         normalise_buf k = NORMALISE_BUF_INIT;
         put_alnum_key(&k, s + w, i - w);
         int hit = 0;
-        for (const char *const *sw = site_words; *sw && !k.oom; sw++)
-            hit |= strlen(*sw) == k.len && !memcmp(*sw, k.s, k.len);
+        for (const char *const *sw = site_words; *sw && !k.oom && !hit; sw++)
+            hit = strlen(*sw) == k.len && !memcmp(*sw, k.s, k.len);
         normalise_buf_free(&k);
-        normalise_letters L = normalise_count_letters(s + w, i - w);
-        size_t f = w;
-        int cap = normalise_is_upper(normalise_next_cp(s, len, &f));
-        if (hit || (L.upper >= 2 && (L.lower == 0 || cap)))
+        if (hit)
             return 1;
     }
     return 0;
 }
 
-/* Most longer words capitalized: "Spider-Man: No Way Home". */
-static int title_cased(const char *s, size_t a, size_t e)
-{
-    int words = 0, caps = 0;
-    size_t i = a;
-    while (i < e) {
-        while (i < e && s[i] == ' ')
-            i++;
-        size_t w = i;
-        while (i < e && s[i] != ' ')
-            i++;
-        size_t k = w;
-        uint32_t cp = 0;
-        while (k < i) {
-            cp = normalise_next_cp(s, i, &k);
-            if (!normalise_is_punct(cp))
-                break;
-        }
-        if (i - k < 3)
-            continue;
-        if (!normalise_is_letter(cp))
-            continue;
-        words++;
-        caps += normalise_is_upper(cp);
-    }
-    return words && caps * 10 >= words * 6;
-}
+enum { SCORE_SECTION = 1, SCORE_NAME = 2, SCORE_WORD = 3, SCORE_SURE = 4 };
 
-static int words_in(const char *s, const part *p, size_t lo, size_t hi)
+/*
+ * How much a part looks like a site's name or a section label, from its
+ * shape alone: 0 not at all (it reads as a sentence, or is long), 1 a
+ * section path ("fuetterung"), 2 a name ("Scientific American"), 3 one
+ * word or a short CJK name ("Wikipedia", "IGN", "半月谈"), 4 a domain or a
+ * publication's word ("cleveland.com", "Mirror Online", "Tech Blog").
+ */
+static int site_score(const char *s, size_t len)
 {
-    int n = 0;
-    for (size_t i = lo; i <= hi; i++)
-        n += count_words(s + p[i].a, p[i].e - p[i].a);
-    return n;
+    if (!len || ends_sentence(s, len))
+        return 0;
+    if (is_domain(s, len))
+        return SCORE_SURE + 2;
+    measure m = measure_of(s, len);
+    if (m.cjk)
+        return m.cjk <= 8 && m.words <= 1 ? SCORE_WORD : 0;
+    if (m.words > 6 || has_year(s, len))
+        return 0;
+    if (has_site_word(s, len) && m.words <= 4)
+        return SCORE_SURE;
+    if (is_slug(s, len))
+        return SCORE_SECTION;
+    if (m.words == 1) {
+        normalise_letters L = normalise_count_letters(s, len);
+        size_t k = 0;
+        uint32_t cp = normalise_next_cp(s, len, &k);
+        return L.upper || normalise_is_digit(cp) ? SCORE_WORD
+                                                 : SCORE_SECTION;
+    }
+    /* "Madison, Wisconsin": commas between names */
+    normalise_buf t = NORMALISE_BUF_INIT;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ',')
+            normalise_buf_putc(&t, s[i]);
+    int name = !t.oom && name_like(t.s, t.len, 1, 5);
+    normalise_buf_free(&t);
+    return name ? SCORE_NAME : 0;
 }
 
 /* ---- cutting ---- */
@@ -413,62 +584,111 @@ typedef struct cutter {
     int cuts;
 } cutter;
 
+static int part_matches(const cutter *c, const site_keys *k, size_t i)
+{
+    return matches_site(k, c->s + c->p[i].a, c->p[i].e - c->p[i].a);
+}
+
+/* Short parts: at most four words each ("Madison, Wisconsin"). */
+static int all_short(const cutter *c, size_t from, size_t to)
+{
+    for (size_t i = from; i <= to; i++)
+        if (measure_of(c->s + c->p[i].a, c->p[i].e - c->p[i].a).words > 4)
+            return 0;
+    return 1;
+}
+
+/* The site's name at an end, or inside with only short parts (its
+ * tagline, its town) beyond it: "Headline - Isthmus | Madison,
+ * Wisconsin". */
 static int cut_known(cutter *c, const site_keys *k)
 {
     int any = 0;
-    if (c->hi > c->lo && matches_site(k, c->s + c->p[c->hi].a,
-                                      c->p[c->hi].e - c->p[c->hi].a)) {
-        c->hi--;
-        c->cuts++;
-        any = 1;
-    }
-    if (c->hi > c->lo && matches_site(k, c->s + c->p[c->lo].a,
-                                      c->p[c->lo].e - c->p[c->lo].a)) {
-        c->lo++;
-        c->cuts++;
-        any = 1;
-    }
+    for (size_t i = c->lo + 1; i <= c->hi; i++)
+        if (part_matches(c, k, i) && all_short(c, i, c->hi)) {
+            c->cuts += (int)(c->hi - i + 1);
+            c->hi = i - 1;
+            any = 1;
+            break;
+        }
+    for (size_t i = c->hi; i-- > c->lo;)
+        if (part_matches(c, k, i) && all_short(c, c->lo, i)) {
+            c->cuts += (int)(i - c->lo + 1);
+            c->lo = i + 1;
+            any = 1;
+            break;
+        }
     return any;
 }
 
-/* Site-like parts at the end, cut while they keep the same separator. */
-static void cut_suffixes(cutter *c, int dash_ok)
+static int weight_in(const cutter *c, size_t lo, size_t hi)
 {
-    int kind = SEP_NONE;
-    while (c->hi > c->lo) {
-        int sep = c->p[c->hi - 1].sep;
-        if (sep == SEP_COLON || (sep == SEP_DASH && !dash_ok)
-            || (kind != SEP_NONE && sep != kind))
-            return;
-        const part *q = &c->p[c->hi];
-        int strong = sep == SEP_STRONG;
-        int w = count_words(c->s + q->a, q->e - q->a);
-        int rest = words_in(c->s, c->p, c->lo, c->hi - 1);
-        if (!name_like(c->s + q->a, q->e - q->a, strong, strong ? 5 : 4)
-            || rest <= w || rest < (strong ? 2 : 3))
-            return;
-        /* After a dash, capitals prove nothing in a title-cased
-         * headline ("Spider-Man: No Way Home - Official Trailer"). */
-        if (!strong && title_cased(c->s, c->p[c->lo].a, c->p[c->hi - 1].e)
-            && !surely_site(c->s + q->a, q->e - q->a))
-            return;
-        c->hi--;
-        c->cuts++;
-        kind = sep;
-    }
+    int n = 0;
+    for (size_t i = lo; i <= hi; i++)
+        n += weight(c->s + c->p[i].a, c->p[i].e - c->p[i].a);
+    return n;
 }
 
-/* Site or section labels before a bar, guillemet or bullet. */
-static void cut_prefixes(cutter *c)
+/*
+ * Peels site names and section labels off both ends, one part at a
+ * time, the end that looks more like a site first.  At the end (after a
+ * bar, a dash or a bullet) a part goes when it looks like a name and the
+ * headline left is at least as long; at the start only a surer one (one
+ * word, a domain, a publication's word) before a bar, or a publication's
+ * before a dash ("Zoll online - …").  Once a site has gone from an end,
+ * section labels beside it go too ("| Editorial – Sun Sentinel").
+ */
+static void peel(cutter *c, int dash_min)
 {
-    while (c->hi > c->lo && c->p[c->lo].sep == SEP_STRONG) {
-        const part *q = &c->p[c->lo];
-        int w = count_words(c->s + q->a, q->e - q->a);
-        int rest = words_in(c->s, c->p, c->lo + 1, c->hi);
-        if (!name_like(c->s + q->a, q->e - q->a, 1, 3) || rest <= w
-            || rest < 3)
-            return;
-        c->lo++;
+    int cut_hi = 0, cut_lo = 0;
+    int dashes = 0, slugs = 0;
+    for (size_t i = c->lo; i < c->hi; i++)
+        dashes += c->p[i].sep == SEP_DASH;
+    for (size_t i = c->lo + 1; i < c->hi; i++)
+        slugs += is_slug(c->s + c->p[i].a, c->p[i].e - c->p[i].a);
+    /* Several dashes and no section path between them: the headline's
+     * own ("Snakes on a Plane — The TV Edit — The Famous Line"). */
+    if (dashes > 1 && !slugs && dash_min < SCORE_WORD)
+        dash_min = SCORE_WORD;
+    while (c->hi > c->lo) {
+        const part *q = &c->p[c->hi], *f = &c->p[c->lo];
+        int ssep = c->p[c->hi - 1].sep, psep = f->sep;
+        int ss = ssep == SEP_COLON ? 0 : site_score(c->s + q->a, q->e - q->a);
+        int ps = psep == SEP_COLON ? 0 : site_score(c->s + f->a, f->e - f->a);
+        /* a section label is short: "Editorial", "Latest News India" */
+        if (cut_hi && ss < SCORE_SURE
+            && measure_of(c->s + q->a, q->e - q->a).words > 3)
+            ss = 0;
+        if (cut_lo && ps < SCORE_SURE
+            && measure_of(c->s + f->a, f->e - f->a).words > 3)
+            ps = 0;
+        int smin = cut_hi ? SCORE_SECTION
+                 : ssep == SEP_DASH ? dash_min : SCORE_NAME;
+        int pmin = cut_lo ? SCORE_SECTION + 1
+                 : psep == SEP_DASH ? SCORE_SURE : SCORE_WORD;
+        int srest = weight_in(c, c->lo, c->hi - 1);
+        int prest = weight_in(c, c->lo + 1, c->hi);
+        int sw = weight(c->s + q->a, q->e - q->a);
+        int pw = weight(c->s + f->a, f->e - f->a);
+        /* the headline left is two words (four CJK characters) at least,
+         * and no shorter than a name cut on a guess */
+        int sok = ss >= smin && srest >= (ss >= SCORE_SURE ? 2 : 4)
+               && (ss >= SCORE_SURE || cut_hi || srest >= sw);
+        /* a name before a bar, when what follows is three times longer:
+         * "College Sports | Five Hurricanes prospects who may be …" */
+        int pname = psep == SEP_STRONG && ps == SCORE_NAME
+                 && prest >= 3 * pw;
+        int pok = (ps >= pmin || pname) && prest >= 4
+               && (cut_lo || prest >= pw);
+        if (sok && (!pok || ss >= ps)) {
+            c->hi--;
+            cut_hi = 1;
+        } else if (pok) {
+            c->lo++;
+            cut_lo = 1;
+        } else {
+            break;
+        }
         c->cuts++;
     }
 }
@@ -510,15 +730,10 @@ int normalise_strip_site(const char *s, size_t len,
             goto done;
         }
     }
-    if (n > 1) {
-        /* Two dashes in a title with no known site are the headline's own
-         * ("Snakes on a Plane — The TV Edit — The Famous Line"). */
-        int dashes = 0;
-        for (size_t i = 0; i + 1 < n; i++)
-            dashes += c.p[i].sep == SEP_DASH;
-        cut_suffixes(&c, matched || (!c.known && dashes == 1));
-        cut_prefixes(&c);
-    }
+    /* A known site that the title does not name leaves its dashes to
+     * the headline unless a part is surely a site. */
+    if (c.hi > c.lo)
+        peel(&c, c.known && !matched ? SCORE_WORD : SCORE_NAME);
     *start = c.p[c.lo].a;
     *end = c.p[c.hi].e;
 done:

@@ -267,7 +267,13 @@ static int do_headline(precis_stage_ctx *ctx, const state *st,
                                       : (*st->site ? st->site : NULL),
                             meta_cstr(ctx, a, "url") };
     size_t s0 = 0, s1 = raw.len;
-    if (st->strip_site)
+    /* A page whose <h1> and another title agree on the whole headline
+     * (the loader says "h1, as the title says") has told where it ends:
+     * a separator in it is the headline's ("Getting LEAN with Digital Ad
+     * UX | IAB"). */
+    precis_str src = api->meta(a, "headline_source");
+    int agreed = src.len > 4 && !memcmp(src.ptr, "h1, ", 4);
+    if (st->strip_site && !agreed)
         normalise_strip_site(raw.ptr, raw.len, &site, &s0, &s1);
     normalise_buf spaced = NORMALISE_BUF_INIT, cased = NORMALISE_BUF_INIT;
     normalise_put_spaced(&spaced, raw.ptr + s0, s1 - s0,
@@ -298,6 +304,62 @@ static int do_headline(precis_stage_ctx *ctx, const state *st,
 
 /* ---- people ---- */
 
+/*
+ * When the byline names nobody (it is empty, the site's own name, or an
+ * organisation), the loader's other candidates ("byline_alt": other
+ * JSON-LD objects, author tags, author boxes and links, one per line, best
+ * first) are read in turn; the first that names a person gives the
+ * authors.
+ */
+static int alt_authors(const precis_article *a, const normalise_site *site,
+                       normalise_people *pp)
+{
+    precis_str alt = api->meta(a, "byline_alt");
+    const char *s = alt.ptr, *end = alt.ptr + alt.len;
+    while (s && s < end) {
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        if (!e)
+            e = end;
+        normalise_people q = { .keep_case = pp->keep_case };
+        if (normalise_parse_byline(s, (size_t)(e - s), "author",
+                                   find_date_cb, &q)) {
+            normalise_people_free(&q);
+            return -1;
+        }
+        normalise_people_mark_site(&q, site);
+        int found = normalise_people_authors(&q) > 0;
+        for (size_t i = 0; found && i < q.n; i++)
+            if (!q.v[i].org && !strcmp(q.v[i].role, "author")) {
+                const char *name = normalise_person_name(&q, i);
+                normalise_people_add(pp, name, strlen(name), "author", 0);
+            }
+        normalise_people_free(&q);
+        if (found)
+            break;
+        s = e + 1;
+    }
+    return pp->oom ? -1 : 0;
+}
+
+/* Names the byline wrote in capitals are title-cased; the field
+ * "byline_case" says which, for inspect. */
+static int note_recased(precis_stage_ctx *ctx, precis_article *a,
+                        const normalise_people *pp)
+{
+    normalise_buf b = NORMALISE_BUF_INIT;
+    for (size_t i = 0; i < pp->n; i++) {
+        if (!pp->v[i].recased)
+            continue;
+        normalise_buf_puts(&b, b.len ? "; " : "title-cased from capitals: ");
+        normalise_buf_puts(&b, normalise_person_name(pp, i));
+    }
+    int rc = b.oom ? PRECIS_ENOMEM
+           : b.len ? api->set_meta(ctx, a, "byline_case", b.s, b.len)
+                   : PRECIS_OK;
+    normalise_buf_free(&b);
+    return rc;
+}
+
 static int do_people(precis_stage_ctx *ctx, const state *st,
                      precis_article *a)
 {
@@ -315,7 +377,11 @@ static int do_people(precis_stage_ctx *ctx, const state *st,
             continue;
         bylines += p.kind == PRECIS_KIND_BYLINE;
         precis_str t = para_text(a, &p);
+        size_t before = pp.n;
         rc = normalise_parse_byline(t.ptr, t.len, role, find_date_cb, &pp);
+        for (size_t k = before; k < pp.n && p.kind == PRECIS_KIND_CREDIT;
+             k++)
+            pp.v[k].credit = 1;
     }
     /* A byline the loader found outside the text (page metadata). */
     precis_str raw = api->meta(a, "byline_raw");
@@ -346,12 +412,23 @@ static int do_people(precis_stage_ctx *ctx, const state *st,
         for (size_t k = before; k < pp.n && !strcmp(r, "organization"); k++)
             pp.v[k].org = 1;
     }
+    const char *site_name = meta_cstr(ctx, a, "site");
+    normalise_site site = { site_name ? site_name
+                                      : (*st->site ? st->site : NULL),
+                            meta_cstr(ctx, a, "url") };
+    if (!rc) {
+        normalise_people_mark_site(&pp, &site);
+        if (!normalise_people_authors(&pp))
+            rc = alt_authors(a, &site, &pp);
+    }
     if (rc) {
         normalise_people_free(&pp);
         return PRECIS_ENOMEM;
     }
     normalise_people_finish(&pp, st->keep_orgs);
-    rc = api->clear_people(ctx, a);
+    rc = note_recased(ctx, a, &pp);
+    if (!rc)
+        rc = api->clear_people(ctx, a);
     for (size_t i = 0; i < pp.n && !rc; i++) {
         const char *name = normalise_person_name(&pp, i);
         normalise_buf bare = NORMALISE_BUF_INIT;

@@ -41,11 +41,13 @@ const char *normalise_buf_str(const normalise_buf *b);
 /* ---- characters (chars.c) ----------------------------------------------- */
 
 /*
- * Case mapping covers ASCII, Latin-1 and Latin Extended-A: the letters
- * of English, Spanish, Portuguese, French, German and Italian names and
- * headlines (and of most other Latin-script European languages).  Other
- * scripts are letters without case: they are neither upper nor lower and
- * map to themselves.  This is title-casing, not Unicode case folding.
+ * Case mapping covers ASCII, Latin-1, Latin Extended-A, Greek and basic
+ * Cyrillic: the letters of English, Spanish, Portuguese, French, German
+ * and Italian names and headlines, of most other Latin-script European
+ * languages, of Greek and of Russian, Ukrainian, Bulgarian, Serbian.
+ * Other scripts are letters without case: they are neither upper nor
+ * lower and map to themselves.  This is title-casing, not Unicode case
+ * folding.
  */
 
 /* Decodes one code point at s[*i] (i < len) and advances *i.  Malformed
@@ -167,6 +169,14 @@ int normalise_strip_site(const char *s, size_t len,
                          size_t *end);
 
 /*
+ * 1 when s[0, len) names the site itself: its name ("BBC News" for "BBC
+ * News", "Guardian" for "the Guardian") or its address ("MLSsoccer" for
+ * mlssoccer.com, "INQUIRER.net BrandRoom" for INQUIRER.net).  A site
+ * that signs an article with its own name has not said who wrote it.
+ */
+int normalise_is_site(const char *s, size_t len, const normalise_site *site);
+
+/*
  * Appends s with white space tidied, ends trimmed.  keep_lines 0: runs
  * holding a line break become one space; 1: line breaks are kept as they
  * are.  With normalise_space every other run becomes one space.
@@ -200,6 +210,8 @@ typedef struct normalise_person {
     size_t name;        /* offset of the NUL-terminated name in text */
     const char *role;   /* static: "author", "editor", ... */
     int org;            /* an organisation, not a person */
+    int credit;         /* read from a credit line (a photo's, …) */
+    int recased;        /* written in capitals, title-cased here */
 } normalise_person;
 
 typedef struct normalise_people {
@@ -211,6 +223,10 @@ typedef struct normalise_people {
 } normalise_people;
 
 void normalise_people_free(normalise_people *p);
+
+/* Appends a person as given (no cleaning); sets p->oom on failure. */
+void normalise_people_add(normalise_people *p, const char *name,
+                          size_t len, const char *role, int org);
 
 /* The name of person i. */
 const char *normalise_person_name(const normalise_people *p, size_t i);
@@ -241,9 +257,18 @@ int normalise_parse_byline(const char *s, size_t len, const char *role,
 /*
  * Drops repeated people (same name and role) and, unless keep_orgs, the
  * organisations when anyone is a person: an organisation stays only as
- * the sole author ("By The Associated Press").  Organisations kept get
- * the role "organization".
+ * the sole author ("By The Associated Press"), and never one read from a
+ * credit line (an agency's photo credit names no author).  Organisations
+ * kept get the role "organization".
  */
 void normalise_people_finish(normalise_people *p, int keep_orgs);
+
+/* Marks as organisations the people that name the site itself
+ * (normalise_is_site(): "By TMZ Staff" on TMZ): the site is no author. */
+void normalise_people_mark_site(normalise_people *p,
+                                const normalise_site *site);
+
+/* The number of people (not organisations) whose role is "author". */
+size_t normalise_people_authors(const normalise_people *p);
 
 #endif

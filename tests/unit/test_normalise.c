@@ -247,9 +247,63 @@ static const site_case site_rows[] = {
       "Analysis: why the floods came" },
     { "Floods: what we know so far", "Daily Herald", NULL,
       "Floods: what we know so far" },
-    /* Title case hides nothing after a bar, but after a dash it does. */
+    /* A name after a dash is a site's, unless the site is known to be
+     * another one. */
     { "Spider-Man: No Way Home - Official Trailer", NULL, NULL,
+      "Spider-Man: No Way Home" },
+    { "Spider-Man: No Way Home - Official Trailer", "Sony Pictures", NULL,
       "Spider-Man: No Way Home - Official Trailer" },
+    { "New Zealand - Wikipedia", NULL, NULL, "New Zealand" },
+    { "Turns Out Undersea Kelp Forests Are Crucial to Salmon - Scientific "
+      "American", NULL, NULL,
+      "Turns Out Undersea Kelp Forests Are Crucial to Salmon" },
+    { "Turns Out Kelp Forests Are Crucial to Salmon - Scientific American",
+      NULL, "https://www.scientificamerican.com/article/kelp/",
+      "Turns Out Kelp Forests Are Crucial to Salmon" },
+    { "Mit Foucault die Pandemie verstehen? \xE2\x80\x93 Geschichte der "
+      "Gegenwart", NULL, NULL, "Mit Foucault die Pandemie verstehen?" },
+    { "Enterprise 2.0 | HR Innovation", NULL, NULL, "Enterprise 2.0" },
+    { "Zoho's Neil Cohen on Collaboration Trends | eWEEK", NULL, NULL,
+      "Zoho's Neil Cohen on Collaboration Trends" },
+    /* Section paths between the headline and the site. */
+    { "Heulage: Besser als ihr Ruf? - fuetterung - ausbildung-und-praxis - "
+      "Reiterrevue International", NULL, NULL,
+      "Heulage: Besser als ihr Ruf?" },
+    { "Let kids be kids and leave child labor laws alone | Editorial "
+      "\xE2\x80\x93 Sun Sentinel", NULL, NULL,
+      "Let kids be kids and leave child labor laws alone" },
+    { "Downtown Madison rebound? - Isthmus | Madison, Wisconsin", NULL,
+      "https://isthmus.com/news/news/downtown-madison-rebound/",
+      "Downtown Madison rebound?" },
+    { "News - Anime News Network", NULL, NULL, "News" },
+    /* Other scripts. */
+    { "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd\x20\xd0\xbf\xd1\x80\xd0\xbe\xd0\xb2\xd1\x91\xd0\xbb\x20\xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5\xd1\x87\xd1\x83\x20\x2d\x20\xd0\xa0\xd0\x98\xd0\x90\x20\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8", NULL, NULL,
+      "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd\x20\xd0\xbf\xd1\x80\xd0\xbe\xd0\xb2\xd1\x91\xd0\xbb\x20\xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5\xd1\x87\xd1\x83" },
+    /* Site prefixes. */
+    { "Pluralsight Tech Blog | Managing Python Environments", NULL, NULL,
+      "Managing Python Environments" },
+    { "Zoll online - Fachmeldungen - Verk\xC3\xBCndung des "
+      "Tabaksteuermodernisierungsgesetzes", NULL, NULL,
+      "Verk\xC3\xBCndung des Tabaksteuermodernisierungsgesetzes" },
+    /* Separators of each shape. */
+    { "Floods close schools across the region :: Herald", NULL, NULL,
+      "Floods close schools across the region" },
+    { "Floods close schools across the region // Herald", NULL, NULL,
+      "Floods close schools across the region" },
+    { "Floods close schools across the region \xE2\x80\x94 Herald", NULL,
+      NULL, "Floods close schools across the region" },
+    { "Floods close schools across the region \xC2\xBB Herald", NULL,
+      NULL, "Floods close schools across the region" },
+    /* CJK: a dash or an underscore between characters. */
+    { "\xE7\x9B\x8A\xE9\x98\xB3\xEF\xBC\x9A\xE2\x80\x9C\xE6\x95\xB0"
+      "\xE5\xAD\x97\xE2\x80\x9D\xE6\x98\xAF\xE4\xBC\x98\xE9\x95\xBF-"
+      "\xE5\x8D\x8A\xE6\x9C\x88\xE8\xB0\x88", NULL, NULL,
+      "\xE7\x9B\x8A\xE9\x98\xB3\xEF\xBC\x9A\xE2\x80\x9C\xE6\x95\xB0"
+      "\xE5\xAD\x97\xE2\x80\x9D\xE6\x98\xAF\xE4\xBC\x98\xE9\x95\xBF" },
+    { "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xBB\x8F\xE6\xB5\x8E\xE5\xA2\x9E"
+      "\xE9\x95\xBF_\xE6\x96\xB0\xE6\xB5\xAA\xE7\xBD\x91", NULL, NULL,
+      "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xBB\x8F\xE6\xB5\x8E\xE5\xA2\x9E"
+      "\xE9\x95\xBF" },
     { "The Best Phones of the Year | Gadget Weekly", NULL, NULL,
       "The Best Phones of the Year" },
     { "One - Two - Three Steps Forward", NULL, NULL,
@@ -305,6 +359,8 @@ static int name(const char *s, size_t len, normalise_buf *b)
 
 static const pair name_rows[] = {
     { "EDUARDO PORTER", "Eduardo Porter" },
+    { "\xd0\x98\xd0\x92\xd0\x90\xd0\x9d\x20\xd0\x9f\xd0\x95\xd0\xa2\xd0\xa0\xd0\x9e\xd0\x92", "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd\x20\xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2" },
+    { "\xce\x9d\xce\x99\xce\x9a\xce\x9f\xce\xa3\x20\xce\xa0\xce\x91\xce\xa0\xce\x91\xce\xa3", "\xce\x9d\xce\xb9\xce\xba\xce\xbf\xcf\x82\x20\xce\xa0\xce\xb1\xcf\x80\xce\xb1\xcf\x82" },
     { "JAMES MCDONALD", "James McDonald" },
     { "SARAH O'CONNOR", "Sarah O'Connor" },
     { "SARAH O\xE2\x80\x99" "CONNOR", "Sarah O\xE2\x80\x99" "Connor" },
@@ -409,6 +465,33 @@ static const byline_case byline_rows[] = {
     { "By Jane Doe and Jane Doe", "author", "Jane Doe (author)" },
     { "By Ana Lima &amp; Tom Berg", "author",
       "Ana Lima (author); Tom Berg (author)" },
+    /* several people, with places and titles between them */
+    { "Fred Blogs, in Washington and Bubba jo-bob Brain, chief cheese "
+      "editor in Mouseland", "author",
+      "Fred Blogs (author); Bubba jo-bob Brain (author)" },
+    { "By Ana Lima in Lisbon, Tom Berg in Oslo and Kim Lee", "author",
+      "Ana Lima (author); Tom Berg (author); Kim Lee (author)" },
+    { "Andrew Bosworth, Chief Technology Officer and Head of Reality "
+      "Labs", "author", "Andrew Bosworth (author)" },
+    /* trailing digits and handles */
+    { "John Doe123", "author", "John Doe (author)" },
+    { "By jdoe42 and Ana Lima", "author", "Ana Lima (author)" },
+    /* JSON escapes copied from page data */
+    { "By Fr\\u00e9d\\u00e9ric Martin and Jean-\\u00c9tienne Roy",
+      "author",
+      "Fr\xC3\xA9" "d\xC3\xA9ric Martin (author); "
+      "Jean-\xC3\x89tienne Roy (author)" },
+    /* credits are not authors */
+    { "Image Credits: Bird", "author", "Bird (photographer)" },
+    { "Image Credits: Bryce Durbin / TechCrunch", "author",
+      "Bryce Durbin (photographer)" },
+    /* no person: the organisation alone */
+    { "By , The Daily Journal", "author",
+      "The Daily Journal (organization)" },
+    { "By John O'connor The Associated Press", "author",
+      "John O'connor (author)" },
+    { "BY JANE DOE-SMITH AND JOHN MCDONALD", "author",
+      "Jane Doe-Smith (author); John McDonald (author)" },
 };
 
 static void test_bylines(void **st)
@@ -659,6 +742,134 @@ static void test_article_credit(void **st)
     run_free(&r);
 }
 
+/* ---- pages: the loader's evidence and the stage together ---- */
+
+#define BODY_P "<p>The council voted on Tuesday to close the old bridge to " \
+    "cars, after engineers found cracks in two of its piers. Repairs are " \
+    "expected to take most of next year, the council said.</p>"
+
+/* A page whose byline is only its newsroom ("By , The Daily Journal")
+ * has its reporter in another JSON-LD object of the same story. */
+static void test_page_byline_elsewhere(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge | The Daily "
+        "Journal</title>"
+        "<meta property=\"og:site_name\" content=\"The Daily Journal\">"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Council closes the old bridge\", \"author\": "
+        "{\"@type\": \"Person\", \"name\": \", The Daily Journal\"}}"
+        "</script><script type=\"application/ld+json\">{\"@type\": "
+        "\"WebPage\", \"name\": \"Council closes the old bridge to cars\", "
+        "\"author\": [{\"name\": \"Jane Q. Public\"}]}</script>"
+        "</head><body><article><h1>Council closes the old bridge</h1>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Jane Q. Public (author)");
+    run_free(&r);
+}
+
+/* The site's own name is never an author; with nobody else named it
+ * stays, as an organisation. */
+static void test_page_site_byline(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge - Example "
+        "News</title>"
+        "<meta property=\"og:site_name\" content=\"Example News\">"
+        "<meta name=\"author\" content=\"Example News Staff\">"
+        "</head><body><article><h1>Council closes the old bridge</h1>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Example News (organization)");
+    run_free(&r);
+}
+
+/* A link to the author's page beside the headline names the reporter
+ * when no byline element does; a photo credit is never the author. */
+static void test_page_author_link(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title></head>"
+        "<body><article><h1>Council closes the old bridge</h1>"
+        "<figure><img src=\"b.jpg\"><figcaption>The bridge. Image Credits: "
+        "<a href=\"/author/bryce\">Bryce Durbin</a></figcaption></figure>"
+        "<div>By <a href=\"/writer/ana-lima\">Ana Lima</a></div>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Ana Lima (author)");
+    run_free(&r);
+}
+
+/* The <h1> and the <title> agree on the whole headline: its bar is the
+ * headline's.  Without that agreement the same bar ends the headline. */
+static void test_page_title_whole(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Getting LEAN with Digital Ad UX | IAB</title>"
+        "<meta property=\"og:site_name\" content=\"IAB\"></head><body>"
+        "<article><h1>Getting LEAN with Digital Ad UX | IAB</h1>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "headline"),
+                        "Getting LEAN with Digital Ad UX | IAB");
+    run_free(&r);
+    run_article(&r,
+        "<html><head><title>Getting LEAN with Digital Ad UX | IAB</title>"
+        "<meta property=\"og:site_name\" content=\"IAB\"></head><body>"
+        "<article>" BODY_P BODY_P "</article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "headline"),
+                        "Getting LEAN with Digital Ad UX");
+    run_free(&r);
+}
+
+/* A UTC time in the metadata is read on the day the page shows: 04:00
+ * UTC on the 22nd is 23:00 EST on the 21st. */
+static void test_page_local_day(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title>"
+        "<meta property=\"article:published_time\" "
+        "content=\"2023-12-22T04:00:41+00:00\"></head><body><article>"
+        "<h1>Council closes the old bridge</h1><div class=\"meta\">By Ana "
+        "Lima <time datetime=\"2023-12-22T04:00:41+00:00\">Dec. 21, 2023 "
+        "11:00 pm EST</time></div>" BODY_P BODY_P "</article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-12-21T23:00:41-05:00");
+    run_free(&r);
+}
+
+/* Names in capitals are title-cased, and the field says so. */
+static void test_byline_case_noted(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "{\"title\": \"Council closes the old bridge\", "
+        "\"byline\": \"By RALPH D. RUSSO and Bob Ferrante\", "
+        "\"text\": \"The council voted to close the bridge.\"}",
+        PRECIS_FORMAT_JSON, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Ralph D. Russo (author); Bob Ferrante (author)");
+    assert_string_equal(field(&r, "byline_case"),
+                        "title-cased from capitals: Ralph D. Russo");
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -678,6 +889,12 @@ int main(void)
         cmocka_unit_test(test_article_sentence_case),
         cmocka_unit_test(test_article_dates),
         cmocka_unit_test(test_article_credit),
+        cmocka_unit_test(test_page_byline_elsewhere),
+        cmocka_unit_test(test_page_site_byline),
+        cmocka_unit_test(test_page_author_link),
+        cmocka_unit_test(test_page_title_whole),
+        cmocka_unit_test(test_page_local_day),
+        cmocka_unit_test(test_byline_case_noted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

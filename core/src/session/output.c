@@ -30,7 +30,7 @@ static json_t *jstr_or_null(const char *s)
 
 static const char *const standard_fields[] = {
     "id", "url", "site", "headline", "headline_raw", "date", "date_raw",
-    "date_updated", "byline_raw", NULL
+    "date_updated", "byline_raw", "byline_alt", "byline_case", NULL
 };
 
 static int is_standard(const char *k)
@@ -227,6 +227,11 @@ static json_t *j_article(const precis_article *a, precis_view view)
                             jstr_or_null(article_field(a, "site")));
         json_object_set_new(o, "byline_raw",
                             jstr_or_null(article_field(a, "byline_raw")));
+        /* other bylines the page offered, and names re-cased */
+        json_object_set_new(o, "byline_alt",
+                            jstr_or_null(article_field(a, "byline_alt")));
+        json_object_set_new(o, "byline_case",
+                            jstr_or_null(article_field(a, "byline_case")));
         json_object_set_new(o, "quotes", j_quotes(a));
         json_object_set_new(o, "paragraphs", j_paragraphs(a));
         if (a->notes.n) {
@@ -315,6 +320,7 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
                            { "headline_raw", "headline (raw)" },
                            { "date", "date" }, { "date_raw", "date (raw)" },
                            { "byline_raw", "byline (raw)" },
+                           { "byline_case", "byline (case)" },
                            { "site", "site" }, { "url", "url" } };
     sb_printf(sb, md ? "# %s\n\n" : "source: %s\n", a->source);
     sb_printf(sb, md ? "- **lang**: %s\n" : "lang: %s\n", a->lang);
@@ -329,6 +335,7 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
         snprintf(key, sizeof key, "%.*s_source", (int)n, f[i][0]);
         const char *src = strcmp(f[i][0], "headline_raw")
                           && strcmp(f[i][0], "date_raw")
+                          && strcmp(f[i][0], "byline_case")
                           ? article_field(a, key) : NULL;
         sb_printf(sb, src ? "    (from %s)\n" : "\n", src);
     }

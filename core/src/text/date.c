@@ -41,6 +41,8 @@
 
 #include <string.h>
 
+#include "text/date_names.h"
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 enum { YEAR_MIN = 1800, YEAR_MAX = 2100 };
@@ -1026,10 +1028,20 @@ static size_t skip_ordinal(const text *x, size_t p)
     return p;
 }
 
+/* The month a word names in a language of ICU's (date_names.c):
+ * "марта", "października", "Μαρτίου", "Mart". */
+static int month_other(const text *x, const tok *t)
+{
+    if (t->type != T_WORD || t->end - t->start < 3)
+        return 0;
+    return date_month_name(x->s + t->start, t->end - t->start);
+}
+
 /* The month word, its abbreviation period and a separator after it. */
 static int take_month(const text *x, size_t *p, tok *t, int *mon)
 {
-    if (!take(x, p, t, 0) || !(*mon = month_of(t)))
+    if (!take(x, p, t, 0)
+        || !((*mon = month_of(t)) || (*mon = month_other(x, t))))
         return 0;
     *p = skip_punct(x, *p, ".", 1);
     *p = skip_punct(x, *p, ",-/", 0);
@@ -1059,6 +1071,24 @@ static int m_month_first(const scan *sc, size_t pos, date_value *d)
     return 1;
 }
 
+/* The abbreviation of "year" some languages write after it: Russian
+ * "г.", Polish "r.", Lithuanian "m.". */
+static size_t skip_year_mark(const text *x, size_t p)
+{
+    static const char *const marks[] = { "\xD0\xB3", "r", "m" };
+    size_t q = p, i, n;
+    tok t;
+
+    if (!take(x, &q, &t, 0) || t.type != T_WORD)
+        return p;
+    for (i = 0; i < COUNT(marks); i++) {
+        n = strlen(marks[i]);
+        if (t.end - t.start == n && !memcmp(x->s + t.start, marks[i], n))
+            return skip_punct(x, q, ".", 1);
+    }
+    return p;
+}
+
 /*
  * "11 September 2024", "11. Sept. 2024", "1er septembre 2024",
  * "11 de septiembre de 2024", "1º de setembro de 2024", "11-Sep-2024",
@@ -1084,7 +1114,75 @@ static int m_day_first(const scan *sc, size_t pos, date_value *d)
     if (!set_ymd(d, yt.val, mon, dt.val))
         return 0;
     d->start = dt.start;
-    d->end = yt.end;
+    d->end = skip_year_mark(x, yt.end);
+    return 1;
+}
+
+/* "2024. március 12.", "2024 Mart 12": year, month name, day. */
+static int m_year_month(const scan *sc, size_t pos, date_value *d)
+{
+    const text *x = sc->x;
+    size_t p = pos;
+    tok yt, mt, dt;
+    int mon;
+
+    if (!take(x, &p, &yt, 0) || !is_num(&yt, 4, 4))
+        return 0;
+    p = skip_punct(x, p, ".,", 1);
+    if (!take_month(x, &p, &mt, &mon))
+        return 0;
+    if (!take(x, &p, &dt, 0) || !is_num(&dt, 1, 2))
+        return 0;
+    if (!set_ymd(d, yt.val, mon, dt.val))
+        return 0;
+    d->start = yt.start;
+    d->end = skip_punct(x, dt.end, ".", 1);
+    return 1;
+}
+
+/* Does word t start with the UTF-8 character c? */
+static int word_starts(const text *x, const tok *t, const char *c)
+{
+    size_t n = strlen(c);
+    return t->type == T_WORD && t->end - t->start >= n
+           && memcmp(x->s + t->start, c, n) == 0;
+}
+
+/*
+ * "2024年3月12日" (Chinese, Japanese), "2024년 3월 12일" (Korean): each
+ * number followed by its unit.  The unit may run into the next word
+ * ("12日电"), so the date ends with the unit itself.
+ */
+static int m_cjk(const scan *sc, size_t pos, date_value *d)
+{
+    static const char *const units[2][3] = {
+        { "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5" },  /* 年月日 */
+        { "\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC" }   /* 년월일 */
+    };
+    const text *x = sc->x;
+    size_t p = pos;
+    tok yt, u1, mt, u2, dt, u3;
+    int k;
+
+    if (!take(x, &p, &yt, 0) || !is_num(&yt, 4, 4))
+        return 0;
+    if (!take(x, &p, &u1, 0))
+        return 0;
+    for (k = 0; k < 2 && !word_starts(x, &u1, units[k][0]); k++)
+        ;
+    if (k == 2 || u1.end - u1.start != 3)
+        return 0;
+    if (!take(x, &p, &mt, 0) || !is_num(&mt, 1, 2)
+        || !take(x, &p, &u2, 0) || !word_starts(x, &u2, units[k][1])
+        || u2.end - u2.start != 3)
+        return 0;
+    if (!take(x, &p, &dt, 0) || !is_num(&dt, 1, 2)
+        || !take(x, &p, &u3, 0) || !word_starts(x, &u3, units[k][2]))
+        return 0;
+    if (!set_ymd(d, yt.val, mt.val, dt.val))
+        return 0;
+    d->start = yt.start;
+    d->end = u3.start + 3;
     return 1;
 }
 
@@ -1094,7 +1192,8 @@ typedef int (*date_fn)(const scan *, size_t, date_value *);
 static int match_day(const scan *sc, size_t pos, date_value *d)
 {
     static const date_fn fns[] = {
-        m_iso, m_compact, m_numeric, m_month_first, m_day_first
+        m_iso, m_compact, m_cjk, m_numeric, m_month_first, m_day_first,
+        m_year_month
     };
     size_t i;
 
@@ -1319,6 +1418,63 @@ int date_is_line(const char *s, size_t len, date_value *out)
     if (!s || !len || count_words(&x) > LINE_WORDS_MAX)
         return 0;
     return scan_dates(&x, 1, out);
+}
+
+/* Howard Hinnant's days_from_civil, for the years the parser takes. */
+static long days_of(long y, long m, long d)
+{
+    long era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_of(long z, date_value *d)
+{
+    long era, doe, yoe, y, doy, mp;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    d->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    d->year = (int)(y + (d->month <= 2));
+}
+
+long date_days(const date_value *d)
+{
+    return days_of(d->year, d->month, d->day);
+}
+
+long date_minutes(const date_value *d)
+{
+    return date_days(d) * 1440
+           + (d->has_time ? d->hour * 60 + d->minute : 0);
+}
+
+void date_to_offset(date_value *d, int tz_minutes)
+{
+    long m;
+
+    if (!d->has_zone) {
+        d->has_zone = 1;
+        d->tz_minutes = tz_minutes;
+        return;
+    }
+    m = date_minutes(d) - d->tz_minutes + tz_minutes;
+    civil_of(m >= 0 ? m / 1440 : -((-m + 1439) / 1440), d);
+    m -= date_days(d) * 1440;
+    d->hour = (int)(m / 60);
+    d->minute = (int)(m % 60);
+    d->tz_minutes = tz_minutes;
 }
 
 /* Writes v in decimal, zero-padded to width digits. */

@@ -40,6 +40,20 @@ int date_find(const char *s, size_t len, date_value *out);
 int date_is_line(const char *s, size_t len, date_value *out);
 
 /*
+ * Days since 1970-01-01 of d's calendar date, and minutes since then of
+ * its clock (00:00 when it has no time), not corrected for its zone.
+ */
+long date_days(const date_value *d);
+long date_minutes(const date_value *d);
+
+/*
+ * Moves a zoned date and time to another offset (minutes east of UTC),
+ * the same instant: 2023-12-22T04:00Z at -300 is 2023-12-21T23:00-05:00.
+ * A date without a zone is given the offset as it is.
+ */
+void date_to_offset(date_value *d, int tz_minutes);
+
+/*
  * Writes *d as ISO 8601 ("2024-09-11", "2024-09-11T14:05:00",
  * "2024-09-11T14:05:00+02:00") into buf (at least 32 bytes).
  * Returns the length written.

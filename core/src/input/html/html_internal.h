@@ -13,8 +13,9 @@
  *      white space squeezed), and collects the metadata sources (meta
  *      tags, JSON-LD, <title>, <h1>, <time>, author elements).
  *   3. html_extract.c scores the elements, picks the article's container
- *      and marks the blocks that are article text; html_meta.c picks the
- *      headline, authors, date, site, language and canonical URL.
+ *      and marks the blocks that are article text; html_meta.c (with
+ *      html_jsonld.c and html_text.c) picks the headline, authors, date,
+ *      site, language and canonical URL.
  *   4. load_html.c writes the article: headline, byline and date
  *      paragraphs, then the article's blocks with their kinds.
  *
@@ -204,6 +205,7 @@ typedef struct html_meta {
     const char *authors_source;
     int authors_are_byline;     /* authors holds a byline element's text */
     uint32_t byline_el;
+    strbuf authors_alt;         /* other candidates, one a line */
     strbuf date;                /* raw date string */
     const char *date_source;
     strbuf site, url, description, lang;

@@ -15,12 +15,9 @@
  *   date      JSON-LD datePublished, published-time meta tags, JSON-LD
  *             dateCreated, <time> / itemprop=datePublished / class "date"
  *             elements, a date in the URL, then modified-time tags.
- * JSON-LD that is not quite JSON (trailing commas, raw control characters,
- * comment wrappers) is repaired before parsing, as browsers' consumers do.
+ * JSON-LD is read by html_jsonld.c, values are cleaned by html_text.c.
  */
 #include <jansson.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <ctype.h>
 #include <stdio.h>
@@ -30,6 +27,8 @@
 
 #include "text/date.h"
 #include "input/html/html_internal.h"
+#include "input/html/html_jsonld.h"
+#include "input/html/html_text.h"
 
 void html_meta_init(html_meta *m)
 {
@@ -46,220 +45,7 @@ void html_meta_free(html_meta *m)
     sb_free(&m->description);
     sb_free(&m->lang);
     sb_free(&m->body);
-}
-
-/* ---- small text helpers ---- */
-
-/* Decodes the character reference at s[i] ("&amp;", "&#8217;",
- * "&#x2019;") into out (UTF-8, at least 8 bytes); returns its length in
- * out and sets *next past it, or returns 0 when there is none. */
-static size_t decode_entity(const char *s, size_t i, size_t len, char *out,
-                            size_t *next)
-{
-    size_t j = i + 1;
-    while (j < len && j - i < 12 && (isalnum((unsigned char)s[j])
-                                     || s[j] == '#'))
-        j++;
-    if (j >= len || s[j] != ';' || j == i + 1)
-        return 0;
-    long cp = -1;
-    if (s[i + 1] == '#') {
-        char *e;
-        int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
-        cp = strtol(s + i + (hex ? 3 : 2), &e, hex ? 16 : 10);
-        if (e != s + j)
-            cp = -1;
-    } else {
-        char name[16];
-        snprintf(name, sizeof name, "%.*s", (int)(j - i - 1), s + i + 1);
-        const htmlEntityDesc *d = htmlEntityLookup((const xmlChar *)name);
-        cp = d ? (long)d->value : -1;
-    }
-    if (cp < 0x20 || cp >= 0x110000 || (cp >= 0xD800 && cp < 0xE000))
-        return 0;
-    int n = xmlCopyCharMultiByte((xmlChar *)out, (int)cp);
-    if (n <= 0)
-        return 0;
-    *next = j + 1;
-    return (size_t)n;
-}
-
-/* Appends s[0, len) with entities decoded, tags removed and white space
- * squeezed: metadata values carry all three ("By <a …>Amir Vera</a>",
- * "Kenya&rsquo;s"). */
-static void append_clean(strbuf *sb, const char *s, size_t len)
-{
-    size_t start = sb->len;
-    int space = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '<' && i + 1 < len && (isalpha((unsigned char)s[i + 1])
-                                        || s[i + 1] == '/'
-                                        || s[i + 1] == '!')) {
-            const char *gt = memchr(s + i, '>', len - i);
-            if (gt && gt - (s + i) < 400) {
-                i = (size_t)(gt - s) + 1;
-                space = 1;
-                continue;
-            }
-        }
-        char ent[8];
-        size_t next = i + 1, elen = c == '&' ? decode_entity(s, i, len, ent,
-                                                             &next) : 0;
-        int nbsp = (elen == 2 && !memcmp(ent, "\xC2\xA0", 2))
-                || (c == 0xC2 && i + 1 < len
-                    && (unsigned char)s[i + 1] == 0xA0);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c < 0x20
-            || nbsp) {
-            space = 1;
-            i = elen ? next : i + (c == 0xC2 ? 2 : 1);
-            continue;
-        }
-        if (space && sb->len > start)
-            sb_putc(sb, ' ');
-        space = 0;
-        if (elen)
-            sb_append(sb, ent, elen);
-        else
-            sb_putc(sb, (char)c);
-        i = next;
-    }
-}
-
-/* Is s (after '<' or "</") a tag that ends a paragraph? */
-static int breaking_tag(const char *s)
-{
-    static const char *const tags[] = { "p", "br", "div", "li", "h1", "h2",
-                                        "h3", "h4", "h5", "h6",
-                                        "blockquote", NULL };
-    for (const char *const *t = tags; *t; t++) {
-        size_t n = strlen(*t);
-        if (!strncasecmp(s, *t, n) && !isalnum((unsigned char)s[n]))
-            return 1;
-    }
-    return 0;
-}
-
-void html_text_lines(const char *s, strbuf *out)
-{
-    if (!s)
-        return;
-    const char *line = s;
-    for (const char *p = s;; p++) {
-        int end = !*p || *p == '\n';
-        if (*p == '<' && breaking_tag(p + 1 + (p[1] == '/'))) {
-            const char *gt = strchr(p, '>');
-            end = gt != NULL;
-        }
-        if (!end)
-            continue;
-        size_t before = out->len;
-        append_clean(out, line, (size_t)(p - line));
-        if (out->len > before)
-            sb_putc(out, '\n');
-        if (!*p)
-            break;
-        if (*p == '<')
-            p = strchr(p, '>');
-        line = p + 1;
-    }
-}
-
-static void set_clean(strbuf *sb, const char *s)
-{
-    sb_reset(sb);
-    if (s)
-        append_clean(sb, s, strlen(s));
-}
-
-/* Names of people and newsrooms have no digits; user names ("CC7567")
- * and dates do. */
-static int plausible_name(const char *s)
-{
-    int letters = 0;
-    for (; *s; s++) {
-        if (*s >= '0' && *s <= '9')
-            return 0;
-        letters += isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80;
-    }
-    return letters >= 2;
-}
-
-/* ASCII case-insensitive strstr. */
-static const char *strcasestr_ascii(const char *s, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *s; s++)
-        if (!strncasecmp(s, needle, n))
-            return s;
-    return NULL;
-}
-
-static int is_url(const char *s)
-{
-    return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8)
-        || !strncmp(s, "//", 2) || !strncmp(s, "www.", 4) || strchr(s, '/');
-}
-
-/* ---- words and similarity ---- */
-
-typedef struct word_set {
-    uint32_t h[64];
-    size_t n;
-} word_set;
-
-/* Is s[i] the start of U+2000-U+203F (dashes, curly quotes, bullets)? */
-static int general_punct(const char *s, size_t i, size_t len)
-{
-    return i + 2 < len && (unsigned char)s[i] == 0xE2
-        && (unsigned char)s[i + 1] == 0x80;
-}
-
-/* The distinct words of s (at most 64), hashed, case folded (ASCII);
- * punctuation, ASCII or not, separates words. */
-static void words_of(const char *s, size_t len, word_set *ws)
-{
-    ws->n = 0;
-    size_t i = 0;
-    while (i < len && ws->n < 64) {
-        if (general_punct(s, i, len)) {
-            i += 3;
-            continue;
-        }
-        if (!isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        uint32_t h = 2166136261u;
-        while (i < len && (isalnum((unsigned char)s[i])
-                           || (unsigned char)s[i] >= 0x80)
-               && !general_punct(s, i, len)) {
-            h = (h ^ (uint32_t)tolower((unsigned char)s[i])) * 16777619u;
-            i++;
-        }
-        int dup = 0;
-        for (size_t j = 0; j < ws->n; j++)
-            dup |= ws->h[j] == h;
-        if (!dup)
-            ws->h[ws->n++] = h;
-    }
-}
-
-double html_similarity(const char *a, size_t al, const char *b, size_t bl)
-{
-    word_set x, y;
-    words_of(a, al, &x);
-    words_of(b, bl, &y);
-    if (!x.n || !y.n)
-        return 0;
-    size_t common = 0;
-    for (size_t i = 0; i < x.n; i++)
-        for (size_t j = 0; j < y.n; j++)
-            if (x.h[i] == y.h[j]) {
-                common++;
-                break;
-            }
-    return 2.0 * (double)common / (double)(x.n + y.n);
+    sb_free(&m->authors_alt);
 }
 
 /* ---- meta tags ---- */
@@ -283,227 +69,6 @@ static const char *meta_get_key(const html_doc *d, const char *const *keys,
                 return d->metas.v[i].content;
             }
     return NULL;
-}
-
-/* ---- JSON-LD ---- */
-
-typedef struct ld_info {
-    json_t *roots[16];
-    size_t nroots;
-    json_t *article;        /* best object, borrowed from roots */
-    int rank;
-    const char *publisher;  /* borrowed */
-    const char *website;
-} ld_info;
-
-static int type_is(json_t *t, const char *const *names, int suffix)
-{
-    if (json_is_array(t)) {
-        size_t i;
-        json_t *e;
-        json_array_foreach(t, i, e)
-            if (type_is(e, names, suffix))
-                return 1;
-        return 0;
-    }
-    if (!json_is_string(t))
-        return 0;
-    const char *s = json_string_value(t);
-    const char *slash = strrchr(s, '/');    /* "http://schema.org/X" */
-    if (slash)
-        s = slash + 1;
-    size_t n = strlen(s);
-    for (const char *const *p = names; *p; p++) {
-        size_t k = strlen(*p);
-        if (suffix ? n >= k && !strcasecmp(s + n - k, *p)
-                   : !strcasecmp(s, *p))
-            return 1;
-    }
-    return 0;
-}
-
-static const char *const article_suffixes[] = {
-    "Article", "Posting", "Report", "Blog", NULL
-};
-static const char *const page_types[] = { "WebPage", "ItemPage", NULL };
-static const char *const org_types[] = {
-    "Organization", "NewsMediaOrganization", "Corporation", NULL
-};
-
-static const char *jstr(json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) && *json_string_value(v)
-         ? json_string_value(v) : NULL;
-}
-
-static const char *name_of(json_t *v)
-{
-    if (json_is_string(v))
-        return *json_string_value(v) ? json_string_value(v) : NULL;
-    return json_is_object(v) ? jstr(v, "name") : NULL;
-}
-
-static void ld_consider(ld_info *li, json_t *o, int depth);
-
-static void ld_consider_all(ld_info *li, json_t *v, int depth)
-{
-    if (depth > 6)
-        return;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *e;
-        json_array_foreach(v, i, e)
-            ld_consider(li, e, depth + 1);
-    } else {
-        ld_consider(li, v, depth + 1);
-    }
-}
-
-static void ld_consider(ld_info *li, json_t *o, int depth)
-{
-    if (json_is_array(o)) {
-        ld_consider_all(li, o, depth);
-        return;
-    }
-    if (!json_is_object(o))
-        return;
-    json_t *t = json_object_get(o, "@type");
-    int rank = type_is(t, article_suffixes, 1) ? 3
-             : type_is(t, page_types, 0) ? 1 : 0;
-    if (rank > li->rank) {
-        li->rank = rank;
-        li->article = o;
-    }
-    if (rank == 3 && !li->publisher)
-        li->publisher = name_of(json_object_get(o, "publisher"));
-    if (type_is(t, (const char *const[]){ "WebSite", NULL }, 0)
-        && !li->website)
-        li->website = jstr(o, "name");
-    if (type_is(t, org_types, 0) && !li->website && depth <= 2)
-        li->website = jstr(o, "name");
-    json_t *g = json_object_get(o, "@graph");
-    if (g)
-        ld_consider_all(li, g, depth);
-    json_t *me = json_object_get(o, "mainEntity");
-    if (json_is_object(me) || json_is_array(me))
-        ld_consider_all(li, me, depth);
-}
-
-/* The raw text of a <script> element. */
-static void script_text(const xmlNode *n, strbuf *sb)
-{
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->content)
-            sb_puts(sb, (const char *)c->content);
-}
-
-/*
- * Makes almost-JSON parse: keeps what lies between the first '{' or '['
- * and the last '}' or ']' (comment and CDATA wrappers go), turns raw
- * control characters inside strings into spaces and drops commas before a
- * closing bracket and stray characters between a string and a comma.
- */
-static void repair_json(const char *s, size_t len, strbuf *out)
-{
-    size_t a = 0, b = len;
-    for (size_t i = 0; i + 9 <= len && i < 200; i++)
-        if (!memcmp(s + i, "<![CDATA[", 9)) {
-            a = i + 9;
-            /* and the "]]>" that closes it */
-            for (size_t j = len; j >= a + 3; j--)
-                if (!memcmp(s + j - 3, "]]>", 3)) {
-                    b = j - 3;
-                    break;
-                }
-            break;
-        }
-    while (a < len && s[a] != '{' && s[a] != '[')
-        a++;
-    while (b > a && s[b - 1] != '}' && s[b - 1] != ']')
-        b--;
-    int in_str = 0;
-    for (size_t i = a; i < b; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (in_str) {
-            if (c == '\\' && i + 1 < b) {
-                sb_putc(out, (char)c);
-                sb_putc(out, s[++i]);
-                continue;
-            }
-            if (c == '"')
-                in_str = 0;
-            sb_putc(out, c < 0x20 ? ' ' : (char)c);
-            continue;
-        }
-        if (c == '"') {
-            in_str = 1;
-        } else if (c == ',') {
-            size_t j = i + 1;
-            while (j < b && isspace((unsigned char)s[j]))
-                j++;
-            if (j < b && (s[j] == '}' || s[j] == ']'))
-                continue;
-        } else if (c == '.' && out->len && out->s[out->len - 1] == '"') {
-            continue;       /* "2023-06-14"., */
-        }
-        sb_putc(out, (char)c);
-    }
-}
-
-static json_t *parse_jsonld(const char *s, size_t len)
-{
-    json_t *v = json_loadb(s, len, 0, NULL);
-    if (v)
-        return v;
-    strbuf fixed = STRBUF_INIT;
-    repair_json(s, len, &fixed);
-    v = fixed.len ? json_loadb(fixed.s, fixed.len, 0, NULL) : NULL;
-    sb_free(&fixed);
-    return v;
-}
-
-/* Finds "key": "value" in text that is not JSON at all. */
-static int scan_key(const char *s, const char *key, strbuf *out)
-{
-    char pat[64];
-    snprintf(pat, sizeof pat, "\"%s\"", key);
-    const char *p = strstr(s, pat);
-    if (!p)
-        return 0;
-    p += strlen(pat);
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ':')
-        p++;
-    if (*p != '"')
-        return 0;
-    const char *v = ++p;
-    while (*p && *p != '"')
-        p += *p == '\\' && p[1] ? 2 : 1;
-    append_clean(out, v, (size_t)(p - v));
-    return out->len > 0;
-}
-
-static void ld_load(const html_doc *d, ld_info *li, strbuf *raw_all)
-{
-    for (size_t i = 0; i < d->jsonld.n && li->nroots < 16; i++) {
-        strbuf raw = STRBUF_INIT;
-        script_text(d->els.v[d->jsonld.v[i]].node, &raw);
-        json_t *v = raw.len ? parse_jsonld(raw.s, raw.len) : NULL;
-        if (v) {
-            li->roots[li->nroots++] = v;
-            ld_consider(li, v, 0);
-        } else if (raw.len) {
-            sb_append(raw_all, raw.s, raw.len);
-            sb_putc(raw_all, '\n');
-        }
-        sb_free(&raw);
-    }
-}
-
-static void ld_free(ld_info *li)
-{
-    for (size_t i = 0; i < li->nroots; i++)
-        json_decref(li->roots[i]);
 }
 
 /* ---- headline ---- */
@@ -636,6 +201,20 @@ static void pick_headline(html_doc *d, ld_info *li, uint32_t container,
     if (m->headline_el) {
         set_clean(&m->headline, h1.s);
         m->headline_source = "h1";
+        /* The <h1> whole inside another title of the page: both say the
+         * separators it holds are the headline's ("Getting LEAN with
+         * Digital Ad UX | IAB" as <h1> and <title>). */
+        for (size_t i = 0; i < nc; i++) {
+            strbuf t = STRBUF_INIT;
+            set_clean(&t, c[i].text);
+            int agree = t.len && m->headline.len >= 8
+                     && strcasestr_ascii(t.s, m->headline.s) != NULL;
+            sb_free(&t);
+            if (agree) {
+                m->headline_source = "h1, as the title says";
+                break;
+            }
+        }
     }
     for (size_t i = 0; i < nc && !m->headline.len; i++) {
         set_clean(&m->headline, c[i].text);
@@ -824,15 +403,23 @@ static void names_part(strbuf *t)
         i += k ? k : 1;
         while (b < e && (s[b] == ' ' || s[b] == ','))
             b++;
-        while (e > b && strchr(" ,;:-", s[e - 1]))
+        /* "By A, B, +55 more": the names end at the first number;
+         * "John Doe123" keeps the name of its user name. */
+        for (size_t j = b; j < e; j++)
+            if (isdigit((unsigned char)s[j])) {
+                size_t w = j;
+                while (w > b && s[w - 1] != ' ')
+                    w--;
+                e = w < j && isupper((unsigned char)s[w]) ? j : w;
+                break;
+            }
+        while (e > b && strchr(" ,;:-+", s[e - 1]))
             e--;
-        int digits = 0, letters = 0;
-        for (size_t j = b; j < e; j++) {
-            digits |= isdigit((unsigned char)s[j]);
+        int letters = 0;
+        for (size_t j = b; j < e; j++)
             letters += isalpha((unsigned char)s[j])
                     || (unsigned char)s[j] >= 0x80;
-        }
-        if (letters >= 2 && !digits && !label_only(s + b, e - b)) {
+        if (letters >= 2 && !label_only(s + b, e - b)) {
             memmove(t->s, s + b, e - b);
             t->len = e - b;
             t->s[t->len] = '\0';
@@ -874,6 +461,17 @@ static int byline_text(const html_doc *d, uint32_t i, strbuf *out)
         && !is_url(out->s) && plausible_name(out->s);
 }
 
+/* Is element i beside the headline's <h1> (under its parent's parent)?
+ * A byline there is the article's, whatever its classes say. */
+static int by_headline(const html_doc *d, const html_meta *m, uint32_t i)
+{
+    if (!m->headline_el)
+        return 0;
+    uint32_t r = d->els.v[m->headline_el].parent;
+    r = d->els.v[r].parent;
+    return r && i >= r && i < d->els.v[r].end;
+}
+
 static int authors_from_dom(const html_doc *d, uint32_t container,
                             html_meta *m)
 {
@@ -885,16 +483,19 @@ static int authors_from_dom(const html_doc *d, uint32_t container,
         const html_el *e = &d->els.v[i];
         int inside = container && i >= container
                   && i < d->els.v[container].end;
-        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
+        int near = by_headline(d, m, i);
+        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
             continue;
-        if ((e->flags & (HF_IN_JUNK | HF_IN_UNLIKELY)) && !inside)
+        if ((e->flags & HF_IN_ELSEWHERE) && !near)
+            continue;
+        if ((e->flags & (HF_IN_JUNK | HF_IN_UNLIKELY)) && !inside && !near)
             continue;
         /* an element that holds another candidate is a wrapper */
         if (k + 1 < d->authors.n && d->authors.v[k + 1] < e->end)
             continue;
         if (!byline_text(d, i, &t))
             continue;
-        int rank = 1 + inside * 2 + !(e->flags & HF_IN_UNLIKELY);
+        int rank = 1 + (inside || near) * 2 + !(e->flags & HF_IN_UNLIKELY);
         if (rank > best_rank) {
             best_rank = rank;
             best = i;
@@ -951,7 +552,215 @@ static void pick_authors(html_doc *d, ld_info *li, uint32_t container,
     authors_from_ld(li, 1, m);
 }
 
+/* ---- authors named elsewhere ---- */
+
+/* Appends line (one candidate byline) to m->authors_alt. */
+static void alt_line(html_meta *m, const char *s, size_t len)
+{
+    if (!len || memchr(s, '\n', len))
+        return;
+    sb_append(&m->authors_alt, s, len);
+    sb_putc(&m->authors_alt, '\n');
+}
+
+/* Every JSON-LD object's people ("author", "creator"), one line each:
+ * the article object chosen may name only the newsroom (", The Daily
+ * Journal") while another describes the same story with its reporter. */
+static void alt_from_ld(json_t *v, int depth, html_meta *m)
+{
+    if (depth > 8 || !v)
+        return;
+    size_t i;
+    json_t *e;
+    const char *key;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e)
+            alt_from_ld(e, depth + 1, m);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    json_t *a = json_object_get(v, "author");
+    if (!a)
+        a = json_object_get(v, "creator");
+    /* a page's JSON-LD may list other stories: only this one's */
+    const char *title = jstr(v, "headline");
+    if (!title)
+        title = jstr(v, "name");
+    if (a && (title ? m->headline.len
+                      && html_similarity(title, strlen(title), m->headline.s,
+                                         m->headline.len) >= 0.5
+                    : depth <= 2)) {
+        strbuf t = STRBUF_INIT;
+        ld_names(a, 0, &t, 0);
+        alt_line(m, t.s, t.len);
+        sb_free(&t);
+    }
+    /* parts of the story by others (a live blog's updates), lists of
+     * other stories, comments and reviews name other writers */
+    static const char *const others[] = {
+        "author", "creator", "liveBlogUpdate", "hasPart", "itemListElement",
+        "comment", "review", "citation", "mentions", "relatedLink",
+        "isPartOf", "subjectOf", NULL
+    };
+    json_object_foreach(v, key, e) {
+        int skip = 0;
+        for (const char *const *o = others; *o && !skip; o++)
+            skip = !strcmp(key, *o);
+        if (!skip && (json_is_object(e) || json_is_array(e)))
+            alt_from_ld(e, depth + 1, m);
+    }
+}
+
+/* Does this address lead to an author's page?  2: surely
+ * ("/author/jane-doe"), 1: perhaps ("/people/…" is also a topic page of
+ * a celebrity), 0: no. */
+static int author_href(const char *href)
+{
+    static const char *const sure[] = {
+        "/author/", "/authors/", "/writer/", "/writers/", "/journalist/",
+        "/journalists/", "/reporter/", "/reporters/", "/columnist/",
+        "/columnists/", "/by/", "/byline/", "/autor/", "/autores/",
+        "/auteur/", "/auteurs/", "/autore/", "/redakteur/", NULL
+    };
+    static const char *const maybe[] = {
+        "/person/", "/people/", "/profile/", "/profiles/", "/staff/",
+        "/contributor/", "/contributors/", "/user/", "/users/", NULL
+    };
+    for (const char *const *p = sure; *p; p++)
+        if (strcasestr_ascii(href, *p))
+            return 2;
+    for (const char *const *p = maybe; *p; p++)
+        if (strcasestr_ascii(href, *p))
+            return 1;
+    return 0;
+}
+
+/* Does the text of element i start with "By" (or its equivalents)? */
+static int by_cue(const html_doc *d, uint32_t i)
+{
+    static const char *const cues[] = { "by ", "by:", "por ", "von ",
+                                        "par ", "door ", "di ", "av ",
+                                        "autor", "author", NULL };
+    strbuf t = STRBUF_INIT;
+    html_node_text(d->els.v[i].node, &t, 40);
+    int yes = 0;
+    for (const char *const *c = cues; *c && t.len && !yes; c++)
+        yes = !strncasecmp(t.s, *c, strlen(*c));
+    sb_free(&t);
+    return yes;
+}
+
+/* Does the link's name (or a "By" before it) open the text of its block?
+ * A byline stands at the start of its line; a name after a photo's
+ * caption ("… career. By Aleah C. Bowie") credits the photo. */
+static int opens_block(const html_doc *d, uint32_t i, const strbuf *name)
+{
+    uint32_t b = i;
+    while (b && d->els.v[b].parent != b && !(d->els.v[b].flags & HF_BLOCK))
+        b = d->els.v[b].parent;
+    strbuf t = STRBUF_INIT;
+    html_node_text(d->els.v[b].node, &t, 200);
+    int yes = t.len && (by_cue(d, b) || !strncmp(t.s, name->s, name->len));
+    sb_free(&t);
+    return yes;
+}
+
+/* Links to authors' pages, the names of one parent together: "By <a
+ * href=/writer/…>Charles Fried</a>", an author box's name. */
+static void alt_from_links(const html_doc *d, uint32_t container,
+                           html_meta *m)
+{
+    strbuf line = STRBUF_INIT, t = STRBUF_INIT;
+    uint32_t parent = 0;
+    /* those in the article or beside its headline first */
+    for (uint32_t n = 1; n < 2 * d->els.n; n++) {
+        uint32_t i = n < d->els.n ? n : n - d->els.n;
+        const html_el *e = &d->els.v[i];
+        int first = (container && i >= container
+                     && i < d->els.v[container].end)
+                 || by_headline(d, m, i);
+        if (!i || first != (n < d->els.n))
+            continue;
+        if (e->tag != HT_A || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD
+                                           | HF_IN_FIGURE | HF_IN_JUNK)))
+            continue;
+        if ((e->flags & HF_IN_ELSEWHERE) && !by_headline(d, m, i))
+            continue;
+        const char *href = html_attr(e->node, "href");
+        int how = href ? author_href(href) : 0;
+        if (!how || (how == 1 && !by_cue(d, e->parent)))
+            continue;
+        sb_reset(&t);
+        html_node_text(e->node, &t, 120);
+        if (t.len < 3 || t.len >= 100 || count_words(t.s, t.len) > 5
+            || !plausible_name(t.s) || !opens_block(d, i, &t))
+            continue;
+        uint32_t grand = d->els.v[e->parent].parent;
+        if (line.len && parent != e->parent && parent != grand) {
+            alt_line(m, line.s, line.len);
+            sb_reset(&line);
+        }
+        if (line.len)
+            sb_puts(&line, "; ");
+        sb_append(&line, t.s, t.len);
+        if (!parent || (parent != e->parent && parent != grand))
+            parent = e->parent;
+    }
+    alt_line(m, line.s, line.len);
+    sb_free(&line);
+    sb_free(&t);
+}
+
+/* Byline elements other than the one chosen: those in the article
+ * first, then an author box anywhere outside navigation and comments. */
+static void alt_from_dom(const html_doc *d, uint32_t container,
+                         html_meta *m)
+{
+    strbuf t = STRBUF_INIT;
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < d->authors.n; k++) {
+            uint32_t i = d->authors.v[k];
+            const html_el *e = &d->els.v[i];
+            int inside = container && i >= container
+                      && i < d->els.v[container].end;
+            int near = by_headline(d, m, i);
+            if (i == m->byline_el || (inside || near) != !round
+                || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
+                || ((e->flags & HF_IN_ELSEWHERE) && !near))
+                continue;
+            if (k + 1 < d->authors.n && d->authors.v[k + 1] < e->end)
+                continue;
+            if (byline_text(d, i, &t))
+                alt_line(m, t.s, t.len);
+        }
+    sb_free(&t);
+}
+
+/*
+ * Other candidates for the byline, best first, for the normalise stage
+ * to read when the byline chosen names no person (it is empty, the site's
+ * own name or only an organisation): every JSON-LD object's authors, the
+ * author tags, byline elements, links to author pages.
+ */
+static void collect_alt_authors(const html_doc *d, ld_info *li,
+                                uint32_t container, html_meta *m)
+{
+    for (size_t i = 0; i < li->nroots; i++)
+        alt_from_ld(li->roots[i], 0, m);
+    html_meta tags;
+    html_meta_init(&tags);
+    if (authors_from_meta(d, &tags))
+        alt_line(m, tags.authors.s, tags.authors.len);
+    html_meta_free(&tags);
+    alt_from_dom(d, container, m);
+    alt_from_links(d, container, m);
+}
+
 /* ---- dates ---- */
+
+static void pick_date_source(html_doc *d, ld_info *li, uint32_t container,
+                             html_meta *m);
 
 static int accept_date(const char *s, html_meta *m, const char *source)
 {
@@ -1030,8 +839,110 @@ static int date_from_time(const html_doc *d, uint32_t container,
     return 0;
 }
 
+/*
+ * A date the page shows its readers in its header: a short text block
+ * beside the headline or among the article's first blocks ("By Jane Doe
+ * Dec. 21, 2023 11:00 pm EST").  Update times are passed over.
+ */
+static int shown_date(const html_doc *d, uint32_t container,
+                      const html_meta *m, date_value *out)
+{
+    /* <time> and date elements by their text, which is the reader's */
+    strbuf t = STRBUF_INIT;
+    int found = 0;
+    for (size_t k = 0; k < d->times.n && !found; k++) {
+        uint32_t i = d->times.v[k];
+        const html_el *e = &d->els.v[i];
+        int inside = container && i >= container
+                  && i < d->els.v[container].end;
+        if ((e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
+            || !(inside || by_headline(d, m, i)))
+            continue;
+        sb_reset(&t);
+        html_node_text(e->node, &t, 200);
+        found = t.len && t.len < 200 && date_find(t.s, t.len, out)
+             && out->kind != DATE_UPDATED;
+    }
+    sb_free(&t);
+    if (found)
+        return 1;
+    size_t seen = 0;
+    for (size_t k = 0; k < d->blocks.n; k++) {
+        const html_block *b = &d->blocks.v[k];
+        const html_el *e = &d->els.v[b->el];
+        int inside = container && b->el >= container
+                  && b->el < d->els.v[container].end;
+        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
+            continue;
+        size_t len = b->end - b->start;
+        /* the header ends where the text starts */
+        if (inside && len > 200)
+            break;
+        if (!by_headline(d, m, b->el) && !(inside && seen < 12))
+            continue;
+        seen += inside;
+        if (len > 100 || !date_find(d->text.s + b->start, len, out))
+            continue;
+        if (out->kind != DATE_UPDATED)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Metadata times are often in UTC while the page shows the day where it
+ * is published: 2023-12-22T04:00:41Z is "Dec. 21, 2023 11:00 pm EST".
+ * When the page shows a day one off from the metadata's UTC day, that day
+ * wins; its time and zone, when it shows them, give the offset (a time
+ * without a zone gives it by its difference from UTC).
+ */
+static void local_day(const html_doc *d, uint32_t container, html_meta *m)
+{
+    date_value u, v;
+    if (!m->date.len || !date_find(m->date.s, m->date.len, &u)
+        || !u.has_time || !u.has_zone || u.tz_minutes != 0
+        || !shown_date(d, container, m, &v))
+        return;
+    long diff = date_days(&v) - date_days(&u);
+    if (diff != 1 && diff != -1)
+        return;
+    long off = 0;
+    if (v.has_time && v.has_zone) {
+        date_value w = u;
+        date_to_offset(&w, v.tz_minutes);
+        off = date_minutes(&v) - date_minutes(&w);
+        if (off < -90 || off > 90)
+            return;             /* another moment of that day */
+        off = v.tz_minutes;
+    } else if (v.has_time) {
+        off = date_minutes(&v) - date_minutes(&u);
+        off = (off >= 0 ? off + 15 : off - 15) / 30 * 30;
+        if (off < -14 * 60 || off > 14 * 60)
+            return;
+    }
+    char iso[40];
+    if (v.has_time) {
+        date_to_offset(&u, (int)off);
+        date_format_iso(&u, iso, sizeof iso);
+    } else {
+        v.has_time = v.has_zone = 0;
+        date_format_iso(&v, iso, sizeof iso);
+    }
+    sb_reset(&m->date);
+    sb_puts(&m->date, iso);
+    m->date_source = "metadata, on the day the page shows";
+}
+
 static void pick_date(html_doc *d, ld_info *li, uint32_t container,
                       html_meta *m)
+{
+    pick_date_source(d, li, container, m);
+    if (m->date.len)
+        local_day(d, container, m);
+}
+
+static void pick_date_source(html_doc *d, ld_info *li, uint32_t container,
+                             html_meta *m)
 {
     static const char *const pub_keys[] = {
         "article:published_time", "article:published",
@@ -1157,6 +1068,7 @@ void html_meta_collect(html_doc *d, uint32_t container, html_meta *m)
     pick_site_url(d, &li, m);
     pick_headline(d, &li, container, m);
     pick_authors(d, &li, container, m);
+    collect_alt_authors(d, &li, container, m);
     pick_date(d, &li, container, m);
     if (broken.len)
         scan_broken_ld(broken.s, m);

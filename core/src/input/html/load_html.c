@@ -290,6 +290,8 @@ static int record_fields(precis_article *a, const html_doc *d,
     if (!rc)
         rc = set_field(a, "description", &m->description);
     if (!rc)
+        rc = set_field(a, "byline_alt", &m->authors_alt);
+    if (!rc)
         rc = set_cfield(a, "headline_source",
                         m->headline.len ? m->headline_source : NULL);
     if (!rc)
