@@ -30,7 +30,7 @@
 
 void normalise_people_free(normalise_people *p)
 {
-    normalise_buf_free(&p->text);
+    precis_buf_free(&p->text);
     free(p->v);
     p->v = NULL;
     p->n = p->cap = 0;
@@ -58,8 +58,8 @@ void normalise_people_add(normalise_people *p, const char *name,
         p->cap = cap;
     }
     size_t at = p->text.len;
-    normalise_buf_put(&p->text, name, len);
-    normalise_buf_put(&p->text, "", 1);    /* the NUL */
+    precis_buf_append(&p->text, name, len);
+    precis_buf_append(&p->text, "", 1);    /* the NUL */
     if (p->text.oom) {
         p->oom = 1;
         return;
@@ -69,13 +69,13 @@ void normalise_people_add(normalise_people *p, const char *name,
 
 static int same_name(const char *a, const char *b)
 {
-    normalise_buf x = NORMALISE_BUF_INIT, y = NORMALISE_BUF_INIT;
+    precis_buf x = PRECIS_BUF_INIT, y = PRECIS_BUF_INIT;
     normalise_put_key(&x, a, strlen(a));
     normalise_put_key(&y, b, strlen(b));
-    int same = x.len == y.len && !strcmp(normalise_buf_str(&x),
-                                         normalise_buf_str(&y));
-    normalise_buf_free(&x);
-    normalise_buf_free(&y);
+    int same = x.len == y.len && !strcmp(precis_buf_str(&x),
+                                         precis_buf_str(&y));
+    precis_buf_free(&x);
+    precis_buf_free(&y);
     return same;
 }
 
@@ -389,10 +389,10 @@ static int in_list(const char *const *list, const char *key, size_t len)
 /* The key of s[0, len) is in list. */
 static int key_in(const char *const *list, const char *s, size_t len)
 {
-    normalise_buf k = NORMALISE_BUF_INIT;
+    precis_buf k = PRECIS_BUF_INIT;
     normalise_put_key(&k, s, len);
-    int in = !k.oom && in_list(list, normalise_buf_str(&k), k.len);
-    normalise_buf_free(&k);
+    int in = !k.oom && in_list(list, precis_buf_str(&k), k.len);
+    precis_buf_free(&k);
     return in;
 }
 
@@ -434,7 +434,7 @@ static span bare(const char *s, span w, int keep_dot)
 {
     while (w.a < w.e) {
         size_t k = w.a;
-        uint32_t cp = normalise_next_cp(s, w.e, &k);
+        uint32_t cp = precis_utf8_next(s, w.e, &k);
         if (!normalise_is_punct(cp) || cp == '@')
             break;
         w.a = k;
@@ -442,7 +442,7 @@ static span bare(const char *s, span w, int keep_dot)
     while (w.e > w.a) {
         size_t p = normalise_prev_start(s, w.e);
         size_t k = p;
-        uint32_t cp = normalise_next_cp(s, w.e, &k);
+        uint32_t cp = precis_utf8_next(s, w.e, &k);
         if (!normalise_is_punct(cp) || (keep_dot && cp == '.'))
             break;
         w.e = p;
@@ -559,20 +559,20 @@ static int kept_punct(uint32_t cp)
         || cp == 0xAB || cp == 0xBB;
 }
 
-static void put_clean_cp(normalise_buf *b, uint32_t cp)
+static void put_clean_cp(precis_buf *b, uint32_t cp)
 {
     if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) {
-        normalise_buf_puts(b, "; ");
+        precis_buf_puts(b, "; ");
     } else if (normalise_is_space(cp) || cp == '_') {
         if (b->len && b->s[b->len - 1] != ' ')
-            normalise_buf_putc(b, ' ');
+            precis_buf_putc(b, ' ');
     } else if (normalise_is_letter(cp) || normalise_is_digit(cp)
                || kept_punct(cp)) {
-        normalise_buf_put_cp(b, cp);
+        precis_buf_putcp(b, cp);
     }
 }
 
-static void clean(normalise_buf *b, const char *s, size_t len)
+static void clean(precis_buf *b, const char *s, size_t len)
 {
     int handle = 0;     /* in an @handle, whose underscores stay */
     for (size_t i = 0; i < len;) {
@@ -581,7 +581,7 @@ static void clean(normalise_buf *b, const char *s, size_t len)
         else if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')
             handle = 0;
         if (handle && s[i] == '_') {
-            normalise_buf_putc(b, '_');
+            precis_buf_putc(b, '_');
             i++;
             continue;
         }
@@ -609,7 +609,7 @@ static void clean(normalise_buf *b, const char *s, size_t len)
             i += n;
             continue;
         }
-        put_clean_cp(b, normalise_next_cp(s, len, &i));
+        put_clean_cp(b, precis_utf8_next(s, len, &i));
     }
 }
 
@@ -619,13 +619,13 @@ static void clean(normalise_buf *b, const char *s, size_t len)
  * bytes through the colon or the space after it, or 0. */
 static size_t match_cue(const char *s, size_t len, const cue **out)
 {
-    normalise_buf k = NORMALISE_BUF_INIT;
+    precis_buf k = PRECIS_BUF_INIT;
     size_t take = len < 64 ? len : 64;
     /* Keys keep byte lengths for the letters the lists use, except for
      * capitals outside ASCII, which are as long as their lower case in
      * Latin-1 and Latin Extended-A anyway. */
     normalise_put_key(&k, s, take);
-    const char *ks = normalise_buf_str(&k);
+    const char *ks = precis_buf_str(&k);
     size_t best = 0;
     const cue *bc = NULL;
     for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
@@ -647,7 +647,7 @@ static size_t match_cue(const char *s, size_t len, const cue **out)
             bc = &cues[c];
         }
     }
-    normalise_buf_free(&k);
+    precis_buf_free(&k);
     *out = bc;
     return best;
 }
@@ -691,7 +691,7 @@ typedef struct reader {
 
 /* Copies c without parenthesised asides ("(AP)") and quoted nicknames
  * (Jenny "The Author" Smith). */
-static void strip_asides(const char *c, size_t len, normalise_buf *o)
+static void strip_asides(const char *c, size_t len, precis_buf *o)
 {
     int depth = 0;
     for (size_t i = 0; i < len;) {
@@ -720,7 +720,7 @@ static void strip_asides(const char *c, size_t len, normalise_buf *o)
                 continue;
             }
         }
-        normalise_buf_putc(o, c[i]);
+        precis_buf_putc(o, c[i]);
         i++;
     }
 }
@@ -728,7 +728,7 @@ static void strip_asides(const char *c, size_t len, normalise_buf *o)
 /* Copies the words of c that can be part of names: no asides, addresses,
  * handles or links; stops at a date or at a label such as "Updated". */
 static void name_text(const reader *r, const char *c, size_t len,
-                      normalise_buf *b)
+                      precis_buf *b)
 {
     size_t d;
     for (size_t i = 0; r->find_date && i < len; i++)
@@ -737,9 +737,9 @@ static void name_text(const reader *r, const char *c, size_t len,
                 len = d;
             break;
         }
-    normalise_buf tmp = NORMALISE_BUF_INIT;
+    precis_buf tmp = PRECIS_BUF_INIT;
     strip_asides(c, len, &tmp);
-    const char *t = normalise_buf_str(&tmp);
+    const char *t = precis_buf_str(&tmp);
     size_t i = 0;
     span w;
     while (next_word(t, tmp.len, &i, &w)) {
@@ -767,8 +767,8 @@ static void name_text(const reader *r, const char *c, size_t len,
             break;
         if (digit < w.e) {
             size_t k = w.a;
-            if (!normalise_is_upper(normalise_next_cp(t, digit, &k))) {
-                normalise_buf_putc(b, ',');
+            if (!normalise_is_upper(precis_utf8_next(t, digit, &k))) {
+                precis_buf_putc(b, ',');
                 continue;
             }
             w.e = digit;
@@ -777,11 +777,11 @@ static void name_text(const reader *r, const char *c, size_t len,
                                      || !strncmp(t + w.a, "www.", 4))))
             continue;
         if (b->len)
-            normalise_buf_putc(b, ' ');
-        normalise_buf_put(b, t + w.a, w.e - w.a);
+            precis_buf_putc(b, ' ');
+        precis_buf_append(b, t + w.a, w.e - w.a);
     }
     b->oom |= tmp.oom;
-    normalise_buf_free(&tmp);
+    precis_buf_free(&tmp);
 }
 
 enum { SEP_START, SEP_COMMA, SEP_AND, SEP_WEAK_AND, SEP_SLASH };
@@ -989,7 +989,7 @@ static size_t cut_org_tail(const char *s, span p)
             }
         }
         size_t k = w.a;
-        if (!normalise_is_upper(normalise_next_cp(s, w.e, &k)))
+        if (!normalise_is_upper(precis_utf8_next(s, w.e, &k)))
             return p.e;
         n++;
     }
@@ -1040,7 +1040,7 @@ static int person_like(const char *s, span p, int nwords)
     span w;
     while (next_word(s, p.e, &i, &w)) {
         size_t k = w.a;
-        uint32_t cp = normalise_next_cp(s, w.e, &k);
+        uint32_t cp = precis_utf8_next(s, w.e, &k);
         if (!normalise_is_letter(cp))
             return 0;
         /* A lower-case word in a name that has capitals must be a
@@ -1088,11 +1088,11 @@ static span drop_period(const char *s, span p)
     return p;
 }
 
-static void put_name(const reader *r, normalise_buf *b, const char *s,
+static void put_name(const reader *r, precis_buf *b, const char *s,
                      size_t len)
 {
     if (r->out->keep_case)
-        normalise_buf_put(b, s, len);
+        precis_buf_append(b, s, len);
     else
         normalise_name_case(b, s, len);
 }
@@ -1166,10 +1166,10 @@ static void read_names(const reader *r, const char *s, size_t len,
         nwords = count_words(s + p.a, p.e - p.a);
         if (!person_like(s, p, nwords))
             continue;
-        normalise_buf name = NORMALISE_BUF_INIT;
+        precis_buf name = PRECIS_BUF_INIT;
         put_name(r, &name, s + p.a, p.e - p.a);
         if (suf.e > suf.a) {
-            normalise_buf_puts(&name, ", ");
+            precis_buf_puts(&name, ", ");
             put_name(r, &name, s + suf.a, suf.e - suf.a);
         }
         if (name.oom) {
@@ -1183,7 +1183,7 @@ static void read_names(const reader *r, const char *s, size_t len,
                 && L.upper >= 2)
                 r->out->v[r->out->n - 1].recased = 1;
         }
-        normalise_buf_free(&name);
+        precis_buf_free(&name);
     }
     /* "Jane Doe, Staff Photographer" under a plain byline. */
     if (photo_title && !strcmp(role, AUTHOR))
@@ -1216,13 +1216,13 @@ static void read_clause(const reader *r, const char *s, size_t len,
         while (len && *s == ' ')
             s++, len--;
     }
-    normalise_buf names = NORMALISE_BUF_INIT;
+    precis_buf names = PRECIS_BUF_INIT;
     name_text(r, s, len, &names);
     if (names.oom)
         r->out->oom = 1;
     else if (names.len)
         read_names(r, names.s, names.len, role);
-    normalise_buf_free(&names);
+    precis_buf_free(&names);
 }
 
 static int is_clause_sep(const char *s, size_t len, size_t i, size_t *n)
@@ -1248,13 +1248,13 @@ int normalise_parse_byline(const char *s, size_t len, const char *role,
                            normalise_people *out)
 {
     reader r = { out, find_date };
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = PRECIS_BUF_INIT;
     clean(&b, s, len);
     if (b.oom) {
-        normalise_buf_free(&b);
+        precis_buf_free(&b);
         return -1;
     }
-    const char *t = normalise_buf_str(&b);
+    const char *t = precis_buf_str(&b);
     size_t tl = b.len, i = 0;
     while (i < tl) {
         size_t e = i, n = 0;
@@ -1273,6 +1273,6 @@ int normalise_parse_byline(const char *s, size_t len, const char *role,
         }
         i = e < tl ? e + n : tl;
     }
-    normalise_buf_free(&b);
+    precis_buf_free(&b);
     return out->oom ? -1 : 0;
 }

@@ -11,52 +11,6 @@
  */
 #include "normalise.h"
 
-uint32_t normalise_next_cp(const char *str, size_t len, size_t *i)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t k = *i;
-    unsigned c = s[k];
-    if (c < 0x80) {
-        *i = k + 1;
-        return c;
-    }
-    int n = c >= 0xF0 && c < 0xF5 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : -1;
-    if (c >= 0xF5)
-        n = -1;
-    if (n < 0 || k + (size_t)n >= len) {
-        *i = k + 1;
-        return 0xFFFD;
-    }
-    uint32_t cp = c & (n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07);
-    for (int j = 1; j <= n; j++) {
-        unsigned t = s[k + (size_t)j];
-        if ((t & 0xC0) != 0x80) {
-            *i = k + 1;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (t & 0x3F);
-    }
-    /* Overlong forms and surrogates are malformed too. */
-    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)
-        || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        *i = k + 1;
-        return 0xFFFD;
-    }
-    *i = k + (size_t)n + 1;
-    return cp;
-}
-
-size_t normalise_prev_start(const char *s, size_t i)
-{
-    size_t k = i - 1;
-    int steps = 0;
-    while (k > 0 && steps < 3 && ((unsigned char)s[k] & 0xC0) == 0x80) {
-        k--;
-        steps++;
-    }
-    return k;
-}
-
 int normalise_is_digit(uint32_t cp)
 {
     return cp >= '0' && cp <= '9';
@@ -226,13 +180,13 @@ uint32_t normalise_to_lower(uint32_t cp)
     return cp + 1;
 }
 
-void normalise_put_cased(normalise_buf *b, const char *s, size_t len,
+void normalise_put_cased(precis_buf *b, const char *s, size_t len,
                          int mode)
 {
     int first = 1;
     for (size_t i = 0; i < len;) {
         size_t at = i;
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         uint32_t to = cp;
         if (mode == 'u' || (mode == 'c' && first))
             to = normalise_to_upper(cp);
@@ -241,16 +195,16 @@ void normalise_put_cased(normalise_buf *b, const char *s, size_t len,
         /* Greek sigma ends a word as ς */
         if (to == 0x3C3 && !first) {
             size_t k = i;
-            if (k >= len || !normalise_is_letter(normalise_next_cp(s, len,
+            if (k >= len || !normalise_is_letter(precis_utf8_next(s, len,
                                                                    &k)))
                 to = 0x3C2;
         }
         if (normalise_is_letter(cp))
             first = 0;
         if (to == cp)
-            normalise_buf_put(b, s + at, i - at);   /* keeps bad bytes */
+            precis_buf_append(b, s + at, i - at);   /* keeps bad bytes */
         else
-            normalise_buf_put_cp(b, to);
+            precis_buf_putcp(b, to);
     }
 }
 
@@ -258,7 +212,7 @@ normalise_letters normalise_count_letters(const char *s, size_t len)
 {
     normalise_letters n = { 0, 0, 0 };
     for (size_t i = 0; i < len;) {
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (normalise_is_upper(cp))
             n.upper++;
         else if (normalise_is_lower(cp))
@@ -269,16 +223,16 @@ normalise_letters normalise_count_letters(const char *s, size_t len)
     return n;
 }
 
-void normalise_put_key(normalise_buf *b, const char *s, size_t len)
+void normalise_put_key(precis_buf *b, const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
         size_t at = i;
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (cp == 0x2019 || cp == 0x2018)
-            normalise_buf_putc(b, '\'');
+            precis_buf_putc(b, '\'');
         else if (normalise_is_upper(cp))
-            normalise_buf_put_cp(b, normalise_to_lower(cp));
+            precis_buf_putcp(b, normalise_to_lower(cp));
         else
-            normalise_buf_put(b, s + at, i - at);
+            precis_buf_append(b, s + at, i - at);
     }
 }

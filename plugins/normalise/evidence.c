@@ -23,8 +23,8 @@ typedef struct slot {
 struct normalise_evidence {
     slot *tab;
     size_t cap, used;
-    normalise_buf keys;
-    normalise_buf tmp;
+    precis_buf keys;
+    precis_buf tmp;
 };
 
 normalise_evidence *normalise_evidence_new(void)
@@ -46,8 +46,8 @@ void normalise_evidence_free(normalise_evidence *ev)
     if (!ev)
         return;
     free(ev->tab);
-    normalise_buf_free(&ev->keys);
-    normalise_buf_free(&ev->tmp);
+    precis_buf_free(&ev->keys);
+    precis_buf_free(&ev->tmp);
     free(ev);
 }
 
@@ -97,7 +97,7 @@ int normalise_evidence_add(normalise_evidence *ev, const char *s,
     if (L.upper + L.lower == 0 || len > 64)
         return 0;
     size_t k = 0;
-    uint32_t first = normalise_next_cp(s, len, &k);
+    uint32_t first = precis_utf8_next(s, len, &k);
     int form;
     if (L.lower == 0 && L.upper >= 2)
         form = loud ? 0 : NORMALISE_EV_UPPER;
@@ -116,7 +116,7 @@ int normalise_evidence_add(normalise_evidence *ev, const char *s,
     slot *sl = find(ev, ev->tmp.s, ev->tmp.len);
     if (!sl->key) {
         size_t at = ev->keys.len;
-        normalise_buf_put(&ev->keys, ev->tmp.s, ev->tmp.len);
+        precis_buf_append(&ev->keys, ev->tmp.s, ev->tmp.len);
         if (ev->keys.oom)
             return -1;
         sl->key = at + 1;
@@ -137,10 +137,10 @@ int normalise_evidence_of(const normalise_evidence *ev, const char *s,
 {
     if (!ev || !ev->used || len > 64)
         return 0;
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = PRECIS_BUF_INIT;
     normalise_put_key(&b, s, len);
-    const slot *sl = b.oom ? NULL : find(ev, normalise_buf_str(&b), b.len);
-    normalise_buf_free(&b);
+    const slot *sl = b.oom ? NULL : find(ev, precis_buf_str(&b), b.len);
+    precis_buf_free(&b);
     if (!sl || !sl->key)
         return 0;
     if (sl->upper + sl->capital > sl->lower)

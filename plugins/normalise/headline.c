@@ -29,7 +29,7 @@ static int is_sp(const char *s, size_t len, size_t i, size_t *next)
     if (i >= len)
         return 0;
     size_t k = i;
-    uint32_t cp = normalise_next_cp(s, len, &k);
+    uint32_t cp = precis_utf8_next(s, len, &k);
     if (!normalise_is_space(cp))
         return 0;
     *next = k;
@@ -70,12 +70,12 @@ static int separator_at(const char *s, size_t len, size_t i, int guillemets,
     if (j >= len)
         return SEP_NONE;
     size_t k = j;
-    uint32_t cp = normalise_next_cp(s, len, &k);
+    uint32_t cp = precis_utf8_next(s, len, &k);
     int kind = SEP_NONE, cjk = 0;
     if (j > 0 && !spaced_before && k < len) {
         size_t b = normalise_prev_start(s, j), a = k;
-        uint32_t before = normalise_next_cp(s, len, &b);
-        uint32_t after = normalise_next_cp(s, len, &a);
+        uint32_t before = precis_utf8_next(s, len, &b);
+        uint32_t after = precis_utf8_next(s, len, &a);
         cjk = cjk_side(before) && cjk_side(after)
            && (is_cjk(before) || is_cjk(after));
     }
@@ -145,7 +145,7 @@ static size_t split_parts(const char *s, size_t len, part *p)
         }
         int kind = separator_at(s, len, i, g, &next);
         if (kind == SEP_NONE) {
-            normalise_next_cp(s, len, &i);
+            precis_utf8_next(s, len, &i);
             continue;
         }
         p[n++] = (part){ start, trim_end(s, start, i), kind };
@@ -158,20 +158,20 @@ static size_t split_parts(const char *s, size_t len, part *p)
 /* ---- keys for comparing names ---- */
 
 /* Letters and digits, lower-cased. */
-static void put_alnum_key(normalise_buf *b, const char *s, size_t len)
+static void put_alnum_key(precis_buf *b, const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
         size_t at = i;
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (normalise_is_upper(cp))
-            normalise_buf_put_cp(b, normalise_to_lower(cp));
+            precis_buf_putcp(b, normalise_to_lower(cp));
         else if (normalise_is_letter(cp) || normalise_is_digit(cp))
-            normalise_buf_put(b, s + at, i - at);
+            precis_buf_append(b, s + at, i - at);
     }
 }
 
 /* The key of a name without a leading "the ". */
-static void name_key(normalise_buf *b, const char *s, size_t len)
+static void name_key(precis_buf *b, const char *s, size_t len)
 {
     if (len > 4 && (s[0] | 0x20) == 't' && (s[1] | 0x20) == 'h'
         && (s[2] | 0x20) == 'e' && s[3] == ' ') {
@@ -182,9 +182,9 @@ static void name_key(normalise_buf *b, const char *s, size_t len)
 }
 
 typedef struct site_keys {
-    normalise_buf name;     /* "bbcnews" */
-    normalise_buf label;    /* "washingtontimes" from the address */
-    normalise_buf host;     /* "nbacom" */
+    precis_buf name;     /* "bbcnews" */
+    precis_buf label;    /* "washingtontimes" from the address */
+    precis_buf host;     /* "nbacom" */
     int name_words;
 } site_keys;
 
@@ -254,12 +254,12 @@ static void host_keys(site_keys *k, const char *url)
     put_alnum_key(&k->label, h + st, end - st);
 }
 
-static int key_eq(const normalise_buf *a, const normalise_buf *b)
+static int key_eq(const precis_buf *a, const precis_buf *b)
 {
     return a->len >= 2 && a->len == b->len && !memcmp(a->s, b->s, a->len);
 }
 
-static int key_prefix(const normalise_buf *a, const normalise_buf *pre)
+static int key_prefix(const precis_buf *a, const precis_buf *pre)
 {
     return pre->len >= 3 && a->len > pre->len
         && !memcmp(a->s, pre->s, pre->len);
@@ -267,7 +267,7 @@ static int key_prefix(const normalise_buf *a, const normalise_buf *pre)
 
 static int matches_site(const site_keys *k, const char *s, size_t len)
 {
-    normalise_buf p = NORMALISE_BUF_INIT, full = NORMALISE_BUF_INIT;
+    precis_buf p = PRECIS_BUF_INIT, full = PRECIS_BUF_INIT;
     name_key(&p, s, len);
     put_alnum_key(&full, s, len);
     int words = count_words(s, len);
@@ -276,8 +276,8 @@ static int matches_site(const site_keys *k, const char *s, size_t len)
          || (key_prefix(&p, &k->name) && words <= k->name_words + 2)
          || (key_prefix(&k->name, &p) && words >= 1)
          || (key_prefix(&p, &k->label) && words <= 3);
-    normalise_buf_free(&p);
-    normalise_buf_free(&full);
+    precis_buf_free(&p);
+    precis_buf_free(&full);
     return m;
 }
 
@@ -301,12 +301,12 @@ static int leading_words(const char *a, size_t al, const char *b, size_t bl)
             i++;
         while (j < bl && b[j] != ' ')
             j++;
-        normalise_buf x = NORMALISE_BUF_INIT, y = NORMALISE_BUF_INIT;
+        precis_buf x = PRECIS_BUF_INIT, y = PRECIS_BUF_INIT;
         put_alnum_key(&x, a + wa, i - wa);
         put_alnum_key(&y, b + wb, j - wb);
         int same = x.len && x.len == y.len && !memcmp(x.s, y.s, x.len);
-        normalise_buf_free(&x);
-        normalise_buf_free(&y);
+        precis_buf_free(&x);
+        precis_buf_free(&y);
         if (!same)
             return 0;
         n++;
@@ -317,8 +317,8 @@ int normalise_is_site(const char *s, size_t len, const normalise_site *site)
 {
     if (!site || !len)
         return 0;
-    site_keys k = { NORMALISE_BUF_INIT, NORMALISE_BUF_INIT,
-                    NORMALISE_BUF_INIT, 0 };
+    site_keys k = { PRECIS_BUF_INIT, PRECIS_BUF_INIT,
+                    PRECIS_BUF_INIT, 0 };
     const char *name = site->name;
     if (name && *name) {
         name_key(&k.name, name, strlen(name));
@@ -326,7 +326,7 @@ int normalise_is_site(const char *s, size_t len, const normalise_site *site)
     }
     if (site->url && *site->url)
         host_keys(&k, site->url);
-    normalise_buf p = NORMALISE_BUF_INIT;
+    precis_buf p = PRECIS_BUF_INIT;
     name_key(&p, s, len);
     int words = count_words(s, len);
     int m = key_eq(&p, &k.name) || key_eq(&p, &k.label)
@@ -339,10 +339,10 @@ int normalise_is_site(const char *s, size_t len, const normalise_site *site)
          || (name && *name && k.name_words > 1
              && leading_words(name, strlen(name), s, len)
              && p.len >= 4);
-    normalise_buf_free(&p);
-    normalise_buf_free(&k.name);
-    normalise_buf_free(&k.label);
-    normalise_buf_free(&k.host);
+    precis_buf_free(&p);
+    precis_buf_free(&k.name);
+    precis_buf_free(&k.label);
+    precis_buf_free(&k.host);
     return m;
 }
 
@@ -411,7 +411,7 @@ static int name_like(const char *s, size_t len, int strong, int max_words)
             break;
         words++;
         size_t k = w;
-        uint32_t cp = normalise_next_cp(s, len, &k);
+        uint32_t cp = precis_utf8_next(s, len, &k);
         if (normalise_is_upper(cp) || normalise_is_digit(cp))
             caps++;
         else if (!is_connector(s + w, i - w))
@@ -446,7 +446,7 @@ static measure measure_of(const char *s, size_t len)
     measure m = { 0, 0 };
     int in = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (is_cjk(cp)) {
             m.cjk++;
             in = 0;
@@ -475,7 +475,7 @@ static int is_slug(const char *s, size_t len)
     if (!len || memchr(s, ' ', len))
         return 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (!normalise_is_lower(cp) && cp != '-' && !normalise_is_digit(cp))
             return 0;
     }
@@ -489,7 +489,7 @@ static int ends_sentence(const char *s, size_t len)
     if (!len)
         return 0;
     size_t i = normalise_prev_start(s, len);
-    uint32_t cp = normalise_next_cp(s, len, &i);
+    uint32_t cp = precis_utf8_next(s, len, &i);
     return cp == '?' || cp == '!' || cp == 0x2026 || cp == '"'
         || cp == 0x201D || cp == 0x2019 || cp == '\'' || cp == 0x3002
         || cp == 0xFF01 || cp == 0xFF1F;
@@ -521,12 +521,12 @@ static int has_site_word(const char *s, size_t len)
         size_t w = i;
         while (i < len && s[i] != ' ')
             i++;
-        normalise_buf k = NORMALISE_BUF_INIT;
+        precis_buf k = PRECIS_BUF_INIT;
         put_alnum_key(&k, s + w, i - w);
         int hit = 0;
         for (const char *const *sw = site_words; *sw && !k.oom && !hit; sw++)
             hit = strlen(*sw) == k.len && !memcmp(*sw, k.s, k.len);
-        normalise_buf_free(&k);
+        precis_buf_free(&k);
         if (hit)
             return 1;
     }
@@ -560,17 +560,17 @@ static int site_score(const char *s, size_t len)
     if (m.words == 1) {
         normalise_letters L = normalise_count_letters(s, len);
         size_t k = 0;
-        uint32_t cp = normalise_next_cp(s, len, &k);
+        uint32_t cp = precis_utf8_next(s, len, &k);
         return L.upper || normalise_is_digit(cp) ? SCORE_WORD
                                                  : SCORE_SECTION;
     }
     /* "Madison, Wisconsin": commas between names */
-    normalise_buf t = NORMALISE_BUF_INIT;
+    precis_buf t = PRECIS_BUF_INIT;
     for (size_t i = 0; i < len; i++)
         if (s[i] != ',')
-            normalise_buf_putc(&t, s[i]);
+            precis_buf_putc(&t, s[i]);
     int name = !t.oom && name_like(t.s, t.len, 1, 5);
-    normalise_buf_free(&t);
+    precis_buf_free(&t);
     return name ? SCORE_NAME : 0;
 }
 
@@ -707,8 +707,8 @@ int normalise_strip_site(const char *s, size_t len,
         c.lo++, dropped++;
     while (c.hi > c.lo && c.p[c.hi].e == c.p[c.hi].a)
         c.hi--, dropped++;
-    site_keys k = { NORMALISE_BUF_INIT, NORMALISE_BUF_INIT,
-                    NORMALISE_BUF_INIT, 0 };
+    site_keys k = { PRECIS_BUF_INIT, PRECIS_BUF_INIT,
+                    PRECIS_BUF_INIT, 0 };
     if (site && site->name && *site->name) {
         name_key(&k.name, site->name, strlen(site->name));
         k.name_words = count_words(site->name, strlen(site->name));
@@ -737,21 +737,21 @@ int normalise_strip_site(const char *s, size_t len,
     *start = c.p[c.lo].a;
     *end = c.p[c.hi].e;
 done:
-    normalise_buf_free(&k.name);
-    normalise_buf_free(&k.label);
-    normalise_buf_free(&k.host);
+    precis_buf_free(&k.name);
+    precis_buf_free(&k.label);
+    precis_buf_free(&k.host);
     return c.cuts;
 }
 
-void normalise_put_spaced(normalise_buf *b, const char *s, size_t len,
+void normalise_put_spaced(precis_buf *b, const char *s, size_t len,
                           int normalise_space, int keep_lines)
 {
     size_t i = skip_sp(s, len, 0), e = trim_end(s, i, len);
     while (i < e) {
         size_t r = skip_sp(s, e, i);
         if (r == i) {
-            normalise_next_cp(s, e, &r);
-            normalise_buf_put(b, s + i, r - i);
+            precis_utf8_next(s, e, &r);
+            precis_buf_append(b, s + i, r - i);
             i = r;
             continue;
         }
@@ -761,11 +761,11 @@ void normalise_put_spaced(normalise_buf *b, const char *s, size_t len,
         if (brk && keep_lines) {
             for (size_t j = i; j < r; j++)
                 if (s[j] == '\n' || s[j] == '\r')
-                    normalise_buf_putc(b, s[j]);
+                    precis_buf_putc(b, s[j]);
         } else if (brk || normalise_space) {
-            normalise_buf_putc(b, ' ');
+            precis_buf_putc(b, ' ');
         } else {
-            normalise_buf_put(b, s + i, r - i);
+            precis_buf_append(b, s + i, r - i);
         }
         i = r;
     }
@@ -775,7 +775,7 @@ void normalise_put_spaced(normalise_buf *b, const char *s, size_t len,
 static uint32_t next_alnum(const char *s, size_t len, size_t *i)
 {
     while (*i < len) {
-        uint32_t cp = normalise_next_cp(s, len, i);
+        uint32_t cp = precis_utf8_next(s, len, i);
         if (normalise_is_letter(cp) || normalise_is_digit(cp))
             return normalise_to_lower(cp);
     }

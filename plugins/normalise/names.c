@@ -37,7 +37,7 @@ static int is_initials(const char *s, size_t len)
     size_t i = 0;
     int letters = 0;
     while (i < len) {
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (!normalise_is_letter(cp))
             return 0;
         letters++;
@@ -63,19 +63,19 @@ static int is_apos(const char *s, size_t len, size_t i, size_t *next)
 }
 
 /* One part of a hyphenated name: "MCDONALD", "O'NEILL", "SMITH". */
-static void fix_part(normalise_buf *b, const char *s, size_t len)
+static void fix_part(precis_buf *b, const char *s, size_t len)
 {
     size_t k = 0, after;
     if (len >= 4 && (s[0] | 0x20) == 'm' && (s[1] | 0x20) == 'c') {
-        normalise_buf_puts(b, "Mc");
+        precis_buf_puts(b, "Mc");
         normalise_put_cased(b, s + 2, len - 2, 'c');
         return;
     }
     if (len >= 3) {
-        normalise_next_cp(s, len, &k);
+        precis_utf8_next(s, len, &k);
         if (is_apos(s, len, k, &after) && after < len) {
             normalise_put_cased(b, s, k, 'u');
-            normalise_buf_put(b, s + k, after - k);
+            precis_buf_append(b, s + k, after - k);
             normalise_put_cased(b, s + after, len - after, 'c');
             return;
         }
@@ -83,14 +83,14 @@ static void fix_part(normalise_buf *b, const char *s, size_t len)
     normalise_put_cased(b, s, len, 'c');
 }
 
-static void fix_word(normalise_buf *b, const char *s, size_t len, int first,
+static void fix_word(precis_buf *b, const char *s, size_t len, int first,
                      int last)
 {
-    normalise_buf key = NORMALISE_BUF_INIT;
+    precis_buf key = PRECIS_BUF_INIT;
     normalise_put_key(&key, s, len);
-    const char *k = normalise_buf_str(&key);
+    const char *k = precis_buf_str(&key);
     if (!first && !last && in_list(particles, k, key.len)) {
-        normalise_buf_put(b, k, key.len);
+        precis_buf_append(b, k, key.len);
     } else if ((!first && in_list(numerals, k, key.len))
                || is_initials(s, len)) {
         normalise_put_cased(b, s, len, 'u');
@@ -102,14 +102,14 @@ static void fix_word(normalise_buf *b, const char *s, size_t len, int first,
             fix_part(b, s + i, e - i);
             if (!h)
                 break;
-            normalise_buf_putc(b, '-');
+            precis_buf_putc(b, '-');
             i = e + 1;
         }
     }
-    normalise_buf_free(&key);
+    precis_buf_free(&key);
 }
 
-void normalise_name_case(normalise_buf *b, const char *s, size_t len)
+void normalise_name_case(precis_buf *b, const char *s, size_t len)
 {
     normalise_letters all = normalise_count_letters(s, len);
     int fix_all = (all.lower == 0 && all.upper >= 2)
@@ -129,21 +129,21 @@ void normalise_name_case(normalise_buf *b, const char *s, size_t len)
             r++;
         int last = r >= len;
         if (!first)
-            normalise_buf_putc(b, ' ');
+            precis_buf_putc(b, ' ');
         normalise_letters wl = normalise_count_letters(s + w, i - w);
-        normalise_buf key = NORMALISE_BUF_INIT;
+        precis_buf key = PRECIS_BUF_INIT;
         normalise_put_key(&key, s + w, i - w);
-        int numeral = in_list(numerals, normalise_buf_str(&key), key.len);
-        normalise_buf_free(&key);
+        int numeral = in_list(numerals, precis_buf_str(&key), key.len);
+        precis_buf_free(&key);
         if (fix_all || (wl.lower == 0 && wl.upper >= 3 && !numeral))
             fix_word(b, s + w, i - w, first, last);
         else
-            normalise_buf_put(b, s + w, i - w);
+            precis_buf_append(b, s + w, i - w);
         first = 0;
     }
 }
 
-void normalise_name_bare(normalise_buf *b, const char *s, size_t len)
+void normalise_name_bare(precis_buf *b, const char *s, size_t len)
 {
     int space = 0, any = 0;
     for (size_t i = 0; i < len; i++) {
@@ -152,8 +152,8 @@ void normalise_name_bare(normalise_buf *b, const char *s, size_t len)
             continue;
         }
         if (space)
-            normalise_buf_putc(b, ' ');
-        normalise_buf_putc(b, s[i]);
+            precis_buf_putc(b, ' ');
+        precis_buf_putc(b, s[i]);
         space = 0;
         any = 1;
     }

@@ -186,13 +186,13 @@ static normalise_evidence *build_evidence(const precis_article *a)
 /* ---- headline ---- */
 
 static int case_headline(const state *st, const precis_article *a,
-                         const char *h, size_t len, normalise_buf *out)
+                         const char *h, size_t len, precis_buf *out)
 {
     int mode = st->headline_case;
     if (mode == CASE_KEEP && st->fix_caps && normalise_is_all_caps(h, len))
         mode = CASE_TITLE;
     if (mode == CASE_KEEP) {
-        normalise_buf_put(out, h, len);
+        precis_buf_append(out, h, len);
         return out->oom ? PRECIS_ENOMEM : PRECIS_OK;
     }
     /* Only a headline in capitals, or sentence case, needs the body. */
@@ -275,30 +275,30 @@ static int do_headline(precis_stage_ctx *ctx, const state *st,
     int agreed = src.len > 4 && !memcmp(src.ptr, "h1, ", 4);
     if (st->strip_site && !agreed)
         normalise_strip_site(raw.ptr, raw.len, &site, &s0, &s1);
-    normalise_buf spaced = NORMALISE_BUF_INIT, cased = NORMALISE_BUF_INIT;
+    precis_buf spaced = PRECIS_BUF_INIT, cased = PRECIS_BUF_INIT;
     normalise_put_spaced(&spaced, raw.ptr + s0, s1 - s0,
                          st->normalise_space, st->line_breaks != LINES_SPACE);
     int rc = spaced.oom ? PRECIS_ENOMEM : PRECIS_OK;
     if (!rc)
-        rc = case_headline(st, a, normalise_buf_str(&spaced), spaced.len,
+        rc = case_headline(st, a, precis_buf_str(&spaced), spaced.len,
                            &cased);
     if (!rc && cased.oom)
         rc = PRECIS_ENOMEM;
     if (!rc && !api->meta(a, "headline_raw").ptr) {
-        normalise_buf r = NORMALISE_BUF_INIT;
+        precis_buf r = PRECIS_BUF_INIT;
         normalise_put_spaced(&r, raw.ptr, raw.len, 1, 0);
         rc = r.oom ? PRECIS_ENOMEM
                    : api->set_meta(ctx, a, "headline_raw",
-                                   normalise_buf_str(&r), r.len);
-        normalise_buf_free(&r);
+                                   precis_buf_str(&r), r.len);
+        precis_buf_free(&r);
     }
     if (!rc)
-        rc = api->set_meta(ctx, a, "headline", normalise_buf_str(&cased),
+        rc = api->set_meta(ctx, a, "headline", precis_buf_str(&cased),
                            cased.len);
     if (!rc && st->duplicates && spaced.len)
         rc = mark_duplicates(ctx, a, head, spaced.s, spaced.len, &site);
-    normalise_buf_free(&spaced);
-    normalise_buf_free(&cased);
+    precis_buf_free(&spaced);
+    precis_buf_free(&cased);
     return rc;
 }
 
@@ -346,17 +346,17 @@ static int alt_authors(const precis_article *a, const normalise_site *site,
 static int note_recased(precis_stage_ctx *ctx, precis_article *a,
                         const normalise_people *pp)
 {
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = PRECIS_BUF_INIT;
     for (size_t i = 0; i < pp->n; i++) {
         if (!pp->v[i].recased)
             continue;
-        normalise_buf_puts(&b, b.len ? "; " : "title-cased from capitals: ");
-        normalise_buf_puts(&b, normalise_person_name(pp, i));
+        precis_buf_puts(&b, b.len ? "; " : "title-cased from capitals: ");
+        precis_buf_puts(&b, normalise_person_name(pp, i));
     }
     int rc = b.oom ? PRECIS_ENOMEM
            : b.len ? api->set_meta(ctx, a, "byline_case", b.s, b.len)
                    : PRECIS_OK;
-    normalise_buf_free(&b);
+    precis_buf_free(&b);
     return rc;
 }
 
@@ -431,15 +431,15 @@ static int do_people(precis_stage_ctx *ctx, const state *st,
         rc = api->clear_people(ctx, a);
     for (size_t i = 0; i < pp.n && !rc; i++) {
         const char *name = normalise_person_name(&pp, i);
-        normalise_buf bare = NORMALISE_BUF_INIT;
+        precis_buf bare = PRECIS_BUF_INIT;
         if (st->bare_initials && !pp.v[i].org) {
             normalise_name_bare(&bare, name, strlen(name));
-            name = normalise_buf_str(&bare);
+            name = precis_buf_str(&bare);
         }
         rc = bare.oom ? PRECIS_ENOMEM
                       : api->add_person(ctx, a, name, strlen(name),
                                         pp.v[i].role);
-        normalise_buf_free(&bare);
+        precis_buf_free(&bare);
     }
     normalise_people_free(&pp);
     return rc;

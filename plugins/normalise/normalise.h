@@ -9,8 +9,8 @@
  * Non-static names carry the plug-in's name as a prefix, since built-in
  * plug-ins share one link.
  *
- * OWNERSHIP.  Output goes into a normalise_buf the caller owns: it starts
- * zeroed (NORMALISE_BUF_INIT) and is released with normalise_buf_free().
+ * OWNERSHIP.  Output goes into a precis_buf the caller owns: it starts
+ * zeroed (PRECIS_BUF_INIT) and is released with precis_buf_free().
  * A buffer that failed to grow has oom set, ignores later writes, and
  * every function that wrote to it reports -1.
  */
@@ -20,23 +20,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- growable strings (buf.c) ------------------------------------------ */
+#include <precis/util.h>
 
-typedef struct normalise_buf {
-    char *s;            /* malloc'd, NUL-terminated once anything is put */
-    size_t len, cap;
-    int oom;
-} normalise_buf;
-
-#define NORMALISE_BUF_INIT { NULL, 0, 0, 0 }
-
-void normalise_buf_free(normalise_buf *b);
-void normalise_buf_put(normalise_buf *b, const char *s, size_t len);
-void normalise_buf_puts(normalise_buf *b, const char *s);
-void normalise_buf_putc(normalise_buf *b, char c);
-void normalise_buf_put_cp(normalise_buf *b, uint32_t cp);
-/* The text so far ("" for an empty buffer; never NULL). */
-const char *normalise_buf_str(const normalise_buf *b);
+/* Strings are precis/util.h's precis_buf, decoding its precis_utf8_*. */
 
 /* ---- characters (chars.c) ----------------------------------------------- */
 
@@ -50,11 +36,12 @@ const char *normalise_buf_str(const normalise_buf *b);
  * folding.
  */
 
-/* Decodes one code point at s[*i] (i < len) and advances *i.  Malformed
- * bytes decode as U+FFFD, one byte each. */
-uint32_t normalise_next_cp(const char *s, size_t len, size_t *i);
 /* The start of the code point before byte i (i > 0). */
-size_t normalise_prev_start(const char *s, size_t i);
+static inline size_t normalise_prev_start(const char *s, size_t i)
+{
+    precis_utf8_prev(s, &i);
+    return i;
+}
 
 int normalise_is_letter(uint32_t cp);
 int normalise_is_upper(uint32_t cp);
@@ -71,7 +58,7 @@ uint32_t normalise_to_lower(uint32_t cp);
 
 /* Appends s[0, len) lower-cased (mode 'l'), upper-cased ('u') or
  * capitalized ('c': first letter up, the other letters down). */
-void normalise_put_cased(normalise_buf *b, const char *s, size_t len,
+void normalise_put_cased(precis_buf *b, const char *s, size_t len,
                          int mode);
 
 /* Counts of letters in s[0, len). */
@@ -85,7 +72,7 @@ normalise_letters normalise_count_letters(const char *s, size_t len);
  * A folded key for comparing words and names: letters lower-cased, "’"
  * read as "'", everything else as is.  Appends to b.
  */
-void normalise_put_key(normalise_buf *b, const char *s, size_t len);
+void normalise_put_key(precis_buf *b, const char *s, size_t len);
 
 /* ---- case evidence from the body (evidence.c) --------------------------- */
 
@@ -134,7 +121,7 @@ typedef struct normalise_case_opts {
  * Returns 0, or -1 when out of memory.
  */
 int normalise_titlecase(const char *s, size_t len,
-                        const normalise_case_opts *o, normalise_buf *out);
+                        const normalise_case_opts *o, precis_buf *out);
 
 /*
  * Sentence case: the first word (and the first after a colon) capitalized,
@@ -142,7 +129,7 @@ int normalise_titlecase(const char *s, size_t len,
  * evidence, other words in lower case.  Returns 0 or -1.
  */
 int normalise_sentencecase(const char *s, size_t len,
-                           const normalise_case_opts *o, normalise_buf *out);
+                           const normalise_case_opts *o, precis_buf *out);
 
 /* 1 when s has at least two words of letters and no lower-case letter. */
 int normalise_is_all_caps(const char *s, size_t len);
@@ -181,7 +168,7 @@ int normalise_is_site(const char *s, size_t len, const normalise_site *site);
  * holding a line break become one space; 1: line breaks are kept as they
  * are.  With normalise_space every other run becomes one space.
  */
-void normalise_put_spaced(normalise_buf *b, const char *s, size_t len,
+void normalise_put_spaced(precis_buf *b, const char *s, size_t len,
                           int normalise_space, int keep_lines);
 
 /* Compares two headlines loosely (case, white space, punctuation). */
@@ -198,11 +185,11 @@ int normalise_same_headline(const char *a, size_t alen, const char *b,
  * A name in mixed case keeps its case, word by word, except a word of
  * three or more letters all in capitals ("Bob O'NEILL").
  */
-void normalise_name_case(normalise_buf *b, const char *s, size_t len);
+void normalise_name_case(precis_buf *b, const char *s, size_t len);
 
 /* Appends a name with its periods read as spaces, as some catalogues
  * write names: "Emma G. Fitzsimmons" -> "Emma G Fitzsimmons". */
-void normalise_name_bare(normalise_buf *b, const char *s, size_t len);
+void normalise_name_bare(precis_buf *b, const char *s, size_t len);
 
 /* ---- bylines and credits (byline.c) ------------------------------------- */
 
@@ -215,7 +202,7 @@ typedef struct normalise_person {
 } normalise_person;
 
 typedef struct normalise_people {
-    normalise_buf text;         /* the names, each NUL-terminated */
+    precis_buf text;         /* the names, each NUL-terminated */
     normalise_person *v;        /* malloc'd */
     size_t n, cap;
     int oom;

@@ -50,7 +50,7 @@ static int is_small(const char *s, size_t len)
 
 static uint32_t cp_at(const char *s, size_t len, size_t i)
 {
-    return normalise_next_cp(s, len, &i);
+    return precis_utf8_next(s, len, &i);
 }
 
 /* Bytes of leading punctuation. */
@@ -59,7 +59,7 @@ static size_t skip_punct(const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         size_t k = i;
-        uint32_t cp = normalise_next_cp(s, len, &k);
+        uint32_t cp = precis_utf8_next(s, len, &k);
         if (!normalise_is_punct(cp))
             break;
         i = k;
@@ -72,7 +72,7 @@ int normalise_is_all_caps(const char *s, size_t len)
     int words = 0, in_word = 0;
     size_t upper = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (normalise_is_lower(cp))
             return 0;
         if (normalise_is_upper(cp)) {
@@ -91,7 +91,7 @@ int normalise_is_all_caps(const char *s, size_t len)
 static int no_lower(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;)
-        if (normalise_is_lower(normalise_next_cp(s, len, &i)))
+        if (normalise_is_lower(precis_utf8_next(s, len, &i)))
             return 0;
     return 1;
 }
@@ -103,7 +103,7 @@ static int uc_initials_from(const char *s, size_t len, size_t i, int depth)
         return depth > 0;
     if (depth > 32)
         return 0;
-    uint32_t cp = normalise_next_cp(s, len, &i);
+    uint32_t cp = precis_utf8_next(s, len, &i);
     if (!normalise_is_upper(cp) || i >= len || s[i] != '.')
         return 0;
     i++;
@@ -111,7 +111,7 @@ static int uc_initials_from(const char *s, size_t len, size_t i, int depth)
         return 1;
     if (i >= len)
         return 0;
-    cp = normalise_next_cp(s, len, &i);
+    cp = precis_utf8_next(s, len, &i);
     return normalise_is_upper(cp) && uc_initials_from(s, len, i, depth + 1);
 }
 
@@ -141,7 +141,7 @@ static int uc_elsewhere(const char *s, size_t len)
     size_t i = skip_punct(s, len);
     int n = 0;
     while (i < len) {
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (!normalise_is_letter(cp))
             return 0;
         if (n++ > 0 && normalise_is_upper(cp))
@@ -164,13 +164,13 @@ static int apos_second(const char *s, size_t len, size_t *apos_end)
     if (c != 'd' && c != 'o' && c != 'l')
         return 0;
     size_t i = 1;
-    if (!is_apostrophe(normalise_next_cp(s, len, &i)))
+    if (!is_apostrophe(precis_utf8_next(s, len, &i)))
         return 0;
     *apos_end = i;
     size_t letters = 0;
     while (i < len) {
         size_t k = i;
-        uint32_t cp = normalise_next_cp(s, len, &k);
+        uint32_t cp = precis_utf8_next(s, len, &k);
         if (!normalise_is_letter(cp))
             break;
         letters++;
@@ -184,7 +184,7 @@ static int apos_second(const char *s, size_t len, size_t *apos_end)
     for (int n = 0; n < 2; n++) {
         if (i >= len)
             return 0;
-        uint32_t cp = normalise_next_cp(s, len, &i);
+        uint32_t cp = precis_utf8_next(s, len, &i);
         if (!is_apostrophe(cp) && cp != 's' && cp != 'S')
             return 0;
     }
@@ -205,19 +205,19 @@ static int all_consonants(const char *s, size_t len)
 }
 
 /* Appends s with the first letter after leading punctuation upper-cased. */
-static void put_capfirst(normalise_buf *b, const char *s, size_t len)
+static void put_capfirst(precis_buf *b, const char *s, size_t len)
 {
     size_t i = skip_punct(s, len);
-    normalise_buf_put(b, s, i);
+    precis_buf_append(b, s, i);
     if (i < len) {
         size_t k = i;
-        uint32_t cp = normalise_next_cp(s, len, &k);
+        uint32_t cp = precis_utf8_next(s, len, &k);
         if (normalise_is_letter(cp)) {
             normalise_put_cased(b, s + i, k - i, 'u');
             i = k;
         }
     }
-    normalise_buf_put(b, s + i, len - i);
+    precis_buf_append(b, s + i, len - i);
 }
 
 /* What the body says of a word: its letters without surrounding
@@ -257,11 +257,11 @@ static int evidence_upper(const normalise_case_opts *o, const char *s,
 }
 
 static int titlecase_text(const char *s, size_t len, int small_first_last,
-                          const normalise_case_opts *o, normalise_buf *out);
+                          const normalise_case_opts *o, precis_buf *out);
 
 /* Cases the parts of a word split at sep, each as a title of its own. */
 static void split_word(const char *s, size_t len, char sep, int sfl,
-                       const normalise_case_opts *o, normalise_buf *out)
+                       const normalise_case_opts *o, precis_buf *out)
 {
     size_t i = 0;
     for (;;) {
@@ -270,30 +270,30 @@ static void split_word(const char *s, size_t len, char sep, int sfl,
         titlecase_text(s + i, e - i, sfl, o, out);
         if (!p)
             break;
-        normalise_buf_putc(out, sep);
+        precis_buf_putc(out, sep);
         i = e + 1;
     }
 }
 
 static void case_word(const char *s, size_t len, int all_caps, int sfl,
-                      const normalise_case_opts *o, normalise_buf *out)
+                      const normalise_case_opts *o, precis_buf *out)
 {
     size_t ap;
     if (all_caps && (uc_initials(s, len) || evidence_upper(o, s, len))) {
-        normalise_buf_put(out, s, len);
+        precis_buf_append(out, s, len);
         return;
     }
     if (apos_second(s, len, &ap)) {
         int vowel = (s[0] | 0x20) == 'o';
         normalise_put_cased(out, s, 1, vowel ? 'u' : 'l');
-        normalise_buf_put(out, s + 1, ap - 1);
+        precis_buf_append(out, s + 1, ap - 1);
         size_t k = ap;
-        normalise_next_cp(s, len, &k);
+        precis_utf8_next(s, len, &k);
         normalise_put_cased(out, s + ap, k - ap, 'u');
         if (all_caps)
             normalise_put_cased(out, s + k, len - k, 'l');
         else
-            normalise_buf_put(out, s + k, len - k);
+            precis_buf_append(out, s + k, len - k);
         return;
     }
     /* ^([Mm]c|MC)(\w.+) */
@@ -301,15 +301,15 @@ static void case_word(const char *s, size_t len, int all_caps, int sfl,
         && (s[1] == 'c' || (s[0] == 'M' && s[1] == 'C'))
         && normalise_is_word(cp_at(s, len, 2))) {
         size_t k = 2;
-        normalise_next_cp(s, len, &k);
+        precis_utf8_next(s, len, &k);
         if (k < len) {
-            normalise_buf_puts(out, "Mc");
+            precis_buf_puts(out, "Mc");
             titlecase_text(s + 2, len - 2, sfl, o, out);
             return;
         }
     }
     if (inline_period(s, len) || (!all_caps && uc_elsewhere(s, len))) {
-        normalise_buf_put(out, s, len);
+        precis_buf_append(out, s, len);
         return;
     }
     if (is_small(s, len)) {
@@ -329,10 +329,10 @@ static void case_word(const char *s, size_t len, int all_caps, int sfl,
         split_word(s, len, '-', sfl, o, out);
         return;
     }
-    normalise_buf tmp = NORMALISE_BUF_INIT;
+    precis_buf tmp = PRECIS_BUF_INIT;
     if (all_caps) {
         normalise_put_cased(&tmp, s, len, 'l');
-        s = normalise_buf_str(&tmp);
+        s = precis_buf_str(&tmp);
         len = tmp.len;
         out->oom |= tmp.oom;
     }
@@ -340,12 +340,12 @@ static void case_word(const char *s, size_t len, int all_caps, int sfl,
         normalise_put_cased(out, s, len, 'u');
     else
         put_capfirst(out, s, len);
-    normalise_buf_free(&tmp);
+    precis_buf_free(&tmp);
 }
 
 /* Capitalizes the small word (a run of word characters) at b->s[at]:
  * its first letter up, the others down.  Small words are ASCII. */
-static void capitalize_ascii(normalise_buf *b, size_t at, size_t end)
+static void capitalize_ascii(precis_buf *b, size_t at, size_t end)
 {
     for (size_t i = at; i < end; i++) {
         char c = b->s[i];
@@ -360,7 +360,7 @@ static size_t word_run_end(const char *s, size_t len, size_t i)
 {
     while (i < len) {
         size_t k = i;
-        if (!normalise_is_word(normalise_next_cp(s, len, &k)))
+        if (!normalise_is_word(precis_utf8_next(s, len, &k)))
             break;
         i = k;
     }
@@ -368,7 +368,7 @@ static size_t word_run_end(const char *s, size_t len, size_t i)
 }
 
 /* ^([PUNCT]*)(SMALL)\b on the first word. */
-static void small_first(normalise_buf *b, size_t a, size_t e)
+static void small_first(precis_buf *b, size_t a, size_t e)
 {
     const char *s = b->s + a;
     size_t len = e - a, i = skip_punct(s, len);
@@ -380,7 +380,7 @@ static void small_first(normalise_buf *b, size_t a, size_t e)
 }
 
 /* \b(SMALL)[PUNCT]?$ on the last word. */
-static void small_last(normalise_buf *b, size_t a, size_t e)
+static void small_last(precis_buf *b, size_t a, size_t e)
 {
     const char *s = b->s + a;
     size_t len = e - a;
@@ -410,7 +410,7 @@ static void small_last(normalise_buf *b, size_t a, size_t e)
 }
 
 /* ([:.;?!\-–‒—―][ ])(SMALL): a small word opening a sub-phrase. */
-static void subphrase(normalise_buf *b, size_t from)
+static void subphrase(precis_buf *b, size_t from)
 {
     for (size_t i = from; i + 1 < b->len; i++) {
         if (b->s[i + 1] != ' ')
@@ -419,7 +419,7 @@ static void subphrase(normalise_buf *b, size_t from)
         while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
             p--;
         k = p;
-        uint32_t cp = normalise_next_cp(b->s, b->len, &k);
+        uint32_t cp = precis_utf8_next(b->s, b->len, &k);
         int sep = (cp && cp < 0x80 && strchr(":.;?!-", (int)cp))
                   || (cp >= 0x2012 && cp <= 0x2015);
         if (k != i + 1 || !sep)
@@ -436,17 +436,17 @@ static void subphrase(normalise_buf *b, size_t from)
     }
 }
 
-static void put_space(normalise_buf *b, const char *s, size_t len,
+static void put_space(precis_buf *b, const char *s, size_t len,
                       const normalise_case_opts *o)
 {
     if (o->normalise_space)
-        normalise_buf_putc(b, ' ');
+        precis_buf_putc(b, ' ');
     else
-        normalise_buf_put(b, s, len);
+        precis_buf_append(b, s, len);
 }
 
 static void titlecase_line(const char *s, size_t len, int sfl,
-                           const normalise_case_opts *o, normalise_buf *out)
+                           const normalise_case_opts *o, precis_buf *out)
 {
     int all_caps = no_lower(s, len);
     size_t line0 = out->len, first_a = out->len, first_e = out->len;
@@ -455,7 +455,7 @@ static void titlecase_line(const char *s, size_t len, int sfl,
     int nwords = 0;
     for (;;) {
         size_t k = i;
-        uint32_t cp = i < len ? normalise_next_cp(s, len, &k) : 0;
+        uint32_t cp = i < len ? precis_utf8_next(s, len, &k) : 0;
         if (i < len && !normalise_is_space(cp)) {
             i = k;
             continue;
@@ -482,7 +482,7 @@ static void titlecase_line(const char *s, size_t len, int sfl,
 }
 
 static int titlecase_text(const char *s, size_t len, int sfl,
-                          const normalise_case_opts *o, normalise_buf *out)
+                          const normalise_case_opts *o, precis_buf *out)
 {
     /* Lines split at runs of line breaks (at each one with blank_lines)
      * and join with "\n". */
@@ -497,14 +497,14 @@ static int titlecase_text(const char *s, size_t len, int sfl,
         e++;
         while (!o->blank_lines && e < len && (s[e] == '\n' || s[e] == '\r'))
             e++;
-        normalise_buf_putc(out, '\n');
+        precis_buf_putc(out, '\n');
         i = e;
     }
     return out->oom ? -1 : 0;
 }
 
 int normalise_titlecase(const char *s, size_t len,
-                        const normalise_case_opts *o, normalise_buf *out)
+                        const normalise_case_opts *o, precis_buf *out)
 {
     static const normalise_case_opts none = { 0, NULL, 0 };
     return titlecase_text(s, len, 1, o ? o : &none, out);
@@ -528,7 +528,7 @@ static int title_like(const char *s, size_t len)
         if (i - a < 4 || w == 0)
             continue;
         size_t k = a;
-        uint32_t cp = normalise_next_cp(s, len, &k);
+        uint32_t cp = precis_utf8_next(s, len, &k);
         if (!normalise_is_letter(cp))
             continue;
         words++;
@@ -553,50 +553,50 @@ static int is_pronoun_i(const char *s, size_t len)
 /* Cases one part of a word (words split at - and /). */
 static void sentence_part(const char *s, size_t len, int start, int loud,
                           int title, const normalise_case_opts *o,
-                          normalise_buf *out)
+                          precis_buf *out)
 {
     normalise_letters L = normalise_count_letters(s, len);
     if (L.upper + L.lower == 0 || inline_period(s, len)) {
-        normalise_buf_put(out, s, len);
+        precis_buf_append(out, s, len);
         return;
     }
     int ev = evidence_for(o, s, len);
     if (loud) {
         if (uc_initials(s, len) || ev == NORMALISE_EV_UPPER
             || (L.upper == 1 && is_pronoun_i(s, len))) {
-            normalise_buf_put(out, s, len);
+            precis_buf_append(out, s, len);
         } else if (start || ev == NORMALISE_EV_CAPITAL) {
             normalise_name_case(out, s, len);
         } else if (all_consonants(s, len)) {
-            normalise_buf_put(out, s, len);
+            precis_buf_append(out, s, len);
         } else {
             normalise_put_cased(out, s, len, 'l');
         }
         return;
     }
     size_t a = skip_punct(s, len), k = a;
-    uint32_t first = normalise_next_cp(s, len, &k);
+    uint32_t first = precis_utf8_next(s, len, &k);
     int capitalized = normalise_is_upper(first);
     if (L.upper >= 2 || (L.upper == 1 && !capitalized)
         || (capitalized && (start || is_pronoun_i(s, len)))) {
-        normalise_buf_put(out, s, len);     /* acronyms, iPhone, starts */
+        precis_buf_append(out, s, len);     /* acronyms, iPhone, starts */
     } else if (capitalized) {
         int keep = ev == NORMALISE_EV_CAPITAL || ev == NORMALISE_EV_UPPER
                    || (!ev && !title);
         if (keep)
-            normalise_buf_put(out, s, len);
+            precis_buf_append(out, s, len);
         else
             normalise_put_cased(out, s, len, 'l');
     } else if (start) {
         put_capfirst(out, s, len);
     } else {
-        normalise_buf_put(out, s, len);
+        precis_buf_append(out, s, len);
     }
 }
 
 static void sentence_word(const char *s, size_t len, int start, int loud,
                           int title, const normalise_case_opts *o,
-                          normalise_buf *out)
+                          precis_buf *out)
 {
     size_t i = 0;
     int first = 1;
@@ -608,7 +608,7 @@ static void sentence_word(const char *s, size_t len, int start, int loud,
         first = 0;
         if (e >= len)
             break;
-        normalise_buf_putc(out, s[e]);
+        precis_buf_putc(out, s[e]);
         i = e + 1;
     }
 }
@@ -623,7 +623,7 @@ static int ends_phrase(const char *s, size_t len)
 }
 
 int normalise_sentencecase(const char *s, size_t len,
-                           const normalise_case_opts *o, normalise_buf *out)
+                           const normalise_case_opts *o, precis_buf *out)
 {
     static const normalise_case_opts none = { 0, NULL, 0 };
     if (!o)
@@ -634,7 +634,7 @@ int normalise_sentencecase(const char *s, size_t len,
     size_t i = 0, w = 0;
     for (;;) {
         size_t k = i;
-        uint32_t cp = i < len ? normalise_next_cp(s, len, &k) : 0;
+        uint32_t cp = i < len ? precis_utf8_next(s, len, &k) : 0;
         if (i < len && !normalise_is_space(cp)) {
             i = k;
             continue;

@@ -27,26 +27,26 @@ typedef struct pair {
 } pair;
 
 static int check_rows(const char *what, const pair *rows, size_t n,
-                      int (*fn)(const char *, size_t, normalise_buf *))
+                      int (*fn)(const char *, size_t, precis_buf *))
 {
     int bad = 0;
     for (size_t i = 0; i < n; i++) {
-        normalise_buf b = NORMALISE_BUF_INIT;
+        precis_buf b = PRECIS_BUF_INIT;
         int rc = fn(rows[i].in, strlen(rows[i].in), &b);
-        const char *got = normalise_buf_str(&b);
+        const char *got = precis_buf_str(&b);
         if (rc || strcmp(got, rows[i].out)) {
             print_error("%s: \"%s\"\n   expected \"%s\"\n        got \"%s\"\n",
                         what, rows[i].in, rows[i].out, got);
             bad++;
         }
-        normalise_buf_free(&b);
+        precis_buf_free(&b);
     }
     return bad;
 }
 
 /* ---- title case ---- */
 
-static int title(const char *s, size_t len, normalise_buf *b)
+static int title(const char *s, size_t len, precis_buf *b)
 {
     return normalise_titlecase(s, len, NULL, b);
 }
@@ -99,15 +99,15 @@ static void test_titlecase_lines(void **st)
     (void)st;
     normalise_case_opts runs = { .blank_lines = 0 };
     normalise_case_opts each = { .blank_lines = 1 };
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = PRECIS_BUF_INIT;
     const char *in = "first of two\n\nsecond one";
     assert_int_equal(normalise_titlecase(in, strlen(in), &runs, &b), 0);
-    assert_string_equal(normalise_buf_str(&b), "First of Two\nSecond One");
+    assert_string_equal(precis_buf_str(&b), "First of Two\nSecond One");
     b.len = 0;
     assert_int_equal(normalise_titlecase(in, strlen(in), &each, &b), 0);
-    assert_string_equal(normalise_buf_str(&b),
+    assert_string_equal(precis_buf_str(&b),
                         "First of Two\n\nSecond One");
-    normalise_buf_free(&b);
+    precis_buf_free(&b);
 }
 
 static void test_titlecase_spaces(void **st)
@@ -115,14 +115,14 @@ static void test_titlecase_spaces(void **st)
     (void)st;
     normalise_case_opts keep = { .normalise_space = 0 };
     normalise_case_opts plain = { .normalise_space = 1 };
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = PRECIS_BUF_INIT;
     const char *in = "ends\twith\xC2\xA0the end";
     assert_int_equal(normalise_titlecase(in, strlen(in), &keep, &b), 0);
-    assert_string_equal(normalise_buf_str(&b), "Ends\tWith\xC2\xA0the End");
+    assert_string_equal(precis_buf_str(&b), "Ends\tWith\xC2\xA0the End");
     b.len = 0;
     assert_int_equal(normalise_titlecase(in, strlen(in), &plain, &b), 0);
-    assert_string_equal(normalise_buf_str(&b), "Ends With the End");
-    normalise_buf_free(&b);
+    assert_string_equal(precis_buf_str(&b), "Ends With the End");
+    precis_buf_free(&b);
 }
 
 /* ---- evidence and sentence case ---- */
@@ -194,17 +194,17 @@ static void test_sentencecase(void **st)
     normalise_case_opts o = { .ev = ev };
     int bad = 0;
     for (size_t i = 0; i < COUNT(rows); i++) {
-        normalise_buf b = NORMALISE_BUF_INIT;
+        precis_buf b = PRECIS_BUF_INIT;
         assert_int_equal(normalise_sentencecase(rows[i].in,
                                                 strlen(rows[i].in), &o, &b),
                          0);
-        if (strcmp(normalise_buf_str(&b), rows[i].out)) {
+        if (strcmp(precis_buf_str(&b), rows[i].out)) {
             print_error("sentence case: \"%s\"\n   expected \"%s\"\n"
                         "        got \"%s\"\n", rows[i].in, rows[i].out,
-                        normalise_buf_str(&b));
+                        precis_buf_str(&b));
             bad++;
         }
-        normalise_buf_free(&b);
+        precis_buf_free(&b);
     }
     normalise_evidence_free(ev);
     assert_int_equal(bad, 0);
@@ -351,7 +351,7 @@ static void test_same_headline(void **st)
 
 /* ---- names ---- */
 
-static int name(const char *s, size_t len, normalise_buf *b)
+static int name(const char *s, size_t len, precis_buf *b)
 {
     normalise_name_case(b, s, len);
     return b->oom ? -1 : 0;
@@ -532,11 +532,11 @@ static void test_byline_options(void **st)
     assert_string_equal(normalise_person_name(&pp, 0), "JANE DOE");
     assert_string_equal(normalise_person_name(&pp, 2), "CNN");
     assert_string_equal(pp.v[2].role, "organization");
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = PRECIS_BUF_INIT;
     const char *name = normalise_person_name(&pp, 1);
     normalise_name_bare(&b, name, strlen(name));
-    assert_string_equal(normalise_buf_str(&b), "Emma G Fitzsimmons");
-    normalise_buf_free(&b);
+    assert_string_equal(precis_buf_str(&b), "Emma G Fitzsimmons");
+    precis_buf_free(&b);
     normalise_people_free(&pp);
 }
 
@@ -550,12 +550,12 @@ static void test_bad_input(void **st)
     assert_int_equal(normalise_parse_byline(bad, sizeof bad - 1, "author",
                                             NULL, &pp), 0);
     normalise_people_free(&pp);
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = PRECIS_BUF_INIT;
     assert_int_equal(normalise_titlecase(bad, sizeof bad - 1, NULL, &b), 0);
     b.len = 0;
     assert_int_equal(normalise_sentencecase(bad, sizeof bad - 1, NULL, &b),
                      0);
-    normalise_buf_free(&b);
+    precis_buf_free(&b);
     char big[5000];
     memset(big, '|', sizeof big);
     size_t a, e;

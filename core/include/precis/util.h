@@ -253,6 +253,14 @@ static inline void precis_buf_printf(precis_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Appends one code point as UTF-8 (nothing for a surrogate or a value
+ * above U+10FFFF). */
+static inline void precis_buf_putcp(precis_buf *b, uint32_t cp)
+{
+    char u[4];
+    precis_buf_append(b, u, precis_utf8_encode(cp, u));
+}
+
 /* Appends s[0, n) with every run of white space (ASCII white space and
  * U+00A0 no-break space, which scraped pages are full of and which never
  * carries meaning in a sentence) folded into one space, and none at
