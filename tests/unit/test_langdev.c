@@ -30,8 +30,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "lang.h"
-#include "segment.h"
+#include "text/lang.h"
+#include "text/segment.h"
 
 /* Floors: identification per language and overall (all 1240 documents
  * are identified; one miss in a language still passes). */
