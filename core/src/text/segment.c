@@ -1058,7 +1058,12 @@ static int glued_goes_on(const struct seg *s, size_t i,
 
     if (st->closed && st->end < n && kana_at(t, n, st->end, 1))
         return 1;
-    for (a = s->start; a < i; a += k) {
+    /* Only the quotes within reach before the stop count, which keeps a
+     * long run of quotations from costing more than linear time. */
+    a = i - s->start > QUOTE_REACH ? i - QUOTE_REACH : s->start;
+    while (a < i && ((uchar)t[a] & 0xC0) == 0x80)
+        a++;
+    for (; a < i; a += k) {
         k = cjk_quote(t, i, a, &dir);
         depth += dir;
         if (depth < 0)
