@@ -59,8 +59,11 @@ def inspect(path):
                        capture_output=True, text=True)
     if r.returncode != 0 or not r.stdout.strip():
         return None, r.stderr.strip()
-    if r.stderr.strip():
-        return None, "unexpected stderr: " + r.stderr.strip()[:200]
+    # A snippet is often too short to identify its language: that warning
+    # is expected, anything else is not.
+    err = [l for l in r.stderr.splitlines() if "language unsure" not in l]
+    if err:
+        return None, "unexpected stderr: " + "\n".join(err)[:200]
     return json.loads(r.stdout), ""
 
 

@@ -64,10 +64,13 @@ static lua_helpers_cache *cache_of(lua_State *L, lua_script *s)
     return s->cache;
 }
 
-/* The language for word helpers: the live article's, else English. */
+/* The language for word helpers and translation: the live article's,
+ * else English - also when identification was unsure ("und"), as scripts
+ * were written for before precis knew to say so. */
 static const char *default_lang(const lua_script *s)
 {
-    return s->article && s->article->lang[0] ? s->article->lang : "en";
+    return s->article && s->article->lang[0]
+           && strcmp(s->article->lang, "und") ? s->article->lang : "en";
 }
 
 /* Argument idx, else the default language. */

@@ -222,6 +222,10 @@ static json_t *j_article(const precis_article *a, precis_view view)
     else
         json_decref(extra);
     if (view == PRECIS_VIEW_INSPECT) {
+        json_object_set_new(o, "lang_source",
+                            jstr_or_null(a->lang_how));
+        json_object_set_new(o, "lang_confidence",
+                            json_real(a->lang_confidence));
         json_object_set_new(o, "url", jstr_or_null(article_field(a, "url")));
         json_object_set_new(o, "site",
                             jstr_or_null(article_field(a, "site")));
@@ -323,7 +327,9 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
                            { "byline_case", "byline (case)" },
                            { "site", "site" }, { "url", "url" } };
     sb_printf(sb, md ? "# %s\n\n" : "source: %s\n", a->source);
-    sb_printf(sb, md ? "- **lang**: %s\n" : "lang: %s\n", a->lang);
+    sb_printf(sb, md ? "- **lang**: %s (%s, confidence %.2f)\n"
+                     : "lang: %s (%s, confidence %.2f)\n", a->lang,
+              a->lang_how ? a->lang_how : "unknown", a->lang_confidence);
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
         const char *v = article_field(a, f[i][0]);
         if (!v)

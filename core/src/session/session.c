@@ -327,7 +327,7 @@ int ctx_configure(precis_ctx *c, precis_error *err)
     if (c->lang[0] && strlen(c->lang) != 2)
         return diag_set(err, PRECIS_ECONFIG,
                         "[input] lang = '%s': expected auto or a two-letter "
-                        "code (en, es, pt, fr, de, it)", c->lang);
+                        "ISO 639-1 code (en, de, pl, ru, zh, ...)", c->lang);
     c->configured = 1;
     return PRECIS_OK;
 }
@@ -368,7 +368,7 @@ int precis_analyze(precis_ctx *c, precis_article *a, precis_error *err)
     int rc = precis_ctx_prepare(c, err);
     if (rc)
         return rc;
-    analyze_opts o = { c->rules, c->tok, c->lang };
+    analyze_opts o = { c->rules, c->tok, c->lang, &c->host.log };
     return analyze_article(a, &o, err);
 }
 

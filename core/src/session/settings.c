@@ -46,7 +46,7 @@ static const precis_option_def input_keys[] = {
     [IN_MAX_SIZE] = OPTR("max_size", PRECIS_OPT_SIZE, "256M",
         "largest input file accepted", 1, 4294967295.0 - 16),
     [IN_LANG] = OPT("lang", PRECIS_OPT_STRING, "auto",
-        "language of the articles (en, es, pt, fr, de, it) or auto"),
+        "language of the articles (an ISO 639-1 code) or auto"),
 };
 
 enum { SUM_SENTENCES, SUM_RATIO, SUM_WORDS, SUM_REDUNDANCY };

@@ -13,21 +13,36 @@
 #include "text/lang.h"
 #include "text/segment.h"
 
-static void detect_language(const char *forced, precis_article *a)
+/*
+ * The language comes from the input (a JSON "lang", an HTML lang
+ * attribute) when precis knows it, else from --lang, else from the text.
+ * The whole text is identified at once, so a headline or a caption in
+ * another language weighs only its share of the letters and cannot flip
+ * the article's language.  When identification is unsure (a few words, a
+ * mix) the article gets "und": language-neutral rules, no stemmer, no
+ * stopwords, and a warning that says so.
+ */
+static void detect_language(const analyze_opts *o, precis_article *a)
 {
-    if (a->lang_given && lang_known(a->lang))
-        return;
-    if (forced && forced[0]) {
-        snprintf(a->lang, sizeof a->lang, "%s", forced);
+    a->lang_confidence = 1.0;
+    if (a->lang_given && lang_known(a->lang)) {
+        a->lang_how = "input";
         return;
     }
-    /* Function words decide, and a few hundred words hold plenty of them:
-     * looking further costs more than the rest of the analysis.  An
-     * article too short to tell is most likely English news. */
-    double conf;
-    const char *l = lang_detect(a->text, a->len < 2000 ? a->len : 2000,
-                                &conf);
-    snprintf(a->lang, sizeof a->lang, "%s", l ? l : "en");
+    if (o->lang && o->lang[0]) {
+        snprintf(a->lang, sizeof a->lang, "%s", o->lang);
+        a->lang_how = "option";
+        return;
+    }
+    lang_guess g;
+    lang_identify(a->text, a->len, &g);
+    a->lang_how = "detected";
+    a->lang_confidence = g.confidence;
+    snprintf(a->lang, sizeof a->lang, "%s", g.sure ? g.code : "und");
+    if (!g.sure)
+        diag_log(o->log, 1, "warning: %s: language unsure (%s, confidence "
+                 "%.2f); language-neutral rules used, --lang CODE sets it",
+                 a->source, g.code ? g.code : "no guess", g.confidence);
 }
 
 typedef struct seg_job {
@@ -64,7 +79,7 @@ int analyze_article(precis_article *a, const analyze_opts *o,
 {
     if (a->analyzed)
         return PRECIS_OK;
-    detect_language(o->lang, a);
+    detect_language(o, a);
     int rc = classify_article(o->rules, a, err);
     if (rc)
         return rc;

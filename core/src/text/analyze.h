@@ -7,6 +7,7 @@
 #define PRECIS_ANALYZE_H
 
 #include "precis.h"
+#include "base/diag.h"
 #include "text/classify.h"
 #include "text/token.h"
 
@@ -14,6 +15,7 @@ typedef struct analyze_opts {
     classify_rules *rules;          /* paragraph rules; borrowed */
     tok_cache *tok;                 /* stems; borrowed, used by one thread */
     const char *lang;               /* forced language, or NULL/"" */
+    const diag_sink *log;           /* warnings; borrowed, may be NULL */
 } analyze_opts;
 
 /* Analyzes the article once (later calls return at once).  Returns

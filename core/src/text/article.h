@@ -93,8 +93,10 @@ struct precis_article {
     const char *source;     /* file name or "<stdin>:LINE"; arena */
     char *text;             /* owned (malloc), NUL-terminated */
     size_t len;
-    char lang[8];           /* "" until known */
+    char lang[8];           /* "" until known; "und" when unsure */
     int lang_given;         /* set by the input, not detected */
+    const char *lang_how;   /* static: "input", "option" or "detected" */
+    double lang_confidence; /* of the detection; 1 when given */
     int analyzed;
 
     VEC(pr_para) paras;

@@ -20,6 +20,7 @@
 #include "text/article.h"
 #include "text/date.h"
 #include "base/diag.h"
+#include "text/segment_script.h"
 #include "base/strbuf.h"
 #include "base/textcmp.h"
 
@@ -452,6 +453,16 @@ static int last_char_is(const char *s, size_t len, const char *set)
         return 0;
     if (len >= 3 && !memcmp(s + len - 3, "\xE2\x80\xA6", 3))
         return strchr(set, '.') != NULL;    /* … counts as a full stop */
+    /* So do the stops of other scripts: 。 । ؟ and the like, and the
+     * closing quotes of Chinese and Japanese before them. */
+    size_t k = len - 1;
+    int glued;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    if (seg_script_closer(s, len, k))
+        return last_char_is(s, k, set);
+    if (seg_script_stop(s, len, k, &glued))
+        return strchr(set, '.') != NULL;
     return strchr(set, s[len - 1]) != NULL;
 }
 

@@ -1,35 +1,32 @@
 /*
  * lang.c - language identification and stopword lists.
  *
- * Stopwords.  Each language has one static const array of the function
- * words that Snowball publishes for it (articles, pronouns, prepositions,
+ * Stopwords.  English, Spanish, Portuguese, French, German and Italian
+ * each have one static const array below: the function words that
+ * Snowball publishes for the language (articles, pronouns, prepositions,
  * conjunctions and the commonest forms of the auxiliary verbs), trimmed of
  * rare verb forms and of words that are mostly content words in news text
  * ("estado", "estados"), plus a few very common function words Snowball
  * leaves out (English "can", "will"; French "a", "cette", "plus"; German
- * "dass", "wurde").  The words are case-folded UTF-8 in NFC and each array
- * is kept sorted bytewise (tests/unit/test_lang.c checks it), which keeps
- * them easy to read and to merge.  Lookups go through one hash table of
- * all six lists (word -> mask of languages), built once on first use.
+ * "dass", "wurde").  Every other language's list is a data file,
+ * core/data/stopwords/LANG.txt, whose head names its source and licence;
+ * CMake turns those files into stopwords.inc, arrays of the same shape.
+ * The words are case-folded UTF-8 in NFC and each array is kept sorted
+ * bytewise (tests/unit/test_lang.c checks it), which keeps them easy to
+ * read and to merge.  Lookups go through one hash table of all the lists
+ * (word -> mask of languages), built once on first use.
  *
  * Apostrophes.  Only the ASCII apostrophe is stored ("don't", "it's"):
- * callers must normalise U+2019 (’) to ' before asking.  French and Italian
- * elisions are split at the apostrophe, which is why "l", "qu", "dell" and
- * the like are in those lists.
+ * callers must normalise U+2019 to ' before asking.  French and Italian
+ * elisions are split at the apostrophe, which is why "l", "qu",
+ * "dell" and the like are in those lists.
  *
- * Detection.  lang_detect() tokenises the first DETECT_MAX_WORDS words on
- * non-letters (an apostrophe, ' or ’, between two letters stays in the
- * word, which is looked up whole and then part by part), case-folds ASCII
- * and U+00C0-U+00DE itself, and scores each language by its stopword
- * hits.  A word that is a stopword in k of the six languages ("de", "a",
- * "que") gives each of them 1/k of a hit, so the words that tell the
- * languages apart weigh most.  Distinctive letters (ñ ¿ ¡; ã õ ç; ß ä ö ü;
- * a final è ì ò ù for Italian, an inner è for French) and words ("não",
- * "è", "della", "les", "est", "été") add small bonuses that settle close
- * calls, such as Spanish against Portuguese on a two-sentence paragraph.
- * The best language wins when it leads the runner-up by a clear margin;
- * the confidence is that relative margin, scaled down when there are few
- * hits to go on.
+ * Identification is Compact Language Detector 2's (lang_cld2.cc): it
+ * tells some 80 languages apart from their character n-grams and says
+ * what share of the text each of its top three holds.  This file maps its
+ * codes onto precis's, turns the share and the amount of text into a
+ * confidence, and refuses to guess when that is low: a headline or a
+ * sentence is too little to go on.
  *
  * Everything here is static const except that lookup table, which is
  * written once under pthread_once and only read after: every function is
@@ -39,7 +36,10 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "text/lang_cld2.h"
 
 /* A stopword and its length in bytes, so lookups need no strlen(). */
 struct word {
@@ -50,7 +50,7 @@ struct word {
 #define W(lit) { lit, sizeof(lit) - 1 }
 
 /* No stored word is longer; longer words are rejected without a search. */
-#define STOP_MAX_LEN 16
+#define STOP_MAX_LEN 64
 
 /* English: Snowball's list, plus the modals can, will, shall, must, might. */
 static const struct word stop_en[] = {
@@ -289,30 +289,51 @@ static const struct word stop_de[] = {
     W("zwischen"), W("über")
 };
 
+/* The other languages' lists, generated from core/data/stopwords. */
+#include "stopwords.inc"
+
 #undef W
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 struct lang_info {
     const char *code;           /* ISO 639-1 */
-    const char *stemmer;        /* libstemmer algorithm name */
-    const struct word *stop;
+    const char *stemmer;        /* libstemmer algorithm name, or NULL */
+    const struct word *stop;    /* NULL when there is no list */
     size_t nstop;
 };
 
+#define LANG(c, alg) { #c, alg, stop_##c, COUNT(stop_##c) }
+#define LANG_NOSTOP(c, alg) { #c, alg, NULL, 0 }
+
+/*
+ * Every language precis has word lists or a stemmer for.  The first six
+ * come first and in this order (the tests rely on it); after them,
+ * Snowball's languages, then the ones without a Snowball stemmer (their
+ * words are compared unstemmed).  Nepali, Serbian and Yiddish have a
+ * stemmer but no stop list precis could source.
+ */
 static const struct lang_info langs[] = {
-    { "en", "english", stop_en, COUNT(stop_en) },
-    { "es", "spanish", stop_es, COUNT(stop_es) },
-    { "pt", "portuguese", stop_pt, COUNT(stop_pt) },
-    { "fr", "french", stop_fr, COUNT(stop_fr) },
-    { "de", "german", stop_de, COUNT(stop_de) },
-    { "it", "italian", stop_it, COUNT(stop_it) },
+    LANG(en, "english"), LANG(es, "spanish"), LANG(pt, "portuguese"),
+    LANG(fr, "french"), LANG(de, "german"), LANG(it, "italian"),
+    LANG(ar, "arabic"), LANG(hy, "armenian"), LANG(eu, "basque"),
+    LANG(ca, "catalan"), LANG(da, "danish"), LANG(nl, "dutch"),
+    LANG(fi, "finnish"), LANG(el, "greek"), LANG(hi, "hindi"),
+    LANG(hu, "hungarian"), LANG(id, "indonesian"), LANG(ga, "irish"),
+    LANG(lt, "lithuanian"), LANG_NOSTOP(ne, "nepali"),
+    LANG(no, "norwegian"), LANG(ro, "romanian"), LANG(ru, "russian"),
+    LANG_NOSTOP(sr, "serbian"), LANG(hr, "serbian"), LANG(sv, "swedish"),
+    LANG(ta, "tamil"), LANG(tr, "turkish"), LANG_NOSTOP(yi, "yiddish"),
+    LANG(bg, NULL), LANG(bn, NULL), LANG(cs, NULL), LANG(et, NULL),
+    LANG(fa, NULL), LANG(he, NULL), LANG(ja, NULL), LANG(ko, NULL),
+    LANG(lv, NULL), LANG(pl, NULL), LANG(sk, NULL), LANG(sl, NULL),
+    LANG(sw, NULL), LANG(th, NULL), LANG(uk, NULL), LANG(vi, NULL),
+    LANG(zh, NULL),
 };
 
-/* Indices into langs[], in its order. */
-enum { L_EN, L_ES, L_PT, L_FR, L_DE, L_IT, NLANG };
+enum { NLANG = COUNT(langs) };
 
-_Static_assert(COUNT(langs) == NLANG, "langs[] and the L_ indices differ");
+_Static_assert(NLANG <= 64, "a language mask is 64 bits");
 
 /* Maps an exact two-letter code to its index in langs[], or -1. */
 static int lang_index(const char *lang)
@@ -330,16 +351,16 @@ static int lang_index(const char *lang)
 
 /*
  * Every stopword of every language in one hash table, word -> bit mask of
- * the languages listing it.  Detection asks about each word in all six
- * languages; six binary searches per word cost more than the rest of an
- * article's analysis, one probe here costs little.  The table is filled
- * once (pthread_once) from the sorted lists above, which stay the source.
+ * the languages listing it: one probe per word, whatever the language.
+ * The table is filled once (pthread_once) from the sorted lists above,
+ * which stay the source.
  */
-enum { MASK_SLOTS = 4096 };
+enum { MASK_SLOTS = 1 << 15 };
 
 struct mask_slot {
     const char *s;
-    uint8_t n, mask;
+    uint64_t mask;
+    uint8_t n;
 };
 
 static struct mask_slot mask_tab[MASK_SLOTS];
@@ -364,11 +385,11 @@ static void mask_fill(void)
                 h = (h + 1) & (MASK_SLOTS - 1);
             mask_tab[h].s = w->s;
             mask_tab[h].n = (uint8_t)w->n;
-            mask_tab[h].mask |= (uint8_t)(1u << k);
+            mask_tab[h].mask |= (uint64_t)1 << k;
         }
 }
 
-static unsigned stop_mask(const char *w, size_t n)
+static uint64_t stop_mask(const char *w, size_t n)
 {
     if (n == 0 || n > STOP_MAX_LEN)
         return 0;
@@ -398,56 +419,57 @@ int lang_is_stopword(const char *lang, const char *word, size_t len)
 
     if (i < 0 || word == NULL)
         return 0;
-    return (stop_mask(word, len) >> i) & 1;
+    return (int)((stop_mask(word, len) >> i) & 1);
 }
 
-/* ---- detection ---------------------------------------------------- */
+/* ---- identification ------------------------------------------------- */
 
-/* Enough for a reliable guess; later words would only cost time. */
-#define DETECT_MAX_WORDS 2000
-/* Fewer words than this cannot be told apart by function words. */
-#define DETECT_MIN_WORDS 5
-/* ...and fewer stopword hits than this for the winner is no evidence. */
-#define DETECT_MIN_HITS 2
-/* The winner must lead the runner-up by this share of its score. */
-#define DETECT_MIN_MARGIN 0.10
-/* Confidence reaches the full margin only from this many hits on. */
-#define DETECT_FULL_HITS 10
-/* A token buffer longer than any stopword; longer tokens just count. */
-#define TOKEN_MAX 32
+/* Enough for a sure answer; later text only costs time. */
+#define DETECT_MAX_BYTES 32768
+/* Below this many bytes of letters CLD2 is often wrong (a headline); half
+ * of it is too little to act on. */
+#define DETECT_FULL_BYTES 160
+/* Confidence below this is no answer. */
+#define DETECT_MIN_CONFIDENCE 0.5
 
 /*
- * Score units.  A hit is worth HIT / k to each of the k languages whose
- * list holds the word; HIT is divisible by 1..6 so the sums stay exact
- * integers.  Bonuses are fractions of a hit: enough to break a near-tie,
- * too small to outvote real stopword evidence.  Letter bonuses are capped
- * because a foreign name repeated through an article ("Müller", "São
- * Paulo") says nothing about the article's language.
+ * CLD2's codes that precis spells otherwise.  Bosnian, Croatian and the
+ * Latin-script Serbian CLD2 also calls Croatian are one standard language
+ * for every purpose here (one stemmer, one stop list), and CLD2 tells
+ * Bosnian from Croatian no better than chance on news: precis names them
+ * all hr.  Nynorsk shares the Norwegian stemmer and stopwords.
  */
-#define HIT 60
-#define WORD_BONUS (HIT / 2)
-#define CHAR_BONUS (HIT / 4)
-#define CHAR_CAP (3 * HIT)
-
-struct detect {
-    long score[NLANG];          /* weighted hits plus word bonuses */
-    long chars[NLANG];          /* letter bonuses, capped at the end */
-    unsigned hits[NLANG];       /* raw stopword hits */
-    size_t words;
+static const char *const renames[][2] = {
+    { "iw", "he" }, { "jw", "jv" }, { "bs", "hr" }, { "nn", "no" },
+    { "zh-Hant", "zh" }, { "sr-ME", "sr" },
 };
 
-/*
- * Length of the UTF-8 sequence at p, never more than avail.  Anything
- * malformed - a stray continuation byte, a bad lead byte, a truncated or
- * broken sequence - counts as one byte, so the scan always advances and
- * never reads past the end.
- */
-static size_t seq_len(const unsigned char *p, size_t avail)
+/* precis's static spelling of a CLD2 code, or NULL for "unknown". */
+static const char *our_code(const char *cld)
 {
-    size_t n, i;
+    if (cld == NULL || !strcmp(cld, "un") || cld[0] == '\0')
+        return NULL;
+    for (size_t i = 0; i < COUNT(renames); i++)
+        if (!strcmp(cld, renames[i][0]))
+            return renames[i][1];
+    for (int i = 0; i < NLANG; i++)
+        if (!strcmp(cld, langs[i].code))
+            return langs[i].code;
+    return cld;     /* CLD2's own static string */
+}
+
+/*
+ * Bytes of the valid UTF-8 sequence at p, or 0 - also for what CLD2 does
+ * not take as text: control characters other than white space, and
+ * noncharacters.
+ */
+static size_t valid_seq(const unsigned char *p, size_t avail)
+{
+    size_t n;
 
     if (p[0] < 0x80)
-        return 1;
+        return (p[0] >= 0x20 && p[0] != 0x7F) || p[0] == '\t'
+               || p[0] == '\n' || p[0] == '\r';
     if (p[0] >= 0xC2 && p[0] <= 0xDF)
         n = 2;
     else if (p[0] >= 0xE0 && p[0] <= 0xEF)
@@ -455,291 +477,94 @@ static size_t seq_len(const unsigned char *p, size_t avail)
     else if (p[0] >= 0xF0 && p[0] <= 0xF4)
         n = 4;
     else
-        return 1;
+        return 0;
     if (n > avail)
-        return 1;
-    for (i = 1; i < n; i++)
+        return 0;
+    for (size_t i = 1; i < n; i++)
         if ((p[i] & 0xC0) != 0x80)
-            return 1;
+            return 0;
+    if ((n == 3 && p[0] == 0xE0 && p[1] < 0xA0)
+        || (n == 3 && p[0] == 0xED && p[1] >= 0xA0)
+        || (n == 4 && p[0] == 0xF0 && p[1] < 0x90)
+        || (n == 4 && p[0] == 0xF4 && p[1] >= 0x90))
+        return 0;
+    if ((n == 2 && p[0] == 0xC2 && p[1] < 0xA0)                 /* C1 */
+        || (n == 3 && p[0] == 0xEF && p[1] == 0xB7 && p[2] >= 0x90
+            && p[2] <= 0xAF)                                    /* FDD0 */
+        || (n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE)
+        || (n == 4 && (p[1] & 0x0F) == 0x0F && p[2] == 0xBF
+            && p[3] >= 0xBE))                                   /* xFFFE */
+        return 0;
     return n;
 }
 
-enum cls { C_OTHER, C_LETTER, C_APOS };
-
 /*
- * Sorts one character into letter, apostrophe or separator.  A full
- * Unicode table would be overkill: Latin text only needs ASCII and the
- * Latin-1 block told apart from punctuation, and treating every other
- * multi-byte character as a letter merely keeps foreign words whole
- * (they then match no list).
+ * Copies up to DETECT_MAX_BYTES of text into out (malloc'd, the caller
+ * frees it) with every malformed byte made a space: CLD2 gives up on the
+ * whole text at the first one.  Latin capitals are lowered on the way,
+ * since CLD2 scores text in capitals (a headline, a shouted line) as
+ * weaker evidence.  Returns the copy's length.
  */
-static enum cls classify(const unsigned char *p, size_t n)
+static size_t clean_copy(const char *text, size_t len, char **out)
 {
-    switch (n) {
-    case 1:
-        if ((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z'))
-            return C_LETTER;
-        return p[0] == '\'' ? C_APOS : C_OTHER;
-    case 2:
-        /* U+0080-U+00BF: controls, NBSP, ¡ « » ¿ and other signs. */
-        if (p[0] == 0xC2)
-            return C_OTHER;
-        /* × and ÷ sit among the Latin-1 letters. */
-        if (p[0] == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7))
-            return C_OTHER;
-        return C_LETTER;
-    case 3:
-        /* ’ is how most published text writes the apostrophe. */
-        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
-            return C_APOS;
-        /* U+2000-U+2FFF: punctuation, currency and other symbols. */
-        if (p[0] == 0xE2)
-            return C_OTHER;
-        /* CJK punctuation, and a byte order mark. */
-        if ((p[0] == 0xE3 && p[1] == 0x80) ||
-            (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
-            return C_OTHER;
-        return C_LETTER;
-    default:
-        /* U+1F000-U+1FFFF: emoji and pictographs. */
-        return p[1] == 0x9F && p[0] == 0xF0 ? C_OTHER : C_LETTER;
-    }
-}
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n = len < DETECT_MAX_BYTES ? len : DETECT_MAX_BYTES, i = 0, o = 0;
+    char *buf = malloc(n + 1);
 
-/*
- * Case-folds one letter into out (which has room for n bytes): ASCII, and
- * U+00C0-U+00DE (À-Þ, less ×) onto U+00E0-U+00FE, which is all the upper
- * case the six languages' stopwords need.  ß (U+00DF) has no capital here.
- */
-static void fold(const unsigned char *p, size_t n, char *out)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        out[i] = (char)p[i];
-    if (n == 1 && p[0] >= 'A' && p[0] <= 'Z')
-        out[0] = (char)(p[0] + ('a' - 'A'));
-    else if (n == 2 && p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
-             p[1] != 0x97)
-        out[1] = (char)(p[1] + 0x20);
-}
-
-static void char_bonus(struct detect *d, int lang)
-{
-    d->chars[lang] += CHAR_BONUS;
-}
-
-/*
- * Letters and marks that, among these six languages, (nearly) only one
- * or two use.  Called on every character of the scanned text, folded.
- */
-static void note_char(struct detect *d, const unsigned char *p, size_t n)
-{
-    if (n != 2)
-        return;
-    if (p[0] == 0xC2) {
-        if (p[1] == 0xBF || p[1] == 0xA1)       /* ¿ ¡ */
-            char_bonus(d, L_ES);
-        return;
-    }
-    if (p[0] != 0xC3)
-        return;
-    switch (p[1]) {
-    case 0xB1:                                  /* ñ */
-        char_bonus(d, L_ES);
-        break;
-    case 0xA3:                                  /* ã */
-    case 0xB5:                                  /* õ */
-        char_bonus(d, L_PT);
-        break;
-    case 0xA7:                                  /* ç: French has it too */
-        char_bonus(d, L_PT);
-        char_bonus(d, L_FR);
-        break;
-    case 0x9F:                                  /* ß */
-    case 0xA4:                                  /* ä */
-    case 0xB6:                                  /* ö */
-    case 0xBC:                                  /* ü */
-        char_bonus(d, L_DE);
-        break;
-    default:
-        break;
-    }
-}
-
-static int word_is(const char *w, size_t n, const char *lit)
-{
-    size_t ln = strlen(lit);
-
-    return n == ln && memcmp(w, lit, n) == 0;
-}
-
-/* True when w[0, n) ends in the two-byte letter C3 b. */
-static int ends_with(const char *w, size_t n, unsigned char b)
-{
-    return n >= 2 && (unsigned char)w[n - 2] == 0xC3 &&
-           (unsigned char)w[n - 1] == b;
-}
-
-/*
- * Word-level tie-breakers.  Italian writes è as a word ("è", "c'è") and at
- * the end of words ("cioè", "caffè"), as it writes ì ò ù ("così", "può",
- * "più"); French puts è inside words ("très", "après", "problème").
- */
-static void word_bonus(struct detect *d, const char *w, size_t n)
-{
-    size_t i;
-
-    if (word_is(w, n, "\xC3\xA8") || word_is(w, n, "della")) {
-        d->score[L_IT] += WORD_BONUS;
-        return;
-    }
-    if (word_is(w, n, "n\xC3\xA3o")) {
-        d->score[L_PT] += WORD_BONUS;
-        return;
-    }
-    if (word_is(w, n, "les") || word_is(w, n, "est") ||
-        word_is(w, n, "\xC3\xA9t\xC3\xA9")) {
-        d->score[L_FR] += WORD_BONUS;
-        return;
-    }
-    if (ends_with(w, n, 0xA8) || ends_with(w, n, 0xAC) ||
-        ends_with(w, n, 0xB2) ||
-        (ends_with(w, n, 0xB9) && !word_is(w, n, "o\xC3\xB9"))) {
-        char_bonus(d, L_IT);
-        return;
-    }
-    for (i = 0; i + 1 < n; i++)
-        if ((unsigned char)w[i] == 0xC3 && (unsigned char)w[i + 1] == 0xA8) {
-            char_bonus(d, L_FR);
-            return;
-        }
-}
-
-/* Scores w[0, n) as one word; returns 1 when some list holds it. */
-static int score_word(struct detect *d, const char *w, size_t n)
-{
-    int i, k = 0;
-    unsigned mask = stop_mask(w, n);
-
-    for (i = 0; i < NLANG; i++)
-        k += (mask >> i) & 1;
-    if (k == 0)
+    *out = buf;
+    if (buf == NULL)
         return 0;
-    for (i = 0; i < NLANG; i++)
-        if (mask & (1u << i)) {
-            d->score[i] += HIT / k;
-            d->hits[i]++;
+    while (i < n) {
+        size_t k = valid_seq(p + i, n - i);
+        if (k == 0) {
+            buf[o++] = ' ';
+            i++;
+        } else {
+            memcpy(buf + o, p + i, k);
+            if (k == 1 && p[i] >= 'A' && p[i] <= 'Z')
+                buf[o] = (char)(p[i] + ('a' - 'A'));
+            else if (k == 2 && p[i] == 0xC3 && p[i + 1] >= 0x80
+                     && p[i + 1] <= 0x9E && p[i + 1] != 0x97)
+                buf[o + 1] = (char)(p[i + 1] + 0x20);       /* À-Þ */
+            o += k;
+            i += k;
         }
-    return 1;
+    }
+    buf[o] = '\0';
+    return o;
 }
 
-/*
- * Scores one token.  A token with apostrophes is first tried whole
- * (English "don't", "it's"), then - as French and Italian elide - part by
- * part: "l'état", "dell'anno", "qu'il", "c'è".
- */
-static void score_token(struct detect *d, const char *w, size_t n)
+void lang_identify(const char *text, size_t len, lang_guess *out)
 {
-    size_t start, i;
+    lang_cld2_result r;
+    char *buf = NULL;
+    size_t n;
 
-    if (score_word(d, w, n) || memchr(w, '\'', n) == NULL) {
-        word_bonus(d, w, n);
+    memset(out, 0, sizeof *out);
+    if (text == NULL || len == 0)
+        return;
+    n = clean_copy(text, len, &buf);
+    if (buf == NULL || lang_cld2_detect(buf, n, &r) != 0) {
+        free(buf);
         return;
     }
-    for (start = 0, i = 0; i <= n; i++)
-        if (i == n || w[i] == '\'') {
-            score_word(d, w + start, i - start);
-            word_bonus(d, w + start, i - start);
-            start = i + 1;
-        }
+    free(buf);
+    out->code = our_code(r.code[0]);
+    if (out->code == NULL)
+        return;
+    out->share = r.percent[0] / 100.0;
+    out->confidence = out->share * (r.reliable ? 1.0 : 0.5);
+    if (r.text_bytes < DETECT_FULL_BYTES)
+        out->confidence *= (double)r.text_bytes / DETECT_FULL_BYTES;
+    out->sure = out->confidence >= DETECT_MIN_CONFIDENCE;
 }
 
 const char *lang_detect(const char *text, size_t len, double *confidence)
 {
-    const unsigned char *p = (const unsigned char *)text;
-    struct detect d;
-    char tok[TOKEN_MAX];
-    size_t i = 0, tn = 0;
-    int in_tok = 0, too_long = 0, best = -1, second = -1, k;
-    long total[NLANG];
-    double margin, evidence;
+    lang_guess g;
 
+    lang_identify(text, len, &g);
     if (confidence != NULL)
-        *confidence = 0.0;
-    if (text == NULL)
-        return NULL;
-    memset(&d, 0, sizeof d);
-
-    while (i < len && d.words < DETECT_MAX_WORDS) {
-        size_t n = seq_len(p + i, len - i);
-        enum cls c = classify(p + i, n);
-
-        if (c == C_APOS && in_tok && i + n < len) {
-            /* Inside a word only: "don't" but not 'quoted' or dogs'. */
-            size_t m = seq_len(p + i + n, len - i - n);
-
-            if (classify(p + i + n, m) == C_LETTER) {
-                if (tn < TOKEN_MAX)
-                    tok[tn++] = '\'';
-                else
-                    too_long = 1;
-                i += n;
-                continue;
-            }
-        }
-        if (c == C_LETTER) {
-            char f[4];
-
-            fold(p + i, n, f);
-            note_char(&d, (const unsigned char *)f, n);
-            if (tn + n <= TOKEN_MAX) {
-                memcpy(tok + tn, f, n);
-                tn += n;
-            } else {
-                too_long = 1;
-            }
-            in_tok = 1;
-        } else {
-            if (n == 2)
-                note_char(&d, p + i, n);        /* ¿ ¡ */
-            if (in_tok) {
-                d.words++;
-                if (!too_long)
-                    score_token(&d, tok, tn);
-                tn = 0;
-                in_tok = too_long = 0;
-            }
-        }
-        i += n;
-    }
-    if (in_tok && d.words < DETECT_MAX_WORDS) {
-        d.words++;
-        if (!too_long)
-            score_token(&d, tok, tn);
-    }
-
-    if (d.words < DETECT_MIN_WORDS)
-        return NULL;
-    for (k = 0; k < NLANG; k++) {
-        total[k] = d.score[k] + (d.chars[k] < CHAR_CAP ? d.chars[k]
-                                                       : CHAR_CAP);
-        if (best < 0 || total[k] > total[best]) {
-            second = best;
-            best = k;
-        } else if (second < 0 || total[k] > total[second]) {
-            second = k;
-        }
-    }
-    if (total[best] <= 0 || d.hits[best] < DETECT_MIN_HITS)
-        return NULL;
-    margin = (double)(total[best] - total[second]) / (double)total[best];
-    if (margin < DETECT_MIN_MARGIN)
-        return NULL;
-    evidence = d.hits[best] >= DETECT_FULL_HITS
-                   ? 1.0
-                   : (double)d.hits[best] / DETECT_FULL_HITS;
-    if (confidence != NULL)
-        *confidence = margin * evidence;
-    return langs[best].code;
+        *confidence = g.sure ? g.confidence : 0.0;
+    return g.sure ? g.code : NULL;
 }

@@ -1,24 +1,39 @@
 /*
  * lang.h - language identification and per-language word lists.
  *
- * Languages are ISO 639-1 codes.  precis knows en, es, pt, fr, de and it;
- * every function here is pure, reentrant and allocation-free, and the
- * strings it returns are static.
+ * Languages are ISO 639-1 codes.  precis has stopwords, a stemmer or both
+ * for some fifty of them (lang.c lists them); identification names any of
+ * the eighty-odd that CLD2 knows.  Every function here is reentrant and
+ * the strings it returns are static.
  */
 #ifndef PRECIS_LANG_H
 #define PRECIS_LANG_H
 
 #include <stddef.h>
 
+/* What identification found. */
+typedef struct lang_guess {
+    const char *code;       /* best guess, static; NULL when there is none */
+    double share;           /* of the text in that language, [0, 1] */
+    double confidence;      /* [0, 1]: the share, less for little text */
+    int sure;               /* confidence is high enough to act on */
+} lang_guess;
+
 /*
- * Guesses the language of UTF-8 text from its function words (only the
- * first few thousand words are looked at).  Returns a static code, or NULL
- * when the text is too short or too mixed to tell; *confidence, if not NULL,
- * receives a value in [0, 1].
+ * Identifies the language of UTF-8 text (malformed bytes are skipped; only
+ * the first 32 KB are read).  Fills *out; never fails, but out->code is
+ * NULL for text with no letters or in no language CLD2 knows.
+ */
+void lang_identify(const char *text, size_t len, lang_guess *out);
+
+/*
+ * The same, reduced to a code: returns it when sure, else NULL (too
+ * little or too mixed text).  *confidence, if not NULL, receives the
+ * confidence, 0 when NULL is returned.
  */
 const char *lang_detect(const char *text, size_t len, double *confidence);
 
-/* Returns 1 when lang is one precis has rules and word lists for. */
+/* Returns 1 when lang is one precis has a stemmer or word lists for. */
 int lang_known(const char *lang);
 
 /*

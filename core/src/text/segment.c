@@ -39,39 +39,14 @@
 
 #include <string.h>
 
+#include "text/segment_rules.h"
+#include "text/segment_script.h"
+#include "text/segment_thai.h"
+
 typedef unsigned char uchar;
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* What a full stop after a word means; see period_ends(). */
-enum kind {
-    K_NONE,     /* an ordinary word */
-    K_TITLE,    /* Mr., Prof.: stands before a name */
-    K_MID,      /* U.S., Inc., Jan.: mostly inside a sentence */
-    K_NUM,      /* No., p.: stands before a number */
-    K_NEVER,    /* e.g., vs.: always followed by more */
-    K_FINAL,    /* etc.: as often last as not, so like an ordinary word */
-    K_TIME,     /* a.m., p.m. */
-    K_INITIAL   /* one capital letter: an initial, or the pronoun I */
-};
 
 /* Character classes; letters are told apart by case only. */
 enum cls { C_END, C_LOWER, C_UPPER, C_DIGIT, C_OTHER };
-
-struct abbr {
-    const char *s;      /* without the final stop */
-    uchar len;
-    uchar kind;
-};
-
-struct rules {
-    const char *code;
-    const struct abbr *abbr;    /* sorted bytewise, shorter first */
-    size_t nabbr;
-    const char *const *starts;  /* words that typically open a sentence */
-    size_t nstarts;
-    int ordinals;               /* "am 3. Oktober": a stop after a number */
-};
 
 /* A list marker: a bullet, an enumerator ("2.", "b)", "(c)"), or both. */
 struct marker {
@@ -90,6 +65,8 @@ struct stop {
     int strong;     /* holds a ? or !, or a stop after a closing mark */
     size_t dots;    /* full stops in it */
     int ellipsis;   /* holds the ellipsis character */
+    int glued;      /* holds a mark that needs no space after it: 。 */
+    int closed;     /* closing quotes or brackets follow the stops */
 };
 
 /* The word after a stop. */
@@ -112,9 +89,8 @@ struct seg {
     size_t start;       /* first byte of the current sentence */
     struct marker list; /* the marker the current sentence opened with */
     int listing;        /* whether a next item may follow inline */
+    size_t para_end;    /* end of the paragraph the scan is in */
 };
-
-#define A(str, k) { str, sizeof(str) - 1, K_##k }
 
 static const struct abbr en_abbr[] = {
     A("A.M", TIME), A("Adm", TITLE), A("Ala", MID), A("Apr", MID),
@@ -263,7 +239,8 @@ static const char *const time_words[] = {
 };
 
 #define RULES(c, o) \
-    { #c, c##_abbr, COUNT(c##_abbr), c##_starts, COUNT(c##_starts), o }
+    { #c, c##_abbr, COUNT(c##_abbr), c##_starts, COUNT(c##_starts), o, 0, 0, \
+      0 }
 
 static const struct rules langs[] = {
     RULES(en, 0), RULES(es, 0), RULES(pt, 0),
@@ -346,7 +323,7 @@ static size_t opener_at(const char *t, size_t n, size_t i)
         || is3(t, n, i, 0x80, 0x9E) || is3(t, n, i, 0x80, 0x9A)
         || is3(t, n, i, 0x80, 0xB9))
         return 3;                                   /* “ ‘ „ ‚ ‹ */
-    return 0;
+    return seg_script_opener(t, n, i);              /* 「 『 （ */
 }
 
 static size_t closer_at(const char *t, size_t n, size_t i)
@@ -360,7 +337,7 @@ static size_t closer_at(const char *t, size_t n, size_t i)
     if (is3(t, n, i, 0x80, 0x9D) || is3(t, n, i, 0x80, 0x99)
         || is3(t, n, i, 0x80, 0xBA))
         return 3;                                   /* ” ’ › */
-    return 0;
+    return seg_script_closer(t, n, i);              /* 」 』 ） */
 }
 
 static size_t skip_closers(const char *t, size_t n, size_t i)
@@ -374,9 +351,21 @@ static size_t skip_closers(const char *t, size_t n, size_t i)
 
 static size_t stop_at(const char *t, size_t n, size_t i)
 {
+    int glued;
+
     if (t[i] == '.' || t[i] == '!' || t[i] == '?')
         return 1;
-    return is3(t, n, i, 0x80, 0xA6) ? 3 : 0;      /* … */
+    if (is3(t, n, i, 0x80, 0xA6))
+        return 3;                                   /* … */
+    return seg_script_stop(t, n, i, &glued);        /* 。 । ؟ */
+}
+
+/* A stop of the text's language at i: the ones above, or a Greek ;. */
+static size_t lang_stop_at(const struct seg *s, size_t i)
+{
+    if (s->t[i] == ';')
+        return s->r->semicolon;
+    return stop_at(s->t, s->n, i);
 }
 
 /* Latin Extended-A pairs capitals with small letters, mostly even-odd. */
@@ -484,7 +473,7 @@ static int abbr_kind(const struct rules *r, const char *s, size_t len)
 {
     int k;
 
-    if (len > 8)
+    if (len > 24)
         return K_NONE;
     k = abbr_find(r->abbr, r->nabbr, s, len);
     if (k == K_NONE && r != &langs[0])
@@ -494,6 +483,7 @@ static int abbr_kind(const struct rules *r, const char *s, size_t len)
 
 static const struct rules *rules_for(const char *lang)
 {
+    const struct rules *r;
     size_t k;
 
     if (lang == NULL || lang[0] == '\0' || lang[1] == '\0')
@@ -503,7 +493,8 @@ static const struct rules *rules_for(const char *lang)
     for (k = 0; k < COUNT(langs); k++)
         if (lang[0] == langs[k].code[0] && lang[1] == langs[k].code[1])
             return &langs[k];
-    return &langs[0];
+    r = seg_lang_rules(lang);
+    return r ? r : &langs[0];
 }
 
 /* ---- the words around a stop ---------------------------------------- */
@@ -649,6 +640,36 @@ static int listed(const struct seg *s, size_t a, size_t e)
     return K_NONE;
 }
 
+/* A combining mark of the Indic scripts (U+0900-U+0DFF): vowel signs,
+ * viramas, nasalisation. */
+static int indic_mark(unsigned cp)
+{
+    unsigned off = cp & 0x7F;
+
+    if (cp < 0x900 || cp > 0xDFF)
+        return 0;
+    return off <= 0x03 || (off >= 0x3A && off <= 0x4F)
+           || (off >= 0x55 && off <= 0x57) || (off >= 0x62 && off <= 0x63);
+}
+
+/*
+ * One letter of a script without case, with its marks: the initials of
+ * Arabic, Tamil or Hindi ("மு. க. ஸ்டாலின்").  No sentence ends in one.
+ */
+static int caseless_letter(const char *t, size_t a, size_t e)
+{
+    size_t len;
+    unsigned cp = seg_script_cp(t, e, a, &len);
+
+    if (cp < 0x590 || (cp >= 0x2000 && cp <= 0x2BFF)
+        || (cp >= 0x3000 && cp <= 0x303F) || cp >= 0xFE00)
+        return 0;
+    for (a += len; a < e; a += len)
+        if (!indic_mark(seg_script_cp(t, e, a, &len)))
+            return 0;
+    return 1;
+}
+
 /* What the token [a, e) before a full stop is. */
 static int classify(const struct seg *s, size_t a, size_t e)
 {
@@ -669,6 +690,8 @@ static int classify(const struct seg *s, size_t a, size_t e)
         return K_MID;
     if (s->r->ordinals && short_number(s->t, a, e))
         return K_MID;
+    if (caseless_letter(s->t, a, e))
+        return K_INITIAL;
     return K_NONE;
 }
 
@@ -682,6 +705,21 @@ static int time_ends(const struct seg *s, size_t a, const struct word *w)
     if (w->cls != C_UPPER || w->caps || few_words_before(s, a))
         return 0;
     return !in_list(time_words, COUNT(time_words), s->t + w->pos, w->len);
+}
+
+/* Whether the word before a is a number: "w 2016 r." */
+static int prev_number(const struct seg *s, size_t a)
+{
+    size_t e = prev_token_end(s, a), b;
+
+    if (e == s->start)
+        return 0;
+    b = token_start(s, e);
+    for (; b < e; b++)
+        if ((s->t[b] < '0' || s->t[b] > '9') && s->t[b] != '.'
+            && s->t[b] != ',')
+            return 0;
+    return 1;
 }
 
 /* "you and I. Did you" ends; "Albert I. Jones" and "J. R. R." do not. */
@@ -707,6 +745,8 @@ static int period_ends(const struct seg *s, size_t dot, const struct word *w)
         return time_ends(s, a, w);
     case K_INITIAL:
         return initial_ends(s, a, w);
+    case K_UNIT:
+        return prev_number(s, a);
     default:                /* K_NONE, K_FINAL */
         return 1;
     }
@@ -893,24 +933,49 @@ static size_t detached_quote(const char *t, size_t n, size_t i)
     return i + sp + q;
 }
 
-/* Reads the stops at i and the closing marks after them; ".)." is one. */
-static void read_stop(const char *t, size_t n, size_t i, struct stop *st)
+/*
+ * German, Czech and others close a quotation with “ („so“), Danish and
+ * Slovenian with « (»så«): right after a stop and before white space,
+ * these opening marks close.  Returns where the closing marks end.
+ */
+static size_t loose_closer(const char *t, size_t n, size_t i)
 {
-    size_t k, dots = 0;
+    size_t q;
+
+    if (i >= n)
+        return i;
+    q = is3(t, n, i, 0x80, 0x9C) || is3(t, n, i, 0x80, 0x98)
+        || is3(t, n, i, 0x80, 0xB9) ? 3 : is2(t, n, i, 0xAB) ? 2 : 0;
+    if (q == 0 || (i + q < n && space_at(t, n, i + q) == 0
+                   && closer_at(t, n, i + q) == 0))
+        return i;
+    return skip_closers(t, n, i + q);
+}
+
+/* Reads the stops at i and the closing marks after them; ".)." is one. */
+static void read_stop(const struct seg *s, size_t i, struct stop *st)
+{
+    const char *t = s->t;
+    size_t n = s->n, k, dots = 0;
+    int glued;
 
     memset(st, 0, sizeof *st);
     st->dot = i;
     for (;;) {
-        for (; i < n && (k = stop_at(t, n, i)) != 0; i += k) {
-            if (t[i] == '!' || t[i] == '?')
+        for (; i < n && (k = lang_stop_at(s, i)) != 0; i += k) {
+            if (t[i] == '!' || t[i] == '?' || t[i] == ';')
                 st->strong = 1;
-            else if (k == 3)
+            else if (is3(t, n, i, 0x80, 0xA6))
                 st->ellipsis = 1;
-            else
+            else if (k > 1 && seg_script_stop(t, n, i, &glued)) {
+                st->strong = 1;
+                st->glued |= glued;
+            } else
                 dots++;
         }
-        k = skip_closers(t, n, i);
-        if (k == i || k >= n || stop_at(t, n, k) == 0)
+        k = loose_closer(t, n, skip_closers(t, n, i));
+        st->closed |= k != i;
+        if (k == i || k >= n || lang_stop_at(s, k) == 0)
             break;
         st->strong = 1;
         i = k;
@@ -952,6 +1017,71 @@ static size_t on_spaced(struct seg *s, size_t i, size_t pairs, size_t end)
     return pairs >= 3 ? cut(s, end, end) : end;
 }
 
+/* Whether the code point at i is one of the kana. */
+static int kana_at(const char *t, size_t n, size_t i, int hiragana)
+{
+    size_t len;
+    unsigned cp = seg_script_cp(t, n, i, &len);
+
+    return hiragana ? cp >= 0x3041 && cp <= 0x309F
+                    : cp >= 0x30A0 && cp <= 0x30FF;
+}
+
+/* Bytes of a quote that opens (1) or closes (-1) an embedded quotation in
+ * Chinese or Japanese: 「」 『』 “”. */
+static size_t cjk_quote(const char *t, size_t n, size_t i, int *dir)
+{
+    size_t len;
+    unsigned cp = seg_script_cp(t, n, i, &len);
+
+    *dir = cp == 0x300C || cp == 0x300E || cp == 0x201C ? 1
+           : cp == 0x300D || cp == 0x300F || cp == 0x201D ? -1 : 0;
+    return *dir ? len : 1;
+}
+
+/* Longest embedded quotation looked for: longer ones are broken text. */
+#define QUOTE_REACH 600
+
+/*
+ * Chinese and Japanese embed quotations in the sentence that reports
+ * them, and in Japanese a quotation is followed by the particle that ties
+ * it to its verb: 「…。…。」と述べた is one sentence.  So a stop inside a
+ * quotation that closes within reach ends nothing, nor does a stop whose
+ * closing quote runs straight into hiragana.
+ */
+static int glued_goes_on(const struct seg *s, size_t i,
+                         const struct stop *st)
+{
+    const char *t = s->t;
+    size_t n = s->n, a, k, stop = i + QUOTE_REACH < n ? i + QUOTE_REACH : n;
+    int depth = 0, dir;
+
+    if (st->closed && st->end < n && kana_at(t, n, st->end, 1))
+        return 1;
+    /* Only the quotes within reach before the stop count, which keeps a
+     * long run of quotations from costing more than linear time. */
+    a = i - s->start > QUOTE_REACH ? i - QUOTE_REACH : s->start;
+    while (a < i && ((uchar)t[a] & 0xC0) == 0x80)
+        a++;
+    for (; a < i; a += k) {
+        k = cjk_quote(t, i, a, &dir);
+        depth += dir;
+        if (depth < 0)
+            depth = 0;
+    }
+    if (depth <= 0)
+        return 0;
+    for (a = st->end; a < stop; a += k) {
+        if (t[a] == '\n' && a + 1 < n && t[a + 1] == '\n')
+            return 0;
+        k = cjk_quote(t, n, a, &dir);
+        depth += dir;
+        if (depth == 0 || (dir < 0 && a < st->end))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t on_stop(struct seg *s, size_t i)
 {
     const char *t = s->t;
@@ -963,9 +1093,11 @@ static size_t on_stop(struct seg *s, size_t i)
         return i + 1;                       /* 3.5, example.com, U.S */
     if (t[i] == '.' && (pairs = dot_pairs(t, n, i, &end)) >= 2)
         return on_spaced(s, i, pairs, end);
-    read_stop(t, n, i, &st);
-    if (st.end < n && space_at(t, n, st.end) == 0)
+    read_stop(s, i, &st);
+    if (st.end < n && space_at(t, n, st.end) == 0 && !st.glued)
         return st.end;                      /* Jr.'s, mean...see */
+    if (s->r->glued && st.glued && glued_goes_on(s, i, &st))
+        return st.end;
     next_word(t, n, st.end, &w);
     return stop_ends(s, &st, &w) ? cut(s, st.end, st.end) : st.end;
 }
@@ -987,20 +1119,83 @@ static size_t on_break(struct seg *s, size_t i)
     return k;
 }
 
+/* Whether cp is a Han character or a kana. */
+static int cjk_letter(unsigned cp)
+{
+    return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF)
+           || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000
+                                                  && cp <= 0x3FFFF);
+}
+
+/*
+ * Chinese and Japanese put no space between words, so a space between
+ * two of their letters is a break the writer made: a headline run into
+ * its story, a sentence without its full stop.  A space between two
+ * katakana words is not: it parts the names of one person.
+ */
+static int glued_break(const struct seg *s, size_t i)
+{
+    const char *t = s->t;
+    size_t b = i, e = skip_hspace(t, s->n, i), len;
+    unsigned prev, next;
+    int dir;
+
+    if (b <= s->start || e >= s->n)
+        return 0;
+    do
+        b--;
+    while (b > s->start && ((uchar)t[b] & 0xC0) == 0x80);
+    prev = seg_script_cp(t, s->n, b, &len);
+    next = seg_script_cp(t, s->n, e, &len);
+    if (!cjk_letter(prev) || (!cjk_letter(next) && !(cjk_quote(t, s->n, e,
+                                                              &dir)
+                                                     && dir > 0)))
+        return 0;
+    return !(kana_at(t, s->n, b, 0) && kana_at(t, s->n, e, 0));
+}
+
+/* End of the paragraph (the next blank line) that holds i; remembered. */
+static size_t para_end(struct seg *s, size_t i)
+{
+    size_t e;
+
+    if (s->para_end > i)
+        return s->para_end;
+    for (e = i; e < s->n; e++)
+        if (s->t[e] == '\n' && skip_hspace(s->t, s->n, e + 1) < s->n
+            && s->t[skip_hspace(s->t, s->n, e + 1)] == '\n')
+            break;
+    s->para_end = e;
+    return e;
+}
+
 /* Inside a list item, "1) eggs 2) milk" holds two items. */
 static size_t on_list_space(struct seg *s, size_t i)
 {
     struct marker m;
 
+    if (s->r->glued && glued_break(s, i))
+        return cut(s, i, i + 1);
+    if (s->r->spaced && seg_thai_break(s->t, s->n, s->start, i,
+                                       para_end(s, i)))
+        return cut(s, i, i + 1);
+    if (!s->listing)
+        return i + 1;
     if (marker_at(s->t, s->n, i + 1, &m) != 0 && next_item(&s->list, &m))
         return cut(s, i, i + 1);
     return i + 1;
 }
 
-/* Bytes the scan must look at: 1 always, 2 inside a list item. */
+/*
+ * Bytes the scan must look at: 1 always, 2 inside a list item, 4 in Greek.
+ * The lead bytes are those of the stops segment_script.c knows: ։ ؟ ۔
+ * । ። ။ ។ 。 ！ ？ and the Greek question mark.
+ */
 static const uchar interesting[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xE2] = 1,
-    [' '] = 2, ['\t'] = 2,
+    [0xCD] = 1, [0xD6] = 1, [0xD8] = 1, [0xDB] = 1, [0xE0] = 1, [0xE1] = 1,
+    [0xE3] = 1, [0xEF] = 1,
+    [' '] = 2, ['\t'] = 2, [';'] = 4,
 };
 
 static size_t step(struct seg *s, size_t i)
@@ -1017,7 +1212,7 @@ static size_t step(struct seg *s, size_t i)
     case '?':
         return on_stop(s, i);
     default:
-        return stop_at(s->t, s->n, i) ? on_stop(s, i) : i + 1;
+        return lang_stop_at(s, i) ? on_stop(s, i) : i + 1;
     }
 }
 
@@ -1038,7 +1233,8 @@ int seg_split(const char *text, size_t len, const char *lang,
     s.ud = ud;
     i = begin(&s, 0);
     while (i < len && s.rc == 0) {
-        mask = s.listing ? 3 : 1;
+        mask = (s.listing || s.r->glued || s.r->spaced ? 3 : 1)
+               | (s.r->semicolon ? 4 : 0);
         while (i < len && (interesting[(uchar)text[i]] & mask) == 0)
             i++;
         if (i < len)

@@ -5,6 +5,9 @@
  * apostrophe between letters ("don't", "O'Neill"), a period or comma
  * between digits ("3.5", "1,000") and the periods of an initialism
  * ("U.S.").  Hyphens split: "US-Venezuela" is two words for scoring.
+ * Chinese, Japanese, Thai, Lao, Khmer and Myanmar put no spaces between
+ * words: runs of their letters are cut into dictionary words by ICU
+ * (token_glued.c).
  *
  * Speed matters here (every word of every article passes through), so
  * ASCII words are folded by hand and only other words go to utf8proc, and
@@ -22,6 +25,7 @@
 #include "base/diag.h"
 #include "base/hash.h"
 #include "text/lang.h"
+#include "text/token_glued.h"
 #include "base/utf8.h"
 
 enum { CACHE_MAX = 1 << 18, STEM_MAX_BYTES = 64, LANGS = 8 };
@@ -302,43 +306,70 @@ static unsigned case_flags(const char *s, size_t start, size_t end)
     return f;
 }
 
-int tok_scan(const char *s, size_t len, tok_fn fn, void *ud)
+/* Folds s[i, end) and hands it to fn; small is scratch space. */
+static int emit_word(const char *s, size_t i, size_t end, tok_fn fn,
+                     void *ud)
 {
     char small[128];
+    size_t flen;
+    unsigned flags = case_flags(s, i, end);
+    char *fold;
+    int ascii_small = end - i < sizeof small;
+    for (size_t k = i; k < end && ascii_small; k++)
+        ascii_small = (unsigned char)s[k] < 0x80;
+    if (ascii_small) {
+        for (size_t k = i; k < end; k++)
+            small[k - i] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32
+                                                             : s[k]);
+        small[end - i] = '\0';
+        fold = small;
+        flen = end - i;
+    } else {
+        fold = tok_fold(s + i, end - i, &flen);
+        if (!fold)
+            return PRECIS_ENOMEM;
+    }
+    int rc = fn(ud, i, end, fold, flen, flags);
+    if (fold != small)
+        free(fold);
+    return rc;
+}
+
+typedef struct glued_job {
+    const char *s;
+    tok_fn fn;
+    void *ud;
+} glued_job;
+
+static int on_glued_word(void *ud, size_t start, size_t end)
+{
+    glued_job *j = ud;
+    return emit_word(j->s, start, end, j->fn, j->ud);
+}
+
+int tok_scan(const char *s, size_t len, tok_fn fn, void *ud)
+{
+    tok_glued g = { NULL };
+    glued_job gj = { s, fn, ud };
     size_t i = 0;
-    while (i < len) {
+    int rc = 0;
+    while (i < len && rc == 0) {
         size_t j = i;
         int32_t cp = utf8_next(s, len, &j);
+        if (tok_glued_cp(cp)) {
+            rc = tok_glued_run(&g, s, len, i, &i, on_glued_word, &gj);
+            continue;
+        }
         if (!is_word_cp(cp)) {
             i = j;
             continue;
         }
-        size_t end = word_end(s, len, i), flen;
-        unsigned flags = case_flags(s, i, end);
-        char *fold;
-        int ascii_small = end - i < sizeof small;
-        for (size_t k = i; k < end && ascii_small; k++)
-            ascii_small = (unsigned char)s[k] < 0x80;
-        if (ascii_small) {
-            for (size_t k = i; k < end; k++)
-                small[k - i] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32
-                                                                 : s[k]);
-            small[end - i] = '\0';
-            fold = small;
-            flen = end - i;
-        } else {
-            fold = tok_fold(s + i, end - i, &flen);
-            if (!fold)
-                return PRECIS_ENOMEM;
-        }
-        int rc = fn(ud, i, end, fold, flen, flags);
-        if (fold != small)
-            free(fold);
-        if (rc)
-            return rc;
+        size_t end = word_end(s, len, i);
+        rc = emit_word(s, i, end, fn, ud);
         i = end;
     }
-    return 0;
+    tok_glued_fini(&g);
+    return rc;
 }
 
 typedef struct tok_job {
