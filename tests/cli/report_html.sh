@@ -58,6 +58,43 @@ for f in "$EX"/*; do
     esac
 done
 
+# Quotes over several sentences and paragraphs are written in parts that
+# nest inside the sentences.
+cat > "$TMP/nesting.txt" <<'EOF'
+Minister sets out her plan
+
+The minister spoke to reporters in the capital on Monday about the budget and the plans for the coming year.
+
+"We will build new schools. We will train more teachers. And we will do it this year," said Education Minister Jane Doe, who took office in March.
+
+"The money is there," she said. "The plan is there.
+
+"What we need now is the will to see it through, and the patience of parents," she added.
+
+Opposition leaders said the plan was "too little, too late" and promised to vote against it.
+EOF
+page_checks nesting.txt "$TMP/nesting.txt"
+python3 - "$TMP/nesting.txt.summarize.html" "$CHECK" <<'PY' \
+    || FAILS=$((FAILS + 1))
+import sys
+sys.path.insert(0, sys.argv[2].rsplit("/", 1)[0])
+import report_check as rc
+t = rc.parse(open(sys.argv[1]).read()).root
+r = rc.Report("nesting")
+parts = {}
+for n in t.find_all(lambda n: "quote" in n.classes()):
+    parts.setdefault(n.attrs["data-quote"], []).append(n)
+r.check(max(len(p) for p in parts.values()) >= 3,
+        "a quote over three sentences is written in parts")
+paras = set()
+for n in parts.get("2", []):
+    while "para" not in n.classes():
+        n = n.parent
+    paras.add(n.attrs["id"])
+r.check(len(paras) == 2, "a quote over two paragraphs has a part in each")
+sys.exit(1 if r.bad else 0)
+PY
+
 # The seed's page, as its human reading has it.
 python3 - "$TMP/seed-caracas.txt.summarize.html" "$CHECK" <<'PY' \
     || FAILS=$((FAILS + 1))

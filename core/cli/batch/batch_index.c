@@ -5,9 +5,10 @@
  * this run and one --resume skipped both have their page, which carries
  * the row's data; a failed or cancelled item has its message.
  *
- * The index is written to a hidden temporary file and renamed into place
- * when the run ends; an interrupted run leaves the previous index as it
- * was (the run that finishes the work writes the new one).
+ * The index is written to a hidden temporary file (named as an article's
+ * output would be, so a killed run's is replaced by the next) and renamed
+ * into place when the run ends; an interrupted run leaves the previous
+ * index as it was (the run that finishes the work writes the new one).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -30,10 +31,8 @@ int run_index_open(run *R)
 {
     const char *out = R->o->out;
     precis_error err = { 0, "" };
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, ".%s.tmp-%ld", INDEX_NAME, (long)getpid());
     R->index_path = join(out, INDEX_NAME);
-    R->index_tmp = join(out, tmp);
+    R->index_tmp = batch_temp_name(out, INDEX_NAME);
     if (!R->index_path || !R->index_tmp) {
         cli_error("out of memory");
         return -1;

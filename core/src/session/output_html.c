@@ -286,8 +286,14 @@ static void put_marked(hpage *hp, const pr_para *p, qwin *w)
         } else if (sk < p->sent0 + p->nsent) {
             limit = a->sents.v[sk].start;
         }
-        /* w->v is in hp->qorder's order: outer quotes first. */
-        for (size_t k = 0; k < w->n && nw < MAX_OPEN; k++) {
+        /* w->v is in hp->qorder's order: outer quotes first.  White
+         * space between sentences is left bare: a quote part of one
+         * space would only add noise. */
+        int gap = nw == 0;
+        for (uint32_t c = s; gap && c < e; c++)
+            gap = a->text[c] == ' ' || a->text[c] == '\n'
+                  || a->text[c] == '\t' || a->text[c] == '\r';
+        for (size_t k = 0; k < w->n && nw < MAX_OPEN && !gap; k++) {
             const precis_quote *q = &a->quotes.v[w->v[k]];
             if (q->start <= s && q->end >= e)
                 want[nw++] = (el){ EL_QUOTE, w->v[k] };
