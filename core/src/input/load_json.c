@@ -93,43 +93,6 @@ static int set_meta(precis_article *a, const char *key, const char *v)
     return v ? article_set_field(a, key, v, strlen(v)) : PRECIS_OK;
 }
 
-/* Notes which member gave the headline, byline and date ("JSON
- * \"title\""), as the HTML loader notes "json-ld" or "h1": inspect and
- * HTML pages say where each value came from.  Members are tried in the
- * order build_text() tries them. */
-static int record_sources(precis_article *a, json_t *obj)
-{
-    static const char *const k_by[] = { "byline", "author", "authors",
-                                        NULL };
-    static const struct {
-        const char *field;
-        const char *const *names;
-    } src[] = { { "headline_source", k_title }, { "byline_source", k_by },
-                { "date_source", k_date } };
-    int rc = PRECIS_OK;
-    for (size_t i = 0; i < sizeof src / sizeof src[0] && !rc; i++) {
-        const char *const *n = src[i].names;
-        for (; *n; n++) {
-            json_t *v = json_object_get(obj, *n);
-            strbuf t = STRBUF_INIT;
-            if (src[i].names == k_by)
-                append_authors(&t, v);
-            int found = src[i].names == k_by
-                        ? t.len > 0
-                        : json_is_string(v) && json_string_length(v) > 0;
-            sb_free(&t);
-            if (found)
-                break;
-        }
-        if (!*n)
-            continue;
-        char note[64];
-        snprintf(note, sizeof note, "JSON \"%s\"", *n);
-        rc = article_set_field(a, src[i].field, note, strlen(note));
-    }
-    return rc;
-}
-
 /* The paragraph's kind, or -1 (with *err filled) for an unknown one. */
 static int paragraph_kind(json_t *p, const char *name, size_t i,
                           precis_error *err)
@@ -267,8 +230,6 @@ int load_json_object(const char *name, json_t *obj, precis_article **out,
         snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(idn));
         rc |= set_meta(a, "id", buf);
     }
-    if (!rc)
-        rc = record_sources(a, obj);
     if (rc) {
         precis_article_free(a);
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);

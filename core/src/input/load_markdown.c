@@ -36,12 +36,7 @@ typedef struct md_state {
     int have_headline;
     const char *lang;       /* from front matter, into out */
     size_t lang_len;
-    /* Where the headline, byline and date came from ("front matter",
-     * "Markdown heading"), noted in *_source fields; NULL: not here. */
-    const char *src[3];
 } md_state;
-
-enum { SRC_HEADLINE, SRC_BYLINE, SRC_DATE };
 
 static size_t skip_ws(const char *s, size_t len, size_t i)
 {
@@ -226,7 +221,6 @@ static int front_matter(md_state *st, md_line *ls, size_t n, size_t *i)
                     st->pars.v[had].why = "front matter";
                 if (keys[k].kind == PRECIS_KIND_HEADLINE)
                     st->have_headline = 1;
-                st->src[k] = "front matter";  /* keys[] in SRC_ order */
             }
             break;
         }
@@ -277,10 +271,8 @@ static int paragraph(md_state *st, md_line *ls, size_t n, size_t *i)
         if (*i > first && (is_rule(l, '=') || is_rule(l, '-'))) {
             int kind = is_rule(l, '=') && !st->have_headline
                            ? PRECIS_KIND_HEADLINE : PRECIS_KIND_HEADING;
-            if (kind == PRECIS_KIND_HEADLINE) {
+            if (kind == PRECIS_KIND_HEADLINE)
                 st->have_headline = 1;
-                st->src[SRC_HEADLINE] = "Markdown heading";
-            }
             (*i)++;
             size_t had = st->pars.n;
             int rc = push_par(st, start, kind);
@@ -318,10 +310,8 @@ static int block(md_state *st, md_line *ls, size_t n, size_t *i)
             e--;
         int kind = level == 1 && !st->have_headline ? PRECIS_KIND_HEADLINE
                                                     : PRECIS_KIND_HEADING;
-        if (kind == PRECIS_KIND_HEADLINE) {
+        if (kind == PRECIS_KIND_HEADLINE)
             st->have_headline = 1;
-            st->src[SRC_HEADLINE] = "Markdown heading";
-        }
         (*i)++;
         size_t had = st->pars.n;
         int rc = add_block(st, l.s + t, e - t, kind);
@@ -360,7 +350,7 @@ int load_markdown(const char *name, char *data, size_t len,
     int rc = load_check_utf8(name, &data, &len, o, err);
     if (rc)
         return rc;
-    md_state st = { STRBUF_INIT, { 0 }, 0, NULL, 0, { NULL } };
+    md_state st = { STRBUF_INIT, { 0 }, 0, NULL, 0 };
     md_line_vec ls = { 0 };
     size_t i = 0;
     rc = split_lines(data, len, &ls);
@@ -389,14 +379,6 @@ int load_markdown(const char *name, char *data, size_t len,
             a->paras.v[a->paras.n - 1].reason = st.pars.v[k].why;
         }
     VEC_FREE(&st.pars);
-    static const char *const src_keys[] = { "headline_source",
-                                            "byline_source", "date_source" };
-    for (size_t k = 0; a && k < 3; k++)
-        if (st.src[k] && article_set_field(a, src_keys[k], st.src[k],
-                                           strlen(st.src[k]))) {
-            precis_article_free(a);
-            a = NULL;
-        }
     if (!a)
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
     if (lang[0]) {

@@ -424,23 +424,29 @@ static void put_article(hpage *hp)
 
 /* ---- header ---- */
 
-/* Where a value came from: the loader's or a stage's note (key; a value
- * nobody noted was found in the text), and the paragraphs of the given
- * kinds that hold it, linked. */
+/* Where a value came from: the note a loader, the classifier or a stage
+ * left (key), else the kind of paragraph that holds it (people named
+ * only in a credit line); then those paragraphs, linked. */
 static void put_from(hpage *hp, const char *key, int kind1, int kind2)
 {
     strbuf *sb = hp->sb;
     const precis_article *a = hp->a;
     const char *src = article_field(a, key);
     sb_puts(sb, " <span class=\"from\">");
-    page_esc_z(sb, src ? src : "text");
     size_t shown = 0;
     for (size_t i = 0; i < a->paras.n && shown < 4; i++) {
         int k = a->paras.v[i].kind;
-        if (k == kind1 || k == kind2)
-            sb_printf(sb, "%s<a href=\"#p%zu\">\xC2\xB6%zu</a>",
-                      shown++ ? ", " : " \xC2\xB7 ", i, i);
+        if (k != kind1 && k != kind2)
+            continue;
+        if (!shown && !src)
+            sb_printf(sb, "%s line", article_kind_name(k));
+        else if (!shown)
+            page_esc_z(sb, src);
+        sb_printf(sb, "%s<a href=\"#p%zu\">\xC2\xB6%zu</a>",
+                  shown++ ? ", " : " \xC2\xB7 ", i, i);
     }
+    if (!shown)
+        page_esc_z(sb, src ? src : "the text");
     sb_puts(sb, "</span>");
 }
 
