@@ -135,8 +135,8 @@ ls -a "$TMP/o3" | grep -q 'precis-tmp' && fail "a temporary file is left" \
 mkdir -p "$TMP/many"
 printf '{"title": "broken\n' > "$TMP/many/a.json"
 for i in $(seq 10 49); do
-    printf 'Item %s\n\nThe council met on day %s to vote on the plan for the river bridge, officials said.\n' \
-        "$i" "$i" > "$TMP/many/b$i.txt"
+    printf 'Item %s\n\nThe council met on day %s to vote on the plan %s.\n' \
+        "$i" "$i" "for the river bridge, officials said" > "$TMP/many/b$i.txt"
 done
 "$PRECIS" batch "$TMP/many" -f html -o "$TMP/ofail" -j 1 -q \
     --set core.on_error=fail 2>/dev/null

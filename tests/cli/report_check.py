@@ -167,8 +167,7 @@ def check_contract(r, html, a):
         ok &= first.get("id") == "q%d" % i
         for p in ps:
             ok &= p.attrs.get("data-speaker") == q["speaker"]
-            ok &= p.attrs.get("data-speaker-raw") == (
-                q["speaker_raw"] if q["speaker"] else None)
+            ok &= p.attrs.get("data-speaker-raw") == q["speaker_raw"]
         if not ok:
             print("  quote %d: %r / %r" % (i, txt[:60], first))
             break

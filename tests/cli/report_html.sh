@@ -251,8 +251,8 @@ if command -v apertium >/dev/null && apertium -l 2>/dev/null \
     [ "${PIPESTATUS[0]}" -eq 0 ] && pass "translated page: contract" \
         || fail "translated page: contract"
     xmllint_clean "$TMP/tr.html"
-    python3 - "$TMP/tr.html" "$TMP/seed-caracas.txt.inspect.json" "$CHECK" <<'PY' \
-        || FAILS=$((FAILS + 1))
+    python3 - "$TMP/tr.html" "$TMP/seed-caracas.txt.inspect.json" \
+        "$CHECK" <<'PY' || FAILS=$((FAILS + 1))
 import json, sys
 sys.path.insert(0, sys.argv[3].rsplit("/", 1)[0])
 import report_check as rc

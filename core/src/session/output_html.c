@@ -12,7 +12,9 @@
  *   <span class="quote" data-quote data-speaker data-speaker-raw>   a
  *        quote, split into parts where it crosses a sentence or a
  *        paragraph (the parts share data-quote; the first has id "qN");
- *        data-speaker* are absent when nobody is named
+ *        data-speaker is absent when nobody is named, data-speaker-raw
+ *        when the text names nobody at the quote (a resolved "he" has
+ *        it: "he")
  *   <details class="para boilerplate" data-kind data-reason>   a dropped
  *        paragraph (page furniture, credits), folded
  *   class="para KIND" data-para data-kind   every paragraph, id "pN"
@@ -197,12 +199,13 @@ static void open_quote(hpage *hp, size_t qi, uint32_t at, uint32_t limit)
               quote_kind(q->kind));
     if (q->speaker) {
         page_attr_z(sb, "data-speaker", q->speaker);
-        sb_puts(sb, " data-speaker-raw=\"");
-        if (q->speaker_end > q->speaker_start && q->speaker_end <= a->len)
-            page_esc_squeezed(sb, a->text + q->speaker_start,
-                              q->speaker_end - q->speaker_start);
-        sb_putc(sb, '"');
         page_attr_z(sb, "title", q->speaker);
+    }
+    if (q->speaker_end > q->speaker_start && q->speaker_end <= a->len) {
+        sb_puts(sb, " data-speaker-raw=\"");
+        page_esc_squeezed(sb, a->text + q->speaker_start,
+                          q->speaker_end - q->speaker_start);
+        sb_putc(sb, '"');
     }
     if (q->cue_end > q->cue_start && q->cue_end <= a->len) {
         sb_puts(sb, " data-cue=\"");
@@ -414,7 +417,8 @@ static void put_article(hpage *hp)
         return;
     }
     sb_puts(sb, "<div class=\"section article\" id=\"article\">\n<h2>");
-    sb_puts(sb, hp->full_tr ? "The article and its translation" : "The article");
+    sb_puts(sb, hp->full_tr ? "The article and its translation"
+                            : "The article");
     sb_puts(sb, "</h2>\n");
     for (size_t i = 0; i < a->paras.n; i++)
         put_para(hp, i, &w);
@@ -624,27 +628,55 @@ static void put_cell_span(strbuf *sb, const precis_article *a, size_t s,
     sb_puts(sb, "</td>");
 }
 
-/* Who is quoted how often, in order of first quote. */
+/* Who is quoted how often, in order of first quote: the quotes sorted by
+ * speaker (unattributed first) and then by position give each speaker's
+ * count and first quote at once. */
+typedef struct spk {
+    const char *name;       /* NULL: unattributed */
+    size_t first, n;
+} spk;
+
+static int by_name(const void *x, const void *y)
+{
+    const spk *a = x, *b = y;
+    int c = !a->name ? (b->name ? -1 : 0) : !b->name ? 1
+          : strcmp(a->name, b->name);
+    return c ? c : a->first < b->first ? -1 : a->first > b->first;
+}
+
+static int by_first(const void *x, const void *y)
+{
+    const spk *a = x, *b = y;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
 static void put_speakers(strbuf *sb, const precis_article *a)
 {
+    size_t nq = a->quotes.n, ng = 0;
+    spk *v = malloc((nq + 1) * sizeof *v);
+    if (!v) {
+        sb->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < nq; i++)
+        v[i] = (spk){ a->quotes.v[i].speaker, i, 1 };
+    qsort(v, nq, sizeof *v, by_name);
+    for (size_t i = 0; i < nq; i++) {
+        if (ng && ((!v[i].name && !v[ng - 1].name) || (v[i].name
+                   && v[ng - 1].name && !strcmp(v[i].name, v[ng - 1].name))))
+            v[ng - 1].n++;
+        else
+            v[ng++] = v[i];
+    }
+    qsort(v, ng, sizeof *v, by_first);
     sb_puts(sb, "<p class=\"speakers\">");
-    size_t shown = 0;
-    for (size_t i = 0; i < a->quotes.n; i++) {
-        const char *s = a->quotes.v[i].speaker;
-        int seen = 0, n = 0;
-        for (size_t k = 0; k < a->quotes.n; k++) {
-            const char *t = a->quotes.v[k].speaker;
-            int same = (s && t && !strcmp(s, t)) || (!s && !t);
-            seen |= same && k < i;
-            n += same;
-        }
-        if (seen)
-            continue;
-        sb_puts(sb, shown++ ? " \xC2\xB7 " : "");
-        page_esc_z(sb, s ? s : "unattributed");
-        sb_printf(sb, " %d", n);
+    for (size_t i = 0; i < ng; i++) {
+        sb_puts(sb, i ? " \xC2\xB7 " : "");
+        page_esc_z(sb, v[i].name ? v[i].name : "unattributed");
+        sb_printf(sb, " %zu", v[i].n);
     }
     sb_puts(sb, "</p>\n");
+    free(v);
 }
 
 static void put_quotes(hpage *hp)
