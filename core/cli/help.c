@@ -62,10 +62,10 @@ static const struct {
       "      --exclude GLOB     skip files matching (repeatable)\n\n"
       "Output is text unless -f says otherwise; -f html also writes\n"
       "OUTDIR/index.html, a table of every article linking its page.\n"
-      "Failures go to stderr and,\n"
-      "with -o, to OUTDIR/errors.jsonl; OUTDIR/.precis-manifest.jsonl\n"
-      "records what was done for --resume.  Exit status 130 or 143: the run\n"
-      "was interrupted (run it again with --resume).\n" },
+      "Failures go to stderr and, with -o, to OUTDIR/errors.jsonl;\n"
+      "OUTDIR/.precis-manifest.jsonl records what was done for --resume.\n"
+      "Exit status 130 or 143: the run was interrupted (run it again with\n"
+      "--resume).\n" },
     { "config", "precis config check [FILE...] | precis config show",
       "check: validate the configuration (and FILEs on top) and build the\n"
       "pipeline without reading articles.  show: every value and where it\n"

@@ -34,6 +34,8 @@
 #include "session/page.h"
 #include "text/article.h"
 
+/* One page being written: the caller's buffer and article (borrowed),
+ * and lookup arrays made by prepare() and freed by release(). */
 typedef struct hpage {
     strbuf *sb;
     const precis_article *a;
