@@ -21,11 +21,24 @@ typedef struct run_state {
     int on_error_fail;
     precis_article *wait[TR_WINDOW];    /* owned until written */
     size_t nwait;
+    size_t written;
+    int stop;               /* nothing more to do: an error ends the run */
 } run_state;
 
 static void write_article(run_state *st, precis_article *a)
 {
     precis_error err = { 0, "" };
+    if (st->fmt == PRECIS_OUTPUT_HTML && st->written) {
+        /* One page is one article: a second would make the output no
+         * longer a page. */
+        cli_error("%s: a second article: -f html writes one page for one "
+                  "article; for several, use 'precis batch -f html -o "
+                  "OUTDIR'", precis_article_source(a));
+        st->failed = 1;
+        st->stop = 1;
+        return;
+    }
+    st->written++;
     if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
         printf("==> %s <==\n", precis_article_source(a));
     if (precis_write(st->ctx, a, st->view, st->fmt, stdout, &err)) {
@@ -44,14 +57,16 @@ static void flush_waiting(run_state *st)
     precis_error errs[TR_WINDOW];
     if (!st->nwait)
         return;
+    /* A page shows the whole article beside its translation. */
+    int summary_only = st->view != PRECIS_VIEW_TRANSLATION
+                       && st->fmt != PRECIS_OUTPUT_HTML;
     precis_translate_many(st->ctx, st->wait, st->nwait, st->o->translate,
-                          st->o->from, st->view != PRECIS_VIEW_TRANSLATION,
-                          rcs, errs);
+                          st->o->from, summary_only, rcs, errs);
     for (size_t i = 0; i < st->nwait; i++) {
         if (rcs[i]) {
             cli_error("%s", errs[i].message);
             st->failed = 1;
-        } else if (!(st->failed && st->on_error_fail)) {
+        } else if (!(st->failed && st->on_error_fail) && !st->stop) {
             write_article(st, st->wait[i]);
         }
         precis_article_free(st->wait[i]);
@@ -105,7 +120,7 @@ static void one_input(run_state *st, const char *path)
         }
         if (!st->nwait)
             fflush(stdout);
-        if (st->failed && st->on_error_fail)
+        if ((st->failed && st->on_error_fail) || st->stop)
             break;
     }
     precis_reader_close(r);
@@ -115,8 +130,14 @@ int cmd_article(const cli_opts *o, precis_view view)
 {
     precis_output fmt = cli_output_format(o, PRECIS_OUTPUT_TEXT);
     if (!fmt) {
-        cli_error("%s: -f %s: expected text, json or markdown", o->command,
-                  o->format);
+        cli_error("%s: -f %s: expected text, json, markdown or html",
+                  o->command, o->format);
+        return EXIT_USAGE;
+    }
+    if (fmt == PRECIS_OUTPUT_HTML && o->nargs > 1) {
+        cli_error("%s: -f html writes one page for one article; for "
+                  "several, use 'precis batch -f html -o OUTDIR'",
+                  o->command);
         return EXIT_USAGE;
     }
     if (o->nargs == 0) {
@@ -136,7 +157,7 @@ int cmd_article(const cli_opts *o, precis_view view)
                      .on_error_fail = precis_ctx_stops_on_error(ctx) };
     for (int i = 0; i < o->nargs; i++) {
         one_input(&st, o->args[i]);
-        if (st.failed && st.on_error_fail)
+        if ((st.failed && st.on_error_fail) || st.stop)
             break;
     }
     flush_waiting(&st);

@@ -11,7 +11,8 @@ static const char common[] =
     "  -c, --config FILE      read FILE on top of the default configuration\n"
     "      --set S.K=VALUE    set one configuration value (repeatable)\n"
     "      --profile NAME     apply the [profile.NAME] section\n"
-    "  -f, --format FMT       text, json (one line per article) or markdown\n"
+    "  -f, --format FMT       text, json (one line per article), markdown\n"
+    "                         or html (a page: one article, or batch)\n"
     "      --input-format F   auto, text, markdown, json or html\n"
     "      --lang CODE        the articles' language (default: detect)\n"
     "      --replace-invalid  replace invalid UTF-8 instead of failing\n"
@@ -33,7 +34,8 @@ static const struct {
       "  -m, --method NAME      summarizer: pacsum (default), textrank,\n"
       "                         lexrank, luhn, sumbasic, lead, or any stage\n"
       "  -S, --script FILE.lua  use the summarizer a Lua script registers\n"
-      "      --translate LANG   translate the summary (machine translation)\n"
+      "      --translate LANG   translate the summary (machine translation;\n"
+      "                         with -f html the article, side by side)\n"
     },
     { "inspect", "precis inspect [OPTIONS] FILE...",
       "Print the article model: metadata, paragraphs with their kinds,\n"
@@ -58,10 +60,12 @@ static const struct {
       "                         (default 120)\n"
       "      --include GLOB     only files matching (repeatable)\n"
       "      --exclude GLOB     skip files matching (repeatable)\n\n"
-      "Output is text unless -f says otherwise.  Failures go to stderr and,\n"
-      "with -o, to OUTDIR/errors.jsonl; OUTDIR/.precis-manifest.jsonl\n"
-      "records what was done for --resume.  Exit status 130 or 143: the run\n"
-      "was interrupted (run it again with --resume).\n" },
+      "Output is text unless -f says otherwise; -f html also writes\n"
+      "OUTDIR/index.html, a table of every article linking its page.\n"
+      "Failures go to stderr and, with -o, to OUTDIR/errors.jsonl;\n"
+      "OUTDIR/.precis-manifest.jsonl records what was done for --resume.\n"
+      "Exit status 130 or 143: the run was interrupted (run it again with\n"
+      "--resume).\n" },
     { "config", "precis config check [FILE...] | precis config show",
       "check: validate the configuration (and FILEs on top) and build the\n"
       "pipeline without reading articles.  show: every value and where it\n"

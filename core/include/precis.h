@@ -59,7 +59,8 @@ typedef enum precis_view {
 typedef enum precis_output {
     PRECIS_OUTPUT_TEXT = 1,
     PRECIS_OUTPUT_JSON,         /* one line per article */
-    PRECIS_OUTPUT_MARKDOWN
+    PRECIS_OUTPUT_MARKDOWN,
+    PRECIS_OUTPUT_HTML          /* one self-contained page per article */
 } precis_output;
 
 /* Receives the library's messages (level 0 error, 1 warning, 2 info,
@@ -130,10 +131,10 @@ PRECIS_API int precis_format_parse(const char *name, precis_format *out);
 PRECIS_API precis_format precis_format_of_path(const char *path,
                                                int *stream);
 
-/* The output a name means: text, json (or jsonl), markdown (or md);
+/* The output a name means: text, json (or jsonl), markdown (or md), html;
  * PRECIS_ENOTFOUND if none. */
 PRECIS_API int precis_output_parse(const char *name, precis_output *out);
-/* The file name ending for an output: "txt", "json", "md". */
+/* The file name ending for an output: "txt", "json", "md", "html". */
 PRECIS_API const char *precis_output_extension(precis_output fmt);
 
 /* ---- Reading articles -------------------------------------------------- */
@@ -319,9 +320,45 @@ PRECIS_API const char *precis_current_stage(void);
 
 /* ---- Output ------------------------------------------------------------ */
 
-/* Writes one article's view to f. */
+/*
+ * Writes one article's view to f.  PRECIS_OUTPUT_HTML writes a whole
+ * page (one per article): the article with its summary sentences, quotes
+ * and dropped paragraphs marked, and, after precis_translate(), the
+ * translation beside it; everything from the article is escaped.  The
+ * page carries the article's data as PRECIS_VIEW_SUMMARY in JSON gives
+ * it, plus "quote_count", in <script type="application/json"
+ * id="precis-data">, for tools that list many pages.
+ */
 PRECIS_API int precis_write(precis_ctx *ctx, const precis_article *a, precis_view view,
                  precis_output fmt, FILE *f, precis_error *err);
+
+/* ---- An index of pages -------------------------------------------------
+ *
+ * One HTML page listing many articles' pages (batch -f html writes
+ * OUTDIR/index.html): a row per article, in the order given, with its
+ * headline, date, byline, first summary sentence and number of quotes,
+ * read from the data each page carries, or the error that stopped it;
+ * sortable when JavaScript is on.  Rows are written as they come: the
+ * index holds nothing per article.
+ */
+typedef struct precis_index precis_index;
+
+/* Starts the page on f, which stays the caller's (and must stay open
+ * until precis_index_finish); title is escaped here. */
+PRECIS_API int precis_index_new(FILE *f, const char *title,
+                                precis_index **out, precis_error *err);
+/* A row for the page at path (written by precis_write with
+ * PRECIS_OUTPUT_HTML), linked as href, a path relative to the index
+ * (percent-encoded here); input names the article.  A page that cannot
+ * be read still gets its row, which says so. */
+PRECIS_API void precis_index_page(precis_index *ix, const char *input,
+                                  const char *href, const char *path);
+/* A row for an article without a page: message says why. */
+PRECIS_API void precis_index_failure(precis_index *ix, const char *input,
+                                     const char *message);
+/* Writes the end of the page and frees ix; PRECIS_EIO when a write to f
+ * failed at any point. */
+PRECIS_API int precis_index_finish(precis_index *ix, precis_error *err);
 
 #ifdef __cplusplus
 }

@@ -9,7 +9,9 @@
  *   run_output.c     the output folder and the combined output, written
  *                    in input order;
  *   run_resume.c     what --resume may skip;
- *   run_progress.c   the progress line and the closing summary.
+ *   run_progress.c   the progress line and the closing summary;
+ *   batch_index.c    OUTDIR/index.html (-f html), row by row in input
+ *                    order.
  *
  * All of them work on one struct run; the parent is one thread.
  */
@@ -52,6 +54,7 @@ typedef struct slot {
     char *first_death;      /* why the first one died; owned */
     char *json;             /* the result, for ordered output; owned */
     size_t json_len;
+    char *error;            /* why it failed, for the index; owned */
 } slot;
 
 typedef struct worker {
@@ -98,6 +101,9 @@ typedef struct run {
     FILE *ordered;          /* combined output in input order, or NULL */
     char *combined_path, *combined_tmp;
     FILE *errors;
+    precis_index *index;    /* -f html with -o: OUTDIR/index.html */
+    FILE *index_f;
+    char *index_path, *index_tmp;
     int on_error_fail;
     double timeout, t0, last_tick;
     size_t n_done, n_failed, n_skipped, n_cancelled, n_records, n_rescued;
@@ -163,6 +169,14 @@ int run_open_combined(run *R);
 int run_close_combined(run *R, int keep);
 
 const char *run_ext_for(precis_output fmt);
+
+int run_index_open(run *R);
+
+void run_index_reserve(batch_item *it);
+
+void run_index_add(run *R, const slot *s);
+
+int run_index_close(run *R, int keep);
 
 void run_summary(run *R, double secs);
 

@@ -291,8 +291,9 @@ static void run_item(const batch_wconf *c, precis_ctx *ctx,
     if (precis_run(ctx, a, &err)) {
         fail(r, "analyze", err.message);
     } else if (c->o->translate
-               && precis_translate(ctx, a, c->o->translate, c->o->from, 1,
-                                   &err)) {
+               && precis_translate(ctx, a, c->o->translate, c->o->from,
+                                   /* a page shows the whole article */
+                                   c->fmt != PRECIS_OUTPUT_HTML, &err)) {
         fail(r, "translate", err.message);
     } else {
         phase = "write";

@@ -156,7 +156,7 @@ static int cpu_count(void)
 static int check_usage(const cli_opts *o, precis_output fmt)
 {
     if (!fmt) {
-        cli_error("batch: -f %s: expected text, json or markdown",
+        cli_error("batch: -f %s: expected text, json, markdown or html",
                   o->format);
         return EXIT_USAGE;
     }
@@ -202,7 +202,7 @@ static int configure(run *R, precis_output fmt, precis_buf *run_line)
         return EXIT_USAGE;
     const char *fname = fmt == PRECIS_OUTPUT_JSON ? "json"
                         : fmt == PRECIS_OUTPUT_MARKDOWN ? "markdown"
-                                                        : "text";
+                        : fmt == PRECIS_OUTPUT_HTML ? "html" : "text";
     int rc = batch_fingerprint_make(ctx, o, fname, &R->fp, run_line);
     R->on_error_fail = precis_ctx_stops_on_error(ctx);
     R->io.max_record = precis_ctx_max_input(ctx);
@@ -219,6 +219,8 @@ static int setup(run *R, precis_output fmt)
     precis_buf run_line = PRECIS_BUF_INIT;
     int rc = configure(R, fmt, &run_line);
     if (!rc && R->o->out && run_open_outdir(R, precis_buf_str(&run_line)))
+        rc = EXIT_USAGE;
+    if (!rc && R->o->out && fmt == PRECIS_OUTPUT_HTML && run_index_open(R))
         rc = EXIT_USAGE;
     precis_buf_free(&run_line);
     if (rc || run_open_combined(R))
@@ -255,6 +257,8 @@ static void teardown(run *R)
     batch_manifest_free(R->man);
     if (R->errors)
         fclose(R->errors);
+    if (R->index)
+        run_index_close(R, 0);
     if (R->wc.manifest_fd > 0)
         close(R->wc.manifest_fd);
     free(R->ring);
@@ -265,6 +269,8 @@ static void teardown(run *R)
     free(R->errors_path);
     free(R->combined_path);
     free(R->combined_tmp);
+    free(R->index_path);
+    free(R->index_tmp);
 }
 
 static void install_signals(void)
@@ -301,6 +307,8 @@ static int run_batch(run *R)
     run_progress(R, 1);
     run_progress_clear(R);
     int rc = run_close_combined(R, !interrupted && !R->fatal);
+    if (R->index && run_index_close(R, !interrupted && !R->fatal))
+        rc = -1;
     if (R->broken_pipe) {
         /* The reader went away (... | head): end as a filter does. */
         signal(SIGPIPE, SIG_DFL);

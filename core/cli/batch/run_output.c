@@ -58,6 +58,8 @@ void run_emit(run *R)
             write_ordered(R, s->json, s->json_len);
             wrote = 1;
         }
+        if (R->index)
+            run_index_add(R, s);
         run_free_slot(R, s);
         R->base++;
     }
@@ -185,5 +187,6 @@ int run_close_combined(run *R, int keep)
 const char *run_ext_for(precis_output fmt)
 {
     return fmt == PRECIS_OUTPUT_JSON ? ".json"
-           : fmt == PRECIS_OUTPUT_MARKDOWN ? ".md" : ".txt";
+           : fmt == PRECIS_OUTPUT_MARKDOWN ? ".md"
+           : fmt == PRECIS_OUTPUT_HTML ? ".html" : ".txt";
 }

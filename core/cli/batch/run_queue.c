@@ -55,6 +55,7 @@ void run_free_slot(run *R, slot *s)
     batch_item_free(&s->it);
     free(s->first_death);
     free(s->json);
+    free(s->error);
     memset(s, 0, sizeof *s);
 }
 
@@ -120,6 +121,8 @@ void run_fail_slot(run *R, slot *s, const char *stage,
         id = own_id = batch_record_id(s->it.data, s->it.len);
     s->state = SLOT_FAILED;
     R->n_failed++;
+    if (R->index && !s->error)
+        s->error = strdup(msg);
     run_progress_clear(R);
     cli_error("%s", msg);
     log_error(R, s, stage, plugin, id, msg);
@@ -177,6 +180,8 @@ void run_produce(run *R)
         memset(s, 0, sizeof *s);
         s->it = it;
         s->it.seq = R->next++;
+        if (R->index)
+            run_index_reserve(&s->it);
         R->n_records += it.kind == BATCH_RECORD;
         R->live_bytes += it.len;
         if (s->it.error) {

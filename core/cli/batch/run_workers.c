@@ -43,6 +43,8 @@ static void child_close(run *R, worker *self)
     batch_inputs_close_fds(R->in);
     if (R->errors)
         close(fileno(R->errors));
+    if (R->index_f)
+        close(fileno(R->index_f));
     if (R->ordered && R->ordered != stdout)
         close(fileno(R->ordered));
     int nul = open("/dev/null", O_RDONLY);

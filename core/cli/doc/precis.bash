@@ -27,7 +27,7 @@ _precis()
 
     case $prev in
         -f|--format)
-            COMPREPLY=($(compgen -W "text json markdown" -- "$cur")); return ;;
+            COMPREPLY=($(compgen -W "text json markdown html" -- "$cur")); return ;;
         --input-format)
             COMPREPLY=($(compgen -W "auto text markdown json html" -- "$cur")); return ;;
         -m|--method)

@@ -6,7 +6,7 @@ complete -c precis -n "__fish_seen_subcommand_from plugins lua" -a check
 complete -c precis -s c -l config -r -d "read FILE on top of the configuration"
 complete -c precis -l set -x -d "set SECTION.KEY=VALUE"
 complete -c precis -l profile -x -d "apply [profile.NAME]"
-complete -c precis -s f -l format -x -a "text json markdown" -d "output format"
+complete -c precis -s f -l format -x -a "text json markdown html" -d "output format"
 complete -c precis -l input-format -x -a "auto text markdown json html"
 complete -c precis -l lang -x -d "the articles' language"
 complete -c precis -l replace-invalid -d "replace invalid UTF-8"

@@ -1,6 +1,7 @@
 /*
  * output.c - the views of an article (summary, inspect, quotes,
- * translation) as text, JSON Lines or Markdown.
+ * translation) as text, JSON Lines or Markdown; HTML pages are
+ * output_html.c's.
  *
  * Text leaves the model with its white space squeezed: a sentence that ran
  * over a line break in the input prints on one line.
@@ -11,6 +12,7 @@
 
 #include "text/article.h"
 #include "session/ctx.h"
+#include "session/output.h"
 #include "base/diag.h"
 #include "base/strbuf.h"
 
@@ -138,6 +140,19 @@ static json_t *j_tr_sentence(const pr_tr_sent *t, const char *key)
     return o;
 }
 
+/* Whether a translated sentence belongs in a summary's translation: a
+ * summary sentence, or free text (no source sentence).  The whole
+ * article may have been translated (an HTML page shows it all). */
+static int tr_in_summary(const precis_article *a, const pr_tr_sent *t)
+{
+    if (t->sentence == UINT32_MAX)
+        return 1;
+    for (size_t i = 0; i < a->summary.n; i++)
+        if (a->summary.v[i].sentence == t->sentence)
+            return 1;
+    return 0;
+}
+
 /* translation: {lang, engine, machine_translation, headline, and either
  * summary (the summary's sentences) or paragraphs (one list per paragraph
  * that is not boilerplate, in order, of {text, source})}. */
@@ -153,8 +168,9 @@ static json_t *j_translation(const precis_article *a, int summary_only)
     if (summary_only) {
         json_t *arr = json_array();
         for (size_t i = 0; i < a->tr.n; i++)
-            json_array_append_new(arr, j_tr_sentence(&a->tr.v[i],
-                                                     "sentence"));
+            if (tr_in_summary(a, &a->tr.v[i]))
+                json_array_append_new(arr, j_tr_sentence(&a->tr.v[i],
+                                                         "sentence"));
         json_object_set_new(t, "summary", arr);
         return t;
     }
@@ -177,7 +193,7 @@ static json_t *j_translation(const precis_article *a, int summary_only)
     return t;
 }
 
-static json_t *j_article(const precis_article *a, precis_view view)
+json_t *output_json(const precis_article *a, precis_view view)
 {
     json_t *o = json_object();
     json_object_set_new(o, "source", json_string(a->source));
@@ -313,8 +329,9 @@ static void text_summary(strbuf *sb, const precis_article *a, int md)
         if (a->tr_headline)
             sb_printf(sb, "%s%s\n", md ? "### " : "", a->tr_headline);
         for (size_t i = 0; i < a->tr.n; i++)
-            sb_printf(sb, "%s%s\n", md ? "- " : "",
-                      a->tr.v[i].text ? a->tr.v[i].text : "[untranslated]");
+            if (tr_in_summary(a, &a->tr.v[i]))
+                sb_printf(sb, "%s%s\n", md ? "- " : "", a->tr.v[i].text
+                          ? a->tr.v[i].text : "[untranslated]");
     }
 }
 
@@ -442,12 +459,23 @@ static void text_translation(strbuf *sb, const precis_article *a, int md)
         sb->s[--sb->len] = '\0';
 }
 
+static void text_view(strbuf *sb, const precis_article *a, precis_view view,
+                      int md)
+{
+    switch (view) {
+    case PRECIS_VIEW_INSPECT: text_inspect(sb, a, md); break;
+    case PRECIS_VIEW_QUOTES: text_quotes(sb, a, md); break;
+    case PRECIS_VIEW_TRANSLATION: text_translation(sb, a, md); break;
+    default: text_summary(sb, a, md); break;
+    }
+}
+
 int precis_write(precis_ctx *ctx, const precis_article *a, precis_view view,
                  precis_output fmt, FILE *f, precis_error *err)
 {
     (void)ctx;
     if (fmt == PRECIS_OUTPUT_JSON) {
-        json_t *o = j_article(a, view);
+        json_t *o = output_json(a, view);
         int rc = o ? json_dumpf(o, f, JSON_COMPACT) : -1;
         json_decref(o);
         if (rc || fputc('\n', f) == EOF)
@@ -455,14 +483,11 @@ int precis_write(precis_ctx *ctx, const precis_article *a, precis_view view,
                             a->source);
         return PRECIS_OK;
     }
-    int md = fmt == PRECIS_OUTPUT_MARKDOWN;
     strbuf sb = STRBUF_INIT;
-    switch (view) {
-    case PRECIS_VIEW_INSPECT: text_inspect(&sb, a, md); break;
-    case PRECIS_VIEW_QUOTES: text_quotes(&sb, a, md); break;
-    case PRECIS_VIEW_TRANSLATION: text_translation(&sb, a, md); break;
-    default: text_summary(&sb, a, md); break;
-    }
+    if (fmt == PRECIS_OUTPUT_HTML)
+        output_html(&sb, a, view);
+    else
+        text_view(&sb, a, view, fmt == PRECIS_OUTPUT_MARKDOWN);
     int bad = sb.oom || (sb.len && fwrite(sb.s, 1, sb.len, f) != sb.len);
     sb_free(&sb);
     if (bad)
@@ -479,7 +504,7 @@ static const struct {
 } output_names[] = {
     { "text", PRECIS_OUTPUT_TEXT }, { "json", PRECIS_OUTPUT_JSON },
     { "jsonl", PRECIS_OUTPUT_JSON }, { "markdown", PRECIS_OUTPUT_MARKDOWN },
-    { "md", PRECIS_OUTPUT_MARKDOWN },
+    { "md", PRECIS_OUTPUT_MARKDOWN }, { "html", PRECIS_OUTPUT_HTML },
 };
 
 int precis_output_parse(const char *name, precis_output *out)
@@ -496,5 +521,6 @@ int precis_output_parse(const char *name, precis_output *out)
 const char *precis_output_extension(precis_output fmt)
 {
     return fmt == PRECIS_OUTPUT_JSON ? "json"
-         : fmt == PRECIS_OUTPUT_MARKDOWN ? "md" : "txt";
+         : fmt == PRECIS_OUTPUT_MARKDOWN ? "md"
+         : fmt == PRECIS_OUTPUT_HTML ? "html" : "txt";
 }

@@ -65,7 +65,7 @@ static const precis_option_def summary_keys[] = {
 };
 
 static const precis_option_def output_keys[] = {
-    OPTE("format", "text", "text|json|markdown",
+    OPTE("format", "text", "text|json|markdown|html",
          "output format (-f)"),
 };
 
