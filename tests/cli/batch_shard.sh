@@ -54,7 +54,8 @@ expect_done() {
 "$PRECIS" batch "$IN" -o "$TMP/ref" --jsonl "$TMP/ref.jsonl" -j 1 "${OPTS[@]}" \
     2>/dev/null
 [ "$(wc -l < "$TMP/ref/errors.jsonl")" -eq 2 ] \
-    && pass "reference: 2 failures" || fail "reference errors: $(cat "$TMP/ref/errors.jsonl")"
+    && pass "reference: 2 failures" \
+    || fail "reference errors: $(cat "$TMP/ref/errors.jsonl")"
 
 # 1. Three shards, last first, into one folder.
 for k in 2 0 1; do
@@ -79,11 +80,13 @@ done
 [ ! -e "$TMP/all.jsonl" ] && [ ! -e "$TMP/sh/errors.jsonl" ] \
     && pass "the shards write only their own files" \
     || fail "a shard wrote the joined files"
-sizes=$(for k in 0 1 2; do grep -c '"out"' "$TMP/sh/.precis-manifest.$k-of-3.jsonl"; done | tr '\n' ' ')
+manifest() { echo "$TMP/sh/.precis-manifest.$1-of-3.jsonl"; }
+sizes=$(for k in 0 1 2; do grep -c '"out"' "$(manifest $k)"; done | tr '\n' ' ')
 [ "$(outputs "$TMP/sh" | wc -l)" -eq "$(outputs "$TMP/ref" | wc -l)" ] \
     && pass "shards of $sizes outputs make all $(outputs "$TMP/ref" | wc -l)" \
     || fail "shards wrote $(outputs "$TMP/sh" | wc -l) outputs"
-dups=$(cat "$TMP"/sh/.precis-manifest.*-of-3.jsonl | grep -o '"out":"[^"]*"' | sort | uniq -d | wc -l)
+dups=$(cat "$TMP"/sh/.precis-manifest.*-of-3.jsonl | grep -o '"out":"[^"]*"' \
+       | sort | uniq -d | wc -l)
 [ "$dups" -eq 0 ] && pass "no output written by two shards" \
     || fail "$dups outputs written by two shards"
 feeds=$(grep -l 'feeds/wire' "$TMP"/sh/.precis-manifest.*-of-3.jsonl | wc -l)
@@ -100,7 +103,8 @@ diff -r -x '.precis-*' -x 'errors*' "$TMP/ref" "$TMP/sh" >/dev/null \
     && pass "outputs identical to one run's" || fail "outputs differ"
 cmp -s "$TMP/ref/errors.jsonl" "$TMP/sh/errors.jsonl" \
     && pass "errors.jsonl identical to one run's" \
-    || fail "errors.jsonl differs: $(diff "$TMP/ref/errors.jsonl" "$TMP/sh/errors.jsonl" | head -3)"
+    || fail "errors.jsonl differs: $(diff "$TMP/ref/errors.jsonl" \
+                                          "$TMP/sh/errors.jsonl" | head -3)"
 expect_status 1 "one run with --resume over the collected folder" -- \
     "$PRECIS" batch "$IN" -o "$TMP/sh" --jsonl "$TMP/again.jsonl" \
     --resume -j 2 -f json
@@ -118,27 +122,32 @@ rm "$TMP/all.jsonl"
 expect_status 1 "collect with an output removed" -- \
     "$PRECIS" batch --collect "$TMP/sh"
 [ "$(count_lines ': no output and no error: ' "$TMP/err")" -eq 1 ] \
-    && expect_err_has "story005.txt: no output and no error: its output $victim was removed" \
+    && expect_err_has \
+        "story005.txt: no output and no error: its output $victim was removed" \
         "the one input without an output is named" \
     || fail "expected one input named: $(head -5 "$TMP/err")"
 [ ! -e "$TMP/all.jsonl" ] && pass "nothing written when inputs are missing" \
     || fail "the --jsonl file was written though incomplete"
-k=$(grep -l "\"out\":\"$victim\"" "$TMP"/sh/.precis-manifest.*-of-3.jsonl | sed 's/.*manifest\.\([0-9]\)-of-3.*/\1/')
+k=$(grep -l "\"out\":\"$victim\"" "$TMP"/sh/.precis-manifest.*-of-3.jsonl \
+    | sed 's/.*manifest\.\([0-9]\)-of-3.*/\1/')
 expect_done "shard $k again with --resume" -- \
     "$PRECIS" batch "$IN" -o "$TMP/sh" --jsonl "$TMP/all.jsonl" \
     --shard "$k/3" --resume -j 2 -f json
 expect_err_has "articles: 1 done" "the resumed shard does the one missing input"
 expect_status 0 "collect after the resumed shard" -- \
     "$PRECIS" batch --collect "$TMP/sh"
-cmp -s "$TMP/all.jsonl" "$TMP/ref.jsonl" && pass "complete and identical again" \
+cmp -s "$TMP/all.jsonl" "$TMP/ref.jsonl" \
+    && pass "complete and identical again" \
     || fail "joined --jsonl differs after the resume"
 
 # 3. A shard that never ran: every one of its inputs is named.
 mv "$TMP/sh/.precis-manifest.1-of-3.jsonl" "$TMP/m1"
-want=$(( $(grep -c '"out"' "$TMP/m1") + $(wc -l < "$TMP/sh/errors.1-of-3.jsonl") ))
+want=$(( $(grep -c '"out"' "$TMP/m1") \
+         + $(wc -l < "$TMP/sh/errors.1-of-3.jsonl") ))
 expect_status 1 "collect without shard 1" -- "$PRECIS" batch --collect "$TMP/sh"
 got=$(count_lines 'shard 1 of 3 never ran' "$TMP/err")
-[ "$got" -eq "$want" ] && [ "$(count_lines ': no output and no error: ' "$TMP/err")" -eq "$want" ] \
+named=$(count_lines ': no output and no error: ' "$TMP/err")
+[ "$got" -eq "$want" ] && [ "$named" -eq "$want" ] \
     && pass "all $want inputs of the missing shard named, nothing else" \
     || fail "named $got inputs of shard 1, want $want"
 expect_err_has "$want of $N_IN inputs have no output and no error" \
@@ -149,7 +158,8 @@ mv "$TMP/m1" "$TMP/sh/.precis-manifest.1-of-3.jsonl"
 cp "$TMP/sh/.precis-part.0-of-3.jsonl" "$TMP/part0"
 head -n 3 "$TMP/part0" > "$TMP/sh/.precis-part.0-of-3.jsonl"
 expect_status 1 "collect with a cut part" -- "$PRECIS" batch --collect "$TMP/sh"
-expect_err_has "shard 0 of 3 has no complete --jsonl part (its part was removed or changed" \
+expect_err_has \
+    "shard 0 of 3 has no complete --jsonl part (its part was removed" \
     "a changed part is named"
 cp "$TMP/part0" "$TMP/sh/.precis-part.0-of-3.jsonl"
 

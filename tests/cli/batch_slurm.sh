@@ -148,7 +148,9 @@ task_states() {
 }
 outputs() { (cd "$1" && find . -name '*.json' -type f | sort); }
 entries() { local n; n=$(grep -c '"out"' "$1" 2>/dev/null); echo "${n:-0}"; }
-inodes() { (cd "$1" && find . -name '*.json' -type f -printf '%p %i\n' | sort); }
+inodes() {
+    (cd "$1" && find . -name '*.json' -type f -printf '%p %i\n' | sort)
+}
 same_as_ref() {   # same_as_ref OUTDIR: outputs, errors and results
     diff -r -x '.precis-*' -x 'errors*' "$T/ref" "$1" >/dev/null \
         && cmp -s "$T/ref/errors.jsonl" "$1/errors.jsonl" \
@@ -175,7 +177,9 @@ check "collect: exit 0 ($(tail -1 "$T/collect.err"))" test $? -eq 0
 check "4 shards, one run: outputs, errors.jsonl, --jsonl identical" \
     same_as_ref "$T/a"
 per=()
-for k in 0 1 2 3; do per+=("$(entries "$T/a/.precis-manifest.$k-of-4.jsonl")"); done
+for k in 0 1 2 3; do
+    per+=("$(entries "$T/a/.precis-manifest.$k-of-4.jsonl")")
+done
 echo "     (shards of ${per[*]} articles)"
 
 # 2. Cancel task 1 mid-run, submit it alone again.  Every article is

@@ -17,6 +17,11 @@
  * directory operand its
  * contents map to OUTDIR itself; with several operands each directory gets
  * a folder named after it.
+ *
+ * Each item also carries its identity, its path below its operand (an
+ * operand file: its name), which decides its shard under --shard
+ * (batch_shard.h); another shard's items are passed over here, records
+ * before their bytes are copied.
  */
 #include <dirent.h>
 #include <errno.h>
