@@ -48,8 +48,8 @@ static const struct {
     { "segment", "precis segment [FILE|-]",
       "Split plain text into sentences, one per line, with no article\n"
       "heuristics.  --lang CODE picks the rules (default: detect).\n" },
-    { "batch", "precis batch [OPTIONS] INPUT... -o OUTDIR [--shard K/N]\n"
-      "       precis batch --collect OUTDIR [--jsonl FILE]",
+    { "batch", "precis batch [OPTIONS] INPUT... -o OUTDIR | "
+      "precis batch --collect OUTDIR",
       "Summarize many articles: files, directories (recursive) and JSON\n"
       "Lines.  precis batch --jsonl - reads JSON Lines on standard input\n"
       "and writes one result per line, in input order.\n\n"
@@ -59,8 +59,9 @@ static const struct {
       "      --resume           skip articles whose output is complete\n"
       "      --shard K/N        only shard K of N (0 to N-1) of the inputs,\n"
       "                         by a hash of each one's path below its\n"
-      "                         operand; auto: SLURM_ARRAY_TASK_ID of\n"
-      "                         PRECIS_SHARDS or SLURM_ARRAY_TASK_COUNT\n"
+      "                         operand; auto: K from SLURM_ARRAY_TASK_ID,\n"
+      "                         N from PRECIS_SHARDS or\n"
+      "                         SLURM_ARRAY_TASK_COUNT\n"
       "      --collect OUTDIR   join the shards written to OUTDIR: check\n"
       "                         every input has an output or an error, write\n"
       "                         one manifest, errors.jsonl and --jsonl FILE\n"

@@ -174,58 +174,89 @@ int batch_shard_scan(const char *outdir, unsigned ns[2])
     return found;
 }
 
-static json_t *string_list(const char *const *v, size_t n)
+/* A JSON string, or NULL (with *bad set) for a name that is not UTF-8. */
+static json_t *name_json(const char *s, int *bad)
+{
+    json_t *v = json_string(s);
+    *bad |= !v;
+    return v;
+}
+
+static json_t *string_list(const char *const *v, size_t n, int *bad)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_string(v[i]));
+    *bad |= !a;
+    for (size_t i = 0; a && i < n; i++)
+        *bad |= json_array_append_new(a, name_json(v[i], bad)) != 0;
     return a;
 }
 
 int batch_shard_note(precis_buf *run_line, const batch_shard *s,
-                     const cli_opts *o, size_t max_record)
+                     const cli_opts *o, size_t max_record, char *why,
+                     size_t whylen)
 {
     json_error_t je;
     json_t *run = json_loadb(run_line->s, run_line->len, 0, &je);
     char *cwd = getcwd(NULL, 0);
+    int bad = 0;
     if (!run || !cwd) {
+        snprintf(why, whylen, "%s", !cwd ? strerror(errno)
+                                          : "out of memory");
         json_decref(run);
         free(cwd);
         return -1;
     }
     char sh[40];
     snprintf(sh, sizeof sh, "%u/%u", s->k, s->n);
-    json_object_set_new(run, "shard", json_string(sh));
-    json_object_set_new(run, "cwd", json_string(cwd));
-    json_object_set_new(run, "operands",
-                        string_list((const char *const *)o->args,
-                                    (size_t)o->nargs));
-    json_object_set_new(run, "include", string_list(o->include,
-                                                    o->ninclude));
-    json_object_set_new(run, "exclude", string_list(o->exclude,
-                                                    o->nexclude));
-    json_object_set_new(run, "max_record",
-                        json_integer((json_int_t)max_record));
-    if (o->jsonl) {
+    precis_buf p = PRECIS_BUF_INIT;
+    if (o->jsonl && (!strcmp(o->jsonl, "-") || o->jsonl[0] == '/'))
+        precis_buf_puts(&p, o->jsonl);
+    else if (o->jsonl)
+        precis_buf_printf(&p, "%s/%s", cwd, o->jsonl);
+    /* Each value made first: name_json and string_list set bad. */
+    json_t *v[] = {
+        json_string(sh), name_json(cwd, &bad),
+        string_list((const char *const *)o->args, (size_t)o->nargs, &bad),
+        string_list(o->include, o->ninclude, &bad),
+        string_list(o->exclude, o->nexclude, &bad),
+        json_integer((json_int_t)max_record),
         /* Where --collect writes the whole, unless told otherwise. */
-        precis_buf p = PRECIS_BUF_INIT;
-        if (!strcmp(o->jsonl, "-") || o->jsonl[0] == '/')
-            precis_buf_puts(&p, o->jsonl);
-        else
-            precis_buf_printf(&p, "%s/%s", cwd, o->jsonl);
-        json_object_set_new(run, "jsonl", json_string(precis_buf_str(&p)));
-        precis_buf_free(&p);
+        o->jsonl ? name_json(precis_buf_str(&p), &bad) : NULL,
+    };
+    static const char *const keys[] = {
+        "shard", "cwd", "operands", "include", "exclude", "max_record",
+        "jsonl"
+    };
+    bad |= p.oom;
+    precis_buf_free(&p);
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        if (i + 1 == sizeof keys / sizeof *keys && !o->jsonl)
+            break;
+        if (json_object_set_new(run, keys[i], v[i]))
+            bad = 1;
     }
     free(cwd);
-    char *line = json_dumps(run, JSON_COMPACT | JSON_ENSURE_ASCII);
+    /* --collect walks the inputs again from these names: a name lost
+     * here would be inputs silently left out there. */
+    char *line = bad ? NULL : json_dumps(run, JSON_COMPACT
+                                              | JSON_ENSURE_ASCII);
     json_decref(run);
-    if (!line)
+    if (!line) {
+        snprintf(why, whylen, "%s", bad ? "the working folder, operands, "
+                 "--include, --exclude and --jsonl must be UTF-8 names "
+                 "(--collect reads them back from the manifest)"
+                 : "out of memory");
         return -1;
+    }
     precis_buf_reset(run_line);
     precis_buf_puts(run_line, line);
     precis_buf_putc(run_line, '\n');
     free(line);
-    return run_line->oom ? -1 : 0;
+    if (run_line->oom) {
+        snprintf(why, whylen, "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 int batch_shard_finish(int manifest_fd, const char *part)

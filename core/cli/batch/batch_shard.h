@@ -60,9 +60,11 @@ int batch_shard_scan(const char *outdir, unsigned ns[2]);
 
 /* Adds to a run line (see batch.h) what --collect needs: the shard, the
  * working folder, the operands as given, --include, --exclude, the
- * record size limit and --jsonl (absolute).  0 or -1 (out of memory). */
+ * record size limit and --jsonl (absolute).  0, or -1 with the reason in
+ * why (names that are not UTF-8 cannot be recorded). */
 int batch_shard_note(precis_buf *run_line, const batch_shard *s,
-                     const cli_opts *o, size_t max_record);
+                     const cli_opts *o, size_t max_record, char *why,
+                     size_t whylen);
 
 /* Appends the "finished" line to the shard's manifest: the run ended
  * without interruption, and part (or NULL) is its complete part. */

@@ -266,11 +266,12 @@ static int configure(run *R, precis_output fmt, precis_buf *run_line)
 static int setup(run *R, precis_output fmt)
 {
     precis_buf run_line = PRECIS_BUF_INIT;
+    char why[600];
     int rc = configure(R, fmt, &run_line);
     if (!rc && R->io.shard.n
         && batch_shard_note(&run_line, &R->io.shard, R->o,
-                            R->io.max_record)) {
-        cli_error("out of memory");
+                            R->io.max_record, why, sizeof why)) {
+        cli_error("batch --shard: %s", why);
         rc = EXIT_USAGE;
     }
     if (!rc && R->io.shard.n && R->o->jsonl
