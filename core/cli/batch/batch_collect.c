@@ -429,11 +429,13 @@ static const batch_mentry *output_of(collect *C, unsigned k,
     return why[0] ? NULL : e;
 }
 
-/* Whether a result line is the one of the article named name: results
- * start with its "source"; anything else is parsed to make sure. */
-static int result_is(const char *line, size_t len, const char *name)
+/* Whether a line of a part is this input's: a result starts with its
+ * "source"; an input that failed has a line with its "error" and its
+ * "line" (a record) or "input" (a file).  Anything but the usual result
+ * is parsed to make sure. */
+static int line_is(const char *line, size_t len, const batch_item *it)
 {
-    json_t *js = json_string(name);
+    json_t *js = json_string(it->name);
     char *enc = js ? json_dumps(js, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
     json_decref(js);
     int ok = 0;
@@ -444,13 +446,21 @@ static int result_is(const char *line, size_t len, const char *name)
              && (line[10 + n] == ',' || line[10 + n] == '}');
         free(enc);
     }
-    if (!ok) {
-        json_error_t je;
-        json_t *v = json_loadb(line, len, 0, &je);
-        const char *src = json_string_value(json_object_get(v, "source"));
-        ok = src && !strcmp(src, name);
-        json_decref(v);
-    }
+    if (ok)
+        return 1;
+    json_error_t je;
+    json_t *v = json_loadb(line, len, 0, &je);
+    const char *src = json_string_value(json_object_get(v, "source"));
+    const char *in = json_string_value(json_object_get(v, "input"));
+    json_t *ln = json_object_get(v, "line");
+    if (src)
+        ok = !strcmp(src, it->name);
+    else if (json_object_get(v, "error"))
+        ok = it->kind == BATCH_RECORD
+             ? json_is_integer(ln)
+               && (size_t)json_integer_value(ln) == it->line
+             : in && it->input && !strcmp(in, it->input);
+    json_decref(v);
     return ok;
 }
 
@@ -467,18 +477,19 @@ static const char *next_result(shard_in *sh)
 static int skip_result(shard_in *sh, const batch_item *it)
 {
     const char *r = sh->part ? next_result(sh) : NULL;
-    if (!r || !result_is(r, (size_t)sh->line_len, it->name))
+    if (!r || !line_is(r, (size_t)sh->line_len, it))
         return 0;
     sh->line_len = -1;
     return 1;
 }
 
-/* Copies the shard's next result, which must be this input's. */
+/* Copies the shard's next line, which must be this input's (its result,
+ * or its error). */
 static void take_result(collect *C, unsigned k, const batch_item *it)
 {
     shard_in *sh = &C->sh[k];
     const char *r = next_result(sh);
-    if (r && result_is(r, (size_t)sh->line_len, it->name)) {
+    if (r && line_is(r, (size_t)sh->line_len, it)) {
         fwrite(r, 1, (size_t)sh->line_len, C->f[T_RESULTS]);
         if (r[sh->line_len - 1] != '\n')
             fputc('\n', C->f[T_RESULTS]);
@@ -486,9 +497,9 @@ static void take_result(collect *C, unsigned k, const batch_item *it)
         return;
     }
     cli_error("batch --collect: %s: shard %u of %u's --jsonl part has %s "
-              "where its result should be; run shard %u again with "
+              "where its line should be; run shard %u again with "
               "--jsonl and --resume", it->name, k, C->n,
-              r ? "another input's result" : "nothing", k);
+              r ? "another input's" : "nothing", k);
     fclose(sh->part);
     sh->part = NULL;
     C->parts_ok = 0;
@@ -507,6 +518,8 @@ static void take_item(collect *C, const batch_item *it)
     if (err) {
         fputs(json_string_value(err), C->f[T_ERRORS]);
         fputc('\n', C->f[T_ERRORS]);
+        if (C->f[T_RESULTS] && sh->part)
+            take_result(C, k, it);
         C->n_failed++;
         sh->failed++;
         return;
