@@ -76,9 +76,10 @@ static const struct {
       "Exit status 130 or 143: the run was interrupted (run it again with\n"
       "--resume).\n\n"
       "A shard writes OUTDIR/.precis-manifest.K-of-N.jsonl,\n"
-      "OUTDIR/errors.K-of-N.jsonl and, with --jsonl, its part\n"
-      "OUTDIR/.precis-part.K-of-N.jsonl; --collect writes the --jsonl FILE\n"
-      "the shards were given (or its own --jsonl FILE) and exits 1, naming\n"
+      "OUTDIR/errors.K-of-N.jsonl, with --jsonl its part\n"
+      "OUTDIR/.precis-part.K-of-N.jsonl and with -f html\n"
+      "OUTDIR/index.K-of-N.html; --collect writes the whole of each (and the\n"
+      "--jsonl FILE the shards were given, or its own) and exits 1, naming\n"
       "each input, when some have neither an output nor an error.\n" },
     { "config", "precis config check [FILE...] | precis config show",
       "check: validate the configuration (and FILEs on top) and build the\n"

@@ -182,7 +182,31 @@ expect_status 2 "auto with the task number past N" -- \
     -o "$TMP/x" --shard auto
 expect_err_has "number the array from 0" "says how to number the array"
 
-# 6. Usage.
+# 6. -f html: each shard keeps its own index.K-of-N.html; --collect writes
+# index.html with every row, as one run's (its title names the folder).
+cp -r "$IN" "$TMP/in2"
+cp "$IN/desk0/day0/story000.txt" "$TMP/in2/index.txt"  # takes index.html
+"$PRECIS" batch "$TMP/in2" -o "$TMP/href" -f html -q 2>/dev/null
+for k in 0 1 2; do
+    "$PRECIS" batch "$TMP/in2" -o "$TMP/hsh" -f html --shard $k/3 -q \
+        2>/dev/null
+done
+[ "$(ls "$TMP"/hsh/index.?-of-3.html | wc -l)" -eq 3 ] \
+    && [ ! -e "$TMP/hsh/index.html" ] \
+    && pass "-f html shards write index.K-of-N.html" \
+    || fail "-f html shards: $(ls "$TMP/hsh" | head)"
+expect_status 0 "collect -f html shards" -- \
+    "$PRECIS" batch --collect "$TMP/hsh"
+untitled() { sed 's#precis batch: [^<]*#precis batch#' "$1"; }
+cmp -s <(untitled "$TMP/href/index.html") <(untitled "$TMP/hsh/index.html") \
+    && pass "the collected index.html is one run's" \
+    || fail "index.html differs from one run's"
+diff -r -x '.precis-*' -x 'errors*' -x 'index.?-of-3.html' -x index.html \
+    "$TMP/href" "$TMP/hsh" >/dev/null && [ -f "$TMP/hsh/index.txt.html" ] \
+    && pass "pages identical, index.txt's kept apart from the index" \
+    || fail "-f html pages differ"
+
+# 7. Usage.
 expect_status 2 "--shard without -o" -- \
     "$PRECIS" batch "$IN" --jsonl - --shard 0/2
 expect_status 2 "--shard on standard input" -- \

@@ -8,7 +8,8 @@
  * file.  Only when every input has one or the other are the joined files
  * written, each in input order, to a temporary file renamed into place:
  * the manifest (so a later run with --resume and no --shard skips it
- * all), errors.jsonl, and the --jsonl file from the shards' parts.
+ * all), errors.jsonl, the --jsonl file from the shards' parts and, for
+ * -f html, index.html.
  * Otherwise every input without either is named, with the reason, and
  * nothing is written.
  */
@@ -22,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "batch.h"
+#include "batch_run.h"
 
 typedef struct shard_in {
     batch_manifest *man;    /* NULL: the shard never ran; owned */
@@ -48,13 +49,15 @@ typedef struct collect {
     json_t *errors;         /* "INPUT\nLINE" -> the error's line; owned */
     char *jsonl;            /* joined results: absolute, "-" or NULL;
                              * owned */
-    char *tmp[3];           /* manifest, errors, results; owned */
-    FILE *f[3];
+    char *tmp[4];           /* manifest, errors, results, index; owned */
+    FILE *f[4];
+    precis_index *index;    /* -f html: the rows of index.html */
+    int html;
     int parts_ok;           /* every shard's part can be used */
     size_t n_inputs, n_done, n_failed, n_missing;
 } collect;
 
-enum { T_MANIFEST, T_ERRORS, T_RESULTS };
+enum { T_MANIFEST, T_ERRORS, T_RESULTS, T_INDEX, NTEMP };
 
 /* ---- Reading what the shards left ---- */
 
@@ -312,13 +315,29 @@ static int open_outputs(collect *C)
         C->tmp[T_RESULTS] = temp_in(*C->jsonl ? C->jsonl : "/", slash + 1);
         *slash = '/';
     }
-    for (int i = 0; i < 3; i++) {
-        if (i == T_RESULTS && !C->jsonl)
-            break;
+    if (C->html)
+        C->tmp[T_INDEX] = temp_in(dir, "index.html");
+    for (int i = 0; i < NTEMP; i++) {
+        if ((i == T_RESULTS && !C->jsonl) || (i == T_INDEX && !C->html))
+            continue;
         if (!C->tmp[i] || !(C->f[i] = fopen(C->tmp[i], "wb"))) {
             cli_error("batch --collect: %s: %s", C->tmp[i] ? C->tmp[i]
                       : "temporary file", C->tmp[i] ? strerror(errno)
                                                     : "out of memory");
+            return -1;
+        }
+    }
+    if (C->html) {
+        precis_error err = { 0, "" };
+        precis_buf title = PRECIS_BUF_INIT;
+        precis_buf_printf(&title, "precis batch: %s", C->o->collect);
+        int rc = title.oom ? PRECIS_ENOMEM
+                 : precis_index_new(C->f[T_INDEX], precis_buf_str(&title),
+                                    &C->index, &err);
+        precis_buf_free(&title);
+        if (rc) {
+            cli_error("batch --collect: %s", err.message[0] ? err.message
+                                                           : "out of memory");
             return -1;
         }
     }
@@ -344,16 +363,22 @@ static int copy_to_stdout(const char *path)
 static int close_outputs(collect *C, int keep)
 {
     int bad = 0;
-    for (int i = 0; i < 3; i++)
+    if (C->index) {
+        precis_error err = { 0, "" };
+        bad |= precis_index_finish(C->index, &err) != PRECIS_OK;
+        C->index = NULL;
+    }
+    for (int i = 0; i < NTEMP; i++)
         if (C->f[i]) {
             bad |= ferror(C->f[i]) | (fclose(C->f[i]) != 0);
             C->f[i] = NULL;
         }
-    char *dst[3] = {
+    char *dst[NTEMP] = {
         batch_shard_file(C->outdir, BATCH_MANIFEST, NULL),
-        batch_shard_file(C->outdir, BATCH_ERRORS, NULL), NULL
+        batch_shard_file(C->outdir, BATCH_ERRORS, NULL), NULL,
+        batch_shard_file(C->outdir, "index.html", NULL)
     };
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < NTEMP; i++) {
         if (!C->tmp[i])
             continue;
         int ok = 1;
@@ -370,8 +395,9 @@ static int close_outputs(collect *C, int keep)
         bad |= !ok;
         unlink(C->tmp[i]);      /* after a rename: gone already */
     }
-    free(dst[0]);
-    free(dst[1]);
+    free(dst[T_MANIFEST]);
+    free(dst[T_ERRORS]);
+    free(dst[T_INDEX]);
     return keep && bad ? -1 : 0;
 }
 
@@ -505,12 +531,26 @@ static void take_result(collect *C, unsigned k, const batch_item *it)
     C->parts_ok = 0;
 }
 
-static void take_item(collect *C, const batch_item *it)
+/* The index row of a failed input: its error line's message. */
+static void index_failure(collect *C, const batch_item *it,
+                          const char *line)
+{
+    json_t *v = parse_line(line);
+    const char *msg = json_string_value(json_object_get(v, "message"));
+    precis_index_failure(C->index, it->name, msg ? msg : "failed");
+    json_decref(v);
+}
+
+static void take_item(collect *C, batch_item *it)
 {
     size_t line = it->kind == BATCH_RECORD ? it->line : 0;
     unsigned k = batch_shard_of(it->rel ? it->rel : "", line, C->n);
     shard_in *sh = &C->sh[k];
     C->n_inputs++;
+    /* The name a shard's index gave an article that would take its
+     * name (see batch_index.c). */
+    if (C->html)
+        run_index_reserve(it);
     precis_buf key = PRECIS_BUF_INIT;
     precis_buf_printf(&key, "%s\n%zu", it->input ? it->input : "?", line);
     json_t *err = json_object_get(C->errors, precis_buf_str(&key));
@@ -518,6 +558,8 @@ static void take_item(collect *C, const batch_item *it)
     if (err) {
         fputs(json_string_value(err), C->f[T_ERRORS]);
         fputc('\n', C->f[T_ERRORS]);
+        if (C->index)
+            index_failure(C, it, json_string_value(err));
         if (C->f[T_RESULTS] && sh->part)
             take_result(C, k, it);
         C->n_failed++;
@@ -538,6 +580,16 @@ static void take_item(collect *C, const batch_item *it)
                          line, e->rec);
     fwrite(sb.s, 1, sb.len, C->f[T_MANIFEST]);
     precis_buf_free(&sb);
+    if (C->index) {
+        precis_buf p = PRECIS_BUF_INIT;
+        precis_buf_printf(&p, "%s/%s", C->outdir, it->out);
+        if (p.oom)
+            precis_index_failure(C->index, it->name, "out of memory");
+        else
+            precis_index_page(C->index, it->name, it->out,
+                              precis_buf_str(&p));
+        precis_buf_free(&p);
+    }
     if (C->f[T_RESULTS] && sh->part)
         take_result(C, k, it);
     C->n_done++;
@@ -556,10 +608,14 @@ static const char **strings_of(json_t *a, size_t *n)
     return v;
 }
 
-static const char *ext_of_format(const char *f)
+/* The shards' output format, from their run line. */
+static precis_output format_of(const collect *C)
 {
-    return f && !strcmp(f, "json") ? ".json"
-           : f && !strcmp(f, "markdown") ? ".md" : ".txt";
+    precis_output f = PRECIS_OUTPUT_TEXT;
+    const char *name = json_string_value(json_object_get(C->ref, "format"));
+    if (name && precis_output_parse(name, &f))
+        f = PRECIS_OUTPUT_TEXT;
+    return f;
 }
 
 /* Walks the inputs as the shards did, from the folder they were named
@@ -574,8 +630,7 @@ static int walk(collect *C)
     json_t *mr = json_object_get(C->ref, "max_record");
     batch_input_opts io = {
         .include = inc, .exclude = exc, .ninclude = ninc, .nexclude = nexc,
-        .out_ext = ext_of_format(json_string_value(json_object_get(C->ref,
-                                                                   "format"))),
+        .out_ext = run_ext_for(format_of(C)),
         .outdir = C->outdir,
         .max_record = json_is_integer(mr) ? (size_t)json_integer_value(mr)
                                           : SIZE_MAX,
@@ -655,12 +710,18 @@ static void report(collect *C, int complete)
     }
     if (C->o->verbosity <= 0)
         return;
+    const char *dir = C->o->collect;
+    precis_buf also = PRECIS_BUF_INIT;
+    if (C->html)
+        precis_buf_printf(&also, ", %s/index.html", dir);
+    if (C->jsonl)
+        precis_buf_printf(&also, ", %s", strcmp(C->jsonl, "-")
+                                         ? C->jsonl : "standard output");
     cli_error("batch --collect: %zu inputs from %u shards: %zu done, %zu "
-              "failed (in %s/%s); wrote %s/%s%s%s", C->n_inputs, C->n,
-              C->n_done, C->n_failed, C->o->collect, BATCH_ERRORS,
-              C->o->collect, BATCH_MANIFEST, C->jsonl ? " and " : "",
-              !C->jsonl ? "" : strcmp(C->jsonl, "-") ? C->jsonl
-                                                     : "standard output");
+              "failed; wrote %s/%s, %s/%s%s", C->n_inputs, C->n, C->n_done,
+              C->n_failed, dir, BATCH_MANIFEST, dir, BATCH_ERRORS,
+              precis_buf_str(&also));
+    precis_buf_free(&also);
 }
 
 static int check_collect_usage(const cli_opts *o)
@@ -688,7 +749,7 @@ static void collect_free(collect *C)
     }
     free(C->sh);
     json_decref(C->errors);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < NTEMP; i++)
         free(C->tmp[i]);
     free(C->outdir);
     free(C->jsonl);
@@ -706,6 +767,8 @@ int batch_collect(const cli_opts *o)
         rc = load_shards(&C);
     if (!rc)
         rc = check_agree(&C);
+    if (!rc)
+        C.html = format_of(&C) == PRECIS_OUTPUT_HTML;
     if (!rc) {
         /* The shards' --jsonl FILE unless told otherwise; made absolute
          * before the walk changes folder. */
