@@ -31,6 +31,8 @@ typedef struct cli_opts {
     const char *jsonl;          /* --jsonl */
     int jobs;                   /* -j */
     int resume;
+    const char *shard;          /* --shard K/N or auto */
+    const char *collect;        /* --collect OUTDIR */
     double timeout;
     const char **include, **exclude;
     size_t ninclude, nexclude;

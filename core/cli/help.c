@@ -48,7 +48,8 @@ static const struct {
     { "segment", "precis segment [FILE|-]",
       "Split plain text into sentences, one per line, with no article\n"
       "heuristics.  --lang CODE picks the rules (default: detect).\n" },
-    { "batch", "precis batch [OPTIONS] INPUT... -o OUTDIR",
+    { "batch", "precis batch [OPTIONS] INPUT... -o OUTDIR | "
+      "precis batch --collect OUTDIR",
       "Summarize many articles: files, directories (recursive) and JSON\n"
       "Lines.  precis batch --jsonl - reads JSON Lines on standard input\n"
       "and writes one result per line, in input order.\n\n"
@@ -56,6 +57,14 @@ static const struct {
       "      --jsonl FILE       also (or only, with -) one combined JSON Lines\n"
       "  -j, --jobs N           worker processes (default: number of cores)\n"
       "      --resume           skip articles whose output is complete\n"
+      "      --shard K/N        only shard K of N (0 to N-1) of the inputs,\n"
+      "                         by a hash of each one's path below its\n"
+      "                         operand; auto: K from SLURM_ARRAY_TASK_ID,\n"
+      "                         N from PRECIS_SHARDS or\n"
+      "                         SLURM_ARRAY_TASK_COUNT\n"
+      "      --collect OUTDIR   join the shards written to OUTDIR: check\n"
+      "                         every input has an output or an error, write\n"
+      "                         one manifest, errors.jsonl and --jsonl FILE\n"
       "      --timeout SECONDS  replace a worker stuck on one article\n"
       "                         (default 120)\n"
       "      --include GLOB     only files matching (repeatable)\n"
@@ -65,7 +74,13 @@ static const struct {
       "Failures go to stderr and, with -o, to OUTDIR/errors.jsonl;\n"
       "OUTDIR/.precis-manifest.jsonl records what was done for --resume.\n"
       "Exit status 130 or 143: the run was interrupted (run it again with\n"
-      "--resume).\n" },
+      "--resume).\n\n"
+      "A shard writes OUTDIR/.precis-manifest.K-of-N.jsonl,\n"
+      "OUTDIR/errors.K-of-N.jsonl, with --jsonl its part\n"
+      "OUTDIR/.precis-part.K-of-N.jsonl and with -f html\n"
+      "OUTDIR/index.K-of-N.html; --collect writes the whole of each (and the\n"
+      "--jsonl FILE the shards were given, or its own) and exits 1, naming\n"
+      "each input, when some have neither an output nor an error.\n" },
     { "config", "precis config check [FILE...] | precis config show",
       "check: validate the configuration (and FILEs on top) and build the\n"
       "pipeline without reading articles.  show: every value and where it\n"

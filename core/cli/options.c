@@ -37,7 +37,8 @@ static const char *fmt_set(cli_opts *o, const char *key, const char *val)
 enum {
     OPT_SET = 256, OPT_RATIO, OPT_WORDS, OPT_PROFILE, OPT_INPUT_FORMAT,
     OPT_LANG, OPT_REPLACE, OPT_TRANSLATE, OPT_FROM, OPT_TO, OPT_VERSION,
-    OPT_JSONL, OPT_RESUME, OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_HELP
+    OPT_JSONL, OPT_RESUME, OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_HELP,
+    OPT_SHARD, OPT_COLLECT
 };
 
 static const struct option long_opts[] = {
@@ -60,6 +61,8 @@ static const struct option long_opts[] = {
     { "jsonl", required_argument, NULL, OPT_JSONL },
     { "jobs", required_argument, NULL, 'j' },
     { "resume", no_argument, NULL, OPT_RESUME },
+    { "shard", required_argument, NULL, OPT_SHARD },
+    { "collect", required_argument, NULL, OPT_COLLECT },
     { "timeout", required_argument, NULL, OPT_TIMEOUT },
     { "include", required_argument, NULL, OPT_INCLUDE },
     { "exclude", required_argument, NULL, OPT_EXCLUDE },
@@ -136,6 +139,8 @@ int cli_parse(int argc, char **argv, cli_opts *o)
             }
             break;
         case OPT_RESUME: o->resume = 1; break;
+        case OPT_SHARD: o->shard = optarg; break;
+        case OPT_COLLECT: o->collect = optarg; break;
         case OPT_TIMEOUT: o->timeout = atof(optarg); break;
         case OPT_INCLUDE: bad |= push(&o->include, &o->ninclude, optarg);
             break;

@@ -19,6 +19,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "batch_shard.h"
 #include "cli.h"
 #include <precis/util.h>
 
@@ -35,6 +36,9 @@ typedef struct batch_item {
     int kind;               /* BATCH_FILE or BATCH_RECORD */
     char *name;             /* article name in messages; owned */
     char *input;            /* the input file ("-": standard input); owned */
+    char *rel;              /* its path below its operand (an operand
+                             * file: its name): with line, its identity
+                             * for --shard; owned */
     size_t line;            /* BATCH_RECORD: its first line, 1-based */
     char *data;             /* BATCH_RECORD: the record's bytes; owned */
     size_t len;
@@ -59,6 +63,7 @@ typedef struct batch_input_opts {
                              * are no per-article outputs */
     const char *outdir;     /* skipped when met inside an input tree */
     size_t max_record;      /* input.max_size: longer records fail */
+    batch_shard shard;      /* --shard: only this shard's inputs */
 } batch_input_opts;
 
 typedef struct batch_inputs batch_inputs;
@@ -175,6 +180,9 @@ int batch_manifest_load(const char *path, batch_manifest **out,
                         char *why, size_t whylen);
 const batch_mentry *batch_manifest_find(const batch_manifest *m,
                                         const char *out);
+/* The "run" lines, and the "finished" lines of shards (see
+ * batch_shard.h), in file order, each with its newline. */
+const char *const *batch_manifest_runs(const batch_manifest *m, size_t *n);
 size_t batch_manifest_count(const batch_manifest *m);
 /* Rewrites path with the latest line per output and the run lines. */
 int batch_manifest_compact(const batch_manifest *m, const char *path,

@@ -31,8 +31,11 @@ int run_index_open(run *R)
 {
     const char *out = R->o->out;
     precis_error err = { 0, "" };
-    R->index_path = join(out, INDEX_NAME);
-    R->index_tmp = batch_temp_name(out, INDEX_NAME);
+    /* A shard's rows are its own (index.K-of-N.html): --collect writes
+     * index.html with every row. */
+    R->index_path = batch_shard_file(out, INDEX_NAME, &R->io.shard);
+    const char *slash = R->index_path ? strrchr(R->index_path, '/') : NULL;
+    R->index_tmp = slash ? batch_temp_name(out, slash + 1) : NULL;
     if (!R->index_path || !R->index_tmp) {
         cli_error("out of memory");
         return -1;

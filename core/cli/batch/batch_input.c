@@ -17,6 +17,11 @@
  * directory operand its
  * contents map to OUTDIR itself; with several operands each directory gets
  * a folder named after it.
+ *
+ * Each item also carries its identity, its path below its operand (an
+ * operand file: its name), which decides its shard under --shard
+ * (batch_shard.h); another shard's items are passed over here, records
+ * before their bytes are copied.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -124,6 +129,7 @@ typedef struct rec_stream {
     char *input;            /* operand as given ("-"); owned */
     char *shown;            /* "<stdin>" or the path; owned */
     char *outbase;          /* output folder or NULL; owned */
+    char *rel;              /* the file's identity (batch_item.rel); owned */
     char *buf;
     size_t cap, rd, wr, sp; /* unconsumed [rd, wr), scanned up to sp */
     size_t line;            /* line number at sp */
@@ -142,12 +148,13 @@ static void rs_free(rec_stream *rs)
     free(rs->input);
     free(rs->shown);
     free(rs->outbase);
+    free(rs->rel);
     free(rs->buf);
     free(rs);
 }
 
-static rec_stream *rs_open(const char *path, const char *outbase,
-                           char **why)
+static rec_stream *rs_open(const char *path, const char *rel,
+                           const char *outbase, char **why)
 {
     rec_stream *rs = calloc(1, sizeof *rs);
     if (!rs)
@@ -158,9 +165,11 @@ static rec_stream *rs_open(const char *path, const char *outbase,
     rs->input = strdup(path);
     rs->shown = strdup(is_stdin ? "<stdin>" : path);
     rs->outbase = outbase ? strdup(outbase) : NULL;
+    rs->rel = strdup(rel);
     rs->cap = 1 << 16;
     rs->buf = malloc(rs->cap);
-    if (!rs->input || !rs->shown || !rs->buf || (outbase && !rs->outbase)) {
+    if (!rs->input || !rs->shown || !rs->buf || !rs->rel
+        || (outbase && !rs->outbase)) {
         rs_free(rs);
         return NULL;
     }
@@ -468,7 +477,8 @@ static int push_dir(batch_inputs *in, const char *path, const char *rel,
 }
 
 static int start_records(batch_inputs *in, const char *path,
-                         const char *outbase, batch_item *it)
+                         const char *rel, const char *outbase,
+                         batch_item *it)
 {
     if (in->survey) {
         struct stat st;
@@ -479,10 +489,11 @@ static int start_records(batch_inputs *in, const char *path,
         return 0;
     }
     char *why = NULL;
-    in->rs = rs_open(path, outbase, &why);
+    in->rs = rs_open(path, rel, outbase, &why);
     if (!in->rs || why) {
         it->input = strdup(path);
         it->name = strdup(path);
+        it->rel = strdup(rel);
         it->error = why ? why : strdup("out of memory");
         return 1;
     }
@@ -490,18 +501,20 @@ static int start_records(batch_inputs *in, const char *path,
 }
 
 /* An item for one article file. */
-static int file_item(batch_inputs *in, const char *path, const char *out,
-                     batch_item *it)
+static int file_item(batch_inputs *in, const char *path, const char *rel,
+                     const char *out, batch_item *it)
 {
     if (in->survey) {
-        in->sv->files++;
+        in->sv->files += (size_t)batch_shard_keep(&in->o->shard, rel, 0);
         return 0;
     }
     it->kind = BATCH_FILE;
     it->name = strdup(path);
     it->input = strdup(path);
+    it->rel = strdup(rel);
     it->out = out && in->o->out_ext ? concat(out, in->o->out_ext) : NULL;
-    if (!it->name || !it->input || (out && in->o->out_ext && !it->out))
+    if (!it->name || !it->input || !it->rel
+        || (out && in->o->out_ext && !it->out))
         it->error = strdup("out of memory");
     return 1;
 }
@@ -530,6 +543,7 @@ static int walk_next(batch_inputs *in, batch_item *it)
             if (push_dir(in, path, rel, outrel, &why) && !in->survey) {
                 it->name = strdup(path);
                 it->input = strdup(path);
+                it->rel = strdup(rel);
                 it->error = why;
                 rc = 1;
             } else {
@@ -539,8 +553,9 @@ static int walk_next(batch_inputs *in, batch_item *it)
         } else {
             char *base = f->e[i].whole ? strdup(nm) : stem_of(nm);
             char *out = base ? join(f->outrel, base) : NULL;
-            rc = is_records_name(nm) ? start_records(in, path, out, it)
-                                     : file_item(in, path, out, it);
+            rc = is_records_name(nm)
+                 ? start_records(in, path, rel, out, it)
+                 : file_item(in, path, rel, out, it);
             free(base);
             free(out);
         }
@@ -578,15 +593,27 @@ static int next_operand(batch_inputs *in, batch_item *it)
     struct stat st;
     int is_stdin = !strcmp(op, "-");
     int is_dir = !is_stdin && stat(op, &st) == 0 && S_ISDIR(st.st_mode);
-    if (!is_stdin && !is_dir && stat(op, &st) != 0) {
-        if (in->survey)
-            return 0;
-        char m[600];
-        snprintf(m, sizeof m, "%s: %s", op, strerror(errno));
-        it->name = strdup(op);
-        it->input = strdup(op);
-        it->error = strdup(m);
+    /* An operand's own identity is its name: the folder it sits in may
+     * be mounted elsewhere on another machine. */
+    char *rel = base_of(op);
+    if (!rel) {
+        it->error = strdup("out of memory");
         return 1;
+    }
+    if (!is_stdin && !is_dir && stat(op, &st) != 0) {
+        int rc = 0;
+        if (!in->survey) {
+            char m[600];
+            snprintf(m, sizeof m, "%s: %s", op, strerror(errno));
+            it->name = strdup(op);
+            it->input = strdup(op);
+            it->rel = rel;
+            rel = NULL;
+            it->error = strdup(m);
+            rc = 1;
+        }
+        free(rel);
+        return rc;
     }
     char *out = operand_out(op, in->nops, is_dir);
     int rc = 0;
@@ -598,27 +625,32 @@ static int next_operand(batch_inputs *in, batch_item *it)
         if (push_dir(in, op, "", *out ? out : NULL, &why) && !in->survey) {
             it->name = strdup(op);
             it->input = strdup(op);
+            it->rel = rel;
+            rel = NULL;
             it->error = why;
             rc = 1;
         } else {
             free(why);
         }
     } else if (is_stdin || is_records_name(op)) {
-        rc = start_records(in, op, out, it);
+        rc = start_records(in, op, rel, out, it);
     } else {
-        rc = file_item(in, op, out, it);
+        rc = file_item(in, op, rel, out, it);
     }
     free(out);
+    free(rel);
     return rc;
 }
 
-/* A record item from the current stream, or 0 when it needs more. */
-static int record_item(batch_inputs *in, batch_item *it)
+/* The next record of the current stream: 1 with [*s, *e) its bytes and
+ * *oversize set when it was too long to keep, 0 at its end, or
+ * BATCH_AGAIN. */
+static int next_record(batch_inputs *in, size_t *s, size_t *e,
+                       int *oversize)
 {
     rec_stream *rs = in->rs;
-    size_t s, e;
     for (;;) {
-        if (rs_scan(rs, &s, &e))
+        if (rs_scan(rs, s, e))
             break;
         /* A record longer than allowed: drop what is buffered (the scan
          * state survives) instead of holding it. */
@@ -632,12 +664,28 @@ static int record_item(batch_inputs *in, batch_item *it)
             return BATCH_AGAIN;
         rs_fill(rs, in->o->max_record);
     }
-    int oversize = rs->oversize;
+    *oversize = rs->oversize;
     rs->oversize = 0;
-    while (e > s && is_space(rs->buf[e - 1]))
-        e--;
+    while (*e > *s && is_space(rs->buf[*e - 1]))
+        (*e)--;
     in->consumed += rs->sp - rs->rd;
     rs->rd = rs->sp;
+    return 1;
+}
+
+/* A record item from the current stream, or 0 when it needs more. */
+static int record_item(batch_inputs *in, batch_item *it)
+{
+    rec_stream *rs = in->rs;
+    size_t s, e;
+    int oversize, rc;
+    /* Another shard's records are passed over before they are copied. */
+    do
+        rc = next_record(in, &s, &e, &oversize);
+    while (rc == 1 && !batch_shard_keep(&in->o->shard, rs->rel,
+                                        rs->rec_line));
+    if (rc != 1)
+        return rc;
     char nm[600], out[64];
     snprintf(nm, sizeof nm, "%s:%zu", rs->shown, rs->rec_line);
     snprintf(out, sizeof out, "%zu", rs->rec_line);
@@ -645,6 +693,7 @@ static int record_item(batch_inputs *in, batch_item *it)
     it->line = rs->rec_line;
     it->name = strdup(nm);
     it->input = strdup(rs->input);
+    it->rel = strdup(rs->rel);
     if (rs->outbase && in->o->out_ext) {
         char *o = join(*rs->outbase ? rs->outbase : NULL, out);
         it->out = o ? concat(o, in->o->out_ext) : NULL;
@@ -664,12 +713,12 @@ static int record_item(batch_inputs *in, batch_item *it)
         it->len = e - s;
         it->rec_hash = batch_hash(BATCH_HASH_INIT, it->data, it->len);
     }
-    if (!it->data || !it->name || !it->input)
+    if (!it->data || !it->name || !it->input || !it->rel)
         it->error = strdup("out of memory");
     return 1;
 }
 
-int batch_inputs_next(batch_inputs *in, batch_item *it)
+static int next_item(batch_inputs *in, batch_item *it)
 {
     memset(it, 0, sizeof *it);
     for (;;) {
@@ -683,6 +732,7 @@ int batch_inputs_next(batch_inputs *in, batch_item *it)
                          strerror(in->rs->err));
                 it->name = strdup(in->rs->shown);
                 it->input = strdup(in->rs->input);
+                it->rel = strdup(in->rs->rel);
                 it->error = strdup(m);
                 rs_free(in->rs);
                 in->rs = NULL;
@@ -700,6 +750,18 @@ int batch_inputs_next(batch_inputs *in, batch_item *it)
             return 0;
         if (next_operand(in, it))
             return 1;
+    }
+}
+
+int batch_inputs_next(batch_inputs *in, batch_item *it)
+{
+    for (;;) {
+        int rc = next_item(in, it);
+        if (rc != 1 || batch_shard_keep(&in->o->shard, it->rel,
+                                        it->kind == BATCH_RECORD
+                                        ? it->line : 0))
+            return rc;
+        batch_item_free(it);
     }
 }
 

@@ -83,7 +83,7 @@ static int take_line(batch_manifest *m, const char *line, size_t len)
         return 0;
     }
     json_t *out = json_object_get(v, "out");
-    if (json_object_get(v, "run")) {
+    if (json_object_get(v, "run") || json_object_get(v, "finished")) {
         char *s = strndup(line, len);
         rc = !s || PRECIS_VEC_PUSH(&m->runs, s) ? -1 : 0;
     } else if (json_is_string(out)) {
@@ -141,6 +141,12 @@ const batch_mentry *batch_manifest_find(const batch_manifest *m,
         return NULL;
     size_t i = slot_of(m, out);
     return m->slots[i].out ? &m->slots[i] : NULL;
+}
+
+const char *const *batch_manifest_runs(const batch_manifest *m, size_t *n)
+{
+    *n = m ? m->runs.n : 0;
+    return m ? (const char *const *)m->runs.v : NULL;
 }
 
 size_t batch_manifest_count(const batch_manifest *m)

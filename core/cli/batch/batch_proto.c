@@ -14,6 +14,7 @@ void batch_item_free(batch_item *it)
 {
     free(it->name);
     free(it->input);
+    free(it->rel);
     free(it->data);
     free(it->out);
     free(it->error);

@@ -92,6 +92,7 @@ typedef struct run {
     batch_manifest *man;    /* --resume */
     batch_fingerprint fp;
     char *manifest_path, *errors_path;
+    char *part_path;        /* --shard with --jsonl: this shard's part */
     slot *ring;             /* WINDOW slots; item seq is ring[seq % W] */
     uint64_t base, next;    /* items [base, next) are in the window */
     size_t live_bytes;

@@ -155,6 +155,11 @@ static int cpu_count(void)
 /* Usage checks before anything starts; 0 or EXIT_USAGE. */
 static int check_usage(const cli_opts *o, precis_output fmt)
 {
+    if (o->collect) {
+        cli_error("batch: --collect joins finished shards; give it alone "
+                  "with the output folder (and --jsonl FILE)");
+        return EXIT_USAGE;
+    }
     if (!fmt) {
         cli_error("batch: -f %s: expected text, json, markdown or html",
                   o->format);
@@ -191,6 +196,50 @@ static int check_usage(const cli_opts *o, precis_output fmt)
     return 0;
 }
 
+/* --shard: 0 with *s filled (s->n == 0 without it), or EXIT_USAGE. */
+static int check_shard(const cli_opts *o, batch_shard *s)
+{
+    char why[600];
+    memset(s, 0, sizeof *s);
+    if (!o->shard)
+        return 0;
+    if (batch_shard_parse(o->shard, s, why, sizeof why)) {
+        cli_error("batch: %s", why);
+        return EXIT_USAGE;
+    }
+    if (!o->out) {
+        cli_error("batch: --shard needs -o OUTDIR (every shard writes "
+                  "there, and --collect OUTDIR joins them)");
+        return EXIT_USAGE;
+    }
+    int from_stdin = !o->nargs;
+    for (int i = 0; i < o->nargs; i++)
+        from_stdin |= !strcmp(o->args[i], "-");
+    if (from_stdin) {
+        cli_error("batch: --shard needs files or directories that every "
+                  "shard can read, not standard input");
+        return EXIT_USAGE;
+    }
+    /* Shards of another N would take other inputs: mixing them loses
+     * some and does others twice. */
+    unsigned ns[2];
+    int found = batch_shard_scan(o->out, ns);
+    if (found > 1 || (found == 1 && ns[0] != s->n)) {
+        unsigned other = ns[0] != s->n ? ns[0] : ns[1];
+        char hint[120] = "";
+        if (!strcmp(o->shard, "auto"))
+            snprintf(hint, sizeof hint, " (resubmitting some tasks of "
+                     "a %u-task array? set PRECIS_SHARDS=%u)", other,
+                     other);
+        cli_error("batch: --shard %u/%u: %s holds shards of a %u-way run "
+                  "(.precis-manifest.K-of-%u.jsonl); give the same number "
+                  "of shards%s, or remove those files to start again",
+                  s->k, s->n, o->out, other, other, hint);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
 /* Builds one session to check the configuration and fingerprint it; the
  * workers build their own. */
 static int configure(run *R, precis_output fmt, precis_buf *run_line)
@@ -217,7 +266,20 @@ static int configure(run *R, precis_output fmt, precis_buf *run_line)
 static int setup(run *R, precis_output fmt)
 {
     precis_buf run_line = PRECIS_BUF_INIT;
+    char why[600];
     int rc = configure(R, fmt, &run_line);
+    if (!rc && R->io.shard.n
+        && batch_shard_note(&run_line, &R->io.shard, R->o,
+                            R->io.max_record, why, sizeof why)) {
+        cli_error("batch --shard: %s", why);
+        rc = EXIT_USAGE;
+    }
+    if (!rc && R->io.shard.n && R->o->jsonl
+        && !(R->part_path = batch_shard_file(R->o->out, BATCH_PART,
+                                             &R->io.shard))) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+    }
     if (!rc && R->o->out && run_open_outdir(R, precis_buf_str(&run_line)))
         rc = EXIT_USAGE;
     if (!rc && R->o->out && fmt == PRECIS_OUTPUT_HTML && run_index_open(R))
@@ -271,6 +333,7 @@ static void teardown(run *R)
     free(R->combined_tmp);
     free(R->index_path);
     free(R->index_tmp);
+    free(R->part_path);
 }
 
 static void install_signals(void)
@@ -309,6 +372,13 @@ static int run_batch(run *R)
     int rc = run_close_combined(R, !interrupted && !R->fatal);
     if (R->index && run_index_close(R, !interrupted && !R->fatal))
         rc = -1;
+    /* A shard that ran to its end says so, naming its part: --collect
+     * trusts no part of a run that did not finish. */
+    if (!interrupted && !R->fatal && !rc && R->io.shard.n
+        && batch_shard_finish(R->wc.manifest_fd, R->part_path)) {
+        cli_error("batch: %s: %s", R->manifest_path, strerror(errno));
+        rc = -1;
+    }
     if (R->broken_pipe) {
         /* The reader went away (... | head): end as a filter does. */
         signal(SIGPIPE, SIG_DFL);
@@ -389,8 +459,17 @@ int cmd_batch(const cli_opts *orig)
     const cli_opts *o = &opts;
     precis_output fmt = cli_output_format(o, PRECIS_OUTPUT_TEXT);
     run *R = NULL;
+    batch_shard shard;
+    if (!rc && o->collect && !o->shard) {
+        rc = batch_collect(o);
+        cli_opts_free(&opts);
+        free(ops);
+        return rc;
+    }
     if (!rc)
         rc = check_usage(o, fmt);
+    if (!rc)
+        rc = check_shard(o, &shard);
     if (!rc && !(R = calloc(1, sizeof *R))) {
         cli_error("out of memory");
         rc = EXIT_USAGE;
@@ -399,6 +478,7 @@ int cmd_batch(const cli_opts *orig)
         R->o = o;
         R->t0 = run_now_s();        /* the summary's time includes the setup */
         R->wc.manifest_fd = -1;
+        R->io.shard = shard;
         rc = setup(R, fmt);
         if (!rc)
             rc = run_batch(R);

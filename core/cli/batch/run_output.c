@@ -98,19 +98,12 @@ static int mkdirs(const char *path)
     return rc;
 }
 
-static char *path_join(const char *a, const char *b)
-{
-    precis_buf sb = PRECIS_BUF_INIT;
-    precis_buf_printf(&sb, "%s/%s", a, b);
-    return sb.oom ? (precis_buf_free(&sb), NULL) : precis_buf_steal(&sb);
-}
-
 int run_open_outdir(run *R, const char *run_line)
 {
     const char *out = R->o->out;
     char why[600];
-    R->manifest_path = path_join(out, BATCH_MANIFEST);
-    R->errors_path = path_join(out, "errors.jsonl");
+    R->manifest_path = batch_shard_file(out, BATCH_MANIFEST, &R->io.shard);
+    R->errors_path = batch_shard_file(out, BATCH_ERRORS, &R->io.shard);
     if (!R->manifest_path || !R->errors_path || mkdirs(out)) {
         cli_error("batch: -o %s: %s", out, strerror(errno));
         return -1;
@@ -144,7 +137,7 @@ int run_open_outdir(run *R, const char *run_line)
 /* --jsonl FILE goes to a hidden temporary file renamed at the end. */
 int run_open_combined(run *R)
 {
-    const char *p = R->o->jsonl;
+    const char *p = R->part_path ? R->part_path : R->o->jsonl;
     if (!p)
         return 0;
     if (!strcmp(p, "-")) {

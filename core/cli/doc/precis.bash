@@ -16,7 +16,7 @@ _precis()
     local commands="summarize inspect quotes translate segment batch config plugins lua help"
     local common="-c --config --set --profile -f --format --input-format --lang --replace-invalid -q --quiet -v --verbose -h --help"
     local summary="-n --sentences --ratio --words -m --method -S --script --translate --from"
-    local batch="-o --output --jsonl -j --jobs --resume --timeout --include --exclude"
+    local batch="-o --output --jsonl -j --jobs --resume --shard --collect --timeout --include --exclude"
     local methods="pacsum textrank lexrank luhn sumbasic lead"
 
     if [ "$cword" -eq 1 ]; then
@@ -36,8 +36,10 @@ _precis()
             COMPREPLY=($(compgen -f -X '!*.ini' -- "$cur") $(compgen -d -- "$cur")); return ;;
         -S|--script)
             COMPREPLY=($(compgen -f -X '!*.lua' -- "$cur") $(compgen -d -- "$cur")); return ;;
-        -o|--output)
+        -o|--output|--collect)
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --shard)
+            COMPREPLY=($(compgen -W "auto" -- "$cur")); return ;;
         --set|--profile|--lang|--translate|--to|--from|-n|--sentences|--ratio|--words|-j|--jobs|--timeout|--include|--exclude|--jsonl)
             return ;;
     esac
