@@ -98,7 +98,7 @@ check "no temporary files left" \
 check "another configuration (delay_ms) redoes everything" \
     test "$(summary_field "$T/err" done)" = "$N"
 # A rewrite killed half-way leaves a temporary beside a complete output.
-stale="$T/out/part0/g0/.story0000.txt.precis-tmp"
+stale="$T/out/part0/g0/.story0000.txt.0123456789abcdef.precis-tmp"
 echo "half an output" > "$stale"
 "$PRECIS" batch "$T/in" -o "$T/out" -j 2 --resume $(slow 0) 2>"$T/err"
 check "same configuration again: all $N skipped" \

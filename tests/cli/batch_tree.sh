@@ -113,7 +113,7 @@ check "combined line equals the article's file" \
 check "JSON output carries the input's id" \
     grep -q '"id":"f4"' "$T/j1/feed/4.json"
 check "no hidden temporary beside the combined file" \
-    bash -c "! ls -A '$T' | grep -q '\.tmp-'"
+    bash -c "! ls -A '$T' | grep -q 'precis-tmp'"
 
 # 4. Operands: files map to OUTDIR/NAME, several folders get subfolders.
 mkdir -p "$T/x/news" "$T/y/news"

@@ -15,6 +15,7 @@
 #define PRECIS_BATCH_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
@@ -160,12 +161,30 @@ int bp_write_all(int fd, const char *p, size_t n);
  */
 #define BATCH_MANIFEST ".precis-manifest.jsonl"
 
-/* The temporary file an output is written to before its rename: hidden,
- * beside the output (a rename within one folder needs no filesystem-wide
- * lock), and named after it, so a run killed while writing leaves at most
- * one per output, which the next write of that output replaces and
- * --resume removes when it skips the output.  Caller frees. */
-char *batch_temp_name(const char *outdir, const char *out);
+/* ---- Files in the output folder (batch_files.c) ---------------------- */
+
+/* The folder of rel (a path below outdir, "a/b.txt" -> a/), opened
+ * without following any link below outdir and made when create is set;
+ * a descriptor, or -1 with errno (ELOOP: a link where a folder was
+ * expected). */
+int batch_out_dir(const char *outdir, const char *rel, int create);
+/* The last component of rel. */
+const char *batch_base(const char *rel);
+/* Creates ".BASE.RANDOM.precis-tmp" in dirfd with O_CREAT | O_EXCL |
+ * O_NOFOLLOW; its name goes to name.  A descriptor, or -1 with errno. */
+int batch_temp_at(int dirfd, const char *base, char *name, size_t size);
+/* The same beside path, as a FILE ("wb"); *tmp receives its path
+ * (malloc'd).  NULL with errno. */
+FILE *batch_temp_open(const char *path, char **tmp);
+/* Opens path for writing, truncated or appended, refusing a link at its
+ * name; a descriptor or -1. */
+int batch_open_nofollow(const char *path, int append);
+/* Marks this process's temporaries (and its workers') with tag. */
+void batch_temp_tag(const char *tag);
+/* Removes the temporary files left for rel - with folder set, every one
+ * in rel's folder (call that before this run writes anything there). */
+void batch_temp_sweep(const char *outdir, const char *rel, int folder);
+
 
 typedef struct batch_mentry {
     char *out;              /* owned */

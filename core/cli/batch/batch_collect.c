@@ -256,15 +256,14 @@ static int open_parts(collect *C)
 
 /* ---- Writing the joined files ---- */
 
-static char *temp_in(const char *dir, const char *name)
+/* A new, unpredictable temporary file beside dir/name (never a link). */
+static FILE *temp_in(const char *dir, const char *name, char **tmp)
 {
     precis_buf sb = PRECIS_BUF_INIT;
-    precis_buf_printf(&sb, "%s/.%s.tmp-%ld", dir, name, (long)getpid());
-    if (sb.oom) {
-        precis_buf_free(&sb);
-        return NULL;
-    }
-    return precis_buf_steal(&sb);
+    precis_buf_printf(&sb, "%s/%s", dir, name);
+    FILE *f = sb.oom ? NULL : batch_temp_open(precis_buf_str(&sb), tmp);
+    precis_buf_free(&sb);
+    return f;
 }
 
 static char *absolute(const char *path)
@@ -304,29 +303,40 @@ static int write_run_line(collect *C)
 static int open_outputs(collect *C)
 {
     const char *dir = C->outdir;
-    C->tmp[T_MANIFEST] = temp_in(dir, BATCH_MANIFEST);
-    C->tmp[T_ERRORS] = temp_in(dir, BATCH_ERRORS);
+    const char *where[NTEMP] = { NULL };
+    const char *names[NTEMP] = { NULL };
+    where[T_MANIFEST] = where[T_ERRORS] = dir;
+    names[T_MANIFEST] = BATCH_MANIFEST;
+    names[T_ERRORS] = BATCH_ERRORS;
+    char *slash = NULL;
     if (C->jsonl && !strcmp(C->jsonl, "-")) {
-        C->tmp[T_RESULTS] = temp_in(dir, "stdout.jsonl");
+        where[T_RESULTS] = dir;
+        names[T_RESULTS] = "stdout.jsonl";
     } else if (C->jsonl) {
         /* Beside the file: the rename must not cross filesystems. */
-        char *slash = strrchr(C->jsonl, '/');
+        slash = strrchr(C->jsonl, '/');
         *slash = '\0';
-        C->tmp[T_RESULTS] = temp_in(*C->jsonl ? C->jsonl : "/", slash + 1);
-        *slash = '/';
+        where[T_RESULTS] = *C->jsonl ? C->jsonl : "/";
+        names[T_RESULTS] = slash + 1;
     }
-    if (C->html)
-        C->tmp[T_INDEX] = temp_in(dir, "index.html");
-    for (int i = 0; i < NTEMP; i++) {
-        if ((i == T_RESULTS && !C->jsonl) || (i == T_INDEX && !C->html))
+    if (C->html) {
+        where[T_INDEX] = dir;
+        names[T_INDEX] = "index.html";
+    }
+    int rc = 0;
+    for (int i = 0; i < NTEMP && !rc; i++) {
+        if (!names[i])
             continue;
-        if (!C->tmp[i] || !(C->f[i] = fopen(C->tmp[i], "wb"))) {
-            cli_error("batch --collect: %s: %s", C->tmp[i] ? C->tmp[i]
-                      : "temporary file", C->tmp[i] ? strerror(errno)
-                                                    : "out of memory");
-            return -1;
+        if (!(C->f[i] = temp_in(where[i], names[i], &C->tmp[i]))) {
+            cli_error("batch --collect: %s/%s: %s", where[i], names[i],
+                      strerror(errno));
+            rc = -1;
         }
     }
+    if (slash)
+        *slash = '/';
+    if (rc)
+        return -1;
     if (C->html) {
         precis_error err = { 0, "" };
         precis_buf title = PRECIS_BUF_INIT;

@@ -34,15 +34,13 @@ int run_index_open(run *R)
     /* A shard's rows are its own (index.K-of-N.html): --collect writes
      * index.html with every row. */
     R->index_path = batch_shard_file(out, INDEX_NAME, &R->io.shard);
-    const char *slash = R->index_path ? strrchr(R->index_path, '/') : NULL;
-    R->index_tmp = slash ? batch_temp_name(out, slash + 1) : NULL;
-    if (!R->index_path || !R->index_tmp) {
+    if (!R->index_path) {
         cli_error("out of memory");
         return -1;
     }
-    R->index_f = fopen(R->index_tmp, "wb");
+    R->index_f = batch_temp_open(R->index_path, &R->index_tmp);
     if (!R->index_f) {
-        cli_error("batch: %s: %s", R->index_tmp, strerror(errno));
+        cli_error("batch: %s: %s", R->index_path, strerror(errno));
         return -1;
     }
     precis_buf title = PRECIS_BUF_INIT;

@@ -191,11 +191,10 @@ void batch_manifest_entry(precis_buf *sb, const char *out, uint64_t ino,
 int batch_manifest_compact(const batch_manifest *m, const char *path,
                            char *why, size_t whylen)
 {
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
+    char *tmp = NULL;
+    FILE *f = batch_temp_open(path, &tmp);
     if (!f) {
-        snprintf(why, whylen, "%s: %s", tmp, strerror(errno));
+        snprintf(why, whylen, "%s: %s", path, strerror(errno));
         return -1;
     }
     for (size_t i = 0; i < m->runs.n; i++)
@@ -220,8 +219,10 @@ int batch_manifest_compact(const batch_manifest *m, const char *path,
         snprintf(why, whylen, "%s: %s", path,
                  bad ? "could not write" : strerror(errno));
         unlink(tmp);
+        free(tmp);
         return -1;
     }
+    free(tmp);
     return 0;
 }
 

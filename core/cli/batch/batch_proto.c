@@ -180,19 +180,6 @@ int bp_write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-char *batch_temp_name(const char *outdir, const char *out)
-{
-    const char *slash = strrchr(out, '/');
-    int dir = slash ? (int)(slash - out) : 0;
-    precis_buf sb = PRECIS_BUF_INIT;
-    precis_buf_printf(&sb, "%s/%.*s%s.%s.precis-tmp", outdir, dir, out,
-              slash ? "/" : "", slash ? slash + 1 : out);
-    if (sb.oom) {
-        precis_buf_free(&sb);
-        return NULL;
-    }
-    return precis_buf_steal(&sb);
-}
 
 /* ---- Messages ---- */
 

@@ -116,6 +116,11 @@ typedef struct run {
     batch_survey sv;
     long parent_kb, worker_kb;
     int spawned, fresh_deaths;
+    struct {                /* output folders swept of stale temporaries:
+                             * a hash set of their names' hashes */
+        uint64_t *v;
+        size_t n, cap;
+    } swept;
 } run;
 
 /* Set by the signal handler (SIGINT, SIGTERM, SIGPIPE): stop reading,
@@ -144,6 +149,10 @@ void run_fail_slot(run *R, slot *s, const char *stage,
                       const char *plugin, const char *id, const char *msg);
 
 void run_remove_temp(run *R, const slot *s);
+
+/* Sweeps the folder of rel (below OUT) of temporaries a killed run left,
+ * once per run. */
+void run_sweep_folder(run *R, const char *rel);
 
 int run_up_to_date(run *R, slot *s);
 

@@ -142,19 +142,6 @@ static int load_file(precis_ctx *ctx, const witem *it, precis_article **a,
     return rc == 1 ? 0 : fail(r, "load", err.message);
 }
 
-static int mkdir_parents(char *path)
-{
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        int rc = mkdir(path, 0777);
-        *p = '/';
-        if (rc && errno != EEXIST)
-            return -1;
-    }
-    return 0;
-}
 
 /* The bytes of the article's output: the JSON already made, or the view
  * rendered into memory (one write(2) later, not stdio's several). */
@@ -185,20 +172,21 @@ static int render(const batch_wconf *c, precis_ctx *ctx,
 /* Writes the output to a temporary file, records it in the manifest,
  * then renames it into place: an output is either absent or complete. */
 static int put_output(const batch_wconf *c, const witem *it,
-                      const char *data, size_t len, const char *tmp,
-                      const char *dst, wresult *r)
+                      const char *data, size_t len, const char *dst,
+                      wresult *r)
 {
-    char m[1100];
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0 && errno == ENOENT) {
-        /* The output's folder does not exist yet. */
-        char *d = strdup(tmp);
-        if (d && mkdir_parents(d) == 0)
-            fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-        free(d);
-    }
+    char m[1100], tmp[1100];
+    const char *base = batch_base(it->out);
+    /* The folder below OUT, made without following links planted there,
+     * and a temporary file no one can have prepared. */
+    int dfd = batch_out_dir(c->outdir, it->out, 1);
+    int fd = dfd < 0 ? -1 : batch_temp_at(dfd, base, tmp, sizeof tmp);
     if (fd < 0) {
-        snprintf(m, sizeof m, "%.900s: %s", tmp, strerror(errno));
+        snprintf(m, sizeof m, "%.900s: %s", dst, errno == ELOOP
+                 ? "a symbolic link inside the output folder; refusing to "
+                   "follow it" : strerror(errno));
+        if (dfd >= 0)
+            close(dfd);
         return fail(r, "output", m);
     }
     struct stat st;
@@ -206,7 +194,8 @@ static int put_output(const batch_wconf *c, const witem *it,
     rc |= close(fd) != 0;
     if (rc) {
         snprintf(m, sizeof m, "%.900s: %s", dst, strerror(errno));
-        unlink(tmp);
+        unlinkat(dfd, tmp, 0);
+        close(dfd);
         return fail(r, "output", m);
     }
     precis_buf line = PRECIS_BUF_INIT;
@@ -220,14 +209,16 @@ static int put_output(const batch_wconf *c, const witem *it,
     rc = line.oom || write(c->manifest_fd, line.s, line.len)
                      != (ssize_t)line.len;
     precis_buf_free(&line);
+    /* Within one folder: a link at the final name is replaced, never
+     * followed. */
     if (!rc)
-        rc = rename(tmp, dst) != 0;
+        rc = renameat(dfd, tmp, dfd, base) != 0;
     if (rc) {
         snprintf(m, sizeof m, "%.900s: %s", dst, strerror(errno));
-        unlink(tmp);
-        return fail(r, "output", m);
+        unlinkat(dfd, tmp, 0);
     }
-    return 0;
+    close(dfd);
+    return rc ? fail(r, "output", m) : 0;
 }
 
 static int write_output(const batch_wconf *c, precis_ctx *ctx,
@@ -238,14 +229,11 @@ static int write_output(const batch_wconf *c, precis_ctx *ctx,
     size_t len = 0;
     if (render(c, ctx, a, r, &own, &len))
         return -1;
-    char *tmp = batch_temp_name(c->outdir, it->out);
     precis_buf dst = PRECIS_BUF_INIT;
     precis_buf_printf(&dst, "%s/%s", c->outdir, it->out);
-    int rc = !tmp || dst.oom
-             ? fail(r, "output", "out of memory")
-             : put_output(c, it, own ? own : r->json, len, tmp,
-                          precis_buf_str(&dst), r);
-    free(tmp);
+    int rc = dst.oom ? fail(r, "output", "out of memory")
+                     : put_output(c, it, own ? own : r->json, len,
+                                  precis_buf_str(&dst), r);
     precis_buf_free(&dst);
     free(own);
     return rc;

@@ -268,6 +268,11 @@ static int setup(run *R, precis_output fmt)
     precis_buf run_line = PRECIS_BUF_INIT;
     char why[600];
     int rc = configure(R, fmt, &run_line);
+    if (R->io.shard.n) {
+        char tag[48];
+        snprintf(tag, sizeof tag, "%u-of-%u-", R->io.shard.k, R->io.shard.n);
+        batch_temp_tag(tag);
+    }
     if (!rc && R->io.shard.n
         && batch_shard_note(&run_line, &R->io.shard, R->o,
                             R->io.max_record, why, sizeof why)) {
@@ -324,6 +329,7 @@ static void teardown(run *R)
     if (R->wc.manifest_fd > 0)
         close(R->wc.manifest_fd);
     free(R->ring);
+    free(R->swept.v);
     free(R->ready.v);
     free(R->solo.v);
     free(R->w);

@@ -116,10 +116,12 @@ int run_open_outdir(run *R, const char *run_line)
             return -1;
         }
     }
-    R->wc.manifest_fd = open(R->manifest_path,
-                             O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-                             0666);
-    R->errors = fopen(R->errors_path, "w");
+    /* A link planted at either name is refused, not followed. */
+    R->wc.manifest_fd = batch_open_nofollow(R->manifest_path, 1);
+    int efd = batch_open_nofollow(R->errors_path, 0);
+    R->errors = efd >= 0 ? fdopen(efd, "w") : NULL;
+    if (efd >= 0 && !R->errors)
+        close(efd);
     if (R->wc.manifest_fd < 0 || !R->errors) {
         cli_error("batch: %s: %s", R->wc.manifest_fd < 0
                   ? R->manifest_path : R->errors_path, strerror(errno));
@@ -131,6 +133,9 @@ int run_open_outdir(run *R, const char *run_line)
         return -1;
     }
     R->wc.outdir = out;
+    /* OUT's own folder now, before this run's index or combined output
+     * put a temporary there. */
+    run_sweep_folder(R, "index.html");
     return 0;
 }
 
@@ -144,14 +149,8 @@ int run_open_combined(run *R)
         R->ordered = stdout;
         return 0;
     }
-    const char *slash = strrchr(p, '/');
-    precis_buf sb = PRECIS_BUF_INIT;
-    precis_buf_printf(&sb, "%.*s.%s.tmp-%ld", slash ? (int)(slash + 1 - p) : 0, p,
-              slash ? slash + 1 : p, (long)getpid());
     R->combined_path = strdup(p);
-    R->combined_tmp = sb.oom ? NULL : precis_buf_steal(&sb);
-    precis_buf_free(&sb);
-    R->ordered = R->combined_tmp ? fopen(R->combined_tmp, "wb") : NULL;
+    R->ordered = batch_temp_open(p, &R->combined_tmp);
     if (!R->ordered) {
         cli_error("batch: --jsonl %s: %s", p, strerror(errno));
         return -1;

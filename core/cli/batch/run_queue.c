@@ -184,10 +184,12 @@ void run_produce(run *R)
             run_index_reserve(&s->it);
         R->n_records += it.kind == BATCH_RECORD;
         R->live_bytes += it.len;
+        /* Temporaries a killed run left in this item's folder go before
+         * anything of this run is written there. */
+        run_sweep_folder(R, s->it.out);
         if (s->it.error) {
             run_fail_slot(R, s, "input", NULL, NULL, s->it.error);
         } else if (R->man && run_up_to_date(R, s)) {
-            run_remove_temp(R, s);  /* a killed rewrite's, if any */
             s->state = SLOT_SKIPPED;
             R->n_skipped++;
             run_drop_data(R, s);

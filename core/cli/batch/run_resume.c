@@ -25,13 +25,48 @@
 
 /* The temporary file of an output whose writer died or was killed (see
  * batch_temp_name() in batch.h). */
+/* The temporary a dead worker left for s (no other worker holds s). */
 void run_remove_temp(run *R, const slot *s)
 {
-    char *tmp = R->wc.outdir && s->it.out
-                ? batch_temp_name(R->wc.outdir, s->it.out) : NULL;
-    if (tmp)
-        unlink(tmp);
-    free(tmp);
+    if (R->wc.outdir && s->it.out)
+        batch_temp_sweep(R->wc.outdir, s->it.out, 0);
+}
+
+/* Each output folder is swept once, when its first item comes by: items
+ * are read in order, so no worker of this run has written there yet. */
+void run_sweep_folder(run *R, const char *rel)
+{
+    if (!R->wc.outdir || !rel)
+        return;
+    const char *slash = strrchr(rel, '/');
+    size_t n = slash ? (size_t)(slash - rel) : 0;
+    uint64_t h = batch_hash(BATCH_HASH_INIT, rel, n);
+    if (R->swept.cap == 0 || R->swept.n * 2 >= R->swept.cap) {
+        size_t cap = R->swept.cap ? R->swept.cap * 2 : 64;
+        uint64_t *v = calloc(cap, sizeof *v);
+        if (!v)
+            return;
+        for (size_t i = 0; i < R->swept.cap; i++) {
+            uint64_t k = R->swept.v[i];
+            size_t j = k & (cap - 1);
+            while (k && v[j])
+                j = (j + 1) & (cap - 1);
+            if (k)
+                v[j] = k;
+        }
+        free(R->swept.v);
+        R->swept.v = v;
+        R->swept.cap = cap;
+    }
+    h |= 1;     /* 0 marks an empty place */
+    size_t j = h & (R->swept.cap - 1);
+    while (R->swept.v[j] && R->swept.v[j] != h)
+        j = (j + 1) & (R->swept.cap - 1);
+    if (R->swept.v[j])
+        return;
+    R->swept.v[j] = h;
+    R->swept.n++;
+    batch_temp_sweep(R->wc.outdir, rel, 1);
 }
 
 static int ts_before(struct timespec a, struct timespec b)

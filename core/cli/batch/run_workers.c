@@ -372,7 +372,7 @@ static void lost_items(run *R, worker *w, int status)
     char reason[200];
     death_reason(w, status, R->timeout, reason, sizeof reason);
     if (w->started)
-        run_remove_temp(R, run_slot_of(R, w->held[0]));
+        run_remove_temp(R, run_slot_of(R, w->held[0]));    /* its own */
     if (w->started && !run_got_signal)
         blame(R, w, reason);
     else if (w->started)
