@@ -5,18 +5,19 @@
  * Position carries most of it: news puts what matters first.  Within the
  * lead, a sentence is worth more when
  *   - later sentences echo it (PacSum's directed centrality: a sentence
- *     the story goes on to develop is a statement of it, while one that
- *     only repeats what came before is a recap);
+ *     the story goes on to develop is a statement of it; one that only
+ *     repeats what came before is a recap, and gains nothing from that);
  *   - its words are the story's recurring vocabulary (the share of its
  *     content words found in another body sentence: names, places and
  *     the matter at hand recur, colour and asides do not);
  *   - it carries figures (counts, ages, sums, dates);
  * and worth less when
- *   - it is quoted speech (reaction and comment rather than the facts);
  *   - it is much longer than the article's typical sentence: such a
  *     "sentence" is usually run-on text (photo captions glued to the
  *     paragraph that follows, a list), and in a summary of three
- *     sentences it costs more words than it tells.
+ *     sentences it costs more words than it tells;
+ *   - optionally (quotes > 0), it is quoted speech: the dev highlights
+ *     restate quotes about as often as facts, so this is off by default.
  * Each term is scaled to about [0, 1] so the weights compare.
  */
 #include "pacsum.h"
@@ -139,7 +140,8 @@ static void quoted_bytes(const precis_api *api, const precis_article *a,
 /* The echo of each body sentence in the others, PacSum's way: cosine
  * edges above a cut between the weakest and the strongest, counted
  * forward (later sentences) and, scaled by backward, from earlier ones,
- * copies left out; divided by the largest magnitude.  echo is indexed by sentence. */
+ * copies left out; divided by the largest magnitude.  echo is indexed
+ * by sentence. */
 static int echoes(const precis_api *api, precis_stage_ctx *ctx,
                   const precis_article *a, const pacsum_cfg *c,
                   double *echo)
@@ -189,7 +191,8 @@ int pacsum_lead_scores(const precis_api *api, precis_stage_ctx *ctx,
         rc = echoes(api, ctx, a, c, echo);
     if (rc)
         return rc;
-    quoted_bytes(api, a, rank, quoted);
+    if (c->quotes != 0)
+        quoted_bytes(api, a, rank, quoted);
     double mean = 0;
     for (size_t r = 0; r < nbody; r++)
         mean += cnt[r].words / (double)nbody;

@@ -7,17 +7,17 @@
  * way a news desk writes highlights: the story's opening carries most of
  * it, and the sentences to keep are the early ones that later sentences
  * develop, made of the story's recurring words and figures rather than
- * quotes, reactions or run-on caption text (lead.c).  A summary that
- * keeps a large share of a story is a digest: what the story keeps
- * coming back to, wherever it is, which is PageRank over the graph of
- * shared words (TextRank) with no regard to position.
+ * run-on caption text (lead.c).  A summary that keeps a large share of a
+ * story is a digest: what the story keeps coming back to, wherever it
+ * is, which is PageRank over the graph of shared words (TextRank) with
+ * no regard to position.
  *
- * The two are not blended: at the same budget, one kind of summary is
- * better than any mix of the two on every dev set (mixes lose to both).
- * The budget decides: a lead summary while it keeps less than
- * digest_share of the body and fewer than digest_sentences sentences,
- * a digest from there on.  Both then go through the host's selection
- * with redundancy control (MMR), in article order.
+ * The two are not blended: on the dev sets every mix of the two scores
+ * below the better pure one, on news highlights and on long extractive
+ * summaries alike.  The budget decides: a lead summary while it keeps
+ * less than digest_share of the body's sentences, a digest from there
+ * on.  Both then go through the host's selection with redundancy control
+ * (MMR), in article order.
  *
  * The dev figures behind every default are in core/DESIGN.md
  * ("Summaries"); tests/bench/bench_summ measures them.
@@ -33,12 +33,9 @@
 static const precis_api *api;
 
 static const precis_option_def pacsum_options[] = {
-    { "digest_share", PRECIS_OPT_REAL, "0.4",
+    { "digest_share", PRECIS_OPT_REAL, "0.35",
       "a summary keeping this share of the body or more is a digest "
       "(centrality), a smaller one a lead summary", NULL, 0, 1 },
-    { "digest_sentences", PRECIS_OPT_INT, "6",
-      "... and so is one of this many sentences or more", NULL, 1,
-      1000000 },
     { "lead_decay", PRECIS_OPT_REAL, "3",
       "lead summary: body sentences over which the weight of position "
       "halves", NULL, 0.1, 1000 },
@@ -56,7 +53,7 @@ static const precis_option_def pacsum_options[] = {
       "in the story", NULL, -10, 10 },
     { "numbers", PRECIS_OPT_REAL, "0.5",
       "lead summary: weight of figures in a sentence", NULL, -10, 10 },
-    { "quotes", PRECIS_OPT_REAL, "0.5",
+    { "quotes", PRECIS_OPT_REAL, "0",
       "lead summary: penalty for quoted speech (needs a quotes stage)",
       NULL, -10, 10 },
     { "length", PRECIS_OPT_REAL, "1",
@@ -74,7 +71,6 @@ static int pacsum_create(precis_stage_ctx *ctx, const precis_options *opt,
     if (!c)
         return api->fail(ctx, PRECIS_ENOMEM, "out of memory");
     c->digest_share = api->opt_real(opt, "digest_share");
-    c->digest_sentences = (double)api->opt_int(opt, "digest_sentences");
     c->decay = api->opt_real(opt, "lead_decay");
     c->forward = api->opt_real(opt, "forward");
     c->backward = api->opt_real(opt, "backward");
@@ -117,12 +113,8 @@ static int pacsum_run(precis_stage_ctx *ctx, void *state, precis_article *a)
     if (!score || !rank)
         return api->fail(ctx, PRECIS_ENOMEM, "out of memory");
     size_t nbody = su_body_rank(api, a, rank);
-    size_t k = nbody;
     double kept = su_budget_share(api, ctx, a, nbody);
-    if (nbody && api->budget_sentences(ctx, a, &k) != PRECIS_OK)
-        k = nbody;
-    int digest = nbody && (kept >= c->digest_share
-                           || (double)k >= c->digest_sentences);
+    int digest = nbody && kept >= c->digest_share;
     int rc = digest ? digest_scores(ctx, c, a, score)
                     : pacsum_lead_scores(api, ctx, a, c, rank, nbody, score);
     if (rc)

@@ -17,8 +17,8 @@
 
 typedef struct pacsum_cfg {
     /* The switch between the two kinds of summary. */
-    double digest_share;        /* kept share of the body from which */
-    double digest_sentences;    /* ... or sentence count from which */
+    double digest_share;        /* kept share of the body from which the
+                                 * summary is a digest */
     /* Lead summary. */
     double decay;               /* body sentences over which position
                                  * weight halves */
@@ -28,7 +28,7 @@ typedef struct pacsum_cfg {
                                  * weakest and strongest are ignored */
     double topic;               /* weight of the recurring-word share */
     double numbers;             /* weight of figures */
-    double quotes;              /* penalty for quoted words */
+    double quotes;              /* penalty for quoted speech */
     double length;              /* penalty for overlong sentences */
     /* Digest. */
     double damping;             /* PageRank damping */
