@@ -3,21 +3,13 @@
 # article and one that hangs on another (test fixtures batch_crash.so and
 # batch_hang.so) cost exactly those articles; a stage error costs one
 # article; errors.jsonl names the input, line, id, stage and plug-in.
-set -u
-: "${PRECIS:?}" "${PRECIS_BUILD:?}"
-command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 77; }
+. "$(dirname "$0")/lib.sh"
+need_cmd python3
 FX=$PRECIS_BUILD/tests/fixtures
 for f in batch_crash batch_hang; do
-    [ -f "$FX/$f.so" ] || { echo "SKIP: $FX/$f.so not built"; exit 77; }
+    [ -f "$FX/$f.so" ] || skip "$FX/$f.so not built"
 done
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1; shift
-    if "$@"; then echo "ok   $what"; else
-        echo "FAIL $what"; fails=$((fails+1)); fi
-}
+T=$TMP
 # One fixture per run, listed first: the core keeps pointers into its
 # stage registry, which loading a plug-in file after other stages were
 # resolved moves (reported with the batch work); such runs are safe.
@@ -53,7 +45,7 @@ for i in (1, 2, 3, 7, 9):
 PY
 
 ids_check() {   # ids_check FILE FAILED...: one line per input, in order
-    python3 - "$@" <<'PY' || fails=$((fails+1))
+    python3 - "$@" <<'PY' || FAILS=$((FAILS+1))
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 ids = [r["id"] for r in rows]
@@ -105,7 +97,7 @@ check "22 outputs" test "$(ls "$T/o/in" | wc -l)" -eq 22
     2>/dev/null
 check "23 outputs past the hang" test "$(ls "$T/h/in" | wc -l)" -eq 23
 python3 - "$T/o/errors.jsonl" "$T/h/errors.jsonl" <<'PY' \
-    || fails=$((fails+1))
+    || FAILS=$((FAILS+1))
 import json, sys
 errs = {e["line"]: e for p in sys.argv[1:] for e in map(json.loads, open(p))}
 ok = sorted(errs) == [7, 12, 15]
@@ -139,5 +131,4 @@ check "on_error=fail: exit 1" test $? -eq 1
 check "on_error=fail: stopped before the end" \
     test "$(wc -l < "$T/stop.jsonl")" -lt 12
 
-[ $fails -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
-echo "all batch fault checks passed"
+finish

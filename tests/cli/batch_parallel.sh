@@ -3,15 +3,12 @@
 # Lines, split into 50-article jobs by parallel --pipe, give the same
 # results as one process (compared after sorting by id; "source" names the
 # line within each job's own input, so it is left out of the comparison).
-set -u
-: "${PRECIS:?}" "${PRECIS_CORPUS:?}"
+. "$(dirname "$0")/lib.sh"
+need_corpus
 DEV=$PRECIS_CORPUS/summ-dev
-[ -d "$DEV" ] || { echo "SKIP: corpus $DEV not found"; exit 77; }
-command -v parallel >/dev/null \
-    || { echo "SKIP: GNU parallel not found"; exit 77; }
-command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 77; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+need_cmd parallel "GNU parallel not found"
+need_cmd python3
+T=$TMP
 
 # summ-dev as JSON Lines, at test time: {"id", "title", "text"}.
 python3 - "$DEV" > "$T/dev.jsonl" <<'PY'

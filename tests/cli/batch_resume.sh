@@ -3,20 +3,13 @@
 # outputs, the workers die with the parent, the rest is completed, and
 # nothing done before the kill is done again.  Then what makes an output
 # stale: a newer input, another configuration, a changed JSON Lines record.
-set -u
-: "${PRECIS:?}" "${PRECIS_BUILD:?}"
-command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 77; }
+. "$(dirname "$0")/lib.sh"
+need_cmd python3
 FX=$PRECIS_BUILD/tests/fixtures
-[ -f "$FX/batch_hang.so" ] || { echo "SKIP: batch_hang.so not built"; exit 77; }
-T=$(mktemp -d)
+[ -f "$FX/batch_hang.so" ] || skip "batch_hang.so not built"
+T=$TMP
 trap 'kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
 pid=
-fails=0
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1; shift
-    if "$@"; then echo "ok   $what"; else
-        echo "FAIL $what"; fails=$((fails+1)); fi
-}
 N=300
 # batch_hang with delay_ms slows every article down so the run can be
 # killed halfway; it changes nothing in the summaries.
@@ -151,5 +144,4 @@ check "4000 finished records skipped" \
 check "resume of a finished run does not wait per window (${ms} ms)" \
     test "$ms" -lt 8000
 
-[ $fails -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
-echo "all batch resume checks passed"
+finish

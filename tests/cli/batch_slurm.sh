@@ -10,9 +10,7 @@
 # stopped by their pids.  Skipped (77) where SLURM cannot run: not root,
 # the packages (slurmctld, slurmd, slurm-client, munge) missing, or the
 # daemons not coming up.
-set -u
-: "${PRECIS:?}" "${PRECIS_SOURCE:?}" "${PRECIS_BUILD:?}"
-skip() { echo "SKIP: $*"; exit 77; }
+. "$(dirname "$0")/lib.sh"
 DEV=${PRECIS_CORPUS:-/nonexistent}/summ-dev
 [ -d "$DEV" ] || skip "corpus $DEV not found"
 [ "$(id -u)" -eq 0 ] || skip "not root: slurmd runs jobs as root here"
@@ -49,15 +47,9 @@ cleanup() {
         kill -9 "${pids[i]}" 2>/dev/null
         wait "${pids[i]}" 2>/dev/null
     done
-    rm -rf "$T"
+    rm -rf "$T" "$TMP"
 }
 trap cleanup EXIT
-fails=0
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1; shift
-    if "$@"; then echo "ok   $what"; else
-        echo "FAIL $what"; fails=$((fails + 1)); fi
-}
 waitfor() { # waitfor SECONDS COMMAND...: poll until it succeeds
     local end=$((SECONDS + $1)); shift
     until "$@"; do
@@ -233,9 +225,7 @@ check "every output written before the cancel left as it was" \
     test -z "$(comm -23 "$T/inodes.before" "$T/inodes.after")"
 echo "     (whole test: $SECONDS s)"
 
-if [ $fails -gt 0 ]; then
+if [ "$FAILS" -gt 0 ]; then
     for f in "$T"/log/task-*.out; do echo "--- $f"; tail -5 "$f"; done
-    echo "$fails check(s) failed"
-    exit 1
 fi
-echo "all checks passed"
+finish

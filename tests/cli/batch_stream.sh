@@ -3,17 +3,9 @@
 # flat memory (parent plus workers < 50 MB, and no more at 100,000 than at
 # 10,000 beyond a small margin), results in input order whatever -j, and
 # results flowing out before the input ends.
-set -u
-: "${PRECIS:?}"
-command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 77; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1; shift
-    if "$@"; then echo "ok   $what"; else
-        echo "FAIL $what"; fails=$((fails+1)); fi
-}
+. "$(dirname "$0")/lib.sh"
+need_cmd python3
+T=$TMP
 # Sanitizer builds use far more memory by design: check behaviour on a
 # shorter stream there, and memory only in a plain build.
 N=100000
@@ -60,7 +52,7 @@ for f in small big; do
          "$(awk "BEGIN { printf \"%.1f\", $end - $start }") s," \
          "peak $(peak "$T/$f.err") MB (parent + workers)"
 done
-python3 - "$T/big.out" "$N" <<'EOF' || fails=$((fails+1))
+python3 - "$T/big.out" "$N" <<'EOF' || FAILS=$((FAILS+1))
 import json, sys
 n = 0
 ok = True
@@ -93,7 +85,7 @@ check "-j 1 and -j 4 give the same bytes in the same order" \
 check "... one line per article" test "$(wc -l < "$T/o4")" -eq 3000
 
 # A filter: results come out while the input is still open.
-python3 - "$PRECIS" "$T/order.jsonl" <<'EOF' || fails=$((fails+1))
+python3 - "$PRECIS" "$T/order.jsonl" <<'EOF' || FAILS=$((FAILS+1))
 import os, select, subprocess, sys, time
 lines = open(sys.argv[2], "rb").readlines()[:40]
 p = subprocess.Popen([sys.argv[1], "batch", "--jsonl", "-", "-j", "2",
@@ -119,5 +111,4 @@ print(("ok  " if ok else "FAIL") + f" filter: {early} of the first 20 "
 sys.exit(0 if ok else 1)
 EOF
 
-[ $fails -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
-echo "all batch stream checks passed"
+finish

@@ -2,17 +2,9 @@
 # precis batch over a directory tree: nested folders, mixed formats,
 # --include/--exclude, output naming, atomic outputs, errors.jsonl, the
 # combined --jsonl in input order whatever -j, and usage errors.
-set -u
-: "${PRECIS:?}"
-command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 77; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1; shift
-    if "$@"; then echo "ok   $what"; else
-        echo "FAIL $what"; fails=$((fails+1)); fi
-}
+. "$(dirname "$0")/lib.sh"
+need_cmd python3
+T=$TMP
 
 # Articles written at test time: prose with distinct sentences.
 python3 - "$T/in" <<'EOF'
@@ -74,7 +66,7 @@ check "Markdown input summarized like summarize" \
     cmp -s "$T/out/sub/b.txt" <("$PRECIS" summarize "$T/in/sub/b.md")
 check "errors.jsonl has the two failures" \
     test "$(wc -l < "$T/out/errors.jsonl")" -eq 2
-python3 - "$T/out/errors.jsonl" "$T/in" <<'EOF' || fails=$((fails+1))
+python3 - "$T/out/errors.jsonl" "$T/in" <<'EOF' || FAILS=$((FAILS+1))
 import json, sys
 errs = [json.loads(l) for l in open(sys.argv[1])]
 by = {(e["input"], e.get("line")): e for e in errs}
@@ -142,5 +134,4 @@ check "... and nothing written" test ! -e "$T/u3/a.txt"
 check "missing input: exit 1 with its name" \
     bash -c "[ $? -eq 1 ] && grep -q nothing-here '$T/err'"
 
-[ $fails -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
-echo "all batch tree checks passed"
+finish

@@ -26,6 +26,27 @@ expect_err_has() {
     else fail "$2: stderr lacks '$1': $(head -c 300 "$TMP/err")"; fi
 }
 
+# check DESCRIPTION COMMAND...: runs the command; passes when it succeeds.
+check() {
+    local what=$1; shift
+    if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+# skip MESSAGE: the test cannot run here (ctest reports it as skipped).
+skip() { echo "skipped: $*"; exit 77; }
+
+# need_cmd COMMAND [WHY]: skip unless COMMAND is installed.
+need_cmd() {
+    command -v "$1" >/dev/null 2>&1 || skip "${2:-$1 not found}"
+}
+
+# need_apertium PAIR: skip unless Apertium has the language pair.
+need_apertium() {
+    need_cmd apertium "Apertium is not installed (apt-get install apertium apertium-$1)"
+    apertium -l 2>/dev/null | grep -qw "$1" \
+        || skip "Apertium's $1 pair is not installed (apt-get install apertium-${1/-/-})"
+}
+
 need_corpus() {
     if [ ! -d "${PRECIS_CORPUS:-/nonexistent}" ]; then
         echo "skipped: corpus not found (PRECIS_CORPUS=${PRECIS_CORPUS:-})"

@@ -5,17 +5,8 @@
 # Lines file); its headline, date and byline must come out exactly as
 # listed.  Then the same through text and Markdown output, and the
 # stage's options.
-set -u
-if [ -z "${PRECIS:-}" ] || [ ! -x "$PRECIS" ]; then
-    echo "normalise_golden: PRECIS is not set to the precis binary" >&2
-    exit 1
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "normalise_golden: skipped: python3 is needed to read JSON" >&2
-    exit 77
-fi
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/normalise_golden.XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
+need_cmd python3 "python3 is needed to read JSON"
 fail=0
 
 PRECIS="$PRECIS" TMP="$TMP" python3 - <<'PY' || fail=1

@@ -5,20 +5,9 @@
 # Russian Security Council" (its second copy is a duplicate, not body),
 # date 2024-09-11, one credit: Rodrigo Durão Coelho, editor.  Checked in
 # the JSON (with the paragraph kinds), text and Markdown outputs.
-set -u
-if [ -z "${PRECIS:-}" ] || [ ! -x "$PRECIS" ]; then
-    echo "normalise_seed: PRECIS is not set to the precis binary" >&2
-    exit 1
-fi
-SEED="${PRECIS_CORPUS:-}/seed/000_3950b43d292f39d6.txt"
-if [ ! -f "$SEED" ]; then
-    echo "normalise_seed: skipped: no seed article at '$SEED'" >&2
-    exit 77
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "normalise_seed: skipped: python3 is needed to read JSON" >&2
-    exit 77
-fi
+. "$(dirname "$0")/lib.sh"
+need_corpus
+need_cmd python3 "python3 is needed to read JSON"
 fail=0
 
 json=$("$PRECIS" inspect -f json "$SEED") || { echo "inspect failed"; exit 1; }

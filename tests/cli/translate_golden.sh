@@ -5,19 +5,10 @@
 # so the test skips there).  Paragraph boundaries come from precis's
 # classifier and segmenter: when they change on purpose, look at the
 # diff and paste the new output (PRECIS_TR_GOLDEN_PRINT=1 prints it).
-set -u
-: "${PRECIS:?}" "${PRECIS_CORPUS:?}"
-seed=$PRECIS_CORPUS/seed/000_3950b43d292f39d6.txt
-if [[ ! -r $seed ]]; then
-    echo "SKIP: $seed not found"
-    exit 77
-fi
-if ! command -v apertium >/dev/null || ! apertium -l 2>/dev/null \
-        | grep -qw eng-spa; then
-    echo "SKIP: Apertium with the eng-spa pair is not installed" \
-         "(apt-get install apertium apertium-eng-spa)"
-    exit 77
-fi
+. "$(dirname "$0")/lib.sh"
+need_corpus
+seed=$SEED
+need_apertium eng-spa
 if [[ ${PRECIS_TR_GOLDEN_PRINT:-0} == 1 ]]; then
     "$PRECIS" translate --to es "$seed"
     exit
@@ -25,12 +16,10 @@ fi
 versions=$(dpkg-query -W -f='${Version} ' apertium apertium-eng-spa \
            2>/dev/null)
 if [[ $versions != "3.8.3-"*" 0.8.1-"* ]]; then
-    echo "SKIP: the golden output was made with apertium 3.8.3 and" \
+    skip "the golden output was made with apertium 3.8.3 and" \
          "apertium-eng-spa 0.8.1; here: ${versions:-unknown}"
-    exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+tmp=$TMP
 "$PRECIS" translate --to es "$seed" > "$tmp/got" 2> "$tmp/err" || {
     echo "FAIL: precis translate failed:"
     cat "$tmp/err"

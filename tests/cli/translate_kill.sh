@@ -5,19 +5,10 @@
 # group to kill is the one precis reports with -v ("started Apertium
 # pipeline eng-spa (process group N)"); nothing else is touched.  Also
 # checks that no process of precis's pipelines outlives it.
-set -u
-: "${PRECIS:?}" "${PRECIS_CORPUS:?}"
-if [[ ! -d $PRECIS_CORPUS/summ-dev ]]; then
-    echo "SKIP: $PRECIS_CORPUS/summ-dev not found"
-    exit 77
-fi
-if ! command -v apertium >/dev/null || ! apertium -l 2>/dev/null \
-        | grep -qw eng-spa; then
-    echo "SKIP: Apertium with the eng-spa pair is not installed" \
-         "(apt-get install apertium apertium-eng-spa)"
-    exit 77
-fi
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
+need_corpus
+need_apertium eng-spa
+tmp=$TMP
 pid=
 cleanup() {
     [[ -n $pid ]] && kill "$pid" 2>/dev/null

@@ -9,21 +9,11 @@
 # Markdown views.
 #
 # Checks the first 40 summ-dev articles; PRECIS_TR_ALL=1 checks all.
-set -u
-: "${PRECIS:?}" "${PRECIS_CORPUS:?}"
-seed=$PRECIS_CORPUS/seed/000_3950b43d292f39d6.txt
-if [[ ! -r $seed || ! -d $PRECIS_CORPUS/summ-dev ]]; then
-    echo "SKIP: the corpus ($PRECIS_CORPUS) is not there"
-    exit 77
-fi
-if ! command -v apertium >/dev/null || ! apertium -l 2>/dev/null \
-        | grep -qw eng-spa; then
-    echo "SKIP: Apertium with the eng-spa pair is not installed" \
-         "(apt-get install apertium apertium-eng-spa)"
-    exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+need_corpus
+seed=$SEED
+need_apertium eng-spa
+tmp=$TMP
 
 files=("$seed")
 n=0
