@@ -93,11 +93,13 @@ enum {
     HF_SHARE = 1 << 12,     /* class/id names a share bar */
     HF_BYLINE = 1 << 13,    /* class/id/rel/itemprop names an author */
     HF_IN_LINK = 1 << 14,   /* inside <a> */
+    HF_CAPTION = 1 << 15,   /* class/id says caption or credit */
     HF_ELSEWHERE = 1 << 16, /* comments, related stories, sidebars */
     HF_IN_ELSEWHERE = 1 << 17,
     HF_BLOCK_TAG = 1 << 18, /* block-level by its tag (not by its flags) */
     HF_DATE = 1 << 19,      /* class/id says it holds a date */
-    HF_HAS_ARTICLE = 1 << 20    /* this or a descendant is HF_ARTICLE */
+    HF_HAS_ARTICLE = 1 << 20,   /* this or a descendant is HF_ARTICLE */
+    HF_IN_CAPTION = 1 << 21     /* inside a short HF_CAPTION element */
 };
 
 /* What kind of text a block is, from its nearest meaningful ancestor. */
