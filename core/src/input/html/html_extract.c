@@ -136,6 +136,38 @@ static int scorable_owner(const html_el *o, const html_block *b)
     }
 }
 
+static int is_top(const html_doc *d, uint32_t i)
+{
+    return i == 0 || d->els.v[i].tag == HT_BODY
+        || d->els.v[i].tag == HT_HTML;
+}
+
+/* A layout wrapper around one paragraph and nothing else: a <div> (or
+ * <section>, or an unknown element) whose one child holds all its text.
+ * Readability replaces such a <div> by its <p>; here the paragraph's
+ * score skips it, so that the article's container is the element holding
+ * the paragraphs, not one wrapper of them. */
+static int wrapper_of_one(const html_doc *d, uint32_t i)
+{
+    const html_el *e = &d->els.v[i];
+    if (e->nchild != 1 || i + 1 >= e->end)
+        return 0;
+    if (e->tag != HT_DIV && e->tag != HT_SECTION && e->tag != HT_OTHER)
+        return 0;
+    return d->els.v[i + 1].text == e->text;
+}
+
+/* The paragraph element i is or wraps (0 when neither). */
+static uint32_t paragraph_of(const html_doc *d, uint32_t i)
+{
+    while (d->els.v[i].tag != HT_P) {
+        if (!wrapper_of_one(d, i))
+            return 0;
+        i++;
+    }
+    return i;
+}
+
 static void score_blocks(extractor *x)
 {
     html_doc *d = x->d;
@@ -154,6 +186,8 @@ static void score_blocks(extractor *x)
         /* The paragraph is the owner when it holds only this text (a <p>
          * or a <div> of text); else the text is a paragraph inside it. */
         uint32_t a = o->text == len || o->tag == HT_P ? o->parent : b->el;
+        while (!is_top(d, a) && wrapper_of_one(d, a))
+            a = d->els.v[a].parent;
         for (int level = 0; level < 5 && a != 0; level++) {
             html_el *e = &d->els.v[a];
             init_score(x, e);
@@ -192,11 +226,6 @@ static int contains(const html_doc *d, uint32_t anc, uint32_t i)
     return i >= anc && i < d->els.v[anc].end;
 }
 
-static int is_top(const html_doc *d, uint32_t i)
-{
-    return i == 0 || d->els.v[i].tag == HT_BODY
-        || d->els.v[i].tag == HT_HTML;
-}
 
 /* Readability's moves: to an ancestor shared by 3+ near-best candidates,
  * up while the parent scores better, up through only children. */
@@ -283,14 +312,15 @@ static int sibling_joins(extractor *x, uint32_t top, uint32_t s)
     float bonus = same_class(t, e) ? t->score * 0.2f : 0.0f;
     if (e->scored && e->score + bonus >= threshold)
         return 1;
-    if (e->tag != HT_P || !e->text)
+    uint32_t p = paragraph_of(d, s);
+    if (!p || !e->text)
         return 0;
     float ld = link_density(e);
     if (e->text > 80 && ld < 0.25f)
         return 1;
     const char *txt;
     size_t len;
-    return e->text < 80 && ld == 0.0f && el_text(d, s, &txt, &len)
+    return e->text < 80 && ld == 0.0f && el_text(d, p, &txt, &len)
         && has_sentence_end(txt, len);
 }
 
