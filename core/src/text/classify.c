@@ -175,6 +175,8 @@ static const rule_def builtin_rules[] = {
       "|(?:^|[.;,!?(]\\s*)(?:(?:image|photo|picture|photograph"
       "|illustration)s?(?: credits?| courtesy| by| source)?|credits?)"
       "\\s*:\\s*(?:courtesy(?: of)?\\s+)?[^.:]{2,60}\\.?\\)?$"
+      "|[.!?]\\s*\\((?-i:" CREDIT_NAMES "(?:\\s*(?://?|\\||,)\\s*"
+      CREDIT_NAMES ")*)\\)\\.?$"
       "|\\bphotos?\\s+\\x{a9}" },
     /* Labelled photo lines: "Photo: AP", "Image source: SeaWorld",
      * "Courtesy of the researchers", "Submitted photo", "Image 2 of 5",
@@ -254,6 +256,14 @@ static const rule_def builtin_rules[] = {
       "(?: \\w+){0,3} (?:produced|edited|reported|written|compiled"
       "|prepared|conducted) by\\b"
       "|^via [\\p{L}\\d.\\- ]{2,40}$" },
+    /* Calls to action: "Click here for more information", "... visit
+     * foxnews.com/media". */
+    { "call-to-action", PRECIS_KIND_BOILERPLATE, 40, 0,
+      "\\b(?:click|tap) here\\b"
+      "|\\bvisit:?\\s+(?:https?://)?[\\w-]+(?:\\.[\\w-]+)+(?:/\\S*)?\\s*\\.?$" },
+    /* A rule drawn in text: "___", "* * *". */
+    { "separator", PRECIS_KIND_BOILERPLATE, 8, 0,
+      "^[\\W_]+$" },
     /* Where the story first ran. */
     { "provenance", PRECIS_KIND_BOILERPLATE, 30, 0,
       "^(?:this|the) (?:story|article|post|piece|report|item|column)"

@@ -290,6 +290,31 @@ static int has_sentence_end(const char *s, size_t len)
     return 0;
 }
 
+/* Does s[0, len) end like a sentence ('.', '!', '?', perhaps inside
+ * closing quotes or brackets)? */
+static int ends_sentence(const char *s, size_t len)
+{
+    while (len && (s[len - 1] == '"' || s[len - 1] == '\''
+                   || s[len - 1] == ')' || s[len - 1] == ']'
+                   || (unsigned char)s[len - 1] >= 0x80)) {
+        /* skip closing quotes (U+201D, U+2019: E2 80 9D, E2 80 99) */
+        if ((unsigned char)s[len - 1] >= 0x80) {
+            if (len >= 3 && (unsigned char)s[len - 3] == 0xE2
+                && (unsigned char)s[len - 2] == 0x80
+                && ((unsigned char)s[len - 1] == 0x9D
+                    || (unsigned char)s[len - 1] == 0x99)) {
+                len -= 3;
+                continue;
+            }
+            /* another script's full stop (U+3002, U+0964, …) ends it */
+            return 1;
+        }
+        len--;
+    }
+    return len && (s[len - 1] == '.' || s[len - 1] == '!'
+                   || s[len - 1] == '?');
+}
+
 /* The element's first block of text (for short <p>s). */
 static int el_text(const html_doc *d, uint32_t i, const char **s,
                    size_t *len)
@@ -395,6 +420,8 @@ static int clean_away(const extractor *x, const html_el *e, const counts *c)
         || (!is_list && hd < 0.9 && c->text < 25 && (img == 0 || img > 2)
             && !in_fig)
         || (!is_list && weight < 25 && ld > 0.2)
+        /* a list of links: other stories, not this one's text */
+        || (is_list && ld > 0.5 && c->nli >= 3)
         || (weight >= 25 && ld > 0.5)
         || (c->nembed == 1 && c->text < 75) || c->nembed > 1;
 }
@@ -466,8 +493,12 @@ static size_t keep_blocks(extractor *x)
         /* headings the page styles as boilerplate */
         if (b->kind == HB_HEADING && x->ps->weigh_classes && o->weight < 0)
             continue;
-        /* a short line that is one link: "Related: …", "More on X" */
-        if (b->links >= len && len < 80 && b->kind != HB_QUOTE)
+        /* a short line that is one link, or mostly one and not a
+         * sentence: "Related: …", "More on X", "Category A, Category B" */
+        if (((b->links >= len && len < 80)
+             || (b->links * 2 >= len && len < 200
+                 && !ends_sentence(d->text.s + b->start, len)))
+            && b->kind != HB_QUOTE)
             continue;
         b->keep = 1;
         total += len;
