@@ -88,10 +88,19 @@ static void mark_unlikely(html_doc *d)
         if ((e->flags & HF_UNLIKELY)
             && ((e->flags & HF_HAS_ARTICLE) || e->text * 2 >= total))
             e->flags &= ~(uint32_t)HF_UNLIKELY;
-        e->flags &= ~(uint32_t)HF_IN_UNLIKELY;
+        /* Nor is a <nav>, <footer> or <aside> that holds half the page's
+         * text, and little of it in links: a broken end tag ("</civ>")
+         * can leave the whole article inside the breadcrumb's <nav>. */
+        if ((e->flags & HF_JUNK) && e->text * 2 >= total
+            && e->links * 3 < e->text)
+            e->flags &= ~(uint32_t)HF_JUNK;
+        e->flags &= ~(uint32_t)(HF_IN_UNLIKELY | HF_IN_JUNK);
         if ((e->flags & HF_UNLIKELY)
             || (d->els.v[e->parent].flags & HF_IN_UNLIKELY))
             e->flags |= HF_IN_UNLIKELY;
+        if ((e->flags & HF_JUNK)
+            || (d->els.v[e->parent].flags & HF_IN_JUNK))
+            e->flags |= HF_IN_JUNK;
     }
 }
 
