@@ -292,7 +292,7 @@ static const rule_def builtin_rules[] = {
       ".{0,80}\\b(?:writer|reporter|editor|correspondent|columnist"
       "|journalist|contributor|producer|author|photographer|critic"
       "|anchor|host|freelancer|blogger|founder)s?\\s+(?:at|for|with|of"
-      "|based|who (?:covers|writes))\\b" },
+      "|based|covering|who (?:covers|writes))\\b" },
     /* "By Monday, ..." and "Von der Leyen sagte ..." open sentences. */
     { "byline", PRECIS_KIND_BYLINE, 20, PLACE_EARLY,
       "^(?:(?:by|por|par|written by|words by|story by|texto de"

@@ -343,8 +343,14 @@ static int sibling_joins(extractor *x, uint32_t top, uint32_t s)
     if (excluded(x, e))
         return 0;
     float threshold = t->score * 0.2f > 10.0f ? t->score * 0.2f : 10.0f;
-    float bonus = same_class(t, e) ? t->score * 0.2f : 0.0f;
+    int twin = same_class(t, e);
+    float bonus = twin ? t->score * 0.2f : 0.0f;
     if (e->scored && e->score + bonus >= threshold)
+        return 1;
+    /* The article's other part, styled as the part found: the same class,
+     * prose in paragraphs, few links (its paragraphs may sit too deep to
+     * have given it a score). */
+    if (twin && e->np && e->text >= 200 && link_density(e) < 0.25f)
         return 1;
     uint32_t p = paragraph_of(d, s);
     if (!p || !e->text)
@@ -408,9 +414,12 @@ static int cleanable(uint16_t tag)
 
 /* Readability's conditional cleaning, on the counts left after the
  * element's own descendants were cleaned. */
-static int clean_away(const extractor *x, const html_el *e, const counts *c)
+static int clean_away(const extractor *x, uint32_t i, const counts *c)
 {
-    if (!cleanable(e->tag) || (e->flags & HF_IN_CODE))
+    const html_el *e = &x->d->els.v[i];
+    /* a wrapper of one paragraph is that paragraph */
+    if (!cleanable(e->tag) || (e->flags & HF_IN_CODE)
+        || paragraph_of(x->d, i))
         return 0;
     int weight = x->ps->weigh_classes ? e->weight : 0;
     float score = e->scored ? e->score : 0.0f;
@@ -474,7 +483,7 @@ static void clean(extractor *x)
             left.ninput -= r->ninput;
             left.nembed -= r->nembed;
             int gone = drop_always(x, e) || (x->ps->clean
-                                             && clean_away(x, e, &left));
+                                             && clean_away(x, i, &left));
             x->dead[i] = (uint8_t)gone;
             if (i != root) {
                 counts c = gone ? full_counts(e) : *r;
