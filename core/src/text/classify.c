@@ -54,7 +54,7 @@ static const rule_def builtin_rules[] = {
       "|temps de lecture|lesezeit|lesedauer|tempo di lettura)"
       "\\s*[:\\-\\x{2013}]?"
       "\\s*(?:\\d+|less than a|under a)\\s*(?:min|minute|minuto|minuten)" },
-    { "related-link", PRECIS_KIND_BOILERPLATE, 30, 0,
+    { "related-link", PRECIS_KIND_BOILERPLATE, 60, 0,
       "^::.*::$"
       "|^(?:read more|read also|also read|see also|related(?: articles?"
       "| stories| content| coverage| news| reading)?|more on this(?: story)?"
@@ -175,6 +175,9 @@ static const rule_def builtin_rules[] = {
       "|(?:^|[.;,!?(]\\s*)(?:(?:image|photo|picture|photograph"
       "|illustration)s?(?: credits?| courtesy| by| source)?|credits?)"
       "\\s*:\\s*(?:courtesy(?: of)?\\s+)?[^.:]{2,60}\\.?\\)?$"
+      "|\\s(?-i:[\\p{Lu}][\\p{L}\\d.'\\x{2019}&-]*(?:/[\\p{Lu}]"
+      "[\\p{L}\\d.'\\x{2019}&-]*(?: [\\p{Lu}][\\p{L}\\d.'\\x{2019}&-]*)*)+)"
+      "\\.?$"
       "|[.!?]\\s*\\((?-i:" CREDIT_NAMES "(?:\\s*(?://?|\\||,)\\s*"
       CREDIT_NAMES ")*)\\)\\.?$"
       "|\\bphotos?\\s+\\x{a9}" },
@@ -229,7 +232,7 @@ static const rule_def builtin_rules[] = {
       "|^\\W*(?:subscribe|sign up)\\b" },
     /* Follow us: "Follow us to stay up to date", "* Follow Mirror Celebs
      * on Snapchat, Instagram", "Email X at x@y.com or follow him". */
-    { "follow-us", PRECIS_KIND_BOILERPLATE, 30, 0,
+    { "follow-us", PRECIS_KIND_BOILERPLATE, 60, 0,
       "^\\W*(?:follow|like) (?:us|me)\\b"
       "|^\\W*follow\\b.{0,60}\\b(?:on|at) (?:twitter|x|facebook|instagram"
       "|linkedin|tiktok|threads|bluesky|youtube|snapchat|telegram|whatsapp"
@@ -376,12 +379,13 @@ void classify_rules_free(classify_rules *r)
     free(r);
 }
 
-static int compile(const char *pattern, int caseless, pcre2_code **out,
+/* flags: PCRE2_CASELESS, PCRE2_DOTALL. */
+static int compile(const char *pattern, uint32_t flags, pcre2_code **out,
                    char *msg, size_t msglen, size_t *erroff)
 {
     int ec;
     PCRE2_SIZE off;
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | flags;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                                    opts, &ec, &off, NULL);
     if (!re) {
@@ -426,7 +430,10 @@ static int add_builtin(classify_rules *r, const char *disable,
                     d->max_words, d->place, NULL };
         char msg[256];
         size_t off;
-        if (compile(d->pattern, 1, &ru.re, msg, sizeof msg, &off))
+        /* a paragraph's line breaks (<br>) do not end it: '.' matches
+         * them */
+        if (compile(d->pattern, PCRE2_CASELESS | PCRE2_DOTALL, &ru.re, msg,
+                    sizeof msg, &off))
             return diag_set(err, PRECIS_ECONFIG,
                             "built-in rule %s: %s at offset %zu", d->name,
                             msg, off);
@@ -493,7 +500,8 @@ static int add_user_rules(classify_rules *r, const config *cfg,
             ru.reason = arena_strdup(&r->mem, *reason ? reason : name);
         char msg[256], where[600];
         size_t off;
-        if (compile(pe->value, !cfg_bool(cfg, sec, &classify_rule_schema[4]),
+        if (compile(pe->value, cfg_bool(cfg, sec, &classify_rule_schema[4])
+                               ? 0 : PCRE2_CASELESS,
                     &ru.re, msg, sizeof msg, &off))
             return diag_set(err, PRECIS_ECONFIG,
                             "%s: [%s] pattern: %s at offset %zu",
