@@ -541,6 +541,87 @@ static size_t run_pass(extractor *x, const pass *ps, uint32_t *container)
     return keep_blocks(x);
 }
 
+/* A paragraph of prose: not a caption or a heading, few links, and
+ * either long or a sentence. */
+static int prose_block(const html_doc *d, const html_block *b)
+{
+    uint32_t len = b->end - b->start;
+    if (b->kind == HB_CAPTION || b->kind == HB_HEADING || b->links * 2 >= len)
+        return 0;
+    return len >= MIN_PROSE || (len >= 40 && b->links * 4 < len
+                                && ends_sentence(d->text.s + b->start, len));
+}
+
+/* Prose among the blocks marked in keep: one long paragraph, or several
+ * sentences (a story told in short paragraphs). */
+static int has_prose(const html_doc *d, const uint8_t *keep)
+{
+    size_t sentences = 0;
+    for (size_t i = 0; i < d->blocks.n; i++) {
+        const html_block *b = &d->blocks.v[i];
+        if (!keep[i] || !prose_block(d, b))
+            continue;
+        if (b->end - b->start >= MIN_PROSE)
+            return 1;
+        sentences += b->end - b->start;
+    }
+    return sentences >= 2 * MIN_PROSE;
+}
+
+/*
+ * The fallback: the page's longest run of prose paragraphs, wherever they
+ * are (outside navigation, hidden elements, the head and what class names
+ * call comments, footers, sidebars or related stories).  A run goes on
+ * past headings and short lines, and ends at a link-heavy block or after
+ * three blocks that are not prose.  Marks its blocks in keep; returns the
+ * bytes kept, 0 when no run holds an article's worth of prose.
+ */
+enum { RUN_NOT = HF_IN_HEAD | HF_IN_JUNK | HF_IN_HIDDEN | HF_IN_UNLIKELY
+                | HF_IN_ELSEWHERE };
+
+static size_t text_run(const html_doc *d, uint8_t *keep)
+{
+    size_t best = 0, best_from = 0, best_last = 0;
+    size_t run = 0, from = 0, last = 0, gap = 0;
+    int long_one = 0, best_long = 0;
+    for (size_t i = 0; i <= d->blocks.n; i++) {
+        const html_block *b = i < d->blocks.n ? &d->blocks.v[i] : NULL;
+        if (b && !(d->els.v[b->el].flags & RUN_NOT) && prose_block(d, b)) {
+            if (!run)
+                from = i;
+            run += b->end - b->start;
+            long_one |= b->end - b->start >= MIN_PROSE;
+            last = i;
+            gap = 0;
+            continue;
+        }
+        if (b && run && ++gap <= 3 && b->links * 2 <= b->end - b->start)
+            continue;
+        if (run > best) {
+            best = run;
+            best_from = from;
+            best_last = last;
+            best_long = long_one;
+        }
+        run = 0;
+        gap = 0;
+        long_one = 0;
+    }
+    memset(keep, 0, d->blocks.n);
+    if (!best_long || best < 2 * MIN_PROSE)
+        return 0;
+    size_t kept = 0;
+    for (size_t i = best_from; i <= best_last; i++) {
+        const html_block *b = &d->blocks.v[i];
+        if ((d->els.v[b->el].flags & RUN_NOT)
+            || b->links * 2 >= b->end - b->start)
+            continue;
+        keep[i] = 1;
+        kept += b->end - b->start;
+    }
+    return kept;
+}
+
 size_t html_extract(html_doc *d, html_extract_stats *st)
 {
     memset(st, 0, sizeof *st);
@@ -574,16 +655,16 @@ size_t html_extract(html_doc *d, html_extract_stats *st)
             break;
     }
     /* Text but no prose (a cookie notice, a list of headlines, "Page not
-     * found"): no article. */
-    int prose = 0;
-    for (size_t i = 0; i < d->blocks.n && best_len && !prose; i++) {
-        const html_block *b = &d->blocks.v[i];
-        uint32_t len = b->end - b->start;
-        prose = best[i] && len >= MIN_PROSE && b->links * 2 < len
-             && b->kind != HB_CAPTION && b->kind != HB_HEADING;
-    }
-    if (!prose)
+     * found"): no article from the container.  The page's longest run of
+     * paragraphs may still be one (a container Readability's scores do
+     * not find: paragraphs in list items, a page of one short story). */
+    if (best_len && !has_prose(d, best))
         best_len = 0;
+    if (!best_len) {
+        best_len = text_run(d, best);
+        st->container = 0;
+        st->pass = best_len ? PASS_TEXT_RUN : 0;
+    }
     for (size_t i = 0; i < d->blocks.n; i++)
         d->blocks.v[i].keep = best_len ? best[i] : 0;
     st->chars = best_len;

@@ -188,10 +188,14 @@ int html_class_words(const char *s, const char *const *words, int prefix);
 /* ---- main text (html_extract.c) ---- */
 
 typedef struct html_extract_stats {
-    uint32_t container;     /* chosen element */
-    int pass;               /* 0 strict … 3 most lenient */
+    uint32_t container;     /* chosen element (0 for a text run) */
+    int pass;               /* 0 strict … 3 most lenient; PASS_TEXT_RUN */
     size_t chars;           /* text kept */
 } html_extract_stats;
+
+/* html_extract_stats.pass when no container held prose and the page's
+ * longest run of paragraphs was taken instead. */
+enum { PASS_TEXT_RUN = 4 };
 
 /* Marks the blocks that are article text (block.keep).  Returns the
  * number of bytes kept (0 when nothing looks like an article). */

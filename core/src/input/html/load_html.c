@@ -308,6 +308,8 @@ static int record_fields(precis_article *a, const html_doc *d,
     sb_reset(&t);
     if (from_ld) {
         sb_puts(&t, "json-ld articleBody");
+    } else if (st->chars && st->pass == PASS_TEXT_RUN) {
+        sb_puts(&t, "longest run of paragraphs");
     } else if (st->chars) {
         describe_el(d, st->container, &t);
         sb_printf(&t, " (pass %d)", st->pass);
@@ -360,8 +362,18 @@ static int assemble(builder *b, const html_doc *d, const html_meta *m)
         add_byline(b, m);
     if (m->date.len)
         add_piece(b, m->date.s, m->date.len, PRECIS_KIND_DATE);
+    size_t before = b->sb.len, npieces = b->ps.n;
     add_body(b, d, m);
-    if (b->body == 0 && m->body.len >= 200) {
+    size_t found = b->sb.len - before;
+    /* JSON-LD's articleBody when the page shows no article text, or much
+     * less than it: a teaser above a paywall, text filled in by
+     * scripts. */
+    if (m->body.len >= 200 && (b->body == 0 || found * 3 < m->body.len)) {
+        b->sb.len = before;
+        if (b->sb.s)
+            b->sb.s[before] = '\0';
+        b->ps.n = npieces;
+        b->body = 0;
         add_ld_body(b, m);
         return 1;
     }
