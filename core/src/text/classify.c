@@ -294,8 +294,9 @@ static const rule_def builtin_rules[] = {
       "\\x{2019}.-]+){0,3})(?: \\([^)]{1,50}\\))? is (?:a|an|the|our)\\b"
       ".{0,80}\\b(?:writer|reporter|editor|correspondent|columnist"
       "|journalist|contributor|producer|author|photographer|critic"
-      "|anchor|host|freelancer|blogger|founder)s?\\s+(?:at|for|with|of"
-      "|based|covering|who (?:covers|writes))\\b" },
+      "|anchor|host|freelancer|blogger|founder)s?\\s+(?:(?:at|for|with|of)"
+      "\\s+(?:the\\s+)?(?-i:[\\p{Lu}\\d])|based\\b|covering\\b"
+      "|who (?:covers|writes)\\b)" },
     /* "By Monday, ..." and "Von der Leyen sagte ..." open sentences. */
     { "byline", PRECIS_KIND_BYLINE, 20, PLACE_EARLY,
       "^(?:(?:by|por|par|written by|words by|story by|texto de"
