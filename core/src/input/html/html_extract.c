@@ -548,8 +548,9 @@ static int prose_block(const html_doc *d, const html_block *b)
     uint32_t len = b->end - b->start;
     if (b->kind == HB_CAPTION || b->kind == HB_HEADING || b->links * 2 >= len)
         return 0;
-    return len >= MIN_PROSE || (len >= 40 && b->links * 4 < len
-                                && ends_sentence(d->text.s + b->start, len));
+    return len >= MIN_PROSE
+        || (len >= MIN_PARAGRAPH && b->links * 4 < len
+            && ends_sentence(d->text.s + b->start, len));
 }
 
 /* Prose among the blocks marked in keep: one long paragraph, or several
@@ -583,14 +584,12 @@ static size_t text_run(const html_doc *d, uint8_t *keep)
 {
     size_t best = 0, best_from = 0, best_last = 0;
     size_t run = 0, from = 0, last = 0, gap = 0;
-    int long_one = 0, best_long = 0;
     for (size_t i = 0; i <= d->blocks.n; i++) {
         const html_block *b = i < d->blocks.n ? &d->blocks.v[i] : NULL;
         if (b && !(d->els.v[b->el].flags & RUN_NOT) && prose_block(d, b)) {
             if (!run)
                 from = i;
             run += b->end - b->start;
-            long_one |= b->end - b->start >= MIN_PROSE;
             last = i;
             gap = 0;
             continue;
@@ -601,14 +600,12 @@ static size_t text_run(const html_doc *d, uint8_t *keep)
             best = run;
             best_from = from;
             best_last = last;
-            best_long = long_one;
         }
         run = 0;
         gap = 0;
-        long_one = 0;
     }
     memset(keep, 0, d->blocks.n);
-    if (!best_long || best < 2 * MIN_PROSE)
+    if (best < 2 * MIN_PROSE)
         return 0;
     size_t kept = 0;
     for (size_t i = best_from; i <= best_last; i++) {
