@@ -186,7 +186,8 @@ static const rule_def builtin_rules[] = {
      * "[Image via MEGA/WENN]", "Foto di Leeloo Thefirst". */
     { "photo-line", PRECIS_KIND_CAPTION, 25, 0,
       "^[(\\[]?(?:photo|image|picture|photograph|photographer|illustration"
-      "|graphic|video|foto|bild|imagen|immagine|source|image source"
+      "|graphic|video|foto|bild|imagen|immagine|\\x{444}\\x{43e}\\x{442}\\x{43e}"
+      "|source|image source"
       "|photo source)s?(?: credits?| courtesy(?: of)?| via| by| di| de"
       "| von| par| por)?\\s*[:|]"
       "|^[(\\[]?(?:(?:photos?|images?|pictures?|illustrations?|video)"
@@ -217,9 +218,13 @@ static const rule_def builtin_rules[] = {
       "|(?:related|more|top|latest) (?:stories|articles|topics|news|posts?"
       "|videos?|coverage|reading|content)(?: (?:from|on|in) .{1,40})?"
       "|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
-      "|recommended(?: for you| reading)?|leggi anche(?: su)?"
+      "|recommended(?: for you| reading| by (?:our )?editors)?"
+      "|(?:people|readers) (?:are )?also (?:read|reading|viewed|watched)"
+      "|popular (?:on|in|at) [\\w .]{1,30}|top picks|more on"
+      "|read more (?:on|about|from) .{1,60}"
+      "|leggi anche(?: su)?"
       "|lee tambi\\x{e9}n|lire aussi|veja tamb\\x{e9}m|mehr zum thema)"
-      "\\s*(?:[:|\\x{bb}>\\-\\x{2013}\\x{2014}].*)?[\\])]?$" },
+      "\\s*(?:[:|\\x{bb}>\\-\\x{2013}\\x{2014}].*)?[.\\x{2026}\\])]*$" },
     /* Newsletters, subscriptions and sign-in prompts. */
     { "subscribe", PRECIS_KIND_BOILERPLATE, 40, 0,
       "\\b(?:sign(?:ing)? up|subscribe|register)\\b.{0,80}"
@@ -229,7 +234,10 @@ static const rule_def builtin_rules[] = {
       "|^(?:already a subscriber|not a subscriber|you are logged in"
       "|your subscription|to continue reading|create (?:a free|an) account"
       "|log ?in to|sign in to|join (?:now|us))\\b.{0,80}$"
-      "|^\\W*(?:subscribe|sign up)\\b" },
+      "|^\\W*(?:subscribe|sign ?up)\\b"
+      "|\\b(?:in|to|meet|into) your inbox\\b"
+      "|\\b(?:e-?mail|news|breaking news) (?:alerts|updates|emails)\\b"
+      ".{0,80}$" },
     /* Follow us: "Follow us to stay up to date", "* Follow Mirror Celebs
      * on Snapchat, Instagram", "Email X at x@y.com or follow him". */
     { "follow-us", PRECIS_KIND_BOILERPLATE, 60, 0,
@@ -237,12 +245,16 @@ static const rule_def builtin_rules[] = {
       "|^\\W*follow\\b.{0,60}\\b(?:on|at) (?:twitter|x|facebook|instagram"
       "|linkedin|tiktok|threads|bluesky|youtube|snapchat|telegram|whatsapp"
       "|mastodon|google news)\\b"
-      "|\\bfollow (?:us|him|her|them|me) (?:on|at|@)" },
+      "|\\bfollow (?:us|him|her|them|me) (?:on|at|@)"
+      "|^\\W*follow\\b.{0,80}\\b(?:at|on) https?://\\S+$" },
     /* Who to write to: "Write to Al Root at allen.root@dowjones.com",
      * "Reach the reporters on Twitter at http://...". */
     { "contact", PRECIS_KIND_BOILERPLATE, 30, 0,
-      "^\\W*(?:write|contact|reach|email|e-mail|send|tips?)\\b.{0,100}"
-      "(?:@|https?://|\\be-?mail\\b)" },
+      "^\\W*(?:write|contact|reach|email|e-mail|send|tips?"
+      "|(?:got|have) a (?:news )?tip)\\b.{0,100}(?:@|https?://"
+      "|\\be-?mail\\b)"
+      "|^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$"
+      "|^(?:https?://)?(?:www\\.)?[\\w-]+(?:\\.[\\w-]+)+/\\S*$" },
     /* Others' part in the story: "X contributed to this report",
      * "Russo reported from New York.", "-- Field Level Media",
      * "Interview produced by Ben Edwards", "Via SyndiGate.info". */
@@ -281,7 +293,11 @@ static const rule_def builtin_rules[] = {
       "\\b(?:requires javascript|enable javascript|javascript is"
       " (?:disabled|required)|(?:is )?unsupported on your (?:device"
       "|browser)|your browser does(?: not|n[\\x{2019}']t) support"
-      "|loading (?:photo )?gallery|comments are closed)\\b"
+      "|loading (?:photo )?gallery|comments are closed"
+      "|video[- ]capable browser|invalid file format"
+      "|can(?:no|['\\x{2019}])t access this content)\\b"
+      "|^(?:updated|posted|published|last updated|modified)\\b[^.]{0,60}"
+      "\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\W*(?:[;|]|$)"
       "|^(?:tags?|topics?|filed under|categories|keywords)\\s*:"
       "|^(?:print(?: article| this)?|order reprints|e-?mail(?: this)?"
       "|share this|tell us what you think|published|updated|posted"
