@@ -72,8 +72,8 @@ MAIN = {"body", "heading", "list", "blockquote"}
 SOURCES = {"AndyTheFactory/article-extraction-dataset": "NAEB",
            "scrapinghub/article-extraction-benchmark": "Zyte",
            "codelucas/newspaper": "newspaper"}
-# Bars: the F1 reached, less a small margin.
-BARS = {"A": 0.0, "B": 0.0}
+# Bars: the F1 reached (A 0.955, B 0.948, all 0.951), less 0.01.
+BARS = {"A": 0.945, "B": 0.938, "ALL": 0.941}
 REAL_ARTICLE = 500      # gold characters that make a page a real article
 
 # Furniture, by the test's own patterns: each is (class, regex).

@@ -511,10 +511,10 @@ static size_t keep_blocks(extractor *x)
         /* headings the page styles as boilerplate */
         if (b->kind == HB_HEADING && x->ps->weigh_classes && o->weight < 0)
             continue;
-        /* a short line that is one link, or mostly one and not a
+        /* a short line that is one link, or links and a label and not a
          * sentence: "Related: …", "More on X", "Category A, Category B" */
         if (((b->links >= len && len < 80)
-             || (b->links * 2 >= len && len < 200
+             || ((len - b->links) * 5 <= len && len < 200
                  && !ends_sentence(d->text.s + b->start, len)))
             && b->kind != HB_QUOTE)
             continue;
