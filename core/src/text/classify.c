@@ -151,6 +151,17 @@ static const rule_def builtin_rules[] = {
       "|editado|editada|traducido|traduzido|fotos?)"
       "\\s+(?:by|por|par|von)\\s+(?-i:[\\p{Lu}@])"
       "|^\\(?with (?:additional )?reporting (?:from|by)\\s+\\S" },
+    /* "By Monday, ..." and "Von der Leyen sagte ..." open sentences. */
+    { "byline", PRECIS_KIND_BYLINE, 20, PLACE_EARLY,
+      "^(?:(?:by|por|par|written by|words by|story by|texto de"
+      "|reportagem de|posted by|publicado por|escrito por|escrita por"
+      "|geschrieben von|\\x{e9}crit par)\\s+(?!(?:monday|tuesday"
+      "|wednesday|thursday|friday|saturday|sunday|january|february|march"
+      "|april|june|july|august|september|october|november|december"
+      "|christmas|easter|thanksgiving)\\b)"
+      "|von\\s+(?!(?:der|die|das|den|dem|des|ein|eine|einem|einer"
+      "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b))"
+      "(?-i:[\\p{Lu}@])" },
     /* A photo credit by its shape: names and agencies joined by slashes
      * or bars, "via"/"for" another ("Jeff Spicer/BFC/Getty Images",
      * "Natalie Naccache | Bloomberg | Getty Images", "Cindy Ord/Getty
@@ -313,17 +324,6 @@ static const rule_def builtin_rules[] = {
       "|anchor|host|freelancer|blogger|founder)s?\\s+(?:(?:at|for|with|of)"
       "\\s+(?:the\\s+)?(?-i:[\\p{Lu}\\d])|based\\b|covering\\b"
       "|who (?:covers|writes)\\b)" },
-    /* "By Monday, ..." and "Von der Leyen sagte ..." open sentences. */
-    { "byline", PRECIS_KIND_BYLINE, 20, PLACE_EARLY,
-      "^(?:(?:by|por|par|written by|words by|story by|texto de"
-      "|reportagem de|posted by|publicado por|escrito por|escrita por"
-      "|geschrieben von|\\x{e9}crit par)\\s+(?!(?:monday|tuesday"
-      "|wednesday|thursday|friday|saturday|sunday|january|february|march"
-      "|april|june|july|august|september|october|november|december"
-      "|christmas|easter|thanksgiving)\\b)"
-      "|von\\s+(?!(?:der|die|das|den|dem|des|ein|eine|einem|einer"
-      "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b))"
-      "(?-i:[\\p{Lu}@])" },
     /* A photo agency alone: "Getty Images", "Image source, AFP",
      * "Jane Doe/Reuters", "AP Photo/Evan Vucci". */
     { "photo-credit", PRECIS_KIND_BOILERPLATE, 12, 0,
