@@ -21,11 +21,11 @@
 # classifier) and is not a paragraph of the gold text is counted and
 # printed.
 #
-# 21 of newspaper's expected texts are not text but its maintainers' notes
+# 22 of newspaper's expected texts are not text but its maintainers' notes
 # ("MISSED LAST PARAGRAPH", "FAILED, ENTIRE ARTICLE LOADED VIA JS") or
-# empty: an empty gold text or a short one in capitals is such a note.  Those pages
-# are loaded but not scored; the figures for all rows, notes included, are
-# printed too (meta_score.py's `articles` task).
+# empty: an empty gold text or a short one mostly in capitals is such a
+# note.  Those pages are loaded but not scored; the figures for all rows,
+# notes included, are printed too (meta_score.py's `articles` task).
 #
 # Fails when a half's F1 drops below its bar, when any furniture line is
 # body, or when a page fails with anything but "no article content found"

@@ -197,7 +197,8 @@ static const rule_def builtin_rules[] = {
      * "[Image via MEGA/WENN]", "Foto di Leeloo Thefirst". */
     { "photo-line", PRECIS_KIND_CAPTION, 25, 0,
       "^[(\\[]?(?:photo|image|picture|photograph|photographer|illustration"
-      "|graphic|video|foto|bild|imagen|immagine|\\x{444}\\x{43e}\\x{442}\\x{43e}"
+      "|graphic|video|foto|bild|imagen|immagine"
+      "|\\x{444}\\x{43e}\\x{442}\\x{43e}"
       "|source|image source"
       "|photo source)s?(?: credits?| courtesy(?: of)?| via| by| di| de"
       "| von| par| por)?\\s*[:|]"
@@ -286,7 +287,8 @@ static const rule_def builtin_rules[] = {
      * foxnews.com/media". */
     { "call-to-action", PRECIS_KIND_BOILERPLATE, 40, 0,
       "\\b(?:click|tap) here\\b"
-      "|\\bvisit:?\\s+(?:https?://)?[\\w-]+(?:\\.[\\w-]+)+(?:/\\S*)?\\s*\\.?$" },
+      "|\\bvisit:?\\s+(?:https?://)?[\\w-]+(?:\\.[\\w-]+)+(?:/\\S*)?"
+      "\\s*\\.?$" },
     /* A rule drawn in text: "___", "* * *". */
     { "separator", PRECIS_KIND_BOILERPLATE, 8, 0,
       "^[\\W_]+$" },
