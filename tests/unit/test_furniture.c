@@ -12,8 +12,8 @@
  */
 #include "test_util.h"
 
-#include "article.h"
-#include "strbuf.h"
+#include "text/article.h"
+#include "base/strbuf.h"
 
 static precis_ctx *ctx;
 
