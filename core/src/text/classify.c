@@ -292,6 +292,18 @@ static const rule_def builtin_rules[] = {
     /* A rule drawn in text: "___", "* * *". */
     { "separator", PRECIS_KIND_BOILERPLATE, 8, 0,
       "^[\\W_]+$" },
+    /* A study's reference, not the story about it: "[2] J. McDivitt,
+     * food evaluation form, n.d.", "More information: M. Altman et al,
+     * ...", "B. Pall-Gergely et al. 2023. Ferussina ...", a
+     * "References" or "Footnotes" heading. */
+    { "citation", PRECIS_KIND_BOILERPLATE, 90, 0,
+      "^\\[\\d{1,3}\\]\\s"
+      "|^(?:more information|journal information|journal reference"
+      "|citation|reference|doi)\\s*:"
+      "|^(?-i:[\\p{Lu}][\\p{L}.'\\x{2019}-]*(?:\\s[\\p{Lu}][\\p{L}.'"
+      "\\x{2019}-]*){0,3}),? et al\\b"
+      "|^(?:references|footnotes|sources|bibliography|works cited"
+      "|citations|notes and references)\\s*:?$" },
     /* Where the story first ran. */
     { "provenance", PRECIS_KIND_BOILERPLATE, 30, 0,
       "^(?:this|the) (?:story|article|post|piece|report|item|column)"
@@ -299,7 +311,8 @@ static const rule_def builtin_rules[] = {
       "|appeared|posted|ran)\\b"
       "|^(?:read|see) the original (?:article|story|post)\\b"
       "|^(?:originally|first) (?:published|appeared|posted) (?:on|in|at"
-      "|by)\\b" },
+      "|by)\\b"
+      "|^provided by\\b.{0,80}$" },
     /* What stands for a player, a slideshow or a map that did not come
      * with the page; tag lists. */
     { "page-ui", PRECIS_KIND_BOILERPLATE, 20, 0,
