@@ -260,6 +260,13 @@ static void credits_and_stamps(void **state)
         "December 22, 2023 / 1:54 PM EST / KCAL News",
         "Media playback is unsupported on your device",
         "___",
+        "[2] Jim McDivitt food evaluation form, n.d., Box 17, Rapp "
+        "Papers.",
+        "More information: Matthew C Altman et al, Associations between "
+        "outdoor air pollutants and asthma, The Lancet (2023).",
+        "B. Pall-Gergely et al. 2023. Ferussina petofiana sp. n., the "
+        "oldest representative of its subfamily. ZooKeys 1187: 1-12",
+        "References",
         NULL
     };
     expect_furniture(lines);
@@ -285,6 +292,8 @@ static void body_stays_body(void **state)
         "sources every day before the meeting.",
         "Via a spokesman, the mayor said the routes would open in March "
         "and that fares would not change.",
+        "Altman et al. found that the children's asthma got worse on days "
+        "when the air was most polluted.",
         NULL
     };
     expect_body(lines);

@@ -301,7 +301,7 @@ static const rule_def builtin_rules[] = {
       "|^(?:more information|journal information|journal reference"
       "|citation|reference|doi)\\s*:"
       "|^(?-i:[\\p{Lu}][\\p{L}.'\\x{2019}-]*(?:\\s[\\p{Lu}][\\p{L}.'"
-      "\\x{2019}-]*){0,3}),? et al\\b"
+      "\\x{2019}-]*){0,3}),? et al\\.?,? \\(?(?:19|20)\\d\\d\\b"
       "|^(?:references|footnotes|sources|bibliography|works cited"
       "|citations|notes and references)\\s*:?$" },
     /* Where the story first ran. */
