@@ -162,6 +162,8 @@ static void agency_credits(void **state)
         "A Tesla showroom in Santa Monica, California, on Nov. 12, 2023. "
         "(Jakub Porzycki/NurPhoto via Getty Images)",
         "Source images by Stephen Simpson and Maskot/Getty Images.",
+        "Kevin C. Downs/for New York Daily News London Rene and Natalie "
+        "Guercio pose in the office of their lawyer.",
         NULL
     };
     expect_furniture(lines);

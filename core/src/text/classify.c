@@ -174,9 +174,12 @@ static const rule_def builtin_rules[] = {
     /* A caption that ends with its credit: "... in Moscow, Idaho. Ted S.
      * Warren/AP", "(Philip Pacheco/Bloomberg via Getty Images)", "... in
      * New York.Reuters", "... Image credit: M. Zsoldos.", "hide
-     * caption". */
+     * caption"; or starts with it: "Kevin C. Downs/for New York Daily
+     * News London Rene and ...". */
     { "caption-credit", PRECIS_KIND_CAPTION, 70, 0,
       "\\b(?:hide|toggle) caption\\b"
+      "|^(?-i:[\\p{Lu}][\\p{L}.'\\x{2019}-]*(?: [\\p{Lu}][\\p{L}.'"
+      "\\x{2019}-]*){1,3})\\s?/\\s?(?:for\\s)?(?-i:[\\p{Lu}])"
       "|[.!?\\x{201d}\")]\\s*(?-i:" CREDIT_NAMES "(?:\\s*(?://?|\\|)\\s*"
       CREDIT_NAMES ")+(?:\\s+(?:via|for)\\s+" CREDIT_NAMES ")?)\\.?$"
       "|\\([^()]{2,80}(?:/|\\bvia\\b)[^()]{0,60}\\b(?:images|photos?"
