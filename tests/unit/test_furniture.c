@@ -244,6 +244,8 @@ static void newsletter_and_follow(void **state)
         "Facebook.",
         "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.",
         "Write to Al Root at allen.root@dowjones.com",
+        "Vaughn Cockayne can be reached at vcockayne@washingtontimes.com.",
+        "Click to Read More and View Comments",
         NULL
     };
     expect_furniture(lines);

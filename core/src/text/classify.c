@@ -268,6 +268,8 @@ static const rule_def builtin_rules[] = {
       "^\\W*(?:write|contact|reach|email|e-mail|send|tips?"
       "|(?:got|have) a (?:news )?tip)\\b.{0,100}(?:@|https?://"
       "|\\be-?mail\\b)"
+      "|\\bcan be (?:reached|contacted|emailed) (?:at|on|by|via)\\b.{0,80}"
+      "(?:@|https?://)"
       "|^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$"
       "|^(?:https?://)?(?:www\\.)?[\\w-]+(?:\\.[\\w-]+)+/\\S*$" },
     /* Others' part in the story: "X contributed to this report",
@@ -289,7 +291,8 @@ static const rule_def builtin_rules[] = {
     /* Calls to action: "Click here for more information", "... visit
      * foxnews.com/media". */
     { "call-to-action", PRECIS_KIND_BOILERPLATE, 40, 0,
-      "\\b(?:click|tap) here\\b"
+      "\\b(?:click|tap) (?:here|to (?:read|view|see|continue|learn"
+      "|watch|download|subscribe))\\b"
       "|\\bvisit:?\\s+(?:https?://)?[\\w-]+(?:\\.[\\w-]+)+(?:/\\S*)?"
       "\\s*\\.?$" },
     /* A rule drawn in text: "___", "* * *". */
