@@ -147,7 +147,8 @@ static void user_rules(void **state)
     (void)state;
     const char *sets[] = { "classify.rule.sponsor.pattern=^sponsored by",
                            "classify.rule.sponsor.reason=sponsored",
-                           "classify.disable=share, newsletter", NULL };
+                           "classify.disable=share, newsletter, subscribe",
+                           NULL };
     precis_ctx *ctx = tu_ctx(sets);
     precis_article *a = tu_load(ctx, "page.txt", page, strlen(page),
                                 PRECIS_FORMAT_TEXT);

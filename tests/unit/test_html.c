@@ -123,6 +123,18 @@ static const char body_paras[] =
     "levy, should have gone to road repairs, and they promised to bring "
     "the question back next year.</p>\n";
 
+/* The same three paragraphs, for string literals. */
+#define BODY \
+    "<p>The city council voted on Tuesday to expand the bus network, " \
+    "adding four routes, longer hours and a night service that will run " \
+    "until two in the morning.</p>\n" \
+    "<p>Supporters said the plan, which costs about 12 million a year, " \
+    "would help shift workers, students and older residents who do not " \
+    "drive.</p>\n" \
+    "<p>Opponents argued that the money, raised through a new parking " \
+    "levy, should have gone to road repairs, and they promised to bring " \
+    "the question back next year.</p>\n"
+
 /* A page with an article (article, then more) and the usual furniture
  * around it. */
 static void page2(strbuf *sb, const char *head, const char *article,
@@ -535,6 +547,185 @@ static void test_inline_classes_keep_sentences(void **state)
     sb_free(&sb);
 }
 
+
+/* ---- finding the article ---- */
+
+/* A custom element inside a paragraph is inline, as in a browser. */
+static void test_custom_element_inline(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    page(&sb, "", "<h1>Council expands buses</h1><div class=\"story\">"
+                  "<p>Bus use is highest among shift workers (<hl-source>"
+                  "<a href=\"/s\">1</a></hl-source>), the council's own "
+                  "survey found, and among students.</p>" BODY "</div>");
+    precis_article *a = load(sb.s);
+    assert_true(find_para(a, "shift workers (1), the council's own survey "
+                             "found") >= 0);
+    precis_article_free(a);
+    sb_free(&sb);
+}
+
+/* Each paragraph in a <div> of its own, an advertisement between them:
+ * the container is what holds the wrappers, and a wrapper is not cleaned
+ * away as a link-heavy container. */
+static void test_paragraph_wrappers(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    page(&sb, "",
+        "<h1>Council expands buses</h1><div class=\"story\">"
+        "<div class=\"p\"><p>The city council voted on Tuesday to expand the "
+        "bus network, adding four routes and a night service.</p></div>"
+        "<div class=\"p\"><p>WRAPPED On Monday the <a href=\"/a\">transport "
+        "committee</a> had <a href=\"/b\">backed the plan</a> by seven "
+        "votes to two.</p></div>"
+        "<div class=\"ad\"><p>Advertisement</p></div>"
+        "<div class=\"p\"><p>Supporters said the plan would help shift "
+        "workers, students and older residents.</p></div>"
+        "<div class=\"p\"><p>Opponents said the money should have gone to "
+        "road repairs instead.</p></div>" BODY "</div>");
+    precis_article *a = load(sb.s);
+    assert_true(find_para(a, "The city council voted") >= 0);
+    assert_true(find_para(a, "WRAPPED On Monday") >= 0);
+    assert_true(find_para(a, "Opponents said the money") >= 0);
+    precis_article_free(a);
+    sb_free(&sb);
+}
+
+/* The story in two parts with the same class, the first too deep to have
+ * scored: both are the article. */
+static void test_twin_containers(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    page(&sb, "",
+        "<h1>Council expands buses</h1><div class=\"wrap\">"
+        "<div class=\"part\"><div><div><section><div><div>"
+        "<p>FIRSTPART The city council voted on Tuesday to expand the bus "
+        "network, adding four routes, longer hours and a night service.</p>"
+        "<p>Supporters said the plan, which costs about 12 million a year, "
+        "would help shift workers.</p></div></div></section></div></div>"
+        "<aside class=\"sidebar\"><p>SIDEBAR Most read stories of the "
+        "week, chosen by our readers.</p></aside></div>"
+        "<div class=\"part\">" BODY "</div></div>");
+    precis_article *a = load(sb.s);
+    assert_true(find_para(a, "FIRSTPART") >= 0);
+    assert_true(find_para(a, "Opponents argued") >= 0);
+    assert_null(strstr(a->text, "SIDEBAR"));
+    precis_article_free(a);
+    sb_free(&sb);
+}
+
+/* A <nav> that holds most of the page's prose (a broken end tag left the
+ * article inside the breadcrumb's <nav>) is not navigation. */
+static void test_nav_holding_article(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><nav class=\"top\"><a href=\"/\">Home</a> <a href=\"/w"
+        "\">World</a></nav><article><nav><div class=\"crumbs\"><a href=\"/"
+        "\">Home</a> <a href=\"/c\">Culture</a></civ></div>"
+        "<h1>Council expands buses</h1>" BODY "</nav></article>"
+        "</body></html>";
+    precis_article *a = load(html);
+    assert_true(find_para(a, "The city council voted") >= 0);
+    assert_true(find_para(a, "Opponents argued") >= 0);
+    precis_article_free(a);
+}
+
+/* A page holding its text twice (a print copy, a second "page"). */
+static void test_repeated_paragraphs(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    page(&sb, "", "<h1>Council expands buses</h1><div class=\"story\">"
+                  BODY "<div class=\"page_1\">" BODY "</div></div>");
+    precis_article *a = load(sb.s);
+    long first = find_para(a, "The city council voted");
+    assert_true(first >= 0);
+    for (size_t i = (size_t)first + 1; i < a->paras.n; i++)
+        if (strstr(para(a, i), "The city council voted"))
+            fail_msg("paragraph %zu repeats paragraph %ld", i, first);
+    precis_article_free(a);
+    sb_free(&sb);
+}
+
+/* A story told in short paragraphs, none of 100 bytes, is an article. */
+static void test_short_paragraphs(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"story\"><h1>Storm warning</h1>"
+        "<p>A storm will reach the coast tonight.</p>"
+        "<p>Winds may reach 120 km/h near the harbour.</p>"
+        "<p>Schools in three towns will stay closed on Friday.</p>"
+        "<p>The ferry to the islands has been cancelled.</p>"
+        "<p>Residents are asked to stay indoors after dark.</p>"
+        "</div></body></html>";
+    precis_article *a = load(html);
+    assert_true(find_para(a, "A storm will reach") >= 0);
+    assert_true(find_para(a, "Residents are asked") >= 0);
+    precis_article_free(a);
+}
+
+/* Readability's scores go to a block of comma-rich lines that are not
+ * prose; the article's paragraphs are list items, which do not score:
+ * the longest run of paragraphs is taken. */
+static void test_longest_text_run(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"address\">"
+        "<div>Daily Bugle, 12 Main Street, Springfield, Illinois</div>"
+        "<div>Newsroom, 14 Main Street, Springfield, Illinois, USA</div>"
+        "<div>Advertising, 16 Main Street, Springfield, Illinois</div>"
+        "</div><ul class=\"story\">"
+        "<li>The city council voted on Tuesday to expand the bus network, "
+        "adding four routes, longer hours and a night service.</li>"
+        "<li>Supporters said the plan, which costs about 12 million a year, "
+        "would help shift workers, students and older residents.</li>"
+        "<li>Opponents argued that the money should have gone to road "
+        "repairs, and promised to bring the question back.</li>"
+        "</ul></body></html>";
+    precis_article *a = load(html);
+    assert_true(find_para(a, "The city council voted") >= 0);
+    assert_true(find_para(a, "Opponents argued") >= 0);
+    assert_true(find_para(a, "Newsroom, 14 Main Street") < 0);
+    assert_field(a, "text_source", "longest run of paragraphs");
+    precis_article_free(a);
+}
+
+/* A teaser above a paywall, the whole text in JSON-LD: the JSON-LD. */
+static void test_jsonld_over_teaser(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><head><script type=\"application/ld+json\">"
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Council expands buses\","
+        "\"articleBody\":\"The city council voted on Tuesday to expand the "
+        "bus network, adding four routes, longer hours and a night service "
+        "that will run until two in the morning.\\n\\nSupporters said the "
+        "plan, which costs about 12 million a year, would help shift "
+        "workers, students and older residents who do not drive.\\n\\n"
+        "Opponents argued that the money, raised through a new parking "
+        "levy, should have gone to road repairs, and they promised to "
+        "bring the question back next year.\\n\\nThe first new routes "
+        "start in May, and the night service follows a month later, once "
+        "the drivers for it have been hired and trained.\"}</script>"
+        "</head><body>"
+        "<div class=\"story\"><h1>Council expands buses</h1><p>The city "
+        "council voted on Tuesday to expand the bus network, adding four "
+        "routes, longer hours and a night service.</p><p>Subscribe to read "
+        "the rest of this story.</p></div>"
+        "</body></html>";
+    precis_article *a = load(html);
+    assert_true(find_para(a, "Opponents argued") >= 0);
+    assert_null(strstr(a->text, "Subscribe to read"));
+    assert_field(a, "text_source", "json-ld articleBody");
+    precis_article_free(a);
+}
+
 /* ---- metadata ---- */
 
 static void test_jsonld_metadata(void **state)
@@ -820,6 +1011,14 @@ int main(void)
         cmocka_unit_test(test_kinds_kept),
         cmocka_unit_test(test_br_paragraphs),
         cmocka_unit_test(test_inline_classes_keep_sentences),
+        cmocka_unit_test(test_custom_element_inline),
+        cmocka_unit_test(test_paragraph_wrappers),
+        cmocka_unit_test(test_twin_containers),
+        cmocka_unit_test(test_nav_holding_article),
+        cmocka_unit_test(test_repeated_paragraphs),
+        cmocka_unit_test(test_short_paragraphs),
+        cmocka_unit_test(test_longest_text_run),
+        cmocka_unit_test(test_jsonld_over_teaser),
         cmocka_unit_test(test_jsonld_metadata),
         cmocka_unit_test(test_og_metadata),
         cmocka_unit_test(test_h1_over_og_title),

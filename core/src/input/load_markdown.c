@@ -24,7 +24,8 @@ typedef struct md_line {
 typedef struct md_par {
     size_t start, end;
     int kind;
-    const char *why;    /* where a metadata paragraph came from; static */
+    const char *why;    /* where a metadata paragraph came from, or a
+                           boilerplate paragraph's reason; static */
 } md_par;
 
 typedef VEC(md_par) md_par_vec;
@@ -32,6 +33,7 @@ typedef VEC(md_line) md_line_vec;
 
 typedef struct md_state {
     strbuf out;
+    size_t links;           /* link text in the paragraph being written */
     md_par_vec pars;
     int have_headline;
     const char *lang;       /* from front matter, into out */
@@ -50,8 +52,10 @@ static int is_blank(md_line l)
     return skip_ws(l.s, l.len, 0) == l.len;
 }
 
-/* Copies inline Markdown into out without its marks. */
-static void put_inline(strbuf *out, const char *s, size_t len)
+/* Copies inline Markdown into out without its marks; *links (when not
+ * NULL) grows by the bytes of link text written. */
+static void put_inline(strbuf *out, const char *s, size_t len,
+                       size_t *links)
 {
     size_t i = 0;
     while (i < len) {
@@ -67,7 +71,10 @@ static void put_inline(strbuf *out, const char *s, size_t len)
             if (close && cl + 1 < len && s[cl + 1] == '(') {
                 const char *paren = memchr(s + cl, ')', len - cl);
                 if (paren) {
-                    put_inline(out, s + o, cl - o);
+                    size_t before = out->len;
+                    put_inline(out, s + o, cl - o, NULL);
+                    if (links && c == '[')
+                        *links += out->len - before;
                     i = (size_t)(paren - s) + 1;
                     continue;
                 }
@@ -118,6 +125,15 @@ static int push_par(md_state *st, size_t start, int kind)
         return 0;
     }
     md_par p = { s0, end, kind, NULL };
+    /* A line that is mostly links and no sentence is a link to other
+     * pages ("[Related story](…)", "[A](…), [B](…)"), not the article. */
+    if ((kind == PRECIS_KIND_UNKNOWN || kind == PRECIS_KIND_LIST)
+        && st->links * 2 >= end - s0 && end - s0 < 200
+        && !strchr(".!?", s[end - 1])) {
+        p.kind = PRECIS_KIND_BOILERPLATE;
+        p.why = "link-list";
+    }
+    st->links = 0;
     return VEC_PUSH(&st->pars, p);
 }
 
@@ -126,13 +142,14 @@ static void begin_par(md_state *st, size_t *start)
     if (st->out.len)
         sb_puts(&st->out, "\n\n");
     *start = st->out.len;
+    st->links = 0;
 }
 
 static int add_block(md_state *st, const char *s, size_t len, int kind)
 {
     size_t start;
     begin_par(st, &start);
-    put_inline(&st->out, s, len);
+    put_inline(&st->out, s, len, &st->links);
     return push_par(st, start, kind);
 }
 
@@ -250,7 +267,7 @@ static int blockquote(md_state *st, md_line *ls, size_t n, size_t *i)
             else
                 sb_putc(&st->out, '\n');
             open = 1;
-            put_inline(&st->out, l.s + p, l.len - p);
+            put_inline(&st->out, l.s + p, l.len - p, &st->links);
         }
         (*i)++;
     }
@@ -282,7 +299,7 @@ static int paragraph(md_state *st, md_line *ls, size_t n, size_t *i)
         }
         if (*i > first)
             sb_putc(&st->out, '\n');
-        put_inline(&st->out, l.s, l.len);
+        put_inline(&st->out, l.s, l.len, &st->links);
         (*i)++;
     }
     return push_par(st, start, PRECIS_KIND_UNKNOWN);
@@ -350,7 +367,7 @@ int load_markdown(const char *name, char *data, size_t len,
     int rc = load_check_utf8(name, &data, &len, o, err);
     if (rc)
         return rc;
-    md_state st = { STRBUF_INIT, { 0 }, 0, NULL, 0 };
+    md_state st = { STRBUF_INIT, 0, { 0 }, 0, NULL, 0 };
     md_line_vec ls = { 0 };
     size_t i = 0;
     rc = split_lines(data, len, &ls);
@@ -370,7 +387,7 @@ int load_markdown(const char *name, char *data, size_t len,
     }
     size_t tlen = st.out.len;
     precis_article *a = article_new(name, sb_steal(&st.out), tlen);
-    for (size_t k = 0; a && k < st.pars.n; k++)
+    for (size_t k = 0; a && k < st.pars.n; k++) {
         if (article_add_para(a, st.pars.v[k].start, st.pars.v[k].end,
                              (precis_kind)st.pars.v[k].kind)) {
             precis_article_free(a);
@@ -378,6 +395,7 @@ int load_markdown(const char *name, char *data, size_t len,
         } else if (st.pars.v[k].why) {
             a->paras.v[a->paras.n - 1].reason = st.pars.v[k].why;
         }
+    }
     VEC_FREE(&st.pars);
     if (!a)
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);

@@ -28,9 +28,20 @@ typedef struct rule_def {
     const char *name;       /* also the boilerplate reason */
     precis_kind kind;
     int max_words;
-    int early;              /* only in the first paragraphs */
+    int place;              /* PLACE_*: where in the article it applies */
     const char *pattern;
 } rule_def;
+
+/* Where a rule looks: anywhere, only in the first paragraphs (bylines),
+ * only in the last ones (an author's biography). */
+enum { PLACE_ANY = 0, PLACE_EARLY = 1, PLACE_LATE = 2 };
+
+/* A name in a photo credit: up to five words that start with a capital
+ * or a digit ("Pietro D'Aprano", "Victor VIRGILE", "MG22", "Pa Images",
+ * "Ted S. Warren"), with the particles of names ("de", "van", …). */
+#define CREDIT_NAMES \
+    "(?:(?:[\\p{Lu}\\d][\\p{L}\\d.'\\x{2019}&-]*|de|da|di|del|der|van" \
+    "|von|le|la|al|el|bin)(?:\\s+|(?=[/|)\\].]|$))){1,5}"
 
 /* Patterns are case-insensitive; (?-i:…) marks where case matters. */
 static const rule_def builtin_rules[] = {
@@ -43,7 +54,7 @@ static const rule_def builtin_rules[] = {
       "|temps de lecture|lesezeit|lesedauer|tempo di lettura)"
       "\\s*[:\\-\\x{2013}]?"
       "\\s*(?:\\d+|less than a|under a)\\s*(?:min|minute|minuto|minuten)" },
-    { "related-link", PRECIS_KIND_BOILERPLATE, 30, 0,
+    { "related-link", PRECIS_KIND_BOILERPLATE, 60, 0,
       "^::.*::$"
       "|^(?:read more|read also|also read|see also|related(?: articles?"
       "| stories| content| coverage| news| reading)?|more on this(?: story)?"
@@ -141,7 +152,7 @@ static const rule_def builtin_rules[] = {
       "\\s+(?:by|por|par|von)\\s+(?-i:[\\p{Lu}@])"
       "|^\\(?with (?:additional )?reporting (?:from|by)\\s+\\S" },
     /* "By Monday, ..." and "Von der Leyen sagte ..." open sentences. */
-    { "byline", PRECIS_KIND_BYLINE, 20, 1,
+    { "byline", PRECIS_KIND_BYLINE, 20, PLACE_EARLY,
       "^(?:(?:by|por|par|written by|words by|story by|texto de"
       "|reportagem de|posted by|publicado por|escrito por|escrita por"
       "|geschrieben von|\\x{e9}crit par)\\s+(?!(?:monday|tuesday"
@@ -151,6 +162,189 @@ static const rule_def builtin_rules[] = {
       "|von\\s+(?!(?:der|die|das|den|dem|des|ein|eine|einem|einer"
       "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b))"
       "(?-i:[\\p{Lu}@])" },
+    /* A photo credit by its shape: names and agencies joined by slashes
+     * or bars, "via"/"for" another ("Jeff Spicer/BFC/Getty Images",
+     * "Natalie Naccache | Bloomberg | Getty Images", "Cindy Ord/Getty
+     * Images for Vogue"), alone or in parentheses. Case matters: each
+     * part starts with a capital or a digit. */
+    { "credit-line", PRECIS_KIND_BOILERPLATE, 16, 0,
+      "^[(\\[]?(?-i:" CREDIT_NAMES "(?:\\s*(?://?|\\||\\s-\\s)\\s*"
+      CREDIT_NAMES ")+(?:\\s+(?:via|for)\\s+" CREDIT_NAMES
+      "(?:\\s*/\\s*" CREDIT_NAMES ")*)?)[)\\]]?\\.?$" },
+    /* A caption that ends with its credit: "... in Moscow, Idaho. Ted S.
+     * Warren/AP", "(Philip Pacheco/Bloomberg via Getty Images)", "... in
+     * New York.Reuters", "... Image credit: M. Zsoldos.", "hide
+     * caption"; or starts with it: "Kevin C. Downs/for New York Daily
+     * News London Rene and ...". */
+    { "caption-credit", PRECIS_KIND_CAPTION, 70, 0,
+      "\\b(?:hide|toggle) caption\\b"
+      "|^(?-i:[\\p{Lu}][\\p{L}.'\\x{2019}-]*(?: [\\p{Lu}][\\p{L}.'"
+      "\\x{2019}-]*){1,3})\\s?/\\s?(?:for\\s)?(?-i:[\\p{Lu}])"
+      "|[.!?\\x{201d}\")]\\s*(?-i:" CREDIT_NAMES "(?:\\s*(?://?|\\|)\\s*"
+      CREDIT_NAMES ")+(?:\\s+(?:via|for)\\s+" CREDIT_NAMES ")?)\\.?$"
+      "|\\([^()]{2,80}(?:/|\\bvia\\b)[^()]{0,60}\\b(?:images|photos?"
+      "|press|ap|afp|reuters|getty|epa|bloomberg|xinhua)\\W*\\)\\.?$"
+      "|(?-i:\\p{Ll}{2}\\.[\\p{Lu}][\\p{L}]{2,}(?:\\s?[\\p{Lu}][\\p{L}]+)*"
+      "(?:/[\\p{Lu}][\\p{L} ]+)?)$"
+      "|(?:^|[.;,!?(]\\s*)(?:(?:image|photo|picture|photograph"
+      "|illustration)s?(?: credits?| courtesy| by| source)?|credits?)"
+      "\\s*:\\s*(?:courtesy(?: of)?\\s+)?[^.:]{2,60}\\.?\\)?$"
+      "|\\s(?-i:[\\p{Lu}][\\p{L}\\d.'\\x{2019}&-]*(?:/[\\p{Lu}]"
+      "[\\p{L}\\d.'\\x{2019}&-]*(?: [\\p{Lu}][\\p{L}\\d.'\\x{2019}&-]*)*)+)"
+      "\\.?$"
+      "|[.!?]\\s*\\((?-i:" CREDIT_NAMES "(?:\\s*(?://?|\\||,)\\s*"
+      CREDIT_NAMES ")*)\\)\\.?$"
+      "|\\bphotos?\\s+\\x{a9}" },
+    /* Labelled photo lines: "Photo: AP", "Image source: SeaWorld",
+     * "Courtesy of the researchers", "Submitted photo", "Image 2 of 5",
+     * "[Image via MEGA/WENN]", "Foto di Leeloo Thefirst". */
+    { "photo-line", PRECIS_KIND_CAPTION, 25, 0,
+      "^[(\\[]?(?:photo|image|picture|photograph|photographer|illustration"
+      "|graphic|video|foto|bild|imagen|immagine"
+      "|\\x{444}\\x{43e}\\x{442}\\x{43e}"
+      "|source|image source"
+      "|photo source)s?(?: credits?| courtesy(?: of)?| via| by| di| de"
+      "| von| par| por)?\\s*[:|]"
+      "|^[(\\[]?(?:(?:photos?|images?|pictures?|illustrations?|video)"
+      "\\s+(?:courtesy|via|credit)|courtesy|credit)(?:\\s|:|$)"
+      "|^[(\\[]?(?:photo|image|picture|foto|illustration)s?"
+      "\\s+(?:by|di|de|von|par|por)\\s"
+      "|^(?:submitted|file|handout|stock|contributed|supplied|provided)"
+      "\\s+(?:photo|image|picture)s?\\.?$"
+      "|^(?:image|photo|picture|slide|foto)\\s+\\d+\\s*(?:of|/|von|de)"
+      "\\s*\\d+$"
+      "|^(?:image|photo|picture|video|gallery|foto|caption)\\W*$"
+      "|^(?:file|archive|undated|stock) (?:photo|image|picture"
+      "|photograph)s?\\b" },
+    /* A label in capitals and a headline after it: "SEE MORE: Hong
+     * Kong protests", "REQUIRED READING: ...", "MORE: ..." (a spoken
+     * "SCOTT: I think so." ends its sentence). */
+    { "promo-label", PRECIS_KIND_BOILERPLATE, 25, 0,
+      "^(?-i:[\\p{Lu}][\\p{Lu}\\d'\\x{2019} ]{2,30}):\\s+\\S.*"
+      "[^.!?:;,\"\\x{201d}\\x{2019})]$" },
+    /* Promotion of other pages, by what it says: "Also: ...", "Watch:",
+     * "[Related: ...]", "You might be interested in", "Most viewed in
+     * Culture", "Related Topics", "DON'T MISS". */
+    { "promo", PRECIS_KIND_BOILERPLATE, 30, 0,
+      "^[\\[(]?(?:also|more|see more|read more|read next|up next|watch"
+      "|watch now|listen|also see|related(?: \\w+)?|required reading"
+      "|don[\\x{2019}']?t miss|trending(?: now)?|featured(?: \\w+)?"
+      "|most (?:read|viewed|popular|shared|watched)(?: in [\\w ]+)?"
+      "|(?:related|more|top|latest) (?:stories|articles|topics|news|posts?"
+      "|videos?|coverage|reading|content)(?: (?:from|on|in) .{1,40})?"
+      "|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
+      "|recommended(?: for you| reading| by (?:our )?editors)?"
+      "|(?:people|readers) (?:are )?also (?:read|reading|viewed|watched)"
+      "|popular (?:on|in|at) [\\w .]{1,30}|top picks|more on"
+      "|read more (?:on|about|from) .{1,60}"
+      "|leggi anche(?: su)?"
+      "|lee tambi\\x{e9}n|lire aussi|veja tamb\\x{e9}m|mehr zum thema)"
+      "\\s*(?:[:|\\x{bb}>\\-\\x{2013}\\x{2014}].*)?[.\\x{2026}\\])]*$" },
+    /* Newsletters, subscriptions and sign-in prompts. */
+    { "subscribe", PRECIS_KIND_BOILERPLATE, 40, 0,
+      "\\b(?:sign(?:ing)? up|subscribe|register)\\b.{0,80}"
+      "\\bnewsletters?\\b|\\bnewsletters?\\b.{0,80}\\b(?:sign(?:ing)? up"
+      "|subscribe|inbox)\\b|\\byou(?:'|\\x{2019})re reading\\b.{0,80}"
+      "\\bnewsletter\\b|\\bfeatured in\\b.{0,60}\\bnewsletter\\b"
+      "|^(?:already a subscriber|not a subscriber|you are logged in"
+      "|your subscription|to continue reading|create (?:a free|an) account"
+      "|log ?in to|sign in to|join (?:now|us))\\b.{0,80}$"
+      "|^\\W*(?:subscribe|sign ?up)\\b"
+      "|\\b(?:in|to|meet|into) your inbox\\b"
+      "|\\b(?:e-?mail|news|breaking news) (?:alerts|updates|emails)\\b"
+      ".{0,80}$" },
+    /* Follow us: "Follow us to stay up to date", "* Follow Mirror Celebs
+     * on Snapchat, Instagram", "Email X at x@y.com or follow him". */
+    { "follow-us", PRECIS_KIND_BOILERPLATE, 60, 0,
+      "^\\W*(?:follow|like) (?:us|me)\\b"
+      "|^\\W*follow\\b.{0,60}\\b(?:on|at) (?:twitter|x|facebook|instagram"
+      "|linkedin|tiktok|threads|bluesky|youtube|snapchat|telegram|whatsapp"
+      "|mastodon|google news)\\b"
+      "|\\bfollow (?:us|him|her|them|me) (?:on|at|@)"
+      "|^\\W*follow\\b.{0,80}\\b(?:at|on) https?://\\S+$" },
+    /* Who to write to: "Write to Al Root at allen.root@dowjones.com",
+     * "Reach the reporters on Twitter at http://...". */
+    { "contact", PRECIS_KIND_BOILERPLATE, 30, 0,
+      "^\\W*(?:write|contact|reach|email|e-mail|send|tips?"
+      "|(?:got|have) a (?:news )?tip)\\b.{0,100}(?:@|https?://"
+      "|\\be-?mail\\b)"
+      "|\\bcan be (?:reached|contacted|emailed) (?:at|on|by|via)\\b.{0,80}"
+      "(?:@|https?://)"
+      "|^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$"
+      "|^(?:https?://)?(?:www\\.)?[\\w-]+(?:\\.[\\w-]+)+/\\S*$" },
+    /* Others' part in the story: "X contributed to this report",
+     * "Russo reported from New York.", "-- Field Level Media",
+     * "Interview produced by Ben Edwards", "Via SyndiGate.info". */
+    { "contributed", PRECIS_KIND_CREDIT, 30, 0,
+      "\\bcontributed (?:reporting|research|to this (?:report|story"
+      "|article)|reporting to this (?:report|story|article))\\b"
+      "|\\b(?:writers?|reporters?|researchers?|correspondents?|editors?"
+      "|producers?|press|staff|news)\\b[^.]{0,60}\\bcontributed\\.?$"
+      "|^(?-i:[\\p{Lu}][\\p{L}'\\x{2019}-]+) reported (?:from|this)\\b"
+      ".{0,60}$"
+      "|^(?:\\x{2014}|\\x{2013}|--?)\\s*(?-i:[\\p{Lu}][\\p{L}.&]+"
+      "(?: [\\p{Lu}][\\p{L}.&]+){0,4})$"
+      "|^(?:interview|story|video|audio|podcast|graphics?|segment)"
+      "(?: \\w+){0,3} (?:produced|edited|reported|written|compiled"
+      "|prepared|conducted) by\\b"
+      "|^via [\\p{L}\\d.\\- ]{2,40}$" },
+    /* Calls to action: "Click here for more information", "... visit
+     * foxnews.com/media". */
+    { "call-to-action", PRECIS_KIND_BOILERPLATE, 40, 0,
+      "\\b(?:click|tap) (?:here|to (?:read|view|see|continue|learn"
+      "|watch|download|subscribe))\\b"
+      "|\\bvisit:?\\s+(?:https?://)?[\\w-]+(?:\\.[\\w-]+)+(?:/\\S*)?"
+      "\\s*\\.?$" },
+    /* A rule drawn in text: "___", "* * *". */
+    { "separator", PRECIS_KIND_BOILERPLATE, 8, 0,
+      "^[\\W_]+$" },
+    /* A study's reference, not the story about it: "[2] J. McDivitt,
+     * food evaluation form, n.d.", "More information: M. Altman et al,
+     * ...", "B. Pall-Gergely et al. 2023. Ferussina ...", a
+     * "References" or "Footnotes" heading. */
+    { "citation", PRECIS_KIND_BOILERPLATE, 90, 0,
+      "^\\[\\d{1,3}\\]\\s"
+      "|^(?:more information|journal information|journal reference"
+      "|citation|reference|doi)\\s*:"
+      "|^(?-i:[\\p{Lu}][\\p{L}.'\\x{2019}-]*(?:\\s[\\p{Lu}][\\p{L}.'"
+      "\\x{2019}-]*){0,3}),? et al\\.?,? \\(?(?:19|20)\\d\\d\\b"
+      "|^(?:references|footnotes|sources|bibliography|works cited"
+      "|citations|notes and references)\\s*:?$" },
+    /* Where the story first ran. */
+    { "provenance", PRECIS_KIND_BOILERPLATE, 30, 0,
+      "^(?:this|the) (?:story|article|post|piece|report|item|column)"
+      " (?:was |has been |is )?(?:originally |first |also )?(?:published"
+      "|appeared|posted|ran)\\b"
+      "|^(?:read|see) the original (?:article|story|post)\\b"
+      "|^(?:originally|first) (?:published|appeared|posted) (?:on|in|at"
+      "|by)\\b"
+      "|^provided by\\b.{0,80}$" },
+    /* What stands for a player, a slideshow or a map that did not come
+     * with the page; tag lists. */
+    { "page-ui", PRECIS_KIND_BOILERPLATE, 20, 0,
+      "\\b(?:requires javascript|enable javascript|javascript is"
+      " (?:disabled|required)|(?:is )?unsupported on your (?:device"
+      "|browser)|your browser does(?: not|n[\\x{2019}']t) support"
+      "|loading (?:photo )?gallery|comments are closed"
+      "|video[- ]capable browser|invalid file format"
+      "|can(?:no|['\\x{2019}])t access this content)\\b"
+      "|^(?:updated|posted|published|last updated|modified)\\b[^.]{0,60}"
+      "\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\W*(?:[;|]|$)"
+      "|^(?:tags?|topics?|filed under|categories|keywords)\\s*:"
+      "|^(?:print(?: article| this)?|order reprints|e-?mail(?: this)?"
+      "|share this|tell us what you think|published|updated|posted"
+      "|last updated|\\d+ (?:seconds?|minutes?|hours?|days?|weeks?"
+      "|months?) ago)\\W*$" },
+    /* The author's biography at the end: "Kent German is a News Editor
+     * at SFGATE.", "Rose is a Senior Editor at ELLE". */
+    { "author-bio", PRECIS_KIND_BOILERPLATE, 90, PLACE_LATE,
+      "^(?-i:[\\p{Lu}][\\p{L}'\\x{2019}.-]+(?: [\\p{Lu}][\\p{L}'"
+      "\\x{2019}.-]+){0,3})(?: \\([^)]{1,50}\\))? is (?:a|an|the|our)\\b"
+      ".{0,80}\\b(?:writer|reporter|editor|correspondent|columnist"
+      "|journalist|contributor|producer|author|photographer|critic"
+      "|anchor|host|freelancer|blogger|founder)s?\\s+(?:(?:at|for|with|of)"
+      "\\s+(?:the\\s+)?(?-i:[\\p{Lu}\\d])|based\\b|covering\\b"
+      "|who (?:covers|writes)\\b)" },
     /* A photo agency alone: "Getty Images", "Image source, AFP",
      * "Jane Doe/Reuters", "AP Photo/Evan Vucci". */
     { "photo-credit", PRECIS_KIND_BOILERPLATE, 12, 0,
@@ -163,14 +357,14 @@ static const rule_def builtin_rules[] = {
 };
 
 enum { N_BUILTIN = sizeof builtin_rules / sizeof builtin_rules[0],
-       EARLY_PARAS = 12 };
+       EARLY_PARAS = 12, LATE_PARAS = 4 };
 
 typedef struct rule {
     const char *name;       /* rules->mem */
     precis_kind kind;
     const char *reason;     /* NULL for non-boilerplate kinds */
     int max_words;
-    int early;
+    int place;
     pcre2_code *re;
 } rule;
 
@@ -223,12 +417,13 @@ void classify_rules_free(classify_rules *r)
     free(r);
 }
 
-static int compile(const char *pattern, int caseless, pcre2_code **out,
+/* flags: PCRE2_CASELESS, PCRE2_DOTALL. */
+static int compile(const char *pattern, uint32_t flags, pcre2_code **out,
                    char *msg, size_t msglen, size_t *erroff)
 {
     int ec;
     PCRE2_SIZE off;
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | flags;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                                    opts, &ec, &off, NULL);
     if (!re) {
@@ -270,10 +465,13 @@ static int add_builtin(classify_rules *r, const char *disable,
             continue;
         rule ru = { d->name, d->kind,
                     d->kind == PRECIS_KIND_BOILERPLATE ? d->name : NULL,
-                    d->max_words, d->early, NULL };
+                    d->max_words, d->place, NULL };
         char msg[256];
         size_t off;
-        if (compile(d->pattern, 1, &ru.re, msg, sizeof msg, &off))
+        /* a paragraph's line breaks (<br>) do not end it: '.' matches
+         * them */
+        if (compile(d->pattern, PCRE2_CASELESS | PCRE2_DOTALL, &ru.re, msg,
+                    sizeof msg, &off))
             return diag_set(err, PRECIS_ECONFIG,
                             "built-in rule %s: %s at offset %zu", d->name,
                             msg, off);
@@ -340,7 +538,8 @@ static int add_user_rules(classify_rules *r, const config *cfg,
             ru.reason = arena_strdup(&r->mem, *reason ? reason : name);
         char msg[256], where[600];
         size_t off;
-        if (compile(pe->value, !cfg_bool(cfg, sec, &classify_rule_schema[4]),
+        if (compile(pe->value, cfg_bool(cfg, sec, &classify_rule_schema[4])
+                               ? 0 : PCRE2_CASELESS,
                     &ru.re, msg, sizeof msg, &off))
             return diag_set(err, PRECIS_ECONFIG,
                             "%s: [%s] pattern: %s at offset %zu",
@@ -409,8 +608,34 @@ static int match(classify_rules *r, const rule *ru, const char *s,
     return pcre2_match(ru->re, (PCRE2_SPTR)s, len, 0, 0, r->md, NULL) >= 0;
 }
 
+/*
+ * A time stamp with more around it than date_is_line() allows: "Updated
+ * 1:39 am EST, Wednesday, November 20, 2019", "December 22, 2023 / 1:54 PM
+ * EST / KCAL News", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...".
+ * A date, and no more than one word of three or more letters that starts
+ * in lower case: a sentence that mentions a date has several.
+ */
+static int timestamp_line(const char *s, size_t len)
+{
+    date_value d;
+    if (!date_find(s, len, &d))
+        return 0;
+    int lower = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != '\n')
+            continue;
+        size_t k = i;
+        while (k < len && s[k] >= 'a' && s[k] <= 'z')
+            k++;
+        if (k - i >= 3 && (k == len || s[k] == ' ' || s[k] == ','
+                           || s[k] == ')'))
+            lower++;
+    }
+    return lower <= 1;
+}
+
 static void apply_rules(classify_rules *r, precis_article *a, size_t i,
-                        const char *s, size_t len)
+                        const char *s, size_t len, int marked)
 {
     pr_para *p = &a->paras.v[i];
     /* No rule looks at longer paragraphs than max_words: count no
@@ -418,7 +643,9 @@ static void apply_rules(classify_rules *r, precis_article *a, size_t i,
     int words = count_words(s, len, r->max_words);
     for (size_t k = 0; k < r->rules.n; k++) {
         const rule *ru = &r->rules.v[k];
-        if (words > ru->max_words || (ru->early && i >= EARLY_PARAS))
+        if (words > ru->max_words
+            || (ru->place == PLACE_EARLY && i >= EARLY_PARAS)
+            || (ru->place == PLACE_LATE && i + LATE_PARAS < a->paras.n))
             continue;
         if (match(r, ru, s, len)) {
             p->kind = (uint8_t)ru->kind;
@@ -426,8 +653,10 @@ static void apply_rules(classify_rules *r, precis_article *a, size_t i,
             return;
         }
     }
+    /* markup's own date lines are found by its loader */
     date_value d;
-    if (words <= 16 && date_is_line(s, len, &d))
+    if (!marked && words <= 16
+        && (date_is_line(s, len, &d) || timestamp_line(s, len)))
         p->kind = PRECIS_KIND_DATE;
 }
 
@@ -607,8 +836,14 @@ int classify_article(classify_rules *r, precis_article *a,
 {
     for (size_t i = 0; i < a->paras.n; i++) {
         pr_para *p = &a->paras.v[i];
-        if (p->kind == PRECIS_KIND_UNKNOWN)
-            apply_rules(r, a, i, a->text + p->start, p->end - p->start);
+        /* Markup's headings, list items and block quotes may be page
+         * furniture too ("## Related stories", "<h3>Photo: AP</h3>"). */
+        int marked = p->kind == PRECIS_KIND_HEADING
+                  || p->kind == PRECIS_KIND_LIST
+                  || p->kind == PRECIS_KIND_BLOCKQUOTE;
+        if (p->kind == PRECIS_KIND_UNKNOWN || marked)
+            apply_rules(r, a, i, a->text + p->start, p->end - p->start,
+                        marked);
     }
     long head = find_headline(r, a);
     headings_and_body(r, a, head);

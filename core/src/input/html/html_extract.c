@@ -88,10 +88,19 @@ static void mark_unlikely(html_doc *d)
         if ((e->flags & HF_UNLIKELY)
             && ((e->flags & HF_HAS_ARTICLE) || e->text * 2 >= total))
             e->flags &= ~(uint32_t)HF_UNLIKELY;
-        e->flags &= ~(uint32_t)HF_IN_UNLIKELY;
+        /* Nor is a <nav>, <footer> or <aside> that holds half the page's
+         * text, and little of it in links: a broken end tag ("</civ>")
+         * can leave the whole article inside the breadcrumb's <nav>. */
+        if ((e->flags & HF_JUNK) && e->text * 2 >= total
+            && e->links * 3 < e->text)
+            e->flags &= ~(uint32_t)HF_JUNK;
+        e->flags &= ~(uint32_t)(HF_IN_UNLIKELY | HF_IN_JUNK);
         if ((e->flags & HF_UNLIKELY)
             || (d->els.v[e->parent].flags & HF_IN_UNLIKELY))
             e->flags |= HF_IN_UNLIKELY;
+        if ((e->flags & HF_JUNK)
+            || (d->els.v[e->parent].flags & HF_IN_JUNK))
+            e->flags |= HF_IN_JUNK;
     }
 }
 
@@ -136,6 +145,38 @@ static int scorable_owner(const html_el *o, const html_block *b)
     }
 }
 
+static int is_top(const html_doc *d, uint32_t i)
+{
+    return i == 0 || d->els.v[i].tag == HT_BODY
+        || d->els.v[i].tag == HT_HTML;
+}
+
+/* A layout wrapper around one paragraph and nothing else: a <div> (or
+ * <section>, or an unknown element) whose one child holds all its text.
+ * Readability replaces such a <div> by its <p>; here the paragraph's
+ * score skips it, so that the article's container is the element holding
+ * the paragraphs, not one wrapper of them. */
+static int wrapper_of_one(const html_doc *d, uint32_t i)
+{
+    const html_el *e = &d->els.v[i];
+    if (e->nchild != 1 || i + 1 >= e->end)
+        return 0;
+    if (e->tag != HT_DIV && e->tag != HT_SECTION && e->tag != HT_OTHER)
+        return 0;
+    return d->els.v[i + 1].text == e->text;
+}
+
+/* The paragraph element i is or wraps (0 when neither). */
+static uint32_t paragraph_of(const html_doc *d, uint32_t i)
+{
+    while (d->els.v[i].tag != HT_P) {
+        if (!wrapper_of_one(d, i))
+            return 0;
+        i++;
+    }
+    return i;
+}
+
 static void score_blocks(extractor *x)
 {
     html_doc *d = x->d;
@@ -154,6 +195,8 @@ static void score_blocks(extractor *x)
         /* The paragraph is the owner when it holds only this text (a <p>
          * or a <div> of text); else the text is a paragraph inside it. */
         uint32_t a = o->text == len || o->tag == HT_P ? o->parent : b->el;
+        while (!is_top(d, a) && wrapper_of_one(d, a))
+            a = d->els.v[a].parent;
         for (int level = 0; level < 5 && a != 0; level++) {
             html_el *e = &d->els.v[a];
             init_score(x, e);
@@ -192,11 +235,6 @@ static int contains(const html_doc *d, uint32_t anc, uint32_t i)
     return i >= anc && i < d->els.v[anc].end;
 }
 
-static int is_top(const html_doc *d, uint32_t i)
-{
-    return i == 0 || d->els.v[i].tag == HT_BODY
-        || d->els.v[i].tag == HT_HTML;
-}
 
 /* Readability's moves: to an ancestor shared by 3+ near-best candidates,
  * up while the parent scores better, up through only children. */
@@ -261,6 +299,31 @@ static int has_sentence_end(const char *s, size_t len)
     return 0;
 }
 
+/* Does s[0, len) end like a sentence ('.', '!', '?', perhaps inside
+ * closing quotes or brackets)? */
+static int ends_sentence(const char *s, size_t len)
+{
+    while (len && (s[len - 1] == '"' || s[len - 1] == '\''
+                   || s[len - 1] == ')' || s[len - 1] == ']'
+                   || (unsigned char)s[len - 1] >= 0x80)) {
+        /* skip closing quotes (U+201D, U+2019: E2 80 9D, E2 80 99) */
+        if ((unsigned char)s[len - 1] >= 0x80) {
+            if (len >= 3 && (unsigned char)s[len - 3] == 0xE2
+                && (unsigned char)s[len - 2] == 0x80
+                && ((unsigned char)s[len - 1] == 0x9D
+                    || (unsigned char)s[len - 1] == 0x99)) {
+                len -= 3;
+                continue;
+            }
+            /* another script's full stop (U+3002, U+0964, …) ends it */
+            return 1;
+        }
+        len--;
+    }
+    return len && (s[len - 1] == '.' || s[len - 1] == '!'
+                   || s[len - 1] == '?');
+}
+
 /* The element's first block of text (for short <p>s). */
 static int el_text(const html_doc *d, uint32_t i, const char **s,
                    size_t *len)
@@ -280,17 +343,24 @@ static int sibling_joins(extractor *x, uint32_t top, uint32_t s)
     if (excluded(x, e))
         return 0;
     float threshold = t->score * 0.2f > 10.0f ? t->score * 0.2f : 10.0f;
-    float bonus = same_class(t, e) ? t->score * 0.2f : 0.0f;
+    int twin = same_class(t, e);
+    float bonus = twin ? t->score * 0.2f : 0.0f;
     if (e->scored && e->score + bonus >= threshold)
         return 1;
-    if (e->tag != HT_P || !e->text)
+    /* The article's other part, styled as the part found: the same class,
+     * prose in paragraphs, few links (its paragraphs may sit too deep to
+     * have given it a score). */
+    if (twin && e->np && e->text >= 200 && link_density(e) < 0.25f)
+        return 1;
+    uint32_t p = paragraph_of(d, s);
+    if (!p || !e->text)
         return 0;
     float ld = link_density(e);
     if (e->text > 80 && ld < 0.25f)
         return 1;
     const char *txt;
     size_t len;
-    return e->text < 80 && ld == 0.0f && el_text(d, s, &txt, &len)
+    return e->text < 80 && ld == 0.0f && el_text(d, p, &txt, &len)
         && has_sentence_end(txt, len);
 }
 
@@ -344,9 +414,12 @@ static int cleanable(uint16_t tag)
 
 /* Readability's conditional cleaning, on the counts left after the
  * element's own descendants were cleaned. */
-static int clean_away(const extractor *x, const html_el *e, const counts *c)
+static int clean_away(const extractor *x, uint32_t i, const counts *c)
 {
-    if (!cleanable(e->tag) || (e->flags & HF_IN_CODE))
+    const html_el *e = &x->d->els.v[i];
+    /* a wrapper of one paragraph is that paragraph */
+    if (!cleanable(e->tag) || (e->flags & HF_IN_CODE)
+        || paragraph_of(x->d, i))
         return 0;
     int weight = x->ps->weigh_classes ? e->weight : 0;
     float score = e->scored ? e->score : 0.0f;
@@ -365,6 +438,8 @@ static int clean_away(const extractor *x, const html_el *e, const counts *c)
         || (!is_list && hd < 0.9 && c->text < 25 && (img == 0 || img > 2)
             && !in_fig)
         || (!is_list && weight < 25 && ld > 0.2)
+        /* a list of links: other stories, not this one's text */
+        || (is_list && ld > 0.5 && c->nli >= 3)
         || (weight >= 25 && ld > 0.5)
         || (c->nembed == 1 && c->text < 75) || c->nembed > 1;
 }
@@ -408,7 +483,7 @@ static void clean(extractor *x)
             left.ninput -= r->ninput;
             left.nembed -= r->nembed;
             int gone = drop_always(x, e) || (x->ps->clean
-                                             && clean_away(x, e, &left));
+                                             && clean_away(x, i, &left));
             x->dead[i] = (uint8_t)gone;
             if (i != root) {
                 counts c = gone ? full_counts(e) : *r;
@@ -436,8 +511,12 @@ static size_t keep_blocks(extractor *x)
         /* headings the page styles as boilerplate */
         if (b->kind == HB_HEADING && x->ps->weigh_classes && o->weight < 0)
             continue;
-        /* a short line that is one link: "Related: …", "More on X" */
-        if (b->links >= len && len < 80 && b->kind != HB_QUOTE)
+        /* a short line that is one link, or links and a label and not a
+         * sentence: "Related: …", "More on X", "Category A, Category B" */
+        if (((b->links >= len && len < 80)
+             || ((len - b->links) * 5 <= len && len < 200
+                 && !ends_sentence(d->text.s + b->start, len)))
+            && b->kind != HB_QUOTE)
             continue;
         b->keep = 1;
         total += len;
@@ -460,6 +539,84 @@ static size_t run_pass(extractor *x, const pass *ps, uint32_t *container)
     select_siblings(x, top);
     clean(x);
     return keep_blocks(x);
+}
+
+/* A paragraph of prose: not a caption or a heading, few links, and
+ * either long or a sentence. */
+static int prose_block(const html_doc *d, const html_block *b)
+{
+    uint32_t len = b->end - b->start;
+    if (b->kind == HB_CAPTION || b->kind == HB_HEADING || b->links * 2 >= len)
+        return 0;
+    return len >= MIN_PROSE
+        || (len >= MIN_PARAGRAPH && b->links * 4 < len
+            && ends_sentence(d->text.s + b->start, len));
+}
+
+/* Prose among the blocks marked in keep: one long paragraph, or several
+ * sentences (a story told in short paragraphs). */
+static int has_prose(const html_doc *d, const uint8_t *keep)
+{
+    size_t sentences = 0;
+    for (size_t i = 0; i < d->blocks.n; i++) {
+        const html_block *b = &d->blocks.v[i];
+        if (!keep[i] || !prose_block(d, b))
+            continue;
+        if (b->end - b->start >= MIN_PROSE)
+            return 1;
+        sentences += b->end - b->start;
+    }
+    return sentences >= 2 * MIN_PROSE;
+}
+
+/*
+ * The fallback: the page's longest run of prose paragraphs, wherever they
+ * are (outside navigation, hidden elements, the head and what class names
+ * call comments, footers, sidebars or related stories).  A run goes on
+ * past headings and short lines, and ends at a link-heavy block or after
+ * three blocks that are not prose.  Marks its blocks in keep; returns the
+ * bytes kept, 0 when no run holds an article's worth of prose.
+ */
+enum { RUN_NOT = HF_IN_HEAD | HF_IN_JUNK | HF_IN_HIDDEN | HF_IN_UNLIKELY
+                | HF_IN_ELSEWHERE };
+
+static size_t text_run(const html_doc *d, uint8_t *keep)
+{
+    size_t best = 0, best_from = 0, best_last = 0;
+    size_t run = 0, from = 0, last = 0, gap = 0;
+    for (size_t i = 0; i <= d->blocks.n; i++) {
+        const html_block *b = i < d->blocks.n ? &d->blocks.v[i] : NULL;
+        if (b && !(d->els.v[b->el].flags & RUN_NOT) && prose_block(d, b)) {
+            if (!run)
+                from = i;
+            run += b->end - b->start;
+            last = i;
+            gap = 0;
+            continue;
+        }
+        if (b && run && ++gap <= 3 && b->links * 2 <= b->end - b->start)
+            continue;
+        if (run > best) {
+            best = run;
+            best_from = from;
+            best_last = last;
+        }
+        run = 0;
+        gap = 0;
+    }
+    memset(keep, 0, d->blocks.n);
+    if (best < 2 * MIN_PROSE)
+        return 0;
+    size_t kept = 0;
+    for (size_t i = best_from; i <= best_last; i++) {
+        const html_block *b = &d->blocks.v[i];
+        if ((d->els.v[b->el].flags & RUN_NOT)
+            || b->links * 2 >= b->end - b->start)
+            continue;
+        keep[i] = 1;
+        kept += b->end - b->start;
+    }
+    return kept;
 }
 
 size_t html_extract(html_doc *d, html_extract_stats *st)
@@ -495,16 +652,16 @@ size_t html_extract(html_doc *d, html_extract_stats *st)
             break;
     }
     /* Text but no prose (a cookie notice, a list of headlines, "Page not
-     * found"): no article. */
-    int prose = 0;
-    for (size_t i = 0; i < d->blocks.n && best_len && !prose; i++) {
-        const html_block *b = &d->blocks.v[i];
-        uint32_t len = b->end - b->start;
-        prose = best[i] && len >= MIN_PROSE && b->links * 2 < len
-             && b->kind != HB_CAPTION && b->kind != HB_HEADING;
-    }
-    if (!prose)
+     * found"): no article from the container.  The page's longest run of
+     * paragraphs may still be one (a container Readability's scores do
+     * not find: paragraphs in list items, a page of one short story). */
+    if (best_len && !has_prose(d, best))
         best_len = 0;
+    if (!best_len) {
+        best_len = text_run(d, best);
+        st->container = 0;
+        st->pass = best_len ? PASS_TEXT_RUN : 0;
+    }
     for (size_t i = 0; i < d->blocks.n; i++)
         d->blocks.v[i].keep = best_len ? best[i] : 0;
     st->chars = best_len;

@@ -93,11 +93,13 @@ enum {
     HF_SHARE = 1 << 12,     /* class/id names a share bar */
     HF_BYLINE = 1 << 13,    /* class/id/rel/itemprop names an author */
     HF_IN_LINK = 1 << 14,   /* inside <a> */
+    HF_CAPTION = 1 << 15,   /* class/id says caption or credit */
     HF_ELSEWHERE = 1 << 16, /* comments, related stories, sidebars */
     HF_IN_ELSEWHERE = 1 << 17,
     HF_BLOCK_TAG = 1 << 18, /* block-level by its tag (not by its flags) */
     HF_DATE = 1 << 19,      /* class/id says it holds a date */
-    HF_HAS_ARTICLE = 1 << 20    /* this or a descendant is HF_ARTICLE */
+    HF_HAS_ARTICLE = 1 << 20,   /* this or a descendant is HF_ARTICLE */
+    HF_IN_CAPTION = 1 << 21     /* inside a short HF_CAPTION element */
 };
 
 /* What kind of text a block is, from its nearest meaningful ancestor. */
@@ -186,10 +188,14 @@ int html_class_words(const char *s, const char *const *words, int prefix);
 /* ---- main text (html_extract.c) ---- */
 
 typedef struct html_extract_stats {
-    uint32_t container;     /* chosen element */
-    int pass;               /* 0 strict … 3 most lenient */
+    uint32_t container;     /* chosen element (0 for a text run) */
+    int pass;               /* 0 strict … 3 most lenient; PASS_TEXT_RUN */
     size_t chars;           /* text kept */
 } html_extract_stats;
+
+/* html_extract_stats.pass when no container held prose and the page's
+ * longest run of paragraphs was taken instead. */
+enum { PASS_TEXT_RUN = 4 };
 
 /* Marks the blocks that are article text (block.keep).  Returns the
  * number of bytes kept (0 when nothing looks like an article). */

@@ -29,7 +29,10 @@ typedef struct tag_def {
 
 /* Sorted by name (bsearch).  Tags not listed are block-level: unknown and
  * custom elements are mostly layout containers, and splitting a run of
- * text wrongly costs less than gluing a menu to a paragraph. */
+ * text wrongly costs less than gluing a menu to a paragraph.  One inside a
+ * paragraph, a heading or an inline element is inline, though, as in a
+ * browser: <p>… (<hl-source><a>1</a></hl-source>).</p> is one paragraph
+ * (enter()). */
 static const tag_def tags[] = {
     { "a", HT_A, 0 },               { "abbr", HT_INLINE, 0 },
     { "acronym", HT_INLINE, 0 },    { "address", HT_ADDRESS, P_BLOCK },
@@ -103,12 +106,14 @@ static int tag_cmp(const void *k, const void *e)
     return strcmp(k, ((const tag_def *)e)->name);
 }
 
+static const tag_def unknown_tag = { "", HT_OTHER, P_BLOCK };
+static const tag_def unknown_inline = { "", HT_OTHER, 0 };
+
 static const tag_def *tag_of(const char *name)
 {
-    static const tag_def other = { "", HT_OTHER, P_BLOCK };
     const tag_def *t = bsearch(name, tags, sizeof tags / sizeof tags[0],
                                sizeof tags[0], tag_cmp);
-    return t ? t : &other;
+    return t ? t : &unknown_tag;
 }
 
 /* ---- class and id words ---- */
@@ -119,7 +124,8 @@ enum {
     W_ELSEWHERE = 512,  /* other articles, other people: names found
                            there are not the article's authors */
     W_DATE = 1024,      /* holds a date */
-    W_PREFIX = 2048     /* also matches words that start with it */
+    W_PREFIX = 2048,    /* also matches words that start with it */
+    W_CAPTION = 4096    /* a caption or a photo credit */
 };
 
 typedef struct word_def {
@@ -148,6 +154,7 @@ static const word_def words[] = {
     { "breadcrumb", W_UNLIKELY | W_PREFIX },
     { "byl", W_BYLINE },
     { "byline", W_BYLINE | W_PREFIX },
+    { "caption", W_CAPTION | W_PREFIX },
     { "column", W_OKMAYBE },
     { "combx", W_UNLIKELY | W_NEG },
     { "comment", W_UNLIKELY | W_NEG | W_ELSEWHERE },
@@ -160,11 +167,13 @@ static const word_def words[] = {
     { "contributor", W_BYLINE },
     { "contributors", W_BYLINE },
     { "cookie", W_UNLIKELY | W_PREFIX },
+    { "credit", W_CAPTION | W_PREFIX },
     { "date", W_DATE },
     { "dateline", W_DATE },
     { "datetime", W_DATE },
     { "disqus", W_UNLIKELY | W_ELSEWHERE },
     { "entry", W_POS | W_ARTNOUN },
+    { "figcaption", W_CAPTION },
     { "footer", W_UNLIKELY | W_NEG | W_PREFIX },
     { "gdpr", W_UNLIKELY | W_NEG },
     { "header", W_UNLIKELY },
@@ -498,6 +507,8 @@ static uint32_t class_flags(html_el *e, const el_attrs *at)
         f |= HF_ELSEWHERE;
     if (all & W_DATE)
         f |= HF_DATE;
+    if (all & W_CAPTION)
+        f |= HF_CAPTION;
     /* "article-body", "story__content", "post-text", "entry-content" */
     if ((cf & W_ARTNOUN && cf & W_BODYISH)
         || (idf & W_ARTNOUN && idf & W_BODYISH))
@@ -704,8 +715,13 @@ static void set_kind(html_el *e, const html_el *parent)
     case HT_LI: own = HB_LIST; break;
     case HT_ARTICLE: case HT_MAIN: case HT_SECTION: case HT_BODY:
     case HT_TABLE: case HT_TD: case HT_TH:
-        e->bkind = HB_TEXT;     /* a new context: lists do not leak */
-        return;
+        /* a new context: lists do not leak; a caption's parts are still
+         * the caption */
+        if (!parent || parent->bkind != HB_CAPTION) {
+            e->bkind = HB_TEXT;
+            return;
+        }
+        break;
     default: break;
     }
     if (own < 0 || (parent && kind_rank(parent->bkind) > kind_rank(own))) {
@@ -803,6 +819,14 @@ static uint32_t inherit(uint32_t own, uint32_t parent)
     return f;
 }
 
+/* Is an element's content a run of text (a paragraph, a heading, an
+ * inline element)? */
+static int in_running_text(const html_el *e)
+{
+    return e->tag == HT_P || tag_level(e->tag)
+        || !(e->flags & HF_BLOCK_TAG);
+}
+
 /* Creates the element for n; returns its index or UINT32_MAX. */
 static uint32_t enter(walker *w, const xmlNode *n)
 {
@@ -814,11 +838,13 @@ static uint32_t enter(walker *w, const xmlNode *n)
     e.node = n;
     e.parent = w->stack.n ? parent : idx;
     const tag_def *t = tag_of((const char *)n->name);
+    const html_el *pe = w->stack.n ? &d->els.v[parent] : NULL;
+    if (t == &unknown_tag && parent && in_running_text(pe))
+        t = &unknown_inline;
     e.tag = t->tag;
     el_attrs at;
     read_attrs(n, &at);
     uint32_t own = element_flags(&e, &at, t->props);
-    const html_el *pe = w->stack.n ? &d->els.v[parent] : NULL;
     e.flags = inherit(own, pe ? pe->flags : 0);
     if (e.tag == HT_HEAD)
         e.flags |= HF_IN_HEAD;
@@ -970,6 +996,28 @@ static void sum_stats(html_doc *d)
     }
 }
 
+/*
+ * Blocks inside an element whose class or id says caption or credit
+ * ("wp-caption-text", "photo-credit", "caption") are captions, as those
+ * of <figcaption> are.  Only a short element's: a wrapper that merely
+ * mentions captions ("article-body has-captions") holds the article.
+ */
+enum { CAPTION_MAX = 600 };
+
+static void mark_captions(html_doc *d)
+{
+    for (size_t i = 1; i < d->els.n; i++) {
+        html_el *e = &d->els.v[i];
+        if ((d->els.v[e->parent].flags & HF_IN_CAPTION)
+            || ((e->flags & HF_CAPTION) && e->text <= CAPTION_MAX
+                && !(e->flags & HF_ARTICLE)))
+            e->flags |= HF_IN_CAPTION;
+    }
+    for (size_t i = 0; i < d->blocks.n; i++)
+        if (d->els.v[d->blocks.v[i].el].flags & HF_IN_CAPTION)
+            d->blocks.v[i].kind = HB_CAPTION;
+}
+
 int html_walk(html_doc *d, xmlDoc *doc, size_t bytes)
 {
     d->doc = doc;
@@ -1003,6 +1051,7 @@ int html_walk(html_doc *d, xmlDoc *doc, size_t bytes)
     if (w.oom || d->text.oom)
         return -1;
     sum_stats(d);
+    mark_captions(d);
     return 0;
 }
 

@@ -26,6 +26,7 @@
 #include "text/article.h"
 #include "text/date.h"
 #include "base/diag.h"
+#include "base/hash.h"
 #include "input/html/html_internal.h"
 #include "input/load.h"
 #include "base/textcmp.h"
@@ -225,17 +226,53 @@ static int block_kind(const html_doc *d, const html_block *k)
     return kind;
 }
 
+/*
+ * Blocks seen, to give a paragraph the page repeats only once: pages hold
+ * their text twice for print or for a second "page" of the story.  An
+ * open-addressed table of block indices (+ 1) by their text's hash.
+ */
+typedef struct seen_set {
+    uint32_t *slot;
+    size_t cap;
+} seen_set;
+
+/* Returns 1 when block i's text was added before (and adds it if not). */
+static int seen_before(seen_set *ss, const html_doc *d, size_t i)
+{
+    const html_block *k = &d->blocks.v[i];
+    const char *s = d->text.s + k->start;
+    size_t len = k->end - k->start;
+    if (!ss->slot || len < 60)
+        return 0;
+    for (size_t h = hash_bytes(s, len) & (ss->cap - 1);;
+         h = (h + 1) & (ss->cap - 1)) {
+        if (!ss->slot[h]) {
+            ss->slot[h] = (uint32_t)i + 1;
+            return 0;
+        }
+        const html_block *o = &d->blocks.v[ss->slot[h] - 1];
+        if (o->end - o->start == len && !memcmp(d->text.s + o->start, s, len))
+            return 1;
+    }
+}
+
 static void add_body(builder *b, const html_doc *d, const html_meta *m)
 {
+    seen_set ss = { NULL, 16 };
+    while (ss.cap < 2 * d->blocks.n)
+        ss.cap *= 2;
+    /* without memory, repeats stay: the text is still right */
+    ss.slot = calloc(ss.cap, sizeof *ss.slot);
     for (size_t i = 0; i < d->blocks.n; i++) {
         const html_block *k = &d->blocks.v[i];
-        if (!k->keep || is_meta_block(d, m, k))
+        if (!k->keep || is_meta_block(d, m, k) || seen_before(&ss, d, i))
             continue;
         size_t before = b->ps.n;
         add_piece(b, d->text.s + k->start, k->end - k->start,
                   block_kind(d, k));
         b->body += b->ps.n - before;
     }
+    free(ss.slot);
 }
 
 /* JSON-LD articleBody, for pages whose text is not in their markup. */
@@ -308,6 +345,8 @@ static int record_fields(precis_article *a, const html_doc *d,
     sb_reset(&t);
     if (from_ld) {
         sb_puts(&t, "json-ld articleBody");
+    } else if (st->chars && st->pass == PASS_TEXT_RUN) {
+        sb_puts(&t, "longest run of paragraphs");
     } else if (st->chars) {
         describe_el(d, st->container, &t);
         sb_printf(&t, " (pass %d)", st->pass);
@@ -360,8 +399,18 @@ static int assemble(builder *b, const html_doc *d, const html_meta *m)
         add_byline(b, m);
     if (m->date.len)
         add_piece(b, m->date.s, m->date.len, PRECIS_KIND_DATE);
+    size_t before = b->sb.len, npieces = b->ps.n;
     add_body(b, d, m);
-    if (b->body == 0 && m->body.len >= 200) {
+    size_t found = b->sb.len - before;
+    /* JSON-LD's articleBody when the page shows no article text, or much
+     * less than it: a teaser above a paywall, text filled in by
+     * scripts. */
+    if (m->body.len >= 200 && (b->body == 0 || found * 3 < m->body.len)) {
+        b->sb.len = before;
+        if (b->sb.s)
+            b->sb.s[before] = '\0';
+        b->ps.n = npieces;
+        b->body = 0;
         add_ld_body(b, m);
         return 1;
     }
