@@ -71,6 +71,17 @@ static unsigned char fold_byte(unsigned char prev, unsigned char b)
     return b;
 }
 
+/* What follows a period at t[j - 1] continues its sentence: a closing
+ * bracket, a comma or semicolon, or a lower-case word. */
+static int period_goes_on(const char *t, size_t pe, size_t j)
+{
+    if (j >= pe)
+        return 0;
+    if (t[j] == ')' || t[j] == ',' || t[j] == ';')
+        return 1;
+    return t[j] == ' ' && j + 1 < pe && t[j + 1] >= 'a' && t[j + 1] <= 'z';
+}
+
 /* Reads one word starting at i into w; returns where it ends.  The ASCII
  * path only finds the word's end: this runs for every word of every
  * paragraph read. */
@@ -135,6 +146,13 @@ static size_t read_word(const char *t, size_t pe, size_t i, item *w)
             if (!w->poss)
                 w->end = j;
         }
+    }
+    /* A period the sentence goes on after ("(D-Wis.) said", "R-Ky., said",
+     * "2 p.m. on Friday") belongs to an abbreviation, whatever the word. */
+    if (j < pe && t[j] == '.' && !w->abbr && !w->poss
+        && period_goes_on(t, pe, j + 1)) {
+        w->abbr = 1;
+        w->end = ++j;
     }
     return j;
 }

@@ -58,7 +58,18 @@ static const word_list lists[] = {
       "afirmaram anunciou considerou mencionou enfatizou relatou ponderou "
       "dit déclaré affirmé explique ajoute ajouté estime souligne assure "
       "indique précise rappelle confie "
-      "sagte sagt erklärte erklärt betonte meinte schrieb sagten" },
+      "sagte sagt erklärte erklärt betonte meinte schrieb sagten "
+      "conclude concludes concluded concluding report reports reported "
+      "reporting sing sings sang singing chant chants chanted chanting "
+      "yell yells yelling shouts shouting scream screams rejoin rejoins "
+      "rejoined retort retorts retorting countering interrupt interrupts "
+      "interrupted replying responding answering reads snapped scoffed "
+      "griped grumbled bragged murmured muttered hollered asserted asserts "
+      "assert opined elaborated clarified speculated protested objected "
+      "reminded reassured inquired "
+      "сказал сказала сказали заявил заявила заявили отметил отметила "
+      "добавил добавила подчеркнул подчеркнула сообщил сообщила пояснил "
+      "пояснила говорит" },
     /* Verbs that attribute a partial quote to their subject. */
     { QL_CUE_WEAK,
       "called calls calling described describes describing characterized "
@@ -66,12 +77,14 @@ static const word_list lists[] = {
       "praised praises criticized criticised condemned accused accuses "
       "welcomed hailed slammed blasted dismissed blamed promised pledged "
       "vowed urged warned referred spoke speaks talked expressed "
+      "attacked attacks attacking branded brands likened likens mocked "
+      "mocks touted touts derided decried lauded "
       "calificó definió describió llamó agradeció criticó "
       "classificou definiu descreveu chamou agradeceu criticou qualificou" },
     { QL_ACCORDING,
       "according según segun segundo conforme selon laut" },
-    { QL_PRONOUN | QL_MALE, "he él ele il er" },
-    { QL_PRONOUN | QL_FEMALE, "she ella ela elle" },
+    { QL_PRONOUN | QL_MALE, "he él ele il er он" },
+    { QL_PRONOUN | QL_FEMALE, "she ella ela elle она" },
     { QL_PRONOUN, "they it ellos ellas eles elas ils elles" },
     { QL_DET,
       "the a an his her its their our "
