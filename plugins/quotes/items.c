@@ -468,6 +468,22 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth)
 static int np_first(qstate *s, long lo, long hi, np *out, int need_comma)
 {
     long f = lo;
+    /* "During a speech in Ohio, Trump …", "When asked, she …": the
+     * subject follows the introductory phrase and its comma. */
+    for (int skip = 0; skip < 2; skip++) {
+        long w = f;
+        while (w < hi && s->it[w].type != IT_WORD)
+            w++;
+        if (w >= hi || !lex(s, w, QL_PREP | QL_INTRO)
+            || lex(s, w, QL_PRONOUN | QL_DET))
+            break;
+        long c = w + 1;
+        while (c < hi && !is_punct(s, c, ','))
+            c++;
+        if (c + 1 >= hi)
+            break;
+        f = c + 1;
+    }
     /* Skip "But", "also" …; a capital that is only an adverb elsewhere
      * is a name here (Will Estrada). */
     while (f < hi && (s->it[f].type != IT_WORD
@@ -521,6 +537,15 @@ static int participle(const qstate *s, long c)
            && w[x->len - 1] == 'g';
 }
 
+/* A lower-case word in -ed: a verb in the past tense, by its shape. */
+static int past_tense(const qstate *s, long i)
+{
+    const item *x = &s->it[i];
+    const char *w = s->t + x->start;
+    return is_word(s, i) && !x->cap && x->len > 4 && w[x->len - 2] == 'e'
+           && w[x->len - 1] == 'd';
+}
+
 int quotes_np_back(qstate *s, long c, long lo, np *out, int depth)
 {
     long i = c - 1;
@@ -528,6 +553,11 @@ int quotes_np_back(qstate *s, long c, long lo, np *out, int depth)
         i--;
     if (i < lo)
         return 0;
+    /* "I laughed and said", "paused and added": the subject of the first
+     * verb of the two. */
+    if (depth < 2 && word_is(s, i, "and") && i - 1 > lo
+        && (is_cue(s, i - 1, 1) || past_tense(s, i - 1)))
+        return quotes_np_back(s, i - 1, lo, out, depth + 1);
     if (is_punct(s, i, ',')) {
         /* "continued, saying": the subject of the first verb. */
         if (depth < 2 && i - 1 >= lo && is_cue(s, i - 1, 1))
@@ -574,6 +604,32 @@ static int ofish(qstate *s, long j)
            || word_is(s, j, "do") || word_is(s, j, "da");
 }
 
+/* "said 9/11 widow Terry Strada", "said longtime strategist Ann Lee": a
+ * few lower-case words describing the name that follows and ends the
+ * clause. */
+static int described_name(qstate *s, long i, long hi, np *out)
+{
+    long j = i;
+    while (j < hi && j - i < 6 && !name_word(s, j)) {
+        if (is_word(s, j) ? s->it[j].cap
+                                || lex(s, j, QL_STOP | QL_CUE | QL_REL
+                                                 | QL_PREP | QL_PRONOUN)
+                          : !(is_punct(s, j, '/') || is_punct(s, j, '-')))
+            return 0;
+        j++;
+    }
+    if (j >= hi || j == i || !name_word(s, j))
+        return 0;
+    long b = j;
+    while (b + 1 < hi && name_word(s, b + 1))
+        b++;
+    if (b + 1 < hi && !is_punct(s, b + 1, ',') && !ends_sentence(s, b + 1))
+        return 0;
+    out->a = i;
+    out->b = b;
+    return 1;
+}
+
 int quotes_np_forward(qstate *s, long i, long hi, np *out)
 {
     i = skip_time(s, i, hi);
@@ -585,7 +641,9 @@ int quotes_np_forward(qstate *s, long i, long hi, np *out)
         return 1;
     }
     int ok = x->cap || lex(s, i, QL_DET | QL_ROLE | QL_GROUP);
-    if (!ok || lex(s, i, QL_REL | QL_CUE) || word_is(s, i, "that"))
+    if (!ok)
+        return described_name(s, i, hi, out);
+    if (lex(s, i, QL_REL | QL_CUE) || word_is(s, i, "that"))
         return 0;
     long b = i, j = i + 1;
     int lower_seen = 0, name_after_lower = 0;

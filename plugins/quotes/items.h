@@ -44,6 +44,7 @@ typedef struct mention {
 /* Someone who spoke at pos: of a quote, or the subject of a speech verb. */
 typedef struct speaker {
     size_t pos;
+    size_t cue_end;             /* speech verbs: the end of the verb */
     const char *name;           /* resolved (scratch memory), or NULL when
                                  * no name is known ("a spokesman said") */
     int gender;
@@ -188,6 +189,8 @@ static inline int pronoun(qstate *s, long i)
 {
     if (!lex(s, i, QL_PRONOUN))
         return 0;
+    if (s->it[i].len == 1)
+        return 1;               /* I */
     return !s->it[i].cap || i == 0 || s->it[i - 1].type != IT_WORD
            || ends_sentence(s, i - 1);
 }

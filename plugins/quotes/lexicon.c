@@ -85,11 +85,19 @@ static const word_list lists[] = {
       "according según segun segundo conforme selon laut" },
     { QL_PRONOUN | QL_MALE, "he él ele il er он" },
     { QL_PRONOUN | QL_FEMALE, "she ella ela elle она" },
-    { QL_PRONOUN, "they it ellos ellas eles elas ils elles" },
+    { QL_PRONOUN, "they it i we ellos ellas eles elas ils elles" },
     { QL_DET,
-      "the a an his her its their our "
+      "the a an his her its their our my your "
       "el la los las un una lo o os um uma esse essa este esta "
       "le les une der die das ein eine" },
+    /* Quantifiers open a noun phrase as a determiner does. */
+    { QL_DET, "several some many both few numerous two three four five" },
+    /* Words that open an introductory phrase set off by a comma ("During
+     * the debate, Trump said"): the subject comes after it. */
+    { QL_INTRO,
+      "when while as if although though because despite amid once unless "
+      "until following asked speaking cuando mientras aunque durante "
+      "tras" },
     /* Titles and roles a person is introduced with. */
     { QL_ROLE,
       "president vice secretary minister premier chancellor chairman "

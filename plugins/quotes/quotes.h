@@ -151,7 +151,9 @@ enum {
     QL_STOP = 1u << 21,         /* words that end a name phrase */
     QL_ABBR = 1u << 22,         /* keeps its period: mr, sen, u.s */
     QL_PLACE = 1u << 23,        /* in, at, from: before a place name */
-    QL_OFFICE = 1u << 24        /* president, minister: one holder each */
+    QL_OFFICE = 1u << 24,       /* president, minister: one holder each */
+    QL_INTRO = 1u << 25         /* when, while, despite: open a clause
+                                 * before the subject */
 };
 
 /* The classes of a lower-cased word (0 when unknown). */

@@ -521,8 +521,8 @@ static int speech_event(qstate *s, qpara *pp, long c)
         return PRECIS_OK;
     /* Kept even without a name: "a spokesman said …" is then the
      * nearest speaker, and a later "he added" names nobody. */
-    speaker sp = { .pos = s->it[c].start, .gender = phrase_gender(s, x.a,
-                                                                   x.b),
+    speaker sp = { .pos = s->it[c].start, .cue_end = s->it[c].end,
+                   .gender = phrase_gender(s, x.a, x.b),
                    .plural = plural_phrase(s, x.a, x.b), .a = x.a,
                    .b = x.b, .para = s->para };
     return add_speaker(&pp->ev, &pp->nev, &pp->capev, &sp);
@@ -881,6 +881,10 @@ static int cue_after(qstate *s, long k, int partial, np *out)
     const quotes_span *q = &s->spans->v[s->it[k].span];
     uint32_t last = q->end > q->start ? (unsigned char)s->t[q->end - 1] : 0;
     long reach = last == '.' ? 4 : last == '!' || last == '?' ? 20 : 30;
+    /* A partial quote that ends its sentence ends it for the narrator
+     * too: "branded it an “outlaw nation.” Russia insisted …" */
+    if (partial && (last == '.' || last == '!' || last == '?'))
+        reach = 0;
     for (long c = k + 1; c < hi && c <= k + reach; c++) {
         long cue_end = c, after = quotes_according(s, c, &cue_end);
         if (after) {
@@ -979,6 +983,19 @@ static void inherit(quotes_span *q, const quotes_span *from)
     q->inherited = 1;
 }
 
+/* The speaker of a speech verb outside the quote ("He said:"), with the
+ * phrase as written. */
+static void inherit_event(qstate *s, quotes_span *q, speaker *ev)
+{
+    q->speaker = speaker_name(s, ev);
+    const qpara *pp = &s->pp[ev->para];
+    q->spk_start = pp->it[ev->a].start;
+    q->spk_end = pp->it[ev->b].end;
+    q->cue_start = ev->pos;
+    q->cue_end = ev->cue_end > ev->pos ? ev->cue_end : ev->pos;
+    q->inherited = 1;
+}
+
 static int has_speaker(const quotes_span *q)
 {
     return q->speaker || q->spk_end > q->spk_start;
@@ -1016,8 +1033,7 @@ static int continuation(qstate *s, long k, long prev_span)
             if (rc)
                 return rc;
             if (s->pp[pp].nev) {
-                q->speaker = speaker_name(s, &s->pp[pp].ev[s->pp[pp].nev - 1]);
-                q->inherited = 1;
+                inherit_event(s, q, &s->pp[pp].ev[s->pp[pp].nev - 1]);
                 return PRECIS_OK;
             }
         }
@@ -1034,8 +1050,7 @@ static int continuation(qstate *s, long k, long prev_span)
     qpara *here = &s->pp[s->para];
     for (size_t e = here->nev; e-- > 0;)
         if (here->ev[e].pos < q->open) {
-            q->speaker = speaker_name(s, &here->ev[e]);
-            q->inherited = 1;
+            inherit_event(s, q, &here->ev[e]);
             break;
         }
     return PRECIS_OK;
