@@ -262,7 +262,7 @@ static int scan_into(const qstate *s, size_t p, item_buf *b)
         x->type = IT_PUNCT;
         x->start = i;
         x->end = i + l;
-        x->ch = c == 0x2014 || c == 0x2013 ? '-' : c;
+        x->ch = c >= 0x2012 && c <= 0x2015 ? '-' : c;   /* dashes, ― */
         x->span = -1;
         b->n++;
         i += l;

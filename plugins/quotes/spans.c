@@ -323,6 +323,8 @@ static int opens_clause(const char *t, size_t ps, size_t open)
     size_t i = open, l;
     while (i > ps) {
         uint32_t c = quotes_utf8_back(t, i, &l);
+        if (c == '\n')
+            return 1;           /* a line of its own */
         if (char_class(c) != C_SPACE)
             break;
         i -= l;

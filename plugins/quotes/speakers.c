@@ -867,6 +867,24 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
 
 /* ---- Cues --------------------------------------------------------------- */
 
+/* “…” ― Carlos Raúl: a dash right after the quote, then a name phrase
+ * and nothing else up to hi but an apposition (", a nurse in Ohio"). */
+static int signed_after(qstate *s, long k, long hi, np *out)
+{
+    if (!is_punct(s, k + 1, '-') || !quotes_np_forward(s, k + 2, hi, out)
+        || pronoun(s, out->a))
+        return 0;
+    long e = out->b + 1;
+    if (e < hi && !is_punct(s, e, ','))
+        return 0;
+    for (long j = e; j < hi; j++)
+        if (is_cue(s, j, 1))
+            return 0;
+    out->cue_a = out->cue_b = k + 1;
+    out->according = 0;
+    return 1;
+}
+
 /* The cue after the quote at item k, up to the end of its sentence.  A
  * speech verb wins over "according to" (“…,” according to RT, the Russian
  * official said). */
@@ -885,6 +903,8 @@ static int cue_after(qstate *s, long k, int partial, np *out)
      * too: "branded it an “outlaw nation.” Russia insisted …" */
     if (partial && (last == '.' || last == '!' || last == '?'))
         reach = 0;
+    if (!partial && signed_after(s, k, hi, out))
+        return 1;
     for (long c = k + 1; c < hi && c <= k + reach; c++) {
         long cue_end = c, after = quotes_according(s, c, &cue_end);
         if (after) {
