@@ -36,6 +36,10 @@ typedef struct mention {
     int ntok;
     int person;                 /* titled, honorific, or a two-word name */
     int subject;                /* the first name phrase of its sentence */
+    int opening;                /* its first word opens the sentence, so
+                                 * its capital proves nothing */
+    int thing;                  /* a lone word after "in" or "the": no
+                                 * person's name */
     int gender;                 /* 0 unknown, 1 male, 2 female */
     size_t tlen;
     char title[TITLE_MAX];      /* lower-cased words: "venezuelan president" */
@@ -48,6 +52,7 @@ typedef struct speaker {
     const char *name;           /* resolved (scratch memory), or NULL when
                                  * no name is known ("a spokesman said") */
     int gender;
+    int kind;                   /* PRECIS_SPEAKER_*, once resolved */
     int plural;                 /* officials, they: never he or she */
     int resolved;               /* name is final; else resolve items
                                  * [a, b] of paragraph para when asked */
@@ -60,6 +65,7 @@ typedef struct name_memo {      /* a surname looked up before */
     int first;                  /* looked up as a first name */
     size_t upto;                /* mentions before this were searched */
     const char *name;           /* the nearest full name found, or NULL */
+    int ambiguous;              /* two people have this word in their name */
     size_t at;                  /* where that name was */
     int gender;
 } name_memo;
@@ -86,6 +92,11 @@ typedef struct known {          /* a gender learned from he/she */
     int gender;
 } known;
 
+typedef struct gvote {          /* pronouns that point at one person */
+    const char *name;
+    int male, female;
+} gvote;
+
 typedef struct qstate {
     const char *t;
     size_t len;
@@ -101,6 +112,9 @@ typedef struct qstate {
     size_t nknown, capknown;
     name_memo *memo;
     size_t nmemo, capmemo;
+    gvote *votes;               /* gender.c, once asked */
+    size_t nvotes, capvotes;
+    int voted;
     /* The view: the paragraph whose items the predicates read. */
     size_t para;
     item *it;
@@ -133,6 +147,28 @@ size_t quotes_lower(qstate *s, long i, char *buf);
 int quotes_word_is(qstate *s, long i, const char *w);
 /* Word i names a person by its shape: neurosurgeon, candidate. */
 int quotes_person_noun(qstate *s, long i);
+
+/* ---- speakers.c, kinds.c ------------------------------------------------- */
+
+/* The name inside a capitalized run [a, b] (items in view), after the
+ * last title word: its first item, or b + 1 when the run is all title. */
+long quotes_name_start(qstate *s, long a, long b);
+/* What the speaker phrase [a, b] (items in view) names: PRECIS_SPEAKER_*.
+ * *name is the resolved speaker; an organisation that speaks through
+ * someone unnamed ("a spokesman for the State Department") becomes it
+ * when no person was resolved.  Returns PRECIS_OK or PRECIS_ENOMEM. */
+int quotes_speaker_kind(qstate *s, long a, long b, const char **name,
+                        int *kind);
+/* A sentence ends at item i: a full stop, or a quote that ends with one. */
+int quotes_sentence_break(qstate *s, long i);
+/* The name phrases of paragraph p, read once; the view is kept. */
+int quotes_mentions_of(qstate *s, size_t p);
+/* A mention's name, a lone surname completed to the full name before. */
+const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
+                                int *gender);
+/* The gender (1 male, 2 female, 0 unknown) the article's pronouns give
+ * the person called name (gender.c). */
+int quotes_article_gender(qstate *s, const char *name);
 
 /* ---- Predicates ---------------------------------------------------------- */
 

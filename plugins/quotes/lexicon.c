@@ -147,7 +147,7 @@ static const word_list lists[] = {
       "grandfather boy man hijo padre hermano esposo marido filho pai "
       "irmão "
       "secretário diputado deputado senador gobernador governador alcalde "
-      "prefeito embajador embaixador rey rei juez juiz director diretor "
+      "prefeito embajador embaixador rey rei juez juiz diretor "
       "vocero" },
     { QL_FEMALE,
       "mrs ms miss dame lady sra srta doña señora senhora mme mlle "
@@ -260,6 +260,11 @@ static const word_list lists[] = {
       "officers spokespeople organizers activists protesters doctors "
       "funcionarios autoridades fuentes expertos analistas fontes "
       "especialistas" },
+    /* People who speak for an organisation rather than for themselves. */
+    { QL_SPOKES,
+      "spokesman spokeswoman spokesperson spokespeople spokesmen "
+      "spokeswomen representative portavoz vocero vocera porta-voz "
+      "porte-parole sprecher sprecherin" },
     /* Offices: a person who holds one is not called by another. */
     { QL_OFFICE,
       "president vice-president minister secretary chancellor premier "

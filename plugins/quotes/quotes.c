@@ -209,6 +209,7 @@ static int emit_quotes(precis_stage_ctx *ctx, precis_article *a,
         pq.kind = q->kind;
         pq.flags = q->flags;
         pq.speaker = q->speaker;
+        pq.speaker_kind = q->spk_kind;
         pq.speaker_start = q->spk_start;
         pq.speaker_end = q->spk_end;
         pq.cue_start = q->cue_start;

@@ -65,6 +65,7 @@ typedef struct quotes_span {
     size_t spk_start, spk_end;  /* speaker as written (equal: none) */
     size_t cue_start, cue_end;
     const char *speaker;        /* resolved name, scratch memory, or NULL */
+    int spk_kind;               /* PRECIS_SPEAKER_* */
     int own_cue;                /* the cue is in this quote's sentence */
     int tight;                  /* cue right next to the quote */
     int inherited;              /* speaker carried over from a quote before */
@@ -152,8 +153,10 @@ enum {
     QL_ABBR = 1u << 22,         /* keeps its period: mr, sen, u.s */
     QL_PLACE = 1u << 23,        /* in, at, from: before a place name */
     QL_OFFICE = 1u << 24,       /* president, minister: one holder each */
-    QL_INTRO = 1u << 25         /* when, while, despite: open a clause
+    QL_INTRO = 1u << 25,        /* when, while, despite: open a clause
                                  * before the subject */
+    QL_SPOKES = 1u << 26        /* spokesman, representative: speaks for
+                                 * an organisation */
 };
 
 /* The classes of a lower-cased word (0 when unknown). */

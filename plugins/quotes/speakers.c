@@ -45,6 +45,10 @@ static int grow_(void **p, size_t *cap, size_t size)
 }
 
 #define word_is quotes_word_is
+#define name_start quotes_name_start
+#define mentions_of quotes_mentions_of
+#define mention_name quotes_mention_name
+#define sentence_break quotes_sentence_break
 
 static const char *copy_text(qstate *s, size_t a, size_t b)
 {
@@ -200,7 +204,7 @@ static int role_word(qstate *s, long i)
 
 /* The name inside a capitalized run [a, b]: after the last title word.
  * Returns its first item, or b + 1 when the run is all title. */
-static long name_start(qstate *s, long a, long b)
+long quotes_name_start(qstate *s, long a, long b)
 {
     long n = b + 1;
     while (n - 1 >= a
@@ -244,7 +248,7 @@ static void apposition(qstate *s, mention *m, long after)
 
 /* A sentence ends at item i: a full stop, or a quote that ends with one
  * (“We will win.” Smith then left). */
-static int sentence_break(qstate *s, long i)
+int quotes_sentence_break(qstate *s, long i)
 {
     if (i < 0 || ends_sentence(s, i))
         return 1;
@@ -268,6 +272,22 @@ static int opens_sentence(qstate *s, const qpara *pp, long a)
     size_t from = i >= 0 ? s->it[i].end : 0;
     for (size_t k = pp->nmen; k-- > 0 && pp->men[k].start >= from;)
         if (pp->men[k].person)
+            return 0;
+    for (long j = i + 1; j < a; j++)
+        if (pronoun(s, j))
+            return 0;           /* "She says Trump …": she is the subject */
+    return 1;
+}
+
+/* Word i is written in capitals only, two letters or more: DNC, NATO
+ * (never part of a person's name). */
+static int acronym(const qstate *s, long i)
+{
+    const item *x = &s->it[i];
+    if (x->len < 2)
+        return 0;
+    for (size_t k = 0; k < x->len; k++)
+        if (!(s->t[x->start + k] >= 'A' && s->t[x->start + k] <= 'Z'))
             return 0;
     return 1;
 }
@@ -298,10 +318,16 @@ static int read_mentions(qstate *s, qpara *pp)
         m->last_start = s->it[b].start;
         m->ntok = (int)(b - n0 + 1);
         m->subject = opens_sentence(s, pp, a);
+        m->opening = sentence_break(s, a - 1);
+        /* "in Montreal", "the Democratic candidate": a place, a modifier;
+         * a person's name takes no article. */
+        m->thing = a == b && (place_before(s, a - 1)
+                              || (lex(s, a - 1, QL_DET) && !s->it[a - 1].poss
+                                  && !lex(s, a - 1, QL_PRONOUN)));
         int honor = n0 > a && lex(s, n0 - 1, QL_HONORIFIC);
         int org = 0;
         for (long k = n0; k <= b; k++)
-            org |= lex(s, k, QL_ORG);
+            org |= lex(s, k, QL_ORG) || (b > n0 && acronym(s, k));
         m->person = honor || (b > n0 && !org && !place_before(s, a - 1));
         /* Titles: inside the run, lower-case roles before it ("Democratic
          * pollster"), and an apposition after it. */
@@ -327,7 +353,7 @@ static int read_mentions(qstate *s, qpara *pp)
 
 /* The name phrases of paragraph p, read the first time they are asked
  * for.  The view is left as it was. */
-static int mentions_of(qstate *s, size_t p)
+int quotes_mentions_of(qstate *s, size_t p)
 {
     qpara *pp = &s->pp[p];
     if (pp->mentioned)
@@ -348,9 +374,16 @@ static int mentions_of(qstate *s, size_t p)
 static const char *resolve(qstate *s, long a, long b, size_t pos, int *g);
 static int phrase_gender(qstate *s, long a, long b);
 
-static int known_gender(const qstate *s, const char *name)
+/* The gender of the person called name: as the article's pronouns tell
+ * (gender.c), else as learned from a pronoun resolved to them. */
+static int known_gender(qstate *s, const char *name)
 {
-    for (size_t k = 0; name && k < s->nknown; k++)
+    if (!name)
+        return 0;
+    int g = quotes_article_gender(s, name);
+    if (g)
+        return g;
+    for (size_t k = 0; k < s->nknown; k++)
         if (!strcmp(s->known[k].name, name))
             return s->known[k].gender;
     return 0;
@@ -365,19 +398,42 @@ static void learn_gender(qstate *s, const char *name, int g)
     s->known[s->nknown++] = (known){ name, g };
 }
 
-static int gender_ok(const qstate *s, const char *name, int own, int g)
+/* The person's gender (own: as their phrase shows it) fits g; strictly:
+ * is known to be g. */
+static int gender_fits(qstate *s, const char *name, int own, int g,
+                       int strict)
 {
     int k = own ? own : known_gender(s, name);
-    return !g || !k || k == g;
+    return strict ? g && k == g : !g || !k || k == g;
+}
+
+/* A mention names a person: by its shape (a title, two words), or by the
+ * pronouns the article uses for it (a lone surname: "Clinton"). */
+static int person_mention(qstate *s, const mention *m, const char *name)
+{
+    return m->person || (name && (strchr(name, ' ')
+                                  || (!m->thing && known_gender(s, name))));
+}
+
+/* Two full names, texts [a1, b1) and [a2, b2), with the same last word
+ * are one person when their first words agree too (Hillary Clinton,
+ * Hillary Rodham Clinton). */
+static int same_person(const qstate *s, const mention *x, const mention *y)
+{
+    return same_text(s, x->start, x->first_end, y->start, y->first_end)
+           && same_text(s, x->last_start, x->end, y->last_start, y->end);
 }
 
 /* The nearest multi-word person named before pos whose last word is
  * t[wa, wb) ("Maduro" -> "Nicolas Maduro"), else (with first) whose first
- * word is.  NULL when none. */
+ * word is.  NULL when none.  *amb is set when another person, named
+ * between from and pos, has that word too (Keith Scott, Rakeyia Scott):
+ * the word alone is then nobody in particular. */
 static const char *search_name(qstate *s, size_t wa, size_t wb,
                                size_t from, size_t pos, size_t p, int first,
-                               int *gender, size_t *at)
+                               int *gender, size_t *at, int *amb)
 {
+    const mention *found = NULL;
     for (size_t q = p; q < s->npara && s->paras[q].end > from;
          q = prev_used(s, q)) {
         /* Only paragraphs where the word occurs at all are read. */
@@ -394,15 +450,27 @@ static const char *search_name(qstate *s, size_t wa, size_t wb,
                 continue;
             if (m->start < from)
                 break;
-            if (first ? same_text(s, m->start, m->first_end, wa, wb)
-                      : same_text(s, m->last_start, m->end, wa, wb)) {
+            if (!(first ? same_text(s, m->start, m->first_end, wa, wb)
+                        : same_text(s, m->last_start, m->end, wa, wb)))
+                continue;
+            if (!found) {
+                found = m;
                 *gender = m->gender;
                 *at = m->start;
-                return copy_text(s, m->start, m->end);
+            } else if (!same_person(s, found, m)) {
+                *amb = 1;
+                return NULL;
             }
         }
     }
-    return NULL;
+    return found ? copy_text(s, found->start, found->end) : NULL;
+}
+
+/* Two names begin with the same word (one person, the middle name aside). */
+static int same_first(const char *x, const char *y)
+{
+    size_t n = strcspn(x, " ");
+    return n == strcspn(y, " ") && !memcmp(x, y, n);
 }
 
 /* search_name(), remembered per word: a later look-up of the same word
@@ -412,17 +480,21 @@ static const char *full_name_by(qstate *s, size_t wa, size_t wb,
                                 int *gender)
 {
     size_t at = 0;
+    int amb = 0;
     name_memo *m = NULL;
     for (size_t k = 0; k < s->nmemo && !m; k++)
         if (s->memo[k].first == first
             && same_text(s, s->memo[k].wa, s->memo[k].wb, wa, wb))
             m = &s->memo[k];
     if (m && (m->upto <= pos || (m->name && m->at < pos))) {
-        if (m->upto < pos) {
+        if (m->upto < pos && !m->ambiguous) {
             int g = 0;
             const char *f = search_name(s, wa, wb, m->upto, pos, p, first,
-                                        &g, &at);
-            if (f) {
+                                        &g, &at, &amb);
+            if (amb || (f && m->name && strcmp(f, m->name)
+                        && !same_first(f, m->name)))
+                m->ambiguous = 1;
+            else if (f) {
                 m->name = f;
                 m->at = at;
                 m->gender = g;
@@ -430,9 +502,10 @@ static const char *full_name_by(qstate *s, size_t wa, size_t wb,
             m->upto = pos;
         }
         *gender = m->gender;
-        return m->name;
+        return m->ambiguous ? NULL : m->name;
     }
-    const char *f = search_name(s, wa, wb, 0, pos, p, first, gender, &at);
+    const char *f = search_name(s, wa, wb, 0, pos, p, first, gender, &at,
+                                &amb);
     if (!m && !GROW(s->memo, s->nmemo, s->capmemo)) {
         m = &s->memo[s->nmemo++];
         m->wa = wa;
@@ -444,6 +517,7 @@ static const char *full_name_by(qstate *s, size_t wa, size_t wb,
         m->name = f;
         m->at = at;
         m->gender = *gender;
+        m->ambiguous = amb;
     }
     return f;
 }
@@ -456,7 +530,7 @@ static const char *full_name(qstate *s, size_t wa, size_t wb, size_t pos,
 }
 
 /* A mention's name, with a lone surname completed. */
-static const char *mention_name(qstate *s, const mention *m, size_t p,
+const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
                                 int *gender)
 {
     *gender = m->gender;
@@ -491,6 +565,8 @@ static const char *speaker_name(qstate *s, speaker *x)
         x->name = resolve(s, x->a, x->b, s->it[x->a].start, &g);
         if (!x->gender)
             x->gender = g;
+        if (quotes_speaker_kind(s, x->a, x->b, &x->name, &x->kind))
+            x->name = NULL;     /* out of memory: only a name is lost */
         quotes_view(s, keep);
     }
     return x->name;
@@ -566,7 +642,8 @@ static size_t lookback_start(const qstate *s)
 
 /* The nearest speaker before pos in paragraph q: of a quote, or of a
  * speech verb; of gender g when known. */
-static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g)
+static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g,
+                                int strict)
 {
     qpara *pp = &s->pp[q];
     size_t i = pp->nqs, j = pp->nev;    /* both lists are in text order */
@@ -580,7 +657,7 @@ static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g)
         if (x->plural)
             continue;
         const char *name = speaker_name(s, x);
-        if (gender_ok(s, name, x->gender, g))
+        if (gender_fits(s, name, x->gender, g, strict))
             return x;
     }
     return NULL;
@@ -589,8 +666,8 @@ static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g)
 /* The nearest sentence subject naming a person, before pos in paragraph
  * q and after `after`, of gender g when known. */
 static const mention *nearest_subject(qstate *s, size_t q, size_t after,
-                                      size_t pos, int g, const char **name,
-                                      int *gout)
+                                      size_t pos, int g, int strict,
+                                      const char **name, int *gout)
 {
     const qpara *pp = &s->pp[q];
     for (size_t k = pp->nmen; k-- > 0;) {
@@ -601,7 +678,7 @@ static const mention *nearest_subject(qstate *s, size_t q, size_t after,
             return NULL;
         int mg = 0;
         const char *n = mention_name(s, m, q, &mg);
-        if ((m->person || (n && strchr(n, ' '))) && gender_ok(s, n, mg, g)) {
+        if (person_mention(s, m, n) && gender_fits(s, n, mg, g, strict)) {
             *name = n;
             *gout = mg;
             return m;
@@ -610,18 +687,21 @@ static const mention *nearest_subject(qstate *s, size_t q, size_t after,
     return NULL;
 }
 
-/* he/she: the nearest speaker or sentence subject, paragraph by paragraph
- * back; else the last person named; of the pronoun's gender when known. */
-static const char *resolve_pronoun(qstate *s, int g, size_t pos, int *gout)
+/* One look back for he/she: the nearest speaker or sentence subject,
+ * paragraph by paragraph; else the last person named; of gender g
+ * (strict: known to be g, else not known to differ). */
+static const char *pronoun_pass(qstate *s, int g, size_t pos, int *gout,
+                                int strict)
 {
     size_t lo = lookback_start(s);
     size_t here = s->para;
     for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
         if (events_of(s, q) || mentions_of(s, q))
             return NULL;
-        speaker *x = nearest_speaker(s, q, pos, g);
+        speaker *x = nearest_speaker(s, q, pos, g, strict);
         const char *name = NULL;
-        if (nearest_subject(s, q, x ? x->pos + 1 : 0, pos, g, &name, gout))
+        if (nearest_subject(s, q, x ? x->pos + 1 : 0, pos, g, strict, &name,
+                            gout))
             return name;
         if (x) {
             *gout = x->gender;
@@ -639,15 +719,23 @@ static const char *resolve_pronoun(qstate *s, int g, size_t pos, int *gout)
                 const char *name = NULL;
                 if (m->person || m->ntok == 1)
                     name = mention_name(s, m, q, &mg);
-                int person = m->person
-                             || (name && strchr(name, ' ') != NULL);
-                if (person && gender_ok(s, name, mg, g)) {
+                if (person_mention(s, m, name)
+                    && gender_fits(s, name, mg, g, strict)) {
                     *gout = mg;
                     return name;
                 }
             }
         }
     return NULL;
+}
+
+/* he/she: the nearest speaker or sentence subject known to have the
+ * pronoun's gender, paragraph by paragraph back; else the nearest whose
+ * gender is not known to differ; else the last person named so. */
+static const char *resolve_pronoun(qstate *s, int g, size_t pos, int *gout)
+{
+    const char *name = pronoun_pass(s, g, pos, gout, 1);
+    return name ? name : pronoun_pass(s, g, pos, gout, 0);
 }
 
 /* A role noun h with its modifiers [a, h): the nearest person before pos
@@ -760,7 +848,7 @@ static const char *resolve_epithet(qstate *s, size_t pos, int g, int *gout)
     for (size_t q = s->para; q < s->npara && q >= lo; q = prev_used(s, q)) {
         if (events_of(s, q))
             return NULL;
-        speaker *x = nearest_speaker(s, q, pos, g);
+        speaker *x = nearest_speaker(s, q, pos, g, 0);
         if (x) {
             *gout = x->gender;
             return x->name;
@@ -984,11 +1072,15 @@ static int attach(qstate *s, quotes_span *q, const np *x, long k)
     q->cue_start = s->it[x->cue_a].start;
     q->cue_end = s->it[x->cue_b].end;
     q->speaker = resolve(s, x->a, x->b, pos, &g);
+    int rc = quotes_speaker_kind(s, x->a, x->b, &q->speaker, &q->spk_kind);
+    if (rc)
+        return rc;
     q->own_cue = 1;
     long gap = x->cue_a > k ? x->cue_a - k : k - x->cue_a;
     q->tight = gap <= 4;
     qpara *pp = &s->pp[s->para];
     speaker sp = { .pos = q->spk_start, .name = q->speaker, .gender = g,
+                   .kind = q->spk_kind,
                    .plural = plural_phrase(s, x->a, x->b), .resolved = 1 };
     return add_speaker(&pp->qs, &pp->nqs, &pp->capqs, &sp);
 }
@@ -1000,6 +1092,7 @@ static void inherit(quotes_span *q, const quotes_span *from)
     q->cue_start = from->cue_start;
     q->cue_end = from->cue_end;
     q->speaker = from->speaker;
+    q->spk_kind = from->spk_kind;
     q->inherited = 1;
 }
 
@@ -1008,6 +1101,7 @@ static void inherit(quotes_span *q, const quotes_span *from)
 static void inherit_event(qstate *s, quotes_span *q, speaker *ev)
 {
     q->speaker = speaker_name(s, ev);
+    q->spk_kind = ev->kind;
     const qpara *pp = &s->pp[ev->para];
     q->spk_start = pp->it[ev->a].start;
     q->spk_end = pp->it[ev->b].end;
@@ -1167,5 +1261,6 @@ int quotes_attribute(const quotes_doc *d, quotes_spans *spans,
     free(s.pp);
     free(s.known);
     free(s.memo);
+    free(s.votes);
     return rc;
 }
