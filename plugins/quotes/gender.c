@@ -10,6 +10,8 @@
  * other ("Clinton said Trump should release his returns") for the person
  * named last before it in its sentence, if any.  A title that
  * shows the gender (Mr., Mrs., congresswoman) weighs three votes.  The
+ * The subject of a reply ("he retorted") is the other party of an
+ * exchange, so it votes for nobody.  The
  * votes of the whole article decide: a clear majority gives the gender,
  * a split gives none.  Pronouns inside quotes are never counted (a quote
  * is one item): there "he" is anyone.
@@ -171,7 +173,8 @@ static int count_paragraph(qstate *s, size_t p, const inside_set *set,
             near = UNNAMED;     /* "my mother", "the woman": someone */
             if (!subj)
                 subj = UNNAMED;
-        } else if ((g = pronoun_gender(s, i))) {
+        } else if ((g = pronoun_gender(s, i))
+                   && !(opening && lex(s, i + 1, QL_REPLY))) {
             /* "She peppered him": with no name before it in its
              * sentence, a later pronoun may be anyone. */
             const char *to = opening ? *prev : near;

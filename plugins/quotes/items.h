@@ -97,6 +97,13 @@ typedef struct gvote {          /* pronouns that point at one person */
     int male, female;
 } gvote;
 
+typedef struct turn {           /* a paragraph of an exchange */
+    size_t para;
+    long span;                  /* its last quote */
+    int question;               /* that quote asks */
+    int reply;                  /* its cue is a reply verb */
+} turn;
+
 typedef struct qstate {
     const char *t;
     size_t len;
@@ -112,6 +119,9 @@ typedef struct qstate {
     size_t nknown, capknown;
     name_memo *memo;
     size_t nmemo, capmemo;
+    turn turns[2];              /* dialogue.c: the last two, newest first */
+    int nturns;
+    const char *exclude;        /* a reply: not this speaker */
     gvote *votes;               /* gender.c, once asked */
     size_t nvotes, capvotes;
     int voted;
@@ -169,6 +179,18 @@ const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
 /* The gender (1 male, 2 female, 0 unknown) the article's pronouns give
  * the person called name (gender.c). */
 int quotes_article_gender(qstate *s, const char *name);
+
+/* ---- dialogue.c ----------------------------------------------------------- */
+
+/* Notes paragraph p, just attributed, as a turn when it holds a quote. */
+void quotes_turn_note(qstate *s, size_t p);
+/* Quote q, without a cue, opening paragraph p in an exchange: the quote
+ * whose speaker's turn it is, or NULL when p continues no exchange. */
+const quotes_span *quotes_turn_answer(qstate *s, size_t p,
+                                      const quotes_span *q);
+/* The speaker a reply in paragraph p answers: of the quote before it in
+ * p (prev_span), else of the turn right before p; NULL when none. */
+const char *quotes_turn_answered(qstate *s, size_t p, long prev_span);
 
 /* ---- Predicates ---------------------------------------------------------- */
 

@@ -69,7 +69,8 @@ static const word_list lists[] = {
       "reminded reassured inquired "
       "сказал сказала сказали заявил заявила заявили отметил отметила "
       "добавил добавила подчеркнул подчеркнула сообщил сообщила пояснил "
-      "пояснила говорит" },
+      "пояснила говорит contestó replicó rebateu répondu répliqué "
+      "antwortete" },
     /* Verbs that attribute a partial quote to their subject. */
     { QL_CUE_WEAK,
       "called calls calling described describes describing characterized "
@@ -260,6 +261,13 @@ static const word_list lists[] = {
       "officers spokespeople organizers activists protesters doctors "
       "funcionarios autoridades fuentes expertos analistas fontes "
       "especialistas" },
+    /* Speech verbs that answer someone else: the turn passes. */
+    { QL_REPLY,
+      "reply replies replied replying respond responds responded "
+      "responding answer answers answered answering rejoin rejoins "
+      "rejoined retort retorts retorted retorting counter counters "
+      "countered countering interjected respondió contestó replicó "
+      "respondeu rebateu répondu répliqué antwortete" },
     /* People who speak for an organisation rather than for themselves. */
     { QL_SPOKES,
       "spokesman spokeswoman spokesperson spokespeople spokesmen "

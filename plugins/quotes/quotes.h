@@ -69,6 +69,7 @@ typedef struct quotes_span {
     int own_cue;                /* the cue is in this quote's sentence */
     int tight;                  /* cue right next to the quote */
     int inherited;              /* speaker carried over from a quote before */
+    int reply;                  /* its cue is a reply verb (answered) */
 } quotes_span;
 
 /* A growable array of spans; malloc'd, freed by quotes_spans_free(). */
@@ -155,8 +156,9 @@ enum {
     QL_OFFICE = 1u << 24,       /* president, minister: one holder each */
     QL_INTRO = 1u << 25,        /* when, while, despite: open a clause
                                  * before the subject */
-    QL_SPOKES = 1u << 26        /* spokesman, representative: speaks for
+    QL_SPOKES = 1u << 26,       /* spokesman, representative: speaks for
                                  * an organisation */
+    QL_REPLY = 1u << 27         /* replied, retorted: the turn passes */
 };
 
 /* The classes of a lower-cased word (0 when unknown). */

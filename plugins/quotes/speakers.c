@@ -407,6 +407,12 @@ static int gender_fits(qstate *s, const char *name, int own, int g,
     return strict ? g && k == g : !g || !k || k == g;
 }
 
+/* The name is the one a reply answers (s->exclude). */
+static int excluded(const qstate *s, const char *name)
+{
+    return s->exclude && name && !strcmp(s->exclude, name);
+}
+
 /* A mention names a person: by its shape (a title, two words), or by the
  * pronouns the article uses for it (a lone surname: "Clinton"). */
 static int person_mention(qstate *s, const mention *m, const char *name)
@@ -657,6 +663,8 @@ static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g,
         if (x->plural)
             continue;
         const char *name = speaker_name(s, x);
+        if (excluded(s, name))
+            continue;
         if (gender_fits(s, name, x->gender, g, strict))
             return x;
     }
@@ -678,7 +686,8 @@ static const mention *nearest_subject(qstate *s, size_t q, size_t after,
             return NULL;
         int mg = 0;
         const char *n = mention_name(s, m, q, &mg);
-        if (person_mention(s, m, n) && gender_fits(s, n, mg, g, strict)) {
+        if (person_mention(s, m, n) && !excluded(s, n)
+            && gender_fits(s, n, mg, g, strict)) {
             *name = n;
             *gout = mg;
             return m;
@@ -719,7 +728,7 @@ static const char *pronoun_pass(qstate *s, int g, size_t pos, int *gout,
                 const char *name = NULL;
                 if (m->person || m->ntok == 1)
                     name = mention_name(s, m, q, &mg);
-                if (person_mention(s, m, name)
+                if (person_mention(s, m, name) && !excluded(s, name)
                     && gender_fits(s, name, mg, g, strict)) {
                     *gout = mg;
                     return name;
@@ -1063,7 +1072,8 @@ static int cue_before(qstate *s, long k, int partial, np *out)
 }
 
 /* Writes a found cue into span q and notes its speaker. */
-static int attach(qstate *s, quotes_span *q, const np *x, long k)
+static int attach(qstate *s, quotes_span *q, const np *x, long k,
+                  long prev_span)
 {
     int g = 0;
     size_t pos = q->open < s->it[x->a].start ? q->open : s->it[x->a].start;
@@ -1071,7 +1081,12 @@ static int attach(qstate *s, quotes_span *q, const np *x, long k)
     q->spk_end = s->it[x->b].end;
     q->cue_start = s->it[x->cue_a].start;
     q->cue_end = s->it[x->cue_b].end;
+    /* "he rejoined": not the one he answers. */
+    q->reply = !x->according && lex(s, x->cue_a, QL_REPLY);
+    s->exclude = q->reply ? quotes_turn_answered(s, s->para, prev_span)
+                          : NULL;
     q->speaker = resolve(s, x->a, x->b, pos, &g);
+    s->exclude = NULL;
     int rc = quotes_speaker_kind(s, x->a, x->b, &q->speaker, &q->spk_kind);
     if (rc)
         return rc;
@@ -1141,6 +1156,12 @@ static int continuation(qstate *s, long k, long prev_span)
         if (s->it[j].type == IT_WORD)
             first = 0;
     size_t pp = prev_used(s, s->para);
+    const quotes_span *turn = first ? quotes_turn_answer(s, s->para, q)
+                                    : NULL;
+    if (turn) {
+        inherit(q, turn);       /* the other party's turn */
+        return PRECIS_OK;
+    }
     if (first && pp < s->npara) {
         if (ends_with_colon(s, pp)) {
             int rc = events_of(s, pp);
@@ -1182,7 +1203,8 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     if (first && !last) {
         /* A multi-paragraph quote: its lead-in, kept in case the last
          * paragraph names nobody. */
-        return cue_before(s, k, 0, &x) ? attach(s, q, &x, k) : PRECIS_OK;
+        return cue_before(s, k, 0, &x) ? attach(s, q, &x, k, prev_span)
+                                       : PRECIS_OK;
     }
     int found;
     if (partial)
@@ -1190,7 +1212,7 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     else
         found = cue_after(s, k, 0, &x) || (first && cue_before(s, k, 0, &x));
     if (found)
-        return attach(s, q, &x, k);
+        return attach(s, q, &x, k, prev_span);
     return has_speaker(q) ? PRECIS_OK : continuation(s, k, prev_span);
 }
 
@@ -1215,6 +1237,8 @@ static int quote_paragraph(qstate *s, size_t p)
     for (long i = last + 1; last >= 0 && i < s->n; i++)
         if (ends_sentence(s, i) && i + 1 < s->n)
             pp->span_ends = 0;
+    if (!rc)
+        quotes_turn_note(s, p);
     return rc;
 }
 
