@@ -99,3 +99,147 @@ const char *quotes_turn_answered(qstate *s, size_t p, long prev_span)
         return NULL;
     return who(&s->spans->v[s->turns[0].span]);
 }
+
+/* ---- Transcripts ---------------------------------------------------------- */
+
+/* A label opening t[i, pe): one to three words in capitals ("WALLACE",
+ * "MR. TRUMP", "Q") and a colon.  Returns where the words after it begin,
+ * or 0; the label's bytes in [*la, *lb). */
+static size_t read_label(const char *t, size_t i, size_t pe, size_t *la,
+                         size_t *lb)
+{
+    *la = i;
+    int words = 0, letters = 0;
+    while (i < pe && words < 3) {
+        size_t w = i;
+        int caps = 0;
+        while (i < pe && ((t[i] >= 'A' && t[i] <= 'Z') || t[i] == '.'
+                          || t[i] == '\'' || t[i] == '-'))
+            caps += t[i++] >= 'A' && t[i - 1] <= 'Z';
+        if (!caps || (caps == 1 && t[i - 1] != '.' && i - w == 1
+                      && !(words == 0 && (t[w] == 'Q' || t[w] == 'A'))))
+            return 0;           /* "I:", lower case, digits */
+        letters += caps;
+        words++;
+        if (i < pe && t[i] == ':')
+            break;
+        if (i >= pe || t[i] != ' ')
+            return 0;
+        i++;
+    }
+    if (i >= pe || t[i] != ':' || (letters == 1 && words > 1))
+        return 0;
+    *lb = i;
+    i++;
+    while (i < pe && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return i < pe ? i : 0;
+}
+
+/* The label of paragraph p, after an opening quotation mark if any. */
+static void label_of(const char *t, quotes_para *p)
+{
+    size_t i = p->start;
+    while (i < p->end && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i < p->end && t[i] == '"')
+        i++;
+    else if (i + 3 <= p->end && (unsigned char)t[i] == 0xE2
+             && (unsigned char)t[i + 1] == 0x80
+             && ((unsigned char)t[i + 2] == 0x9C
+                 || (unsigned char)t[i + 2] == 0x9E))
+        i += 3;                 /* “ „ */
+    else if (i + 2 <= p->end && (unsigned char)t[i] == 0xC2
+             && (unsigned char)t[i + 1] == 0xAB)
+        i += 2;                 /* « */
+    size_t la, lb, body = read_label(t, i, p->end, &la, &lb);
+    if (body) {
+        p->label_start = la;
+        p->label_end = lb;
+        p->body = body;
+    }
+}
+
+void quotes_find_labels(const char *t, quotes_para *paras, size_t n)
+{
+    size_t labelled = 0, first = n;
+    int distinct = 0;
+    for (size_t p = 0; p < n; p++) {
+        if (!paras[p].use)
+            continue;
+        label_of(t, &paras[p]);
+        if (!paras[p].body)
+            continue;
+        labelled++;
+        if (first == n) {
+            first = p;
+        } else if (paras[p].label_end - paras[p].label_start
+                       != paras[first].label_end - paras[first].label_start
+                   || memcmp(t + paras[p].label_start,
+                             t + paras[first].label_start,
+                             paras[p].label_end - paras[p].label_start)) {
+            distinct = 1;
+        }
+    }
+    if (labelled >= 2 && distinct)
+        return;
+    for (size_t p = 0; p < n; p++)
+        paras[p].label_start = paras[p].label_end = paras[p].body = 0;
+}
+
+/* The label's last word equals word [wa, wb) of the text, in any case. */
+static int label_names(const qstate *s, size_t la, size_t lb, size_t wa,
+                       size_t wb)
+{
+    size_t w = lb;
+    while (w > la && s->t[w - 1] != ' ' && s->t[w - 1] != '.')
+        w--;
+    if (lb - w != wb - wa || lb == w)
+        return 0;
+    for (size_t k = 0; k < lb - w; k++) {
+        char x = s->t[w + k], y = s->t[wa + k];
+        if ((x | 0x20) != (y | 0x20))
+            return 0;
+    }
+    return 1;
+}
+
+int quotes_label_speaker(qstate *s, size_t p, quotes_span *q)
+{
+    const quotes_para *pa = &s->paras[p];
+    size_t la = pa->label_start, lb = pa->label_end;
+    q->spk_start = la;
+    q->spk_end = lb;
+    q->cue_start = q->cue_end = lb;
+    q->inherited = 1;
+    q->speaker = NULL;
+    q->spk_kind = PRECIS_SPEAKER_UNKNOWN;
+    if (lb - la == 1 && s->t[la] == 'Q')
+        return PRECIS_OK;       /* the interviewer */
+    int answer = lb - la == 1;  /* A: the one interviewed */
+    /* The person the label names, or for A the last person named before
+     * the transcript: nearest first. */
+    for (size_t r = p; r-- > 0;) {
+        if (!s->paras[r].use || (answer && s->paras[r].body))
+            continue;
+        int rc = quotes_mentions_of(s, r);
+        if (rc)
+            return rc;
+        const qpara *pp = &s->pp[r];
+        for (size_t k = pp->nmen; k-- > 0;) {
+            const mention *m = &pp->men[k];
+            if (!m->person || m->ntok < 2
+                || !(answer || label_names(s, la, lb, m->last_start, m->end)))
+                continue;
+            q->speaker = s->alloc(s->alloc_ud, m->end - m->start + 1);
+            if (!q->speaker)
+                return PRECIS_ENOMEM;
+            memcpy((char *)q->speaker, s->t + m->start, m->end - m->start);
+            ((char *)q->speaker)[m->end - m->start] = 0;
+            q->spk_kind = PRECIS_SPEAKER_PERSON;
+            return PRECIS_OK;
+        }
+    }
+    q->spk_kind = answer ? PRECIS_SPEAKER_UNKNOWN : PRECIS_SPEAKER_PERSON;
+    return PRECIS_OK;
+}

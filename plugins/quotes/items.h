@@ -192,6 +192,13 @@ const quotes_span *quotes_turn_answer(qstate *s, size_t p,
  * p (prev_span), else of the turn right before p; NULL when none. */
 const char *quotes_turn_answered(qstate *s, size_t p, long prev_span);
 
+/* The speaker of a transcript turn, paragraph p (labelled): written into
+ * q with the label as the speaker phrase.  "Q" is the interviewer
+ * (unnamed); "A" the last person named before the transcript; another
+ * label the person named before whose surname it is ("WALLACE": Chris
+ * Wallace).  Returns PRECIS_OK or PRECIS_ENOMEM. */
+int quotes_label_speaker(qstate *s, size_t p, quotes_span *q);
+
 /* ---- Predicates ---------------------------------------------------------- */
 
 static inline int is_word(const qstate *s, long i)

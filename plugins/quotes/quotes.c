@@ -235,8 +235,9 @@ static int quotes_run(precis_stage_ctx *ctx, void *state, precis_article *a)
             return api->fail(ctx, PRECIS_ERANGE, "paragraph %zu unreadable",
                              i);
         paras[i] = (quotes_para){ p.start, p.end, (int)p.kind,
-                                  usable(p.kind) };
+                                  usable(p.kind), 0, 0, 0 };
     }
+    quotes_find_labels(text.ptr, paras, np);
     precis_str lang = api->meta(a, "lang");
     quotes_doc d = { text.ptr, text.len, paras, np,
                      lang.len == 2 && !memcmp(lang.ptr, "de", 2) };

@@ -27,6 +27,9 @@ typedef struct quotes_para {
     size_t start, end;          /* bytes of the article text */
     int kind;                   /* precis_kind */
     int use;                    /* 0: skipped (boilerplate, credit, …) */
+    /* A transcript turn ("WALLACE: Let's start …", "Q: Why?"): the label
+     * and where its words begin; body 0 when the paragraph is none. */
+    size_t label_start, label_end, body;
 } quotes_para;
 
 /* The article as the plug-in reads it; everything borrowed. */
@@ -37,6 +40,11 @@ typedef struct quotes_doc {
     size_t npara;
     int german;                 /* lang de: compound titles (Bundeskanzlerin) */
 } quotes_doc;
+
+/* Marks the paragraphs of a transcript: labelled turns ("PENCE: …",
+ * "Q: …", "A: …"), when at least two paragraphs carry labels and at least
+ * two labels differ (one "CORRECTION:" makes no transcript). */
+void quotes_find_labels(const char *t, quotes_para *paras, size_t n);
 
 /* ---- Quote spans ----------------------------------------------------- */
 

@@ -384,6 +384,10 @@ static void finish_span(const char *t, const quotes_para *paras,
                         quotes_span *q, int cap)
 {
     size_t a = q->open_end, b = q->close, l;
+    /* "WALLACE: Let's start …: the turn's words, not its label. */
+    if (paras[q->para].body > a && paras[q->para].label_start >= q->open
+        && paras[q->para].body < b)
+        a = paras[q->para].body;
     while (a < b && is_space_at(t, b, a, &l))
         a += l;
     while (b > a) {
@@ -705,7 +709,9 @@ static int pair_paragraph(pair_state *st, size_t p)
     if (d == depth)
         return PRECIS_OK;       /* open single marks were apostrophes */
     size_t q = next_used(st, p);
-    if (st->o->multi_paragraph && q < st->npara
+    /* A quote goes on into the next paragraph, but not into the next
+     * turn of a transcript. */
+    if (st->o->multi_paragraph && q < st->npara && !st->paras[q].body
         && opens_paragraph(st, q, stack[d].family)) {
         st->carry = 1;
         st->carried = stack[d];

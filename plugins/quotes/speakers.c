@@ -1151,6 +1151,8 @@ static int continuation(qstate *s, long k, long prev_span)
         inherit(q, &s->spans->v[prev_span]);
         return PRECIS_OK;
     }
+    if (s->paras[s->para].body)
+        return quotes_label_speaker(s, s->para, q);
     int first = 1;
     for (long j = 0; j < k; j++)
         if (s->it[j].type == IT_WORD)
@@ -1200,6 +1202,9 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     np x;
     if (!last && !first)
         return PRECIS_OK;
+    /* A transcript turn: its label says who speaks. */
+    if (first && s->paras[s->para].body && q->start == s->paras[s->para].body)
+        return quotes_label_speaker(s, s->para, q);
     if (first && !last) {
         /* A multi-paragraph quote: its lead-in, kept in case the last
          * paragraph names nobody. */
