@@ -1193,6 +1193,73 @@ static int continuation(qstate *s, long k, long prev_span)
     return PRECIS_OK;
 }
 
+/* The first sentence of the paragraph in view is nothing but an
+ * attribution: "said Jane Smith, a Democrat from Ohio.", "— Jane Smith",
+ * "Smith said on Tuesday.".  Its speaker phrase and cue in *x. */
+static int attribution_only(qstate *s, np *x)
+{
+    long e = 0;
+    while (e < s->n && !ends_sentence(s, e) && s->it[e].type != IT_QUOTE)
+        e++;
+    if (e < s->n && !ends_sentence(s, e))
+        return 0;               /* a quote follows: its own cue */
+    if (is_punct(s, 0, '-') && quotes_np_forward(s, 1, e, x)
+        && !pronoun(s, x->a) && (x->b + 1 == e || is_punct(s, x->b + 1, ','))) {
+        x->cue_a = x->cue_b = 0;
+        x->according = 0;
+        return 1;
+    }
+    if (is_cue(s, 0, 0) && quotes_np_forward(s, 1, e, x)) {
+        x->cue_a = x->cue_b = 0;
+        x->according = 0;
+        return 1;
+    }
+    for (long c = 1; c < e && c <= 8; c++) {
+        if (!is_cue(s, c, 0))
+            continue;
+        if (!quotes_np_back(s, c, 0, x, 0) || x->a > 1)
+            return 0;
+        for (long j = c + 1; j < e; j++)
+            if (s->it[j].type == IT_WORD && !adverb(s, j)
+                && !lex(s, j, QL_TIME) && !word_is(s, j, "on"))
+                return 0;       /* "Smith said the plan …": speech */
+        x->cue_a = x->cue_b = c;
+        x->according = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* A quote that is its paragraph, with the speaker named in the next one
+ * ("“We will not back down.” / — Jane Smith"). */
+static int cue_next_paragraph(qstate *s, quotes_span *q, long k)
+{
+    for (long j = k + 1; j < s->n; j++)
+        if (s->it[j].type != IT_PUNCT)
+            return 0;           /* the paragraph goes on */
+    for (long j = 0; j < k; j++)
+        if (s->it[j].type == IT_WORD)
+            return 0;
+    size_t here = s->para, next = here + 1;
+    while (next < s->npara && !s->paras[next].use)
+        next++;
+    if (next >= s->npara || quotes_scan(s, next))
+        return 0;
+    quotes_view(s, next);
+    np x;
+    int ok = attribution_only(s, &x);
+    if (ok && attach(s, q, &x, x.cue_a, -1))
+        ok = 0;
+    quotes_view(s, here);
+    if (ok) {
+        /* The attribution belongs to the quote: a quote after it goes on
+         * with the same speaker. */
+        s->pp[next].last_span = s->it[k].span;
+        s->pp[next].span_ends = 1;
+    }
+    return ok;
+}
+
 /* Attributes the quote (or the part of it) at item k. */
 static int attribute_quote(qstate *s, long k, long prev_span)
 {
@@ -1218,6 +1285,8 @@ static int attribute_quote(qstate *s, long k, long prev_span)
         found = cue_after(s, k, 0, &x) || (first && cue_before(s, k, 0, &x));
     if (found)
         return attach(s, q, &x, k, prev_span);
+    if (last && cue_next_paragraph(s, q, k))
+        return PRECIS_OK;
     return has_speaker(q) ? PRECIS_OK : continuation(s, k, prev_span);
 }
 
