@@ -465,7 +465,7 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth)
 
 /* The first phrase of [lo, hi), when a comma follows it (or need_comma
  * is 0): the subject of "Geoff Garin, a Democratic pollster …, said". */
-static int np_first(qstate *s, long lo, long hi, np *out, int need_comma)
+int quotes_np_first(qstate *s, long lo, long hi, np *out, int need_comma)
 {
     long f = lo;
     /* "During a speech in Ohio, Trump …", "When asked, she …": the
@@ -563,7 +563,7 @@ int quotes_np_back(qstate *s, long c, long lo, np *out, int depth)
         if (depth < 2 && i - 1 >= lo && is_cue(s, i - 1, 1))
             return quotes_np_back(s, i - 1, lo, out, depth + 1);
         /* "Michael Howard has backed …, saying": the sentence's subject */
-        return np_first(s, lo, i, out, !participle(s, c));
+        return quotes_np_first(s, lo, i, out, !participle(s, c));
     }
     if (is_punct(s, i, ')')) {
         while (i >= lo && !is_punct(s, i, '('))

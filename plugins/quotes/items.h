@@ -149,6 +149,10 @@ void quotes_view(qstate *s, size_t p);
  * [lo, c); the phrase starting at item i, within [i, hi). */
 int quotes_np_back(qstate *s, long c, long lo, np *out, int depth);
 int quotes_np_forward(qstate *s, long i, long hi, np *out);
+/* The first phrase of [lo, hi) (after an introductory phrase and its
+ * comma): the sentence's subject; with need_comma only when a comma
+ * follows it ("Geoff Garin, a Democratic pollster, said"). */
+int quotes_np_first(qstate *s, long lo, long hi, np *out, int need_comma);
 /* "according to", "de acordo com", según: the item after the cue, or 0. */
 long quotes_according(qstate *s, long i, long *cue_end);
 /* Word i's lower-cased bytes into buf (LOW_MAX bytes, NUL-terminated). */
@@ -280,9 +284,15 @@ static inline int is_cue(qstate *s, long i, int weak)
                                             s->it[i].len))
         return 0;
     uint32_t m = QL_CUE | (weak ? QL_CUE_WEAK : 0);
-    if (wlex(s, i) & m)
-        return !s->it[i].cap || i == 0 || ends_sentence(s, i - 1);
-    return 0;
+    if (!(wlex(s, i) & m))
+        return 0;
+    /* "a note", "his reply", "a two-word note": a noun. */
+    if (lex(s, i - 1, QL_DET) && !lex(s, i - 1, QL_PRONOUN))
+        return 0;
+    if (is_word(s, i - 1) && lex(s, i - 2, QL_DET)
+        && memchr(s->t + s->it[i - 1].start, '-', s->it[i - 1].len))
+        return 0;
+    return !s->it[i].cap || i == 0 || ends_sentence(s, i - 1);
 }
 
 #endif /* QUOTES_ITEMS_H */

@@ -1037,6 +1037,23 @@ static int cue_after(qstate *s, long k, int partial, np *out)
     return 0;
 }
 
+/* The subject of the clause [lo, hi): a name, a pronoun or a phrase with
+ * a determiner, right at its start (after an introductory phrase). */
+static int np_first_subject(qstate *s, long lo, long hi, np *out)
+{
+    np x;
+    if (!quotes_np_first(s, lo, hi, &x, 0))
+        return 0;
+    /* The phrase must be followed by its verb: a lower-case word. */
+    long v = x.b + 1;
+    while (v < hi && adverb(s, v))
+        v++;
+    if (!is_word(s, v) || s->it[v].cap || lex(s, v, QL_PREP | QL_DET))
+        return 0;
+    *out = x;
+    return 1;
+}
+
 /* The cue before the quote at item k, in its sentence: nearest first. */
 static int cue_before(qstate *s, long k, int partial, np *out)
 {
@@ -1067,6 +1084,14 @@ static int cue_before(qstate *s, long k, int partial, np *out)
             out->according = 0;
             return 1;
         }
+    }
+    /* "Obama is rolling out a new message: “It's about me.”": a colon
+     * hands the sentence's subject the words that follow. */
+    if (!partial && is_punct(s, k - 1, ':') && k - 1 > lo
+        && np_first_subject(s, lo, k - 1, out)) {
+        out->cue_a = out->cue_b = k - 1;
+        out->according = 0;
+        return 1;
     }
     return 0;
 }
