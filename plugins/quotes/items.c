@@ -19,13 +19,14 @@
 static int is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0
-           || c == 0x2009 || c == 0x202F || c == 0x200B;
+           || c == 0x2009 || c == 0x202F || c == 0x200B || c == 0x3000;
 }
 
 static int is_quote_char(uint32_t c)
 {
     return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F)
-           || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A;
+           || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A
+           || (c >= 0x300C && c <= 0x300F) || (c >= 0x301D && c <= 0x301F);
 }
 
 /* ASCII letters and digits: the inner loop of reading runs on this. */
@@ -679,6 +680,13 @@ int quotes_np_forward(qstate *s, long i, long hi, np *out)
     }
     while (b > i && lex(s, b, QL_PREP | QL_DET))
         b--;
+    /* "сказал Путин журналистам", "said Smith yesterday": a name ends
+     * before lower-case words that name nobody. */
+    if (x->cap && !lex(s, i, QL_DET))
+        while (b > i && !s->it[b].cap
+               && !lex(s, b, QL_ROLE | QL_GROUP | QL_GENERIC)
+               && !quotes_person_noun(s, b))
+            b--;
     if (b == i && lex(s, i, QL_DET))
         return 0;
     /* "o ministro da Fazenda, Fernando Haddad": the name after a role. */

@@ -53,6 +53,8 @@ enum {
     QF_GUILLEMET,               /* « » */
     QF_SINGLE,                  /* ' ‘ ’ ‚ */
     QF_SINGLE_GUILLEMET,        /* ‹ › */
+    QF_CORNER,                  /* 「 」 (Japanese, Chinese) */
+    QF_WHITE_CORNER,            /* 『 』: quotes inside 「 」 */
     QF_NONE                     /* a block quote paragraph without marks */
 };
 
@@ -120,6 +122,8 @@ uint32_t quotes_utf8_back(const char *s, size_t i, size_t *len);
 
 /* 1 when c is a letter written in upper case (Latin, Greek, Cyrillic). */
 int quotes_is_upper(uint32_t c);
+/* 1 for a Han character or kana: scripts written without spaces. */
+int quotes_is_cjk(uint32_t c);
 /* 1 for a letter or digit of any script (roughly: not punctuation, space
  * or a symbol). */
 int quotes_is_wordchar(uint32_t c);
