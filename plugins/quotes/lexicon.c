@@ -73,7 +73,8 @@ static const word_list lists[] = {
       "antwortete" },
     /* Verbs that attribute a partial quote to their subject. */
     { QL_CUE_WEAK,
-      "called calls calling described describes describing characterized "
+      "call called calls calling describe described describes describing "
+      "characterized "
       "characterizes characterised labeled labelled termed thanked thanks "
       "praised praises criticized criticised condemned accused accuses "
       "welcomed hailed slammed blasted dismissed blamed promised pledged "
@@ -92,7 +93,8 @@ static const word_list lists[] = {
       "el la los las un una lo o os um uma esse essa este esta "
       "le les une der die das ein eine" },
     /* Quantifiers open a noun phrase as a determiner does. */
-    { QL_DET, "several some many both few numerous two three four five" },
+    { QL_DET, "several some many both few numerous two three four five "
+              "another" },
     /* Words that open an introductory phrase set off by a comma ("During
      * the debate, Trump said"): the subject comes after it. */
     { QL_INTRO,
