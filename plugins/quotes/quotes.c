@@ -143,6 +143,17 @@ static int title_case(const char *t, size_t a, size_t b)
     return caps > 0;
 }
 
+/* A possessive ends right before byte i: "MSNBC’s “Morning Joe”". */
+static int after_possessive(const char *t, size_t lo, size_t i)
+{
+    while (i > lo && t[i - 1] == ' ')
+        i--;
+    if (i < lo + 3 || (t[i - 1] != 's' && t[i - 1] != 'S'))
+        return 0;
+    return t[i - 2] == '\'' || (i >= lo + 5 && !memcmp(t + i - 4,
+                                                     "\xE2\x80\x99", 3));
+}
+
 /* 1 when the span is a scare quote or a title rather than a quote. */
 static int not_a_quote(const char *t, const quotes_para *p,
                        const quotes_span *q, const quotes_opts *o)
@@ -165,8 +176,9 @@ static int not_a_quote(const char *t, const quotes_para *p,
         if ((quotes_lex(w[k], strlen(w[k])) & QL_WORK) && !q->tight
             && words <= 15)
             return 1;
-    if (!q->tight && words <= 12 && title_case(t, q->start, q->end))
-        return 1;
+    if (words <= 12 && title_case(t, q->start, q->end)
+        && (!q->tight || after_possessive(t, p->start, q->open)))
+        return 1;               /* MSNBC's “Morning Joe”: a name */
     if (q->words < o->min_words && !q->own_cue
         && !(q->inherited && q->kind == PRECIS_QUOTE_DIRECT))
         return 1;

@@ -509,6 +509,10 @@ static int collect_marks(pair_state *st, size_t ps, size_t pe)
         int style;
         uint32_t c = quotes_utf8(st->t, pe, i, &l);
         int fam = mark_kind(c, &style);
+        if (b == '\'' && i + 1 < pe && st->t[i + 1] == '\'') {
+            fam = QF_DOUBLE;    /* '' typed for ": ''Of course,'' he said */
+            l = 2;
+        }
         if (fam == QF_SINGLE || fam == QF_SINGLE_GUILLEMET) {
             if (st->o->single_quotes == QSINGLE_OFF)
                 fam = 0;
