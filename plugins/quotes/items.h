@@ -286,8 +286,10 @@ static inline int is_cue(qstate *s, long i, int weak)
     uint32_t m = QL_CUE | (weak ? QL_CUE_WEAK : 0);
     if (!(wlex(s, i) & m))
         return 0;
-    /* "a note", "his reply", "a two-word note": a noun. */
-    if (lex(s, i - 1, QL_DET) && !lex(s, i - 1, QL_PRONOUN))
+    /* "a note", "his reply", "Clinton's remark", "a two-word note": a
+     * noun. */
+    if ((lex(s, i - 1, QL_DET) && !lex(s, i - 1, QL_PRONOUN))
+        || (is_word(s, i - 1) && s->it[i - 1].poss))
         return 0;
     if (is_word(s, i - 1) && lex(s, i - 2, QL_DET)
         && memchr(s->t + s->it[i - 1].start, '-', s->it[i - 1].len))

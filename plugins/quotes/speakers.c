@@ -1054,6 +1054,14 @@ static int np_first_subject(qstate *s, long lo, long hi, np *out)
     return 1;
 }
 
+/* Word c ends in -ing: a participle (saying, asserting). */
+static int ing_form(const qstate *s, long c)
+{
+    const item *x = &s->it[c];
+    const char *w = s->t + x->start;
+    return x->len > 4 && !memcmp(w + x->len - 3, "ing", 3);
+}
+
 /* The cue before the quote at item k, in its sentence: nearest first. */
 static int cue_before(qstate *s, long k, int partial, np *out)
 {
@@ -1075,9 +1083,16 @@ static int cue_before(qstate *s, long k, int partial, np *out)
         if (!is_cue(s, c, partial))
             continue;
         /* "Smith said", else "dijo el presidente: «…»" (only where the
-         * verb opens its clause: after "told" comes the listener). */
+         * verb opens its clause: after "told" comes the listener).  A
+         * participle's subject is its sentence's, before any quote in it
+         * ("Trump, treating it as a compliment -- “…” -- and asserting,
+         * “…”"). */
         int opens = c == lo || s->it[c - 1].type == IT_PUNCT;
-        if (quotes_np_back(s, c, lo, out, 0)
+        long from = lo;
+        if (ing_form(s, c))
+            while (from > 0 && !sentence_break(s, from - 1))
+                from--;
+        if (quotes_np_back(s, c, from, out, 0)
             || (opens && lex(s, c, QL_CUE)
                 && quotes_np_forward(s, c + 1, k, out))) {
             out->cue_a = out->cue_b = c;
