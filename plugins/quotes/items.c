@@ -432,8 +432,9 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth)
     if (x->cap || lex(s, e, QL_STOP | QL_PREP | QL_CUE | QL_REL | QL_DET
                                 | QL_ADV))
         return 0;
-    /* "the retired neurosurgeon", "the Russian official" */
-    for (long d = e - 1; d >= lo && d >= e - 5; d--) {
+    /* "the retired neurosurgeon", "the Russian official", "the
+     * 34-year-old mother of three" */
+    for (long d = e - 1; d >= lo && d >= e - 7; d--) {
         if (!is_word(s, d))
             break;
         if (lex(s, d, QL_DET) || s->it[d].poss) {
@@ -442,6 +443,10 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth)
             of_head(s, d, lo, out, depth);
             return 1;
         }
+        if (word_is(s, d, "of") && d > lo && d < e && !s->it[d - 1].cap
+            && (quotes_person_noun(s, d - 1)
+                || lex(s, d - 1, QL_MALE | QL_FEMALE | QL_ROLE)))
+            continue;           /* "mother of", "chief of" */
         if (lex(s, d, QL_STOP | QL_PREP | QL_CUE | QL_REL | QL_PRONOUN
                           | QL_ADV))
             break;
@@ -498,9 +503,13 @@ int quotes_np_first(qstate *s, long lo, long hi, np *out, int need_comma)
     if (pronoun(s, f)) {
         e = f;
     } else if (name_word(s, f)) {
+        /* "Democratic nominee Hillary Clinton": role words between the
+         * capitals of one name phrase. */
         while (e + 1 < hi && !s->it[e].poss
                && (name_word(s, e + 1)
-                   || (lex(s, e + 1, QL_PARTICLE) && name_word(s, e + 2))))
+                   || (lex(s, e + 1, QL_PARTICLE) && name_word(s, e + 2))
+                   || (is_word(s, e + 1) && !s->it[e + 1].cap
+                       && lex(s, e + 1, QL_ROLE) && name_word(s, e + 2))))
             e++;
     } else if (lex(s, f, QL_DET)) {
         while (e + 1 < hi && is_word(s, e + 1) && e - f < 6)
@@ -508,7 +517,15 @@ int quotes_np_first(qstate *s, long lo, long hi, np *out, int need_comma)
     } else {
         return 0;
     }
-    if (need_comma && !is_punct(s, e + 1, ','))
+    /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": a
+     * bracket after the name belongs to it. */
+    long after = e + 1;
+    if (is_punct(s, after, '(')) {
+        while (after < hi && !is_punct(s, after, ')'))
+            after++;
+        after++;
+    }
+    if (need_comma && !is_punct(s, after, ','))
         return 0;
     /* "The BBC's correspondent in Jakarta, Rachel Harvey, told": the
      * name in apposition belongs to the phrase. */
@@ -554,11 +571,13 @@ int quotes_np_back(qstate *s, long c, long lo, np *out, int depth)
         i--;
     if (i < lo)
         return 0;
-    /* "I laughed and said", "paused and added": the subject of the first
-     * verb of the two. */
-    if (depth < 2 && word_is(s, i, "and") && i - 1 > lo
-        && (is_cue(s, i - 1, 1) || past_tense(s, i - 1)))
-        return quotes_np_back(s, i - 1, lo, out, depth + 1);
+    /* "I laughed and said", "urges her husband … and repeatedly says":
+     * verbs joined by "and" share the sentence's subject. */
+    if (depth < 2 && word_is(s, i, "and") && i - 1 > lo) {
+        if (is_cue(s, i - 1, 1) || past_tense(s, i - 1))
+            return quotes_np_back(s, i - 1, lo, out, depth + 1);
+        return quotes_np_first(s, lo, i, out, 0);
+    }
     if (is_punct(s, i, ',')) {
         /* "continued, saying": the subject of the first verb. */
         if (depth < 2 && i - 1 >= lo && is_cue(s, i - 1, 1))

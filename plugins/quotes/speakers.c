@@ -1319,8 +1319,15 @@ static int attribute_quote(qstate *s, long k, long prev_span)
                                        : PRECIS_OK;
     }
     int found;
-    if (partial)
-        found = cue_before(s, k, 1, &x) || cue_after(s, k, 1, &x);
+    if (partial) {
+        /* The nearer of the cues before and after: "DuVernay said she
+         * felt … because “…,” she said." */
+        np y;
+        int before = cue_before(s, k, 1, &x), after = cue_after(s, k, 1, &y);
+        if (after && (!before || y.cue_a - k < k - x.cue_a - 2))
+            x = y;
+        found = before || after;
+    }
     else
         found = cue_after(s, k, 0, &x) || (first && cue_before(s, k, 0, &x));
     if (found)
