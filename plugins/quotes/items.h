@@ -244,12 +244,17 @@ static inline int ends_sentence(const qstate *s, long i)
 }
 
 /* A capital that is part of a name: not a sentence-opening function
- * word, a pronoun or a cue. */
+ * word, a pronoun or a cue that opens its clause. */
 static inline int name_word(qstate *s, long i)
 {
-    return is_word(s, i) && s->it[i].cap
-           && !lex(s, i, QL_FUNC | QL_TIME | QL_CUE | QL_PRONOUN
-                             | QL_ACCORDING | QL_DET | QL_REL);
+    if (!is_word(s, i) || !s->it[i].cap
+        || lex(s, i, QL_FUNC | QL_TIME | QL_PRONOUN | QL_ACCORDING | QL_DET
+                         | QL_REL))
+        return 0;
+    /* A capitalized speech verb inside a sentence is a name: "the State
+     * Department", "Will Estrada". */
+    return !lex(s, i, QL_CUE) || (i > 0 && s->it[i - 1].type == IT_WORD
+                                  && !ends_sentence(s, i - 1));
 }
 
 /* A personal pronoun: in lower case, or opening its sentence ("Il Sole"

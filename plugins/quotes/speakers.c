@@ -696,6 +696,27 @@ static const mention *nearest_subject(qstate *s, size_t q, size_t after,
     return NULL;
 }
 
+/* The nearest person named in paragraph q before pos, of gender g. */
+static const char *any_person(qstate *s, size_t q, size_t pos, int g,
+                              int strict, int *gout)
+{
+    const qpara *pp = &s->pp[q];
+    for (size_t k = pp->nmen; k-- > 0;) {
+        const mention *m = &pp->men[k];
+        if (m->start >= pos)
+            continue;
+        int mg = 0;
+        const char *name = m->person || m->ntok == 1
+                           ? mention_name(s, m, q, &mg) : NULL;
+        if (person_mention(s, m, name) && !excluded(s, name)
+            && gender_fits(s, name, mg, g, strict)) {
+            *gout = mg;
+            return name;
+        }
+    }
+    return NULL;
+}
+
 /* One look back for he/she: the nearest speaker or sentence subject,
  * paragraph by paragraph; else the last person named; of gender g
  * (strict: known to be g, else not known to differ). */
@@ -716,25 +737,22 @@ static const char *pronoun_pass(qstate *s, int g, size_t pos, int *gout,
             *gout = x->gender;
             return x->name;
         }
+        /* A reply comes from someone at the turn it answers, named or
+         * not as its subject ("turned to the government's lawyer,
+         * Elizabeth Prelogar"). */
+        if (s->exclude && (name = any_person(s, q, pos, g, strict, gout)))
+            return name;
     }
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
-            const qpara *pp = &s->pp[q];
-            for (size_t k = pp->nmen; k-- > 0;) {
-                const mention *m = &pp->men[k];
-                if (m->start >= pos || !(pass || m->subject))
-                    continue;
-                int mg = 0;
-                const char *name = NULL;
-                if (m->person || m->ntok == 1)
-                    name = mention_name(s, m, q, &mg);
-                if (person_mention(s, m, name) && !excluded(s, name)
-                    && gender_fits(s, name, mg, g, strict)) {
-                    *gout = mg;
-                    return name;
-                }
-            }
-        }
+    for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        const char *name = NULL;
+        if (nearest_subject(s, q, 0, pos, g, strict, &name, gout))
+            return name;
+    }
+    for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        const char *name = any_person(s, q, pos, g, strict, gout);
+        if (name)
+            return name;
+    }
     return NULL;
 }
 
