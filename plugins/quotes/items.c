@@ -509,7 +509,9 @@ int quotes_np_first(qstate *s, long lo, long hi, np *out, int need_comma)
                && (name_word(s, e + 1)
                    || (lex(s, e + 1, QL_PARTICLE) && name_word(s, e + 2))
                    || (is_word(s, e + 1) && !s->it[e + 1].cap
-                       && lex(s, e + 1, QL_ROLE) && name_word(s, e + 2))))
+                       && (lex(s, e + 1, QL_ROLE)
+                           || quotes_person_noun(s, e + 1))
+                       && name_word(s, e + 2))))
             e++;
     } else if (lex(s, f, QL_DET)) {
         while (e + 1 < hi && is_word(s, e + 1) && e - f < 6)

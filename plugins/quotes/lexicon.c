@@ -93,8 +93,7 @@ static const word_list lists[] = {
       "el la los las un una lo o os um uma esse essa este esta "
       "le les une der die das ein eine" },
     /* Quantifiers open a noun phrase as a determiner does. */
-    { QL_DET, "several some many both few numerous two three four five "
-              "another one" },
+    { QL_DET, "several some many both few numerous another one" },
     /* Words that open an introductory phrase set off by a comma ("During
      * the debate, Trump said"): the subject comes after it. */
     { QL_INTRO,
