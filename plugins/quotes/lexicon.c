@@ -276,6 +276,8 @@ static const word_list lists[] = {
       "porte-parole sprecher sprecherin" },
     /* Offices: a person who holds one is not called by another. */
     { QL_OFFICE,
+      "justice judge representative congressman congresswoman prosecutor "
+      "sheriff "
       "president vice-president minister secretary chancellor premier "
       "governor mayor senator ambassador king queen pope chairman "
       "chairwoman ceo presidente presidenta vicepresidente ministro "
@@ -300,6 +302,29 @@ static const word_list lists[] = {
       "over from since until que quien cuando donde y pero en con durante "
       "onde quando e mas em com" },
 };
+
+/* Titles written short, and the word "the …" uses for them later
+ * ("Sen. Ann Lee" … "the senator"). */
+static const char *const abbreviations[][2] = {
+    { "sen", "senator" }, { "rep", "representative" }, { "gov", "governor" },
+    { "gen", "general" }, { "col", "colonel" }, { "lt", "lieutenant" },
+    { "sgt", "sergeant" }, { "capt", "captain" }, { "adm", "admiral" },
+    { "prof", "professor" }, { "dr", "doctor" }, { "pres", "president" },
+    { "atty", "attorney" }, { "supt", "superintendent" },
+    { "insp", "inspector" }, { "cmdr", "commander" }, { "sec", "secretary" },
+    { "amb", "ambassador" }, { "del", "delegate" }, { "sra", "señora" },
+    { "sr", "señor" }, { "dra", "doctora" },
+};
+
+const char *quotes_title_word(const char *low, size_t n)
+{
+    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0];
+         k++)
+        if (strlen(abbreviations[k][0]) == n
+            && !memcmp(abbreviations[k][0], low, n))
+            return abbreviations[k][1];
+    return NULL;
+}
 
 enum { SLOTS = 4096 };          /* a power of two, well above the words */
 

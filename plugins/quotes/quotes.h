@@ -178,6 +178,9 @@ uint32_t quotes_lex(const char *low, size_t n);
 /* The classes of a word as written in the text, in any case (ASCII and
  * Latin-1 capitals are folded). */
 uint32_t quotes_lex_text(const char *word, size_t n);
+/* The full word for a title written short ("sen" -> "senator"), or NULL
+ * (both lower-case). */
+const char *quotes_title_word(const char *low, size_t n);
 /* 0 when the word is certainly no speech verb (a quick filter). */
 int quotes_maybe_cue(const char *word, size_t n);
 /* Builds the lookup table; called once from init() (not thread-safe). */

@@ -129,7 +129,11 @@ static void title_items(qstate *s, mention *m, long a, long b)
             continue;
         char low[LOW_MAX];
         size_t n = quotes_lower(s, i, low);
-        title_add(m, low, n);
+        const char *full = quotes_title_word(low, n);
+        if (full)
+            title_add(m, full, strlen(full));   /* Sen. -> senator */
+        else
+            title_add(m, low, n);
         if (lex(s, i, QL_MALE) && !m->gender)
             m->gender = 1;
         if (lex(s, i, QL_FEMALE) && !m->gender)
@@ -717,6 +721,29 @@ static const char *any_person(qstate *s, size_t q, size_t pos, int g,
     return NULL;
 }
 
+/* "it said": the nearest organisation that spoke before pos. */
+static const char *resolve_it(qstate *s, size_t pos)
+{
+    size_t lo = lookback_start(s);
+    for (size_t q = s->para; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        if (events_of(s, q))
+            return NULL;
+        qpara *pp = &s->pp[q];
+        size_t i = pp->nqs, j = pp->nev;
+        while (i > 0 || j > 0) {
+            speaker *x = j == 0 || (i > 0 && pp->qs[i - 1].pos
+                                                 > pp->ev[j - 1].pos)
+                             ? &pp->qs[--i] : &pp->ev[--j];
+            if (x->pos >= pos)
+                continue;
+            const char *name = speaker_name(s, x);
+            if (name && x->kind == PRECIS_SPEAKER_ORGANISATION)
+                return name;
+        }
+    }
+    return NULL;
+}
+
 /* One look back for he/she: the nearest speaker or sentence subject,
  * paragraph by paragraph; else the last person named; of gender g
  * (strict: known to be g, else not known to differ). */
@@ -905,8 +932,10 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
         if (!s->o->resolve)
             return NULL;
         int pg = lex(s, a, QL_MALE) ? 1 : lex(s, a, QL_FEMALE) ? 2 : 0;
+        if (!pg && word_is(s, a, "it"))
+            return resolve_it(s, pos);
         if (!pg)
-            return NULL;        /* they, it: not one person */
+            return NULL;        /* they, we: not one speaker */
         const char *name = resolve_pronoun(s, pg, pos, g);
         learn_gender(s, name, pg);
         *g = pg;

@@ -198,6 +198,31 @@ static void test_speaker_kinds(void **state)
     done(&r);
 }
 
+/* A role noun goes to the person last named with that role, a short
+ * title counting ("Sen." for "the senator"); "it" to the organisation
+ * that spoke last. */
+static void test_roles_and_it(void **state)
+{
+    (void)state;
+    run r = extract("Court and Senate\n\nJustice Samuel Alito and Sen. Ann "
+                    "Lee met the lawyer Paul Clement on Monday.\n\n"
+                    "\xE2\x80\x9CThe case is not about small "
+                    "businesses,\xE2\x80\x9D the justice said.\n\n"
+                    "\xE2\x80\x9CIt is about all of them,\xE2\x80\x9D the "
+                    "senator said.\n\n\xE2\x80\x9CWe have nothing to "
+                    "add,\xE2\x80\x9D the Pentagon said. \xE2\x80\x9CIt is "
+                    "under review,\xE2\x80\x9D it added.\n",
+                    NULL);
+    expect_count(&r, 4);
+    said_by(&r, "The case is not", "Samuel Alito");
+    said_by(&r, "It is about all", "Ann Lee");
+    const precis_quote *q = find(&r, "It is under review");
+    expect_speaker(q, "Pentagon");
+    expect_raw(&r, q, "it");
+    assert_int_equal(q->speaker_kind, PRECIS_SPEAKER_ORGANISATION);
+    done(&r);
+}
+
 /* ---- short quotes ---- */
 
 /* Two words after a colon, an exclamation, a quote inside a sentence that
@@ -333,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_gender_from_pronouns),
         cmocka_unit_test(test_speaker_next_paragraph),
         cmocka_unit_test(test_speaker_kinds),
+        cmocka_unit_test(test_roles_and_it),
         cmocka_unit_test(test_short_speech),
         cmocka_unit_test(test_other_scripts),
     };
