@@ -100,7 +100,7 @@ const char *quotes_turn_answered(qstate *s, size_t p, long prev_span)
     return who(&s->spans->v[s->turns[0].span]);
 }
 
-/* ---- Transcripts ---------------------------------------------------------- */
+/* ---- Transcripts --------------------------------------------------------- */
 
 /* A label opening t[i, pe): one to three words in capitals ("WALLACE",
  * "MR. TRUMP", "Q") and a colon.  Returns where the words after it begin,

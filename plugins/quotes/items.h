@@ -10,6 +10,7 @@
 
 #include "quotes.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { IT_WORD = 1, IT_PUNCT, IT_QUOTE };
@@ -138,6 +139,22 @@ typedef struct np {
     int according;
 } np;
 
+/* Room for one more element in a malloc'd array (n used of cap):
+ * 0, or PRECIS_ENOMEM with the array unchanged. */
+#define GROW(arr, n, cap)                                                   \
+    ((n) < (cap) ? 0 : quotes_grow((void **)&(arr), &(cap), sizeof *(arr)))
+
+static inline int quotes_grow(void **p, size_t *cap, size_t size)
+{
+    size_t nc = *cap ? 2 * *cap : 16;
+    void *v = realloc(*p, nc * size);
+    if (!v)
+        return PRECIS_ENOMEM;
+    *p = v;
+    *cap = nc;
+    return 0;
+}
+
 /* ---- items.c ----------------------------------------------------------- */
 
 /* Reads paragraph p into items (once); leaves the view where it was. */
@@ -162,29 +179,53 @@ int quotes_word_is(qstate *s, long i, const char *w);
 /* Word i names a person by its shape: neurosurgeon, candidate. */
 int quotes_person_noun(qstate *s, long i);
 
-/* ---- speakers.c, kinds.c ------------------------------------------------- */
+/* ---- cues.c -------------------------------------------------------------- */
 
+/* The cue after the quote at item k (items in view), up to the end of
+ * its sentence, with its speaker phrase: 1, or 0 when there is none.
+ * partial: weak cues (called, described) count too. */
+int quotes_cue_after(qstate *s, long k, int partial, np *out);
+/* The cue before the quote at item k, in its sentence, nearest first. */
+int quotes_cue_before(qstate *s, long k, int partial, np *out);
+/* The first sentence of the paragraph in view is nothing but an
+ * attribution ("said Jane Smith, a Democrat.", "— Jane Smith"). */
+int quotes_attribution_only(qstate *s, np *x);
+
+/* ---- mentions.c ---------------------------------------------------------- */
+
+/* The title words of a mention hold a role (president, senator …). */
+int quotes_title_has_role(const mention *m);
+/* The title holds w, or a word sharing its first `pre` letters with it:
+ * "president" ~ "presidente", "russian" ~ "russia". */
+int quotes_title_match(const mention *m, const char *w, size_t n,
+                       size_t pre);
 /* The name inside a capitalized run [a, b] (items in view), after the
  * last title word: its first item, or b + 1 when the run is all title. */
 long quotes_name_start(qstate *s, long a, long b);
+/* A sentence ends at item i: a full stop, or a quote that ends with one. */
+int quotes_sentence_break(qstate *s, long i);
+/* The name phrases of paragraph p, read once; the view is kept. */
+int quotes_mentions_of(qstate *s, size_t p);
+
+/* ---- speakers.c ---------------------------------------------------------- */
+
+/* A mention's name, a lone surname completed to the full name before. */
+const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
+                                int *gender);
+
+/* ---- kinds.c, gender.c --------------------------------------------------- */
+
 /* What the speaker phrase [a, b] (items in view) names: PRECIS_SPEAKER_*.
  * *name is the resolved speaker; an organisation that speaks through
  * someone unnamed ("a spokesman for the State Department") becomes it
  * when no person was resolved.  Returns PRECIS_OK or PRECIS_ENOMEM. */
 int quotes_speaker_kind(qstate *s, long a, long b, const char **name,
                         int *kind);
-/* A sentence ends at item i: a full stop, or a quote that ends with one. */
-int quotes_sentence_break(qstate *s, long i);
-/* The name phrases of paragraph p, read once; the view is kept. */
-int quotes_mentions_of(qstate *s, size_t p);
-/* A mention's name, a lone surname completed to the full name before. */
-const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
-                                int *gender);
 /* The gender (1 male, 2 female, 0 unknown) the article's pronouns give
- * the person called name (gender.c). */
+ * the person called name. */
 int quotes_article_gender(qstate *s, const char *name);
 
-/* ---- dialogue.c ----------------------------------------------------------- */
+/* ---- dialogue.c ---------------------------------------------------------- */
 
 /* Notes paragraph p, just attributed, as a turn when it holds a quote. */
 void quotes_turn_note(qstate *s, size_t p);

@@ -3,14 +3,19 @@
  *
  * The plug-in runs in three steps over one article:
  *   spans.c     finds the quoted stretches from the quotation marks
- *               (pairs, nesting, multi-paragraph quotes, unclosed ones);
+ *               (pairs, nesting, multi-paragraph quotes, unclosed ones,
+ *               CJK corner brackets);
  *   items.c     reads a paragraph as words, punctuation and quotes, and
  *               finds the speaker phrase next to a cue (items.h);
- *   speakers.c  finds the attribution cue of every quote and the speaker
- *               it names, and resolves pronouns, surnames and role nouns
- *               to people named earlier;
- *   quotes.c    the stage: options, paragraphs, filtering scare quotes and
- *               titles, and handing the results to the host.
+ *   speakers.c  gives every quote its cue (cues.c) and the speaker it
+ *               names, and resolves pronouns, surnames and role nouns to
+ *               people named earlier (mentions.c holds the name phrases,
+ *               gender.c the genders the article's pronouns show,
+ *               kinds.c tells people from organisations, dialogue.c
+ *               follows exchanges and transcripts);
+ *   quotes.c    the stage: options, paragraphs, transcript labels,
+ *               filtering scare quotes and titles, and handing the
+ *               results to the host.
  * lexicon.c holds the word lists.  Everything here lives for one run()
  * call; nothing is kept between articles, so the stage is reentrant.
  */

@@ -1,48 +1,38 @@
 /*
  * speakers.c - who said each quote.
  *
- * Each paragraph holding a quote is read as items (items.c) and every
- * quote gets its cue: first in the text right after it up to the end of
- * its sentence (", the President said."), then in the text before it in
- * its sentence ("Garin added, “…"), for partial quotes the other way
- * round; failing both, the speaker of the quote before it (“…,” he said.
- * “…”), of a lead-in ending in a colon, or of the paragraph's last speech
- * verb.  The speaker phrase sits before the cue ("Smith said"), or after
- * it when the cue follows the quote directly ("said Smith") or is
- * "according to".
+ * Every quote gets its cue (cues.c): after it in its sentence, else
+ * before it, for partial quotes the nearer of the two; a transcript
+ * turn's label; the paragraph after a quote that is its paragraph
+ * ("said Mark Jones, the governor"); failing all, in an exchange the
+ * other party's turn (dialogue.c), else the speaker of the quote before
+ * it (“…,” he said. “…”), of a lead-in ending in a colon, or of the
+ * paragraph's last speech verb.
  *
- * The phrase then resolves to a person, looking back from the quote:
- *   a pronoun      to the nearest speaker of matching gender (of a quote,
- *                  or the subject of a speech verb: "Greenberg noted …"),
- *                  else the nearest person named;
- *   a surname      to the nearest full name ending (or starting) with it;
+ * The speaker phrase then resolves to a person, looking back from the
+ * quote:
+ *   a pronoun      he/she to the nearest speaker (of a quote, or the
+ *                  subject of a speech verb: "Greenberg noted …") or
+ *                  sentence subject known to have its gender (gender.c),
+ *                  else not known to differ, else the nearest person
+ *                  named; a reply's pronoun is never the one it answers;
+ *                  "it" to the organisation that spoke last;
+ *   a surname      to the nearest full name ending (or starting) with it,
+ *                  unless two people share it;
  *   a role noun    ("the President", "the Russian official") to the
  *                  nearest person introduced with a compatible title
  *                  ("Venezuelan President Nicolas Maduro"): the head noun
  *                  in the title (generic ones like "official" fit any
  *                  title) and each capitalized modifier too;
  *   a description  ("the retired neurosurgeon") to the last speaker.
- * What a look back needs of an earlier paragraph (its name phrases, its
+ * kinds.c says whether the speaker is a person or an organisation.  What
+ * a look back needs of an earlier paragraph (its name phrases, its
  * speech verbs) is worked out the first time it is needed and kept; a
  * paragraph nobody looks into is never read.
  */
 #include "items.h"
 
-#include <stdlib.h>
 
-#define GROW(arr, n, cap)                                                   \
-    ((n) < (cap) ? 0 : grow_((void **)&(arr), &(cap), sizeof *(arr)))
-
-static int grow_(void **p, size_t *cap, size_t size)
-{
-    size_t nc = *cap ? 2 * *cap : 16;
-    void *v = realloc(*p, nc * size);
-    if (!v)
-        return PRECIS_ENOMEM;
-    *p = v;
-    *cap = nc;
-    return 0;
-}
 
 #define word_is quotes_word_is
 #define name_start quotes_name_start
@@ -100,277 +90,6 @@ static size_t prev_used(const qstate *s, size_t p)
         if (s->paras[p].use)
             return p;
     return s->npara;
-}
-
-/* ---- Titles ------------------------------------------------------------- */
-
-static void title_add(mention *m, const char *w, size_t n)
-{
-    if (!n || m->tlen + n + 2 > TITLE_MAX)
-        return;
-    for (size_t i = 0; i + n <= m->tlen; i++)   /* only new words */
-        if ((i == 0 || m->title[i - 1] == ' ')
-            && (i + n == m->tlen || m->title[i + n] == ' ')
-            && !memcmp(m->title + i, w, n))
-            return;
-    if (m->tlen)
-        m->title[m->tlen++] = ' ';
-    memcpy(m->title + m->tlen, w, n);
-    m->tlen += n;
-    m->title[m->tlen] = 0;
-}
-
-static int role_word(qstate *s, long i);
-
-static void title_items(qstate *s, mention *m, long a, long b)
-{
-    for (long i = a; i <= b; i++) {
-        if (!is_word(s, i) || lex(s, i, QL_DET | QL_PREP))
-            continue;
-        char low[LOW_MAX];
-        size_t n = quotes_lower(s, i, low);
-        const char *full = quotes_title_word(low, n);
-        if (full)
-            title_add(m, full, strlen(full));   /* Sen. -> senator */
-        else
-            title_add(m, low, n);
-        if (lex(s, i, QL_MALE) && !m->gender)
-            m->gender = 1;
-        if (lex(s, i, QL_FEMALE) && !m->gender)
-            m->gender = 2;
-        if (lex(s, i, QL_HONORIFIC) || role_word(s, i))
-            m->person = 1;
-    }
-}
-
-static int title_has_role(const mention *m)
-{
-    const char *p = m->title;
-    while (*p) {
-        const char *q = strchr(p, ' ');
-        size_t n = q ? (size_t)(q - p) : strlen(p);
-        if (quotes_lex(p, n) & QL_ROLE)
-            return 1;
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    return 0;
-}
-
-/* The title holds w, or a word sharing its first `pre` letters with it:
- * "president" ~ "presidente", "russian" ~ "russia". */
-static int title_match(const mention *m, const char *w, size_t n,
-                       size_t pre)
-{
-    const char *p = m->title;
-    while (*p) {
-        const char *q = strchr(p, ' ');
-        size_t len = q ? (size_t)(q - p) : strlen(p);
-        size_t k = n < len ? n : len;
-        if (k > pre)
-            k = pre;
-        if ((len == n && !memcmp(p, w, n))
-            || (k >= 4 && k == pre && !memcmp(p, w, k)))
-            return 1;
-        p += len;
-        while (*p == ' ')
-            p++;
-    }
-    return 0;
-}
-
-/* ---- Name phrases ------------------------------------------------------- */
-
-/* A title word: listed, or a German compound ending in one
- * (Bundeskanzlerin, Außenminister, Bundespräsident). */
-static int role_word(qstate *s, long i)
-{
-    static const char *const tails[] = { "kanzlerin", "kanzler", "minister",
-                                         "ministerin", "präsident",
-                                         "präsidentin", "sprecher",
-                                         "sprecherin", "meister", "direktor",
-                                         "direktorin", "leiter", "leiterin",
-                                         "chef", "chefin" };
-    if (lex(s, i, QL_ROLE))
-        return 1;
-    if (!s->german || !is_word(s, i) || s->it[i].len < 8)
-        return 0;
-    char low[LOW_MAX];
-    size_t n = quotes_lower(s, i, low);
-    for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
-        size_t m = strlen(tails[k]);
-        if (n > m + 2 && !strcmp(low + n - m, tails[k]))
-            return 1;
-    }
-    return 0;
-}
-
-/* The name inside a capitalized run [a, b]: after the last title word.
- * Returns its first item, or b + 1 when the run is all title. */
-long quotes_name_start(qstate *s, long a, long b)
-{
-    long n = b + 1;
-    while (n - 1 >= a
-           && ((name_word(s, n - 1) && !lex(s, n - 1, QL_ORG | QL_HONORIFIC)
-                && !role_word(s, n - 1))
-               || (n - 2 >= a && lex(s, n - 1, QL_PARTICLE)
-                   && !s->it[n - 1].cap && n <= b && name_word(s, n - 2))))
-        n--;
-    while (n <= b && lex(s, n, QL_PARTICLE) && !s->it[n].cap)
-        n++;
-    return n;
-}
-
-/* Words that put a capitalized phrase in a place: "in New York". */
-static int place_before(qstate *s, long i)
-{
-    return is_word(s, i) && !s->it[i].cap && lex(s, i, QL_PLACE);
-}
-
-/* ", the chairwoman of Florida’s Hillsborough County GOP," after a name:
- * closed by punctuation or "who"; ", the Russian official said" is the
- * next clause's subject, not an apposition. */
-static void apposition(qstate *s, mention *m, long after)
-{
-    if (!is_punct(s, after, ',') || !is_word(s, after + 1))
-        return;
-    long i = after + 1;
-    if (!lex(s, i, QL_DET | QL_ROLE) && !s->it[i].poss)
-        return;
-    long j = i;
-    while (j + 1 < s->n && is_word(s, j + 1) && j - i < 10
-           && !lex(s, j + 1, QL_REL)) {
-        if (is_cue(s, j + 1, 0))
-            return;
-        j++;
-    }
-    if (j + 1 < s->n && is_word(s, j + 1) && !lex(s, j + 1, QL_REL))
-        return;                 /* runs on: not a phrase set off */
-    title_items(s, m, i, j);
-}
-
-/* A sentence ends at item i: a full stop, or a quote that ends with one
- * (“We will win.” Smith then left). */
-int quotes_sentence_break(qstate *s, long i)
-{
-    if (i < 0 || ends_sentence(s, i))
-        return 1;
-    if (s->it[i].type != IT_QUOTE)
-        return 0;
-    const quotes_span *q = &s->spans->v[s->it[i].span];
-    char c = q->end > q->start ? s->t[q->end - 1] : 0;
-    return c == '.' || c == '!' || c == '?';
-}
-
-/* The phrase starting at item a is the subject of its sentence: within
- * its first five items ("On Monday, defence lawyer Reid Weingarten"),
- * with no other person named before it. */
-static int opens_sentence(qstate *s, const qpara *pp, long a)
-{
-    long i = a - 1;
-    while (i >= 0 && a - i <= 6 && !sentence_break(s, i))
-        i--;
-    if (!sentence_break(s, i))
-        return 0;
-    size_t from = i >= 0 ? s->it[i].end : 0;
-    for (size_t k = pp->nmen; k-- > 0 && pp->men[k].start >= from;)
-        if (pp->men[k].person)
-            return 0;
-    for (long j = i + 1; j < a; j++)
-        if (pronoun(s, j))
-            return 0;           /* "She says Trump …": she is the subject */
-    return 1;
-}
-
-/* Word i is written in capitals only, two letters or more: DNC, NATO
- * (never part of a person's name). */
-static int acronym(const qstate *s, long i)
-{
-    const item *x = &s->it[i];
-    if (x->len < 2)
-        return 0;
-    for (size_t k = 0; k < x->len; k++)
-        if (!(s->t[x->start + k] >= 'A' && s->t[x->start + k] <= 'Z'))
-            return 0;
-    return 1;
-}
-
-/* Records the name phrases of the paragraph in view. */
-static int read_mentions(qstate *s, qpara *pp)
-{
-    for (long i = 0; i < s->n; i++) {
-        if (!s->it[i].cap || !name_word(s, i))
-            continue;
-        long b = i;
-        while (!s->it[b].poss
-               && (name_word(s, b + 1)
-                   || (lex(s, b + 1, QL_PARTICLE) && name_word(s, b + 2))))
-            b++;
-        long a = i;
-        i = b;
-        long n0 = name_start(s, a, b);
-        if (n0 > b)
-            continue;           /* a title or an organisation alone */
-        if (GROW(pp->men, pp->nmen, pp->capmen))
-            return PRECIS_ENOMEM;
-        mention *m = &pp->men[pp->nmen];
-        memset(m, 0, sizeof *m);
-        m->start = s->it[n0].start;
-        m->end = s->it[b].end;
-        m->first_end = s->it[n0].end;
-        m->last_start = s->it[b].start;
-        m->ntok = (int)(b - n0 + 1);
-        m->subject = opens_sentence(s, pp, a);
-        m->opening = sentence_break(s, a - 1);
-        /* "in Montreal", "the Democratic candidate": a place, a modifier;
-         * a person's name takes no article. */
-        m->thing = a == b && (place_before(s, a - 1)
-                              || (lex(s, a - 1, QL_DET) && !s->it[a - 1].poss
-                                  && !lex(s, a - 1, QL_PRONOUN)));
-        int honor = n0 > a && lex(s, n0 - 1, QL_HONORIFIC);
-        int org = 0;
-        for (long k = n0; k <= b; k++)
-            org |= lex(s, k, QL_ORG) || (b > n0 && acronym(s, k));
-        m->person = honor || (b > n0 && !org && !place_before(s, a - 1));
-        /* Titles: inside the run, lower-case roles before it ("Democratic
-         * pollster"), and an apposition after it. */
-        if (n0 > a)
-            title_items(s, m, a, n0 - 1);
-        long p = a - 1;
-        while (p >= 0 && is_word(s, p) && a - p <= 4
-               && (lex(s, p, QL_ROLE) || name_word(s, p)
-                   || word_is(s, p, "former")))
-            p--;
-        if (p + 1 < a)
-            title_items(s, m, p + 1, a - 1);
-        apposition(s, m, b + 1);
-        if (org && m->ntok > 1 && !honor)
-            m->person = 0;
-        if (honor && !m->gender)
-            m->gender = lex(s, n0 - 1, QL_FEMALE) ? 2
-                        : lex(s, n0 - 1, QL_MALE) ? 1 : 0;
-        pp->nmen++;
-    }
-    return PRECIS_OK;
-}
-
-/* The name phrases of paragraph p, read the first time they are asked
- * for.  The view is left as it was. */
-int quotes_mentions_of(qstate *s, size_t p)
-{
-    qpara *pp = &s->pp[p];
-    if (pp->mentioned)
-        return PRECIS_OK;
-    pp->mentioned = 1;
-    int rc = quotes_scan(s, p);
-    if (rc)
-        return rc;
-    size_t keep = s->para;
-    quotes_view(s, p);
-    rc = read_mentions(s, pp);
-    quotes_view(s, keep);
-    return rc;
 }
 
 /* ---- Resolution --------------------------------------------------------- */
@@ -822,12 +541,12 @@ static const char *resolve_role(qstate *s, long a, long h, size_t pos,
             const mention *m = &pp->men[k];
             if (m->start >= pos || !m->person || !m->tlen)
                 continue;
-            if (generic ? !title_has_role(m)
-                        : !title_match(m, head, hn, 6))
+            if (generic ? !quotes_title_has_role(m)
+                        : !quotes_title_match(m, head, hn, 6))
                 continue;
             int ok = 1;
             for (int j = 0; j < nmods && ok; j++)
-                ok = title_match(m, mods[j], mn[j], 5);
+                ok = quotes_title_match(m, mods[j], mn[j], 5);
             if (ok)
                 return mention_name(s, m, q, gout);
         }
@@ -874,7 +593,8 @@ static int other_role(qstate *s, const char *name, long h, size_t pos)
             if (m->start >= pos || len > n
                 || memcmp(name + n - len, s->t + m->start, len))
                 continue;       /* not this person (by the name's end) */
-            if (!title_match(m, head, hn, 6) && other_office(m, head, hn))
+            if (!quotes_title_match(m, head, hn, 6)
+                && other_office(m, head, hn))
                 return 1;
         }
     }
@@ -1009,155 +729,6 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
     return name;
 }
 
-/* ---- Cues --------------------------------------------------------------- */
-
-/* “…” ― Carlos Raúl: a dash right after the quote, then a name phrase
- * and nothing else up to hi but an apposition (", a nurse in Ohio"). */
-static int signed_after(qstate *s, long k, long hi, np *out)
-{
-    if (!is_punct(s, k + 1, '-') || !quotes_np_forward(s, k + 2, hi, out)
-        || pronoun(s, out->a))
-        return 0;
-    long e = out->b + 1;
-    if (e < hi && !is_punct(s, e, ','))
-        return 0;
-    for (long j = e; j < hi; j++)
-        if (is_cue(s, j, 1))
-            return 0;
-    out->cue_a = out->cue_b = k + 1;
-    out->according = 0;
-    return 1;
-}
-
-/* The cue after the quote at item k, up to the end of its sentence.  A
- * speech verb wins over "according to" (“…,” according to RT, the Russian
- * official said). */
-static int cue_after(qstate *s, long k, int partial, np *out)
-{
-    np found, alt = { -1, -1, -1, -1, 0 };
-    long hi = k + 1;
-    while (hi < s->n && !ends_sentence(s, hi) && s->it[hi].type != IT_QUOTE)
-        hi++;
-    /* A quote ending its sentence (“… yet.”) takes only a cue right after
-     * it (“….” Smith said.); further on is the next sentence's verb. */
-    const quotes_span *q = &s->spans->v[s->it[k].span];
-    uint32_t last = q->end > q->start ? (unsigned char)s->t[q->end - 1] : 0;
-    long reach = last == '.' ? 4 : last == '!' || last == '?' ? 20 : 30;
-    /* A partial quote that ends its sentence ends it for the narrator
-     * too: "branded it an “outlaw nation.” Russia insisted …" */
-    if (partial && (last == '.' || last == '!' || last == '?'))
-        reach = 0;
-    if (!partial && signed_after(s, k, hi, out))
-        return 1;
-    for (long c = k + 1; c < hi && c <= k + reach; c++) {
-        long cue_end = c, after = quotes_according(s, c, &cue_end);
-        if (after) {
-            if (alt.a < 0 && quotes_np_forward(s, after, hi, &alt)) {
-                alt.cue_a = c;
-                alt.cue_b = cue_end;
-                alt.according = 1;
-            }
-            continue;
-        }
-        if (!is_cue(s, c, partial))
-            continue;
-        /* Only punctuation and adverbs between: "said Smith". */
-        int inverted = 1;
-        for (long j = k + 1; j < c; j++)
-            if (s->it[j].type == IT_WORD && !adverb(s, j))
-                inverted = 0;
-        int ok = inverted ? quotes_np_forward(s, c + 1, hi, &found)
-                          : quotes_np_back(s, c, k + 1, &found, 0);
-        if (!ok && inverted)
-            ok = quotes_np_back(s, c, k + 1, &found, 0);
-        if (ok) {
-            found.cue_a = found.cue_b = c;
-            found.according = 0;
-            *out = found;
-            return 1;
-        }
-    }
-    if (alt.a >= 0) {
-        *out = alt;
-        return 1;
-    }
-    return 0;
-}
-
-/* The subject of the clause [lo, hi): a name, a pronoun or a phrase with
- * a determiner, right at its start (after an introductory phrase). */
-static int np_first_subject(qstate *s, long lo, long hi, np *out)
-{
-    np x;
-    if (!quotes_np_first(s, lo, hi, &x, 0))
-        return 0;
-    /* The phrase must be followed by its verb: a lower-case word. */
-    long v = x.b + 1;
-    while (v < hi && adverb(s, v))
-        v++;
-    if (!is_word(s, v) || s->it[v].cap || lex(s, v, QL_PREP | QL_DET))
-        return 0;
-    *out = x;
-    return 1;
-}
-
-/* Word c ends in -ing: a participle (saying, asserting). */
-static int ing_form(const qstate *s, long c)
-{
-    const item *x = &s->it[c];
-    const char *w = s->t + x->start;
-    return x->len > 4 && !memcmp(w + x->len - 3, "ing", 3);
-}
-
-/* The cue before the quote at item k, in its sentence: nearest first. */
-static int cue_before(qstate *s, long k, int partial, np *out)
-{
-    long lo = k;
-    while (lo > 0 && !ends_sentence(s, lo - 1)
-           && s->it[lo - 1].type != IT_QUOTE)
-        lo--;
-    for (long c = k - 1; c >= lo; c--) {
-        long cue_end = c, after = quotes_according(s, c, &cue_end);
-        if (after && after <= k) {
-            if (quotes_np_forward(s, after, k, out)) {
-                out->cue_a = c;
-                out->cue_b = cue_end;
-                out->according = 1;
-                return 1;
-            }
-            continue;
-        }
-        if (!is_cue(s, c, partial))
-            continue;
-        /* "Smith said", else "dijo el presidente: «…»" (only where the
-         * verb opens its clause: after "told" comes the listener).  A
-         * participle's subject is its sentence's, before any quote in it
-         * ("Trump, treating it as a compliment -- “…” -- and asserting,
-         * “…”"). */
-        int opens = c == lo || s->it[c - 1].type == IT_PUNCT;
-        long from = lo;
-        if (ing_form(s, c))
-            while (from > 0 && !sentence_break(s, from - 1))
-                from--;
-        if (quotes_np_back(s, c, from, out, 0)
-            || (opens && lex(s, c, QL_CUE)
-                && quotes_np_forward(s, c + 1, k, out))) {
-            out->cue_a = out->cue_b = c;
-            out->according = 0;
-            return 1;
-        }
-    }
-    /* "Obama is rolling out a new message: “It's about me.”": a colon
-     * hands the sentence's subject the words that follow. */
-    if (!partial && is_punct(s, k - 1, ':') && k - 1 > lo
-        && np_first_subject(s, lo, k - 1, out)) {
-        out->cue_a = out->cue_b = k - 1;
-        out->according = 0;
-        return 1;
-    }
-    return 0;
-}
-
 /* Writes a found cue into span q and notes its speaker. */
 static int attach(qstate *s, quotes_span *q, const np *x, long k,
                   long prev_span)
@@ -1280,43 +851,6 @@ static int continuation(qstate *s, long k, long prev_span)
     return PRECIS_OK;
 }
 
-/* The first sentence of the paragraph in view is nothing but an
- * attribution: "said Jane Smith, a Democrat from Ohio.", "— Jane Smith",
- * "Smith said on Tuesday.".  Its speaker phrase and cue in *x. */
-static int attribution_only(qstate *s, np *x)
-{
-    long e = 0;
-    while (e < s->n && !ends_sentence(s, e) && s->it[e].type != IT_QUOTE)
-        e++;
-    if (e < s->n && !ends_sentence(s, e))
-        return 0;               /* a quote follows: its own cue */
-    if (is_punct(s, 0, '-') && quotes_np_forward(s, 1, e, x)
-        && !pronoun(s, x->a) && (x->b + 1 == e || is_punct(s, x->b + 1, ','))) {
-        x->cue_a = x->cue_b = 0;
-        x->according = 0;
-        return 1;
-    }
-    if (is_cue(s, 0, 0) && quotes_np_forward(s, 1, e, x)) {
-        x->cue_a = x->cue_b = 0;
-        x->according = 0;
-        return 1;
-    }
-    for (long c = 1; c < e && c <= 8; c++) {
-        if (!is_cue(s, c, 0))
-            continue;
-        if (!quotes_np_back(s, c, 0, x, 0) || x->a > 1)
-            return 0;
-        for (long j = c + 1; j < e; j++)
-            if (s->it[j].type == IT_WORD && !adverb(s, j)
-                && !lex(s, j, QL_TIME) && !word_is(s, j, "on"))
-                return 0;       /* "Smith said the plan …": speech */
-        x->cue_a = x->cue_b = c;
-        x->according = 0;
-        return 1;
-    }
-    return 0;
-}
-
 /* A quote that is its paragraph, with the speaker named in the next one
  * ("“We will not back down.” / — Jane Smith"). */
 static int cue_next_paragraph(qstate *s, quotes_span *q, long k)
@@ -1334,7 +868,7 @@ static int cue_next_paragraph(qstate *s, quotes_span *q, long k)
         return 0;
     quotes_view(s, next);
     np x;
-    int ok = attribution_only(s, &x);
+    int ok = quotes_attribution_only(s, &x);
     if (ok && attach(s, q, &x, x.cue_a, -1))
         ok = 0;
     quotes_view(s, here);
@@ -1362,21 +896,23 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     if (first && !last) {
         /* A multi-paragraph quote: its lead-in, kept in case the last
          * paragraph names nobody. */
-        return cue_before(s, k, 0, &x) ? attach(s, q, &x, k, prev_span)
-                                       : PRECIS_OK;
+        return quotes_cue_before(s, k, 0, &x)
+                   ? attach(s, q, &x, k, prev_span) : PRECIS_OK;
     }
     int found;
     if (partial) {
         /* The nearer of the cues before and after: "DuVernay said she
          * felt … because “…,” she said." */
         np y;
-        int before = cue_before(s, k, 1, &x), after = cue_after(s, k, 1, &y);
+        int before = quotes_cue_before(s, k, 1, &x);
+        int after = quotes_cue_after(s, k, 1, &y);
         if (after && (!before || y.cue_a - k < k - x.cue_a - 2))
             x = y;
         found = before || after;
     }
     else
-        found = cue_after(s, k, 0, &x) || (first && cue_before(s, k, 0, &x));
+        found = quotes_cue_after(s, k, 0, &x)
+                || (first && quotes_cue_before(s, k, 0, &x));
     if (found)
         return attach(s, q, &x, k, prev_span);
     if (last && cue_next_paragraph(s, q, k))
