@@ -19,13 +19,14 @@
 static int is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0
-           || c == 0x2009 || c == 0x202F || c == 0x200B;
+           || c == 0x2009 || c == 0x202F || c == 0x200B || c == 0x3000;
 }
 
 static int is_quote_char(uint32_t c)
 {
     return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F)
-           || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A;
+           || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A
+           || (c >= 0x300C && c <= 0x300F) || (c >= 0x301D && c <= 0x301F);
 }
 
 /* ASCII letters and digits: the inner loop of reading runs on this. */
@@ -69,6 +70,17 @@ static unsigned char fold_byte(unsigned char prev, unsigned char b)
     if (prev == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97)
         return (unsigned char)(b + 32);
     return b;
+}
+
+/* What follows a period at t[j - 1] continues its sentence: a closing
+ * bracket, a comma or semicolon, or a lower-case word. */
+static int period_goes_on(const char *t, size_t pe, size_t j)
+{
+    if (j >= pe)
+        return 0;
+    if (t[j] == ')' || t[j] == ',' || t[j] == ';')
+        return 1;
+    return t[j] == ' ' && j + 1 < pe && t[j + 1] >= 'a' && t[j + 1] <= 'z';
 }
 
 /* Reads one word starting at i into w; returns where it ends.  The ASCII
@@ -135,6 +147,13 @@ static size_t read_word(const char *t, size_t pe, size_t i, item *w)
             if (!w->poss)
                 w->end = j;
         }
+    }
+    /* A period the sentence goes on after ("(D-Wis.) said", "R-Ky., said",
+     * "2 p.m. on Friday") belongs to an abbreviation, whatever the word. */
+    if (j < pe && t[j] == '.' && !w->abbr && !w->poss
+        && period_goes_on(t, pe, j + 1)) {
+        w->abbr = 1;
+        w->end = ++j;
     }
     return j;
 }
@@ -244,7 +263,7 @@ static int scan_into(const qstate *s, size_t p, item_buf *b)
         x->type = IT_PUNCT;
         x->start = i;
         x->end = i + l;
-        x->ch = c == 0x2014 || c == 0x2013 ? '-' : c;
+        x->ch = c >= 0x2012 && c <= 0x2015 ? '-' : c;   /* dashes, ― */
         x->span = -1;
         b->n++;
         i += l;
@@ -413,8 +432,9 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth)
     if (x->cap || lex(s, e, QL_STOP | QL_PREP | QL_CUE | QL_REL | QL_DET
                                 | QL_ADV))
         return 0;
-    /* "the retired neurosurgeon", "the Russian official" */
-    for (long d = e - 1; d >= lo && d >= e - 5; d--) {
+    /* "the retired neurosurgeon", "the Russian official", "the
+     * 34-year-old mother of three" */
+    for (long d = e - 1; d >= lo && d >= e - 7; d--) {
         if (!is_word(s, d))
             break;
         if (lex(s, d, QL_DET) || s->it[d].poss) {
@@ -423,6 +443,10 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth)
             of_head(s, d, lo, out, depth);
             return 1;
         }
+        if (word_is(s, d, "of") && d > lo && d < e && !s->it[d - 1].cap
+            && (quotes_person_noun(s, d - 1)
+                || lex(s, d - 1, QL_MALE | QL_FEMALE | QL_ROLE)))
+            continue;           /* "mother of", "chief of" */
         if (lex(s, d, QL_STOP | QL_PREP | QL_CUE | QL_REL | QL_PRONOUN
                           | QL_ADV))
             break;
@@ -447,9 +471,25 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth)
 
 /* The first phrase of [lo, hi), when a comma follows it (or need_comma
  * is 0): the subject of "Geoff Garin, a Democratic pollster …, said". */
-static int np_first(qstate *s, long lo, long hi, np *out, int need_comma)
+int quotes_np_first(qstate *s, long lo, long hi, np *out, int need_comma)
 {
     long f = lo;
+    /* "During a speech in Ohio, Trump …", "When asked, she …": the
+     * subject follows the introductory phrase and its comma. */
+    for (int skip = 0; skip < 2; skip++) {
+        long w = f;
+        while (w < hi && s->it[w].type != IT_WORD)
+            w++;
+        if (w >= hi || !lex(s, w, QL_PREP | QL_INTRO)
+            || lex(s, w, QL_PRONOUN | QL_DET))
+            break;
+        long c = w + 1;
+        while (c < hi && !is_punct(s, c, ','))
+            c++;
+        if (c + 1 >= hi)
+            break;
+        f = c + 1;
+    }
     /* Skip "But", "also" …; a capital that is only an adverb elsewhere
      * is a name here (Will Estrada). */
     while (f < hi && (s->it[f].type != IT_WORD
@@ -463,9 +503,15 @@ static int np_first(qstate *s, long lo, long hi, np *out, int need_comma)
     if (pronoun(s, f)) {
         e = f;
     } else if (name_word(s, f)) {
+        /* "Democratic nominee Hillary Clinton": role words between the
+         * capitals of one name phrase. */
         while (e + 1 < hi && !s->it[e].poss
                && (name_word(s, e + 1)
-                   || (lex(s, e + 1, QL_PARTICLE) && name_word(s, e + 2))))
+                   || (lex(s, e + 1, QL_PARTICLE) && name_word(s, e + 2))
+                   || (is_word(s, e + 1) && !s->it[e + 1].cap
+                       && (lex(s, e + 1, QL_ROLE)
+                           || quotes_person_noun(s, e + 1))
+                       && name_word(s, e + 2))))
             e++;
     } else if (lex(s, f, QL_DET)) {
         while (e + 1 < hi && is_word(s, e + 1) && e - f < 6)
@@ -473,7 +519,15 @@ static int np_first(qstate *s, long lo, long hi, np *out, int need_comma)
     } else {
         return 0;
     }
-    if (need_comma && !is_punct(s, e + 1, ','))
+    /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": a
+     * bracket after the name belongs to it. */
+    long after = e + 1;
+    if (is_punct(s, after, '(')) {
+        while (after < hi && !is_punct(s, after, ')'))
+            after++;
+        after++;
+    }
+    if (need_comma && !is_punct(s, after, ','))
         return 0;
     /* "The BBC's correspondent in Jakarta, Rachel Harvey, told": the
      * name in apposition belongs to the phrase. */
@@ -503,6 +557,15 @@ static int participle(const qstate *s, long c)
            && w[x->len - 1] == 'g';
 }
 
+/* A lower-case word in -ed: a verb in the past tense, by its shape. */
+static int past_tense(const qstate *s, long i)
+{
+    const item *x = &s->it[i];
+    const char *w = s->t + x->start;
+    return is_word(s, i) && !x->cap && x->len > 4 && w[x->len - 2] == 'e'
+           && w[x->len - 1] == 'd';
+}
+
 int quotes_np_back(qstate *s, long c, long lo, np *out, int depth)
 {
     long i = c - 1;
@@ -510,12 +573,19 @@ int quotes_np_back(qstate *s, long c, long lo, np *out, int depth)
         i--;
     if (i < lo)
         return 0;
+    /* "I laughed and said", "urges her husband … and repeatedly says":
+     * verbs joined by "and" share the sentence's subject. */
+    if (depth < 2 && word_is(s, i, "and") && i - 1 > lo) {
+        if (is_cue(s, i - 1, 1) || past_tense(s, i - 1))
+            return quotes_np_back(s, i - 1, lo, out, depth + 1);
+        return quotes_np_first(s, lo, i, out, 0);
+    }
     if (is_punct(s, i, ',')) {
         /* "continued, saying": the subject of the first verb. */
         if (depth < 2 && i - 1 >= lo && is_cue(s, i - 1, 1))
             return quotes_np_back(s, i - 1, lo, out, depth + 1);
         /* "Michael Howard has backed …, saying": the sentence's subject */
-        return np_first(s, lo, i, out, !participle(s, c));
+        return quotes_np_first(s, lo, i, out, !participle(s, c));
     }
     if (is_punct(s, i, ')')) {
         while (i >= lo && !is_punct(s, i, '('))
@@ -556,6 +626,32 @@ static int ofish(qstate *s, long j)
            || word_is(s, j, "do") || word_is(s, j, "da");
 }
 
+/* "said 9/11 widow Terry Strada", "said longtime strategist Ann Lee": a
+ * few lower-case words describing the name that follows and ends the
+ * clause. */
+static int described_name(qstate *s, long i, long hi, np *out)
+{
+    long j = i;
+    while (j < hi && j - i < 6 && !name_word(s, j)) {
+        if (is_word(s, j) ? s->it[j].cap
+                                || lex(s, j, QL_STOP | QL_CUE | QL_REL
+                                                 | QL_PREP | QL_PRONOUN)
+                          : !(is_punct(s, j, '/') || is_punct(s, j, '-')))
+            return 0;
+        j++;
+    }
+    if (j >= hi || j == i || !name_word(s, j))
+        return 0;
+    long b = j;
+    while (b + 1 < hi && name_word(s, b + 1))
+        b++;
+    if (b + 1 < hi && !is_punct(s, b + 1, ',') && !ends_sentence(s, b + 1))
+        return 0;
+    out->a = i;
+    out->b = b;
+    return 1;
+}
+
 int quotes_np_forward(qstate *s, long i, long hi, np *out)
 {
     i = skip_time(s, i, hi);
@@ -567,7 +663,9 @@ int quotes_np_forward(qstate *s, long i, long hi, np *out)
         return 1;
     }
     int ok = x->cap || lex(s, i, QL_DET | QL_ROLE | QL_GROUP);
-    if (!ok || lex(s, i, QL_REL | QL_CUE) || word_is(s, i, "that"))
+    if (!ok)
+        return described_name(s, i, hi, out);
+    if (lex(s, i, QL_REL | QL_CUE) || word_is(s, i, "that"))
         return 0;
     long b = i, j = i + 1;
     int lower_seen = 0, name_after_lower = 0;
@@ -603,6 +701,13 @@ int quotes_np_forward(qstate *s, long i, long hi, np *out)
     }
     while (b > i && lex(s, b, QL_PREP | QL_DET))
         b--;
+    /* "сказал Путин журналистам", "said Smith yesterday": a name ends
+     * before lower-case words that name nobody. */
+    if (x->cap && !lex(s, i, QL_DET))
+        while (b > i && !s->it[b].cap
+               && !lex(s, b, QL_ROLE | QL_GROUP | QL_GENERIC)
+               && !quotes_person_noun(s, b))
+            b--;
     if (b == i && lex(s, i, QL_DET))
         return 0;
     /* "o ministro da Fazenda, Fernando Haddad": the name after a role. */

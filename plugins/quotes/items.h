@@ -10,6 +10,7 @@
 
 #include "quotes.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { IT_WORD = 1, IT_PUNCT, IT_QUOTE };
@@ -36,6 +37,10 @@ typedef struct mention {
     int ntok;
     int person;                 /* titled, honorific, or a two-word name */
     int subject;                /* the first name phrase of its sentence */
+    int opening;                /* its first word opens the sentence, so
+                                 * its capital proves nothing */
+    int thing;                  /* a lone word after "in" or "the": no
+                                 * person's name */
     int gender;                 /* 0 unknown, 1 male, 2 female */
     size_t tlen;
     char title[TITLE_MAX];      /* lower-cased words: "venezuelan president" */
@@ -44,9 +49,11 @@ typedef struct mention {
 /* Someone who spoke at pos: of a quote, or the subject of a speech verb. */
 typedef struct speaker {
     size_t pos;
+    size_t cue_end;             /* speech verbs: the end of the verb */
     const char *name;           /* resolved (scratch memory), or NULL when
                                  * no name is known ("a spokesman said") */
     int gender;
+    int kind;                   /* PRECIS_SPEAKER_*, once resolved */
     int plural;                 /* officials, they: never he or she */
     int resolved;               /* name is final; else resolve items
                                  * [a, b] of paragraph para when asked */
@@ -59,6 +66,7 @@ typedef struct name_memo {      /* a surname looked up before */
     int first;                  /* looked up as a first name */
     size_t upto;                /* mentions before this were searched */
     const char *name;           /* the nearest full name found, or NULL */
+    int ambiguous;              /* two people have this word in their name */
     size_t at;                  /* where that name was */
     int gender;
 } name_memo;
@@ -85,6 +93,18 @@ typedef struct known {          /* a gender learned from he/she */
     int gender;
 } known;
 
+typedef struct gvote {          /* pronouns that point at one person */
+    const char *name;
+    int male, female;
+} gvote;
+
+typedef struct turn {           /* a paragraph of an exchange */
+    size_t para;
+    long span;                  /* its last quote */
+    int question;               /* that quote asks */
+    int reply;                  /* its cue is a reply verb */
+} turn;
+
 typedef struct qstate {
     const char *t;
     size_t len;
@@ -100,6 +120,12 @@ typedef struct qstate {
     size_t nknown, capknown;
     name_memo *memo;
     size_t nmemo, capmemo;
+    turn turns[2];              /* dialogue.c: the last two, newest first */
+    int nturns;
+    const char *exclude;        /* a reply: not this speaker */
+    gvote *votes;               /* gender.c, once asked */
+    size_t nvotes, capvotes;
+    int voted;
     /* The view: the paragraph whose items the predicates read. */
     size_t para;
     item *it;
@@ -113,6 +139,22 @@ typedef struct np {
     int according;
 } np;
 
+/* Room for one more element in a malloc'd array (n used of cap):
+ * 0, or PRECIS_ENOMEM with the array unchanged. */
+#define GROW(arr, n, cap)                                                   \
+    ((n) < (cap) ? 0 : quotes_grow((void **)&(arr), &(cap), sizeof *(arr)))
+
+static inline int quotes_grow(void **p, size_t *cap, size_t size)
+{
+    size_t nc = *cap ? 2 * *cap : 16;
+    void *v = realloc(*p, nc * size);
+    if (!v)
+        return PRECIS_ENOMEM;
+    *p = v;
+    *cap = nc;
+    return 0;
+}
+
 /* ---- items.c ----------------------------------------------------------- */
 
 /* Reads paragraph p into items (once); leaves the view where it was. */
@@ -124,6 +166,10 @@ void quotes_view(qstate *s, size_t p);
  * [lo, c); the phrase starting at item i, within [i, hi). */
 int quotes_np_back(qstate *s, long c, long lo, np *out, int depth);
 int quotes_np_forward(qstate *s, long i, long hi, np *out);
+/* The first phrase of [lo, hi) (after an introductory phrase and its
+ * comma): the sentence's subject; with need_comma only when a comma
+ * follows it ("Geoff Garin, a Democratic pollster, said"). */
+int quotes_np_first(qstate *s, long lo, long hi, np *out, int need_comma);
 /* "according to", "de acordo com", según: the item after the cue, or 0. */
 long quotes_according(qstate *s, long i, long *cue_end);
 /* Word i's lower-cased bytes into buf (LOW_MAX bytes, NUL-terminated). */
@@ -132,6 +178,71 @@ size_t quotes_lower(qstate *s, long i, char *buf);
 int quotes_word_is(qstate *s, long i, const char *w);
 /* Word i names a person by its shape: neurosurgeon, candidate. */
 int quotes_person_noun(qstate *s, long i);
+
+/* ---- cues.c -------------------------------------------------------------- */
+
+/* The cue after the quote at item k (items in view), up to the end of
+ * its sentence, with its speaker phrase: 1, or 0 when there is none.
+ * partial: weak cues (called, described) count too. */
+int quotes_cue_after(qstate *s, long k, int partial, np *out);
+/* The cue before the quote at item k, in its sentence, nearest first. */
+int quotes_cue_before(qstate *s, long k, int partial, np *out);
+/* The first sentence of the paragraph in view is nothing but an
+ * attribution ("said Jane Smith, a Democrat.", "— Jane Smith"). */
+int quotes_attribution_only(qstate *s, np *x);
+
+/* ---- mentions.c ---------------------------------------------------------- */
+
+/* The title words of a mention hold a role (president, senator …). */
+int quotes_title_has_role(const mention *m);
+/* The title holds w, or a word sharing its first `pre` letters with it:
+ * "president" ~ "presidente", "russian" ~ "russia". */
+int quotes_title_match(const mention *m, const char *w, size_t n,
+                       size_t pre);
+/* The name inside a capitalized run [a, b] (items in view), after the
+ * last title word: its first item, or b + 1 when the run is all title. */
+long quotes_name_start(qstate *s, long a, long b);
+/* A sentence ends at item i: a full stop, or a quote that ends with one. */
+int quotes_sentence_break(qstate *s, long i);
+/* The name phrases of paragraph p, read once; the view is kept. */
+int quotes_mentions_of(qstate *s, size_t p);
+
+/* ---- speakers.c ---------------------------------------------------------- */
+
+/* A mention's name, a lone surname completed to the full name before. */
+const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
+                                int *gender);
+
+/* ---- kinds.c, gender.c --------------------------------------------------- */
+
+/* What the speaker phrase [a, b] (items in view) names: PRECIS_SPEAKER_*.
+ * *name is the resolved speaker; an organisation that speaks through
+ * someone unnamed ("a spokesman for the State Department") becomes it
+ * when no person was resolved.  Returns PRECIS_OK or PRECIS_ENOMEM. */
+int quotes_speaker_kind(qstate *s, long a, long b, const char **name,
+                        int *kind);
+/* The gender (1 male, 2 female, 0 unknown) the article's pronouns give
+ * the person called name. */
+int quotes_article_gender(qstate *s, const char *name);
+
+/* ---- dialogue.c ---------------------------------------------------------- */
+
+/* Notes paragraph p, just attributed, as a turn when it holds a quote. */
+void quotes_turn_note(qstate *s, size_t p);
+/* Quote q, without a cue, opening paragraph p in an exchange: the quote
+ * whose speaker's turn it is, or NULL when p continues no exchange. */
+const quotes_span *quotes_turn_answer(qstate *s, size_t p,
+                                      const quotes_span *q);
+/* The speaker a reply in paragraph p answers: of the quote before it in
+ * p (prev_span), else of the turn right before p; NULL when none. */
+const char *quotes_turn_answered(qstate *s, size_t p, long prev_span);
+
+/* The speaker of a transcript turn, paragraph p (labelled): written into
+ * q with the label as the speaker phrase.  "Q" is the interviewer
+ * (unnamed); "A" the last person named before the transcript; another
+ * label the person named before whose surname it is ("WALLACE": Chris
+ * Wallace).  Returns PRECIS_OK or PRECIS_ENOMEM. */
+int quotes_label_speaker(qstate *s, size_t p, quotes_span *q);
 
 /* ---- Predicates ---------------------------------------------------------- */
 
@@ -174,12 +285,17 @@ static inline int ends_sentence(const qstate *s, long i)
 }
 
 /* A capital that is part of a name: not a sentence-opening function
- * word, a pronoun or a cue. */
+ * word, a pronoun or a cue that opens its clause. */
 static inline int name_word(qstate *s, long i)
 {
-    return is_word(s, i) && s->it[i].cap
-           && !lex(s, i, QL_FUNC | QL_TIME | QL_CUE | QL_PRONOUN
-                             | QL_ACCORDING | QL_DET | QL_REL);
+    if (!is_word(s, i) || !s->it[i].cap
+        || lex(s, i, QL_FUNC | QL_TIME | QL_PRONOUN | QL_ACCORDING | QL_DET
+                         | QL_REL))
+        return 0;
+    /* A capitalized speech verb inside a sentence is a name: "the State
+     * Department", "Will Estrada". */
+    return !lex(s, i, QL_CUE) || (i > 0 && s->it[i - 1].type == IT_WORD
+                                  && !ends_sentence(s, i - 1));
 }
 
 /* A personal pronoun: in lower case, or opening its sentence ("Il Sole"
@@ -188,6 +304,8 @@ static inline int pronoun(qstate *s, long i)
 {
     if (!lex(s, i, QL_PRONOUN))
         return 0;
+    if (s->it[i].len == 1)
+        return 1;               /* I */
     return !s->it[i].cap || i == 0 || s->it[i - 1].type != IT_WORD
            || ends_sentence(s, i - 1);
 }
@@ -212,9 +330,17 @@ static inline int is_cue(qstate *s, long i, int weak)
                                             s->it[i].len))
         return 0;
     uint32_t m = QL_CUE | (weak ? QL_CUE_WEAK : 0);
-    if (wlex(s, i) & m)
-        return !s->it[i].cap || i == 0 || ends_sentence(s, i - 1);
-    return 0;
+    if (!(wlex(s, i) & m))
+        return 0;
+    /* "a note", "his reply", "Clinton's remark", "a two-word note": a
+     * noun. */
+    if ((lex(s, i - 1, QL_DET) && !lex(s, i - 1, QL_PRONOUN))
+        || (is_word(s, i - 1) && s->it[i - 1].poss))
+        return 0;
+    if (is_word(s, i - 1) && lex(s, i - 2, QL_DET)
+        && memchr(s->t + s->it[i - 1].start, '-', s->it[i - 1].len))
+        return 0;
+    return !s->it[i].cap || i == 0 || ends_sentence(s, i - 1);
 }
 
 #endif /* QUOTES_ITEMS_H */

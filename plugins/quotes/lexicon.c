@@ -58,25 +58,48 @@ static const word_list lists[] = {
       "afirmaram anunciou considerou mencionou enfatizou relatou ponderou "
       "dit déclaré affirmé explique ajoute ajouté estime souligne assure "
       "indique précise rappelle confie "
-      "sagte sagt erklärte erklärt betonte meinte schrieb sagten" },
+      "sagte sagt erklärte erklärt betonte meinte schrieb sagten "
+      "conclude concludes concluded concluding report reports reported "
+      "reporting sing sings sang singing chant chants chanted chanting "
+      "yell yells yelling shouts shouting scream screams rejoin rejoins "
+      "rejoined retort retorts retorting countering interrupt interrupts "
+      "interrupted replying responding answering reads snapped scoffed "
+      "griped grumbled bragged murmured muttered hollered asserted asserts "
+      "assert opined elaborated clarified speculated protested objected "
+      "reminded reassured inquired "
+      "сказал сказала сказали заявил заявила заявили отметил отметила "
+      "добавил добавила подчеркнул подчеркнула сообщил сообщила пояснил "
+      "пояснила говорит contestó replicó rebateu répondu répliqué "
+      "antwortete" },
     /* Verbs that attribute a partial quote to their subject. */
     { QL_CUE_WEAK,
-      "called calls calling described describes describing characterized "
+      "call called calls calling describe described describes describing "
+      "characterized "
       "characterizes characterised labeled labelled termed thanked thanks "
       "praised praises criticized criticised condemned accused accuses "
       "welcomed hailed slammed blasted dismissed blamed promised pledged "
       "vowed urged warned referred spoke speaks talked expressed "
+      "attacked attacks attacking branded brands likened likens mocked "
+      "mocks touted touts derided decried lauded "
       "calificó definió describió llamó agradeció criticó "
       "classificou definiu descreveu chamou agradeceu criticou qualificou" },
     { QL_ACCORDING,
       "according según segun segundo conforme selon laut" },
-    { QL_PRONOUN | QL_MALE, "he él ele il er" },
-    { QL_PRONOUN | QL_FEMALE, "she ella ela elle" },
-    { QL_PRONOUN, "they it ellos ellas eles elas ils elles" },
+    { QL_PRONOUN | QL_MALE, "he él ele il er он" },
+    { QL_PRONOUN | QL_FEMALE, "she ella ela elle она" },
+    { QL_PRONOUN, "they it i we ellos ellas eles elas ils elles" },
     { QL_DET,
-      "the a an his her its their our "
+      "the a an his her its their our my your "
       "el la los las un una lo o os um uma esse essa este esta "
       "le les une der die das ein eine" },
+    /* Quantifiers open a noun phrase as a determiner does. */
+    { QL_DET, "several some many both few numerous another one" },
+    /* Words that open an introductory phrase set off by a comma ("During
+     * the debate, Trump said"): the subject comes after it. */
+    { QL_INTRO,
+      "when while as if although though because despite amid once unless "
+      "until following asked speaking cuando mientras aunque durante "
+      "tras" },
     /* Titles and roles a person is introduced with. */
     { QL_ROLE,
       "president vice secretary minister premier chancellor chairman "
@@ -126,7 +149,7 @@ static const word_list lists[] = {
       "grandfather boy man hijo padre hermano esposo marido filho pai "
       "irmão "
       "secretário diputado deputado senador gobernador governador alcalde "
-      "prefeito embajador embaixador rey rei juez juiz director diretor "
+      "prefeito embajador embaixador rey rei juez juiz diretor "
       "vocero" },
     { QL_FEMALE,
       "mrs ms miss dame lady sra srta doña señora senhora mme mlle "
@@ -239,8 +262,22 @@ static const word_list lists[] = {
       "officers spokespeople organizers activists protesters doctors "
       "funcionarios autoridades fuentes expertos analistas fontes "
       "especialistas" },
+    /* Speech verbs that answer someone else: the turn passes. */
+    { QL_REPLY,
+      "reply replies replied replying respond responds responded "
+      "responding answer answers answered answering rejoin rejoins "
+      "rejoined retort retorts retorted retorting counter counters "
+      "countered countering interjected respondió contestó replicó "
+      "respondeu rebateu répondu répliqué antwortete" },
+    /* People who speak for an organisation rather than for themselves. */
+    { QL_SPOKES,
+      "spokesman spokeswoman spokesperson spokespeople spokesmen "
+      "spokeswomen representative portavoz vocero vocera porta-voz "
+      "porte-parole sprecher sprecherin" },
     /* Offices: a person who holds one is not called by another. */
     { QL_OFFICE,
+      "justice judge representative congressman congresswoman prosecutor "
+      "sheriff "
       "president vice-president minister secretary chancellor premier "
       "governor mayor senator ambassador king queen pope chairman "
       "chairwoman ceo presidente presidenta vicepresidente ministro "
@@ -265,6 +302,29 @@ static const word_list lists[] = {
       "over from since until que quien cuando donde y pero en con durante "
       "onde quando e mas em com" },
 };
+
+/* Titles written short, and the word "the …" uses for them later
+ * ("Sen. Ann Lee" … "the senator"). */
+static const char *const abbreviations[][2] = {
+    { "sen", "senator" }, { "rep", "representative" }, { "gov", "governor" },
+    { "gen", "general" }, { "col", "colonel" }, { "lt", "lieutenant" },
+    { "sgt", "sergeant" }, { "capt", "captain" }, { "adm", "admiral" },
+    { "prof", "professor" }, { "dr", "doctor" }, { "pres", "president" },
+    { "atty", "attorney" }, { "supt", "superintendent" },
+    { "insp", "inspector" }, { "cmdr", "commander" }, { "sec", "secretary" },
+    { "amb", "ambassador" }, { "del", "delegate" }, { "sra", "señora" },
+    { "sr", "señor" }, { "dra", "doctora" },
+};
+
+const char *quotes_title_word(const char *low, size_t n)
+{
+    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0];
+         k++)
+        if (strlen(abbreviations[k][0]) == n
+            && !memcmp(abbreviations[k][0], low, n))
+            return abbreviations[k][1];
+    return NULL;
+}
 
 enum { SLOTS = 4096 };          /* a power of two, well above the words */
 

@@ -143,6 +143,17 @@ static int title_case(const char *t, size_t a, size_t b)
     return caps > 0;
 }
 
+/* A possessive ends right before byte i: "MSNBC’s “Morning Joe”". */
+static int after_possessive(const char *t, size_t lo, size_t i)
+{
+    while (i > lo && t[i - 1] == ' ')
+        i--;
+    if (i < lo + 3 || (t[i - 1] != 's' && t[i - 1] != 'S'))
+        return 0;
+    return t[i - 2] == '\'' || (i >= lo + 5 && !memcmp(t + i - 4,
+                                                     "\xE2\x80\x99", 3));
+}
+
 /* 1 when the span is a scare quote or a title rather than a quote. */
 static int not_a_quote(const char *t, const quotes_para *p,
                        const quotes_span *q, const quotes_opts *o)
@@ -165,8 +176,9 @@ static int not_a_quote(const char *t, const quotes_para *p,
         if ((quotes_lex(w[k], strlen(w[k])) & QL_WORK) && !q->tight
             && words <= 15)
             return 1;
-    if (!q->tight && words <= 12 && title_case(t, q->start, q->end))
-        return 1;
+    if (words <= 12 && title_case(t, q->start, q->end)
+        && (!q->tight || after_possessive(t, p->start, q->open)))
+        return 1;               /* MSNBC's “Morning Joe”: a name */
     if (q->words < o->min_words && !q->own_cue
         && !(q->inherited && q->kind == PRECIS_QUOTE_DIRECT))
         return 1;
@@ -209,6 +221,7 @@ static int emit_quotes(precis_stage_ctx *ctx, precis_article *a,
         pq.kind = q->kind;
         pq.flags = q->flags;
         pq.speaker = q->speaker;
+        pq.speaker_kind = q->spk_kind;
         pq.speaker_start = q->spk_start;
         pq.speaker_end = q->spk_end;
         pq.cue_start = q->cue_start;
@@ -234,8 +247,9 @@ static int quotes_run(precis_stage_ctx *ctx, void *state, precis_article *a)
             return api->fail(ctx, PRECIS_ERANGE, "paragraph %zu unreadable",
                              i);
         paras[i] = (quotes_para){ p.start, p.end, (int)p.kind,
-                                  usable(p.kind) };
+                                  usable(p.kind), 0, 0, 0 };
     }
+    quotes_find_labels(text.ptr, paras, np);
     precis_str lang = api->meta(a, "lang");
     quotes_doc d = { text.ptr, text.len, paras, np,
                      lang.len == 2 && !memcmp(lang.ptr, "de", 2) };

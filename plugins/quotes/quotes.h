@@ -3,14 +3,19 @@
  *
  * The plug-in runs in three steps over one article:
  *   spans.c     finds the quoted stretches from the quotation marks
- *               (pairs, nesting, multi-paragraph quotes, unclosed ones);
+ *               (pairs, nesting, multi-paragraph quotes, unclosed ones,
+ *               CJK corner brackets);
  *   items.c     reads a paragraph as words, punctuation and quotes, and
  *               finds the speaker phrase next to a cue (items.h);
- *   speakers.c  finds the attribution cue of every quote and the speaker
- *               it names, and resolves pronouns, surnames and role nouns
- *               to people named earlier;
- *   quotes.c    the stage: options, paragraphs, filtering scare quotes and
- *               titles, and handing the results to the host.
+ *   speakers.c  gives every quote its cue (cues.c) and the speaker it
+ *               names, and resolves pronouns, surnames and role nouns to
+ *               people named earlier (mentions.c holds the name phrases,
+ *               gender.c the genders the article's pronouns show,
+ *               kinds.c tells people from organisations, dialogue.c
+ *               follows exchanges and transcripts);
+ *   quotes.c    the stage: options, paragraphs, transcript labels,
+ *               filtering scare quotes and titles, and handing the
+ *               results to the host.
  * lexicon.c holds the word lists.  Everything here lives for one run()
  * call; nothing is kept between articles, so the stage is reentrant.
  */
@@ -27,6 +32,9 @@ typedef struct quotes_para {
     size_t start, end;          /* bytes of the article text */
     int kind;                   /* precis_kind */
     int use;                    /* 0: skipped (boilerplate, credit, …) */
+    /* A transcript turn ("WALLACE: Let's start …", "Q: Why?"): the label
+     * and where its words begin; body 0 when the paragraph is none. */
+    size_t label_start, label_end, body;
 } quotes_para;
 
 /* The article as the plug-in reads it; everything borrowed. */
@@ -38,6 +46,11 @@ typedef struct quotes_doc {
     int german;                 /* lang de: compound titles (Bundeskanzlerin) */
 } quotes_doc;
 
+/* Marks the paragraphs of a transcript: labelled turns ("PENCE: …",
+ * "Q: …", "A: …"), when at least two paragraphs carry labels and at least
+ * two labels differ (one "CORRECTION:" makes no transcript). */
+void quotes_find_labels(const char *t, quotes_para *paras, size_t n);
+
 /* ---- Quote spans ----------------------------------------------------- */
 
 enum {
@@ -45,6 +58,8 @@ enum {
     QF_GUILLEMET,               /* « » */
     QF_SINGLE,                  /* ' ‘ ’ ‚ */
     QF_SINGLE_GUILLEMET,        /* ‹ › */
+    QF_CORNER,                  /* 「 」 (Japanese, Chinese) */
+    QF_WHITE_CORNER,            /* 『 』: quotes inside 「 」 */
     QF_NONE                     /* a block quote paragraph without marks */
 };
 
@@ -65,9 +80,11 @@ typedef struct quotes_span {
     size_t spk_start, spk_end;  /* speaker as written (equal: none) */
     size_t cue_start, cue_end;
     const char *speaker;        /* resolved name, scratch memory, or NULL */
+    int spk_kind;               /* PRECIS_SPEAKER_* */
     int own_cue;                /* the cue is in this quote's sentence */
     int tight;                  /* cue right next to the quote */
     int inherited;              /* speaker carried over from a quote before */
+    int reply;                  /* its cue is a reply verb (answered) */
 } quotes_span;
 
 /* A growable array of spans; malloc'd, freed by quotes_spans_free(). */
@@ -110,6 +127,8 @@ uint32_t quotes_utf8_back(const char *s, size_t i, size_t *len);
 
 /* 1 when c is a letter written in upper case (Latin, Greek, Cyrillic). */
 int quotes_is_upper(uint32_t c);
+/* 1 for a Han character or kana: scripts written without spaces. */
+int quotes_is_cjk(uint32_t c);
 /* 1 for a letter or digit of any script (roughly: not punctuation, space
  * or a symbol). */
 int quotes_is_wordchar(uint32_t c);
@@ -151,7 +170,12 @@ enum {
     QL_STOP = 1u << 21,         /* words that end a name phrase */
     QL_ABBR = 1u << 22,         /* keeps its period: mr, sen, u.s */
     QL_PLACE = 1u << 23,        /* in, at, from: before a place name */
-    QL_OFFICE = 1u << 24        /* president, minister: one holder each */
+    QL_OFFICE = 1u << 24,       /* president, minister: one holder each */
+    QL_INTRO = 1u << 25,        /* when, while, despite: open a clause
+                                 * before the subject */
+    QL_SPOKES = 1u << 26,       /* spokesman, representative: speaks for
+                                 * an organisation */
+    QL_REPLY = 1u << 27         /* replied, retorted: the turn passes */
 };
 
 /* The classes of a lower-cased word (0 when unknown). */
@@ -159,6 +183,9 @@ uint32_t quotes_lex(const char *low, size_t n);
 /* The classes of a word as written in the text, in any case (ASCII and
  * Latin-1 capitals are folded). */
 uint32_t quotes_lex_text(const char *word, size_t n);
+/* The full word for a title written short ("sen" -> "senator"), or NULL
+ * (both lower-case). */
+const char *quotes_title_word(const char *low, size_t n);
 /* 0 when the word is certainly no speech verb (a quick filter). */
 int quotes_maybe_cue(const char *word, size_t n);
 /* Builds the lookup table; called once from init() (not thread-safe). */

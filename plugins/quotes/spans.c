@@ -86,6 +86,15 @@ int quotes_is_upper(uint32_t c)
     return 0;
 }
 
+int quotes_is_cjk(uint32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF)         /* kana */
+           || (c >= 0x3400 && c <= 0x4DBF)      /* Han, extension A */
+           || (c >= 0x4E00 && c <= 0x9FFF)      /* Han */
+           || (c >= 0xF900 && c <= 0xFAFF)
+           || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
 int quotes_is_wordchar(uint32_t c)
 {
     if (c < 0x80)
@@ -98,8 +107,9 @@ int quotes_is_wordchar(uint32_t c)
         return 0;
     if (c >= 0x3000 && c <= 0x303F)     /* CJK punctuation */
         return 0;
-    if (c >= 0xFF00 && c <= 0xFF0F)
-        return 0;
+    if ((c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20)
+        || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65))
+        return 0;               /* fullwidth punctuation */
     return 1;
 }
 
@@ -134,6 +144,12 @@ static int mark_kind(uint32_t c, int *style)
     case 0x201B: *style = ST_OPEN; return QF_SINGLE;      /* ‛ */
     case 0x2039: *style = ST_OPEN; return QF_SINGLE_GUILLEMET;
     case 0x203A: *style = ST_CLOSE; return QF_SINGLE_GUILLEMET;
+    case 0x300C: *style = ST_OPEN; return QF_CORNER;      /* 「 */
+    case 0x300D: *style = ST_CLOSE; return QF_CORNER;     /* 」 */
+    case 0x300E: *style = ST_OPEN; return QF_WHITE_CORNER;
+    case 0x300F: *style = ST_CLOSE; return QF_WHITE_CORNER;
+    case 0x301D: *style = ST_OPEN; return QF_DOUBLE;      /* 〝 */
+    case 0x301E: case 0x301F: *style = ST_CLOSE; return QF_DOUBLE;
     default: return 0;
     }
 }
@@ -206,6 +222,14 @@ static void read_mark(const char *t, size_t ps, size_t pe, mark *m)
     int single = m->family == QF_SINGLE;
     m->role = R_NONE;
     m->weak = 0;
+    if (m->family == QF_CORNER || m->family == QF_WHITE_CORNER
+        || (m->pos > ps && quotes_is_cjk(prev))
+        || (m->pos + m->len < pe && quotes_is_cjk(next))) {
+        /* Text without spaces: the mark's shape alone tells. */
+        m->role = m->style == ST_CLOSE ? R_CLOSE
+                  : m->style == ST_NEUTRAL ? R_BOTH : R_OPEN;
+        return;
+    }
     if (m->style == ST_LOW) {
         m->role = R_OPEN;
     } else if (m->left && !m->right) {
@@ -268,10 +292,11 @@ static int is_space_at(const char *t, size_t n, size_t i, size_t *len)
  * rule needs more, and quotes are long. */
 int quotes_count_words(const char *t, size_t a, size_t b, int cap)
 {
-    int n = 0, in = 0;
+    int n = 0, in = 0, cjk = 0;
     for (size_t i = a; i < b && n <= cap;) {
         unsigned char u = (unsigned char)t[i];
         if (u < 0x80) {         /* the common case, without decoding */
+            cjk = 0;
             int w = (unsigned)((u | 0x20) - 'a') < 26u
                     || (unsigned)(u - '0') < 10u
                     || (in && (u == '\'' || u == '-'));
@@ -282,6 +307,14 @@ int quotes_count_words(const char *t, size_t a, size_t b, int cap)
         }
         size_t l;
         uint32_t c = quotes_utf8(t, b, i, &l);
+        if (quotes_is_cjk(c)) {
+            /* Written without spaces: a word is two characters or so. */
+            n += !(cjk++ & 1);
+            in = 0;
+            i += l;
+            continue;
+        }
+        cjk = 0;
         int w = quotes_is_wordchar(c) || (in && (c == '\'' || c == 0x2019
                                                  || c == '-'));
         if (w && !in)
@@ -323,6 +356,8 @@ static int opens_clause(const char *t, size_t ps, size_t open)
     size_t i = open, l;
     while (i > ps) {
         uint32_t c = quotes_utf8_back(t, i, &l);
+        if (c == '\n')
+            return 1;           /* a line of its own */
         if (char_class(c) != C_SPACE)
             break;
         i -= l;
@@ -368,8 +403,10 @@ static int ends_sentence(const char *t, size_t a, size_t b)
     while (b > a) {
         size_t l;
         uint32_t c = quotes_utf8_back(t, b, &l);
-        if (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ',')
-            return 1;
+        if (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ','
+            || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x3001
+            || c == 0xFF0C)
+            return 1;           /* and 。！？、， */
         if (char_class(c) != C_SPACE)
             return 0;
         b -= l;
@@ -382,6 +419,10 @@ static void finish_span(const char *t, const quotes_para *paras,
                         quotes_span *q, int cap)
 {
     size_t a = q->open_end, b = q->close, l;
+    /* "WALLACE: Let's start …: the turn's words, not its label. */
+    if (paras[q->para].body > a && paras[q->para].label_start >= q->open
+        && paras[q->para].body < b)
+        a = paras[q->para].body;
     while (a < b && is_space_at(t, b, a, &l))
         a += l;
     while (b > a) {
@@ -446,9 +487,9 @@ static int ascii_letter(char c)
 
 static int collect_marks(pair_state *st, size_t ps, size_t pe)
 {
-    /* Only " ' and the C2/E2 lead bytes can start a mark. */
+    /* Only " ' and the C2/E2/E3 lead bytes can start a mark. */
     static const unsigned char lead[256] = {
-        ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1 };
+        ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1 };
     const unsigned char *u = (const unsigned char *)st->t;
     st->nmarks = 0;
     for (size_t i = ps; i < pe;) {
@@ -468,6 +509,10 @@ static int collect_marks(pair_state *st, size_t ps, size_t pe)
         int style;
         uint32_t c = quotes_utf8(st->t, pe, i, &l);
         int fam = mark_kind(c, &style);
+        if (b == '\'' && i + 1 < pe && st->t[i + 1] == '\'') {
+            fam = QF_DOUBLE;    /* '' typed for ": ''Of course,'' he said */
+            l = 2;
+        }
         if (fam == QF_SINGLE || fam == QF_SINGLE_GUILLEMET) {
             if (st->o->single_quotes == QSINGLE_OFF)
                 fam = 0;
@@ -703,7 +748,9 @@ static int pair_paragraph(pair_state *st, size_t p)
     if (d == depth)
         return PRECIS_OK;       /* open single marks were apostrophes */
     size_t q = next_used(st, p);
-    if (st->o->multi_paragraph && q < st->npara
+    /* A quote goes on into the next paragraph, but not into the next
+     * turn of a transcript. */
+    if (st->o->multi_paragraph && q < st->npara && !st->paras[q].body
         && opens_paragraph(st, q, stack[d].family)) {
         st->carry = 1;
         st->carried = stack[d];
@@ -830,7 +877,8 @@ static void drop_singles(quotes_spans *s, const quotes_opts *o)
     int doubles = 0;
     for (size_t i = 0; i < s->n; i++)
         doubles |= s->v[i].family == QF_DOUBLE
-                   || s->v[i].family == QF_GUILLEMET;
+                   || s->v[i].family == QF_GUILLEMET
+                   || s->v[i].family == QF_CORNER;
     if (!doubles)
         return;
     size_t k = 0;

@@ -1,50 +1,44 @@
 /*
  * speakers.c - who said each quote.
  *
- * Each paragraph holding a quote is read as items (items.c) and every
- * quote gets its cue: first in the text right after it up to the end of
- * its sentence (", the President said."), then in the text before it in
- * its sentence ("Garin added, “…"), for partial quotes the other way
- * round; failing both, the speaker of the quote before it (“…,” he said.
- * “…”), of a lead-in ending in a colon, or of the paragraph's last speech
- * verb.  The speaker phrase sits before the cue ("Smith said"), or after
- * it when the cue follows the quote directly ("said Smith") or is
- * "according to".
+ * Every quote gets its cue (cues.c): after it in its sentence, else
+ * before it, for partial quotes the nearer of the two; a transcript
+ * turn's label; the paragraph after a quote that is its paragraph
+ * ("said Mark Jones, the governor"); failing all, in an exchange the
+ * other party's turn (dialogue.c), else the speaker of the quote before
+ * it (“…,” he said. “…”), of a lead-in ending in a colon, or of the
+ * paragraph's last speech verb.
  *
- * The phrase then resolves to a person, looking back from the quote:
- *   a pronoun      to the nearest speaker of matching gender (of a quote,
- *                  or the subject of a speech verb: "Greenberg noted …"),
- *                  else the nearest person named;
- *   a surname      to the nearest full name ending (or starting) with it;
+ * The speaker phrase then resolves to a person, looking back from the
+ * quote:
+ *   a pronoun      he/she to the nearest speaker (of a quote, or the
+ *                  subject of a speech verb: "Greenberg noted …") or
+ *                  sentence subject known to have its gender (gender.c),
+ *                  else not known to differ, else the nearest person
+ *                  named; a reply's pronoun is never the one it answers;
+ *                  "it" to the organisation that spoke last;
+ *   a surname      to the nearest full name ending (or starting) with it,
+ *                  unless two people share it;
  *   a role noun    ("the President", "the Russian official") to the
  *                  nearest person introduced with a compatible title
  *                  ("Venezuelan President Nicolas Maduro"): the head noun
  *                  in the title (generic ones like "official" fit any
  *                  title) and each capitalized modifier too;
  *   a description  ("the retired neurosurgeon") to the last speaker.
- * What a look back needs of an earlier paragraph (its name phrases, its
+ * kinds.c says whether the speaker is a person or an organisation.  What
+ * a look back needs of an earlier paragraph (its name phrases, its
  * speech verbs) is worked out the first time it is needed and kept; a
  * paragraph nobody looks into is never read.
  */
 #include "items.h"
 
-#include <stdlib.h>
 
-#define GROW(arr, n, cap)                                                   \
-    ((n) < (cap) ? 0 : grow_((void **)&(arr), &(cap), sizeof *(arr)))
-
-static int grow_(void **p, size_t *cap, size_t size)
-{
-    size_t nc = *cap ? 2 * *cap : 16;
-    void *v = realloc(*p, nc * size);
-    if (!v)
-        return PRECIS_ENOMEM;
-    *p = v;
-    *cap = nc;
-    return 0;
-}
 
 #define word_is quotes_word_is
+#define name_start quotes_name_start
+#define mentions_of quotes_mentions_of
+#define mention_name quotes_mention_name
+#define sentence_break quotes_sentence_break
 
 static const char *copy_text(qstate *s, size_t a, size_t b)
 {
@@ -98,259 +92,21 @@ static size_t prev_used(const qstate *s, size_t p)
     return s->npara;
 }
 
-/* ---- Titles ------------------------------------------------------------- */
-
-static void title_add(mention *m, const char *w, size_t n)
-{
-    if (!n || m->tlen + n + 2 > TITLE_MAX)
-        return;
-    for (size_t i = 0; i + n <= m->tlen; i++)   /* only new words */
-        if ((i == 0 || m->title[i - 1] == ' ')
-            && (i + n == m->tlen || m->title[i + n] == ' ')
-            && !memcmp(m->title + i, w, n))
-            return;
-    if (m->tlen)
-        m->title[m->tlen++] = ' ';
-    memcpy(m->title + m->tlen, w, n);
-    m->tlen += n;
-    m->title[m->tlen] = 0;
-}
-
-static int role_word(qstate *s, long i);
-
-static void title_items(qstate *s, mention *m, long a, long b)
-{
-    for (long i = a; i <= b; i++) {
-        if (!is_word(s, i) || lex(s, i, QL_DET | QL_PREP))
-            continue;
-        char low[LOW_MAX];
-        size_t n = quotes_lower(s, i, low);
-        title_add(m, low, n);
-        if (lex(s, i, QL_MALE) && !m->gender)
-            m->gender = 1;
-        if (lex(s, i, QL_FEMALE) && !m->gender)
-            m->gender = 2;
-        if (lex(s, i, QL_HONORIFIC) || role_word(s, i))
-            m->person = 1;
-    }
-}
-
-static int title_has_role(const mention *m)
-{
-    const char *p = m->title;
-    while (*p) {
-        const char *q = strchr(p, ' ');
-        size_t n = q ? (size_t)(q - p) : strlen(p);
-        if (quotes_lex(p, n) & QL_ROLE)
-            return 1;
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    return 0;
-}
-
-/* The title holds w, or a word sharing its first `pre` letters with it:
- * "president" ~ "presidente", "russian" ~ "russia". */
-static int title_match(const mention *m, const char *w, size_t n,
-                       size_t pre)
-{
-    const char *p = m->title;
-    while (*p) {
-        const char *q = strchr(p, ' ');
-        size_t len = q ? (size_t)(q - p) : strlen(p);
-        size_t k = n < len ? n : len;
-        if (k > pre)
-            k = pre;
-        if ((len == n && !memcmp(p, w, n))
-            || (k >= 4 && k == pre && !memcmp(p, w, k)))
-            return 1;
-        p += len;
-        while (*p == ' ')
-            p++;
-    }
-    return 0;
-}
-
-/* ---- Name phrases ------------------------------------------------------- */
-
-/* A title word: listed, or a German compound ending in one
- * (Bundeskanzlerin, Außenminister, Bundespräsident). */
-static int role_word(qstate *s, long i)
-{
-    static const char *const tails[] = { "kanzlerin", "kanzler", "minister",
-                                         "ministerin", "präsident",
-                                         "präsidentin", "sprecher",
-                                         "sprecherin", "meister", "direktor",
-                                         "direktorin", "leiter", "leiterin",
-                                         "chef", "chefin" };
-    if (lex(s, i, QL_ROLE))
-        return 1;
-    if (!s->german || !is_word(s, i) || s->it[i].len < 8)
-        return 0;
-    char low[LOW_MAX];
-    size_t n = quotes_lower(s, i, low);
-    for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
-        size_t m = strlen(tails[k]);
-        if (n > m + 2 && !strcmp(low + n - m, tails[k]))
-            return 1;
-    }
-    return 0;
-}
-
-/* The name inside a capitalized run [a, b]: after the last title word.
- * Returns its first item, or b + 1 when the run is all title. */
-static long name_start(qstate *s, long a, long b)
-{
-    long n = b + 1;
-    while (n - 1 >= a
-           && ((name_word(s, n - 1) && !lex(s, n - 1, QL_ORG | QL_HONORIFIC)
-                && !role_word(s, n - 1))
-               || (n - 2 >= a && lex(s, n - 1, QL_PARTICLE)
-                   && !s->it[n - 1].cap && n <= b && name_word(s, n - 2))))
-        n--;
-    while (n <= b && lex(s, n, QL_PARTICLE) && !s->it[n].cap)
-        n++;
-    return n;
-}
-
-/* Words that put a capitalized phrase in a place: "in New York". */
-static int place_before(qstate *s, long i)
-{
-    return is_word(s, i) && !s->it[i].cap && lex(s, i, QL_PLACE);
-}
-
-/* ", the chairwoman of Florida’s Hillsborough County GOP," after a name:
- * closed by punctuation or "who"; ", the Russian official said" is the
- * next clause's subject, not an apposition. */
-static void apposition(qstate *s, mention *m, long after)
-{
-    if (!is_punct(s, after, ',') || !is_word(s, after + 1))
-        return;
-    long i = after + 1;
-    if (!lex(s, i, QL_DET | QL_ROLE) && !s->it[i].poss)
-        return;
-    long j = i;
-    while (j + 1 < s->n && is_word(s, j + 1) && j - i < 10
-           && !lex(s, j + 1, QL_REL)) {
-        if (is_cue(s, j + 1, 0))
-            return;
-        j++;
-    }
-    if (j + 1 < s->n && is_word(s, j + 1) && !lex(s, j + 1, QL_REL))
-        return;                 /* runs on: not a phrase set off */
-    title_items(s, m, i, j);
-}
-
-/* A sentence ends at item i: a full stop, or a quote that ends with one
- * (“We will win.” Smith then left). */
-static int sentence_break(qstate *s, long i)
-{
-    if (i < 0 || ends_sentence(s, i))
-        return 1;
-    if (s->it[i].type != IT_QUOTE)
-        return 0;
-    const quotes_span *q = &s->spans->v[s->it[i].span];
-    char c = q->end > q->start ? s->t[q->end - 1] : 0;
-    return c == '.' || c == '!' || c == '?';
-}
-
-/* The phrase starting at item a is the subject of its sentence: within
- * its first five items ("On Monday, defence lawyer Reid Weingarten"),
- * with no other person named before it. */
-static int opens_sentence(qstate *s, const qpara *pp, long a)
-{
-    long i = a - 1;
-    while (i >= 0 && a - i <= 6 && !sentence_break(s, i))
-        i--;
-    if (!sentence_break(s, i))
-        return 0;
-    size_t from = i >= 0 ? s->it[i].end : 0;
-    for (size_t k = pp->nmen; k-- > 0 && pp->men[k].start >= from;)
-        if (pp->men[k].person)
-            return 0;
-    return 1;
-}
-
-/* Records the name phrases of the paragraph in view. */
-static int read_mentions(qstate *s, qpara *pp)
-{
-    for (long i = 0; i < s->n; i++) {
-        if (!s->it[i].cap || !name_word(s, i))
-            continue;
-        long b = i;
-        while (!s->it[b].poss
-               && (name_word(s, b + 1)
-                   || (lex(s, b + 1, QL_PARTICLE) && name_word(s, b + 2))))
-            b++;
-        long a = i;
-        i = b;
-        long n0 = name_start(s, a, b);
-        if (n0 > b)
-            continue;           /* a title or an organisation alone */
-        if (GROW(pp->men, pp->nmen, pp->capmen))
-            return PRECIS_ENOMEM;
-        mention *m = &pp->men[pp->nmen];
-        memset(m, 0, sizeof *m);
-        m->start = s->it[n0].start;
-        m->end = s->it[b].end;
-        m->first_end = s->it[n0].end;
-        m->last_start = s->it[b].start;
-        m->ntok = (int)(b - n0 + 1);
-        m->subject = opens_sentence(s, pp, a);
-        int honor = n0 > a && lex(s, n0 - 1, QL_HONORIFIC);
-        int org = 0;
-        for (long k = n0; k <= b; k++)
-            org |= lex(s, k, QL_ORG);
-        m->person = honor || (b > n0 && !org && !place_before(s, a - 1));
-        /* Titles: inside the run, lower-case roles before it ("Democratic
-         * pollster"), and an apposition after it. */
-        if (n0 > a)
-            title_items(s, m, a, n0 - 1);
-        long p = a - 1;
-        while (p >= 0 && is_word(s, p) && a - p <= 4
-               && (lex(s, p, QL_ROLE) || name_word(s, p)
-                   || word_is(s, p, "former")))
-            p--;
-        if (p + 1 < a)
-            title_items(s, m, p + 1, a - 1);
-        apposition(s, m, b + 1);
-        if (org && m->ntok > 1 && !honor)
-            m->person = 0;
-        if (honor && !m->gender)
-            m->gender = lex(s, n0 - 1, QL_FEMALE) ? 2
-                        : lex(s, n0 - 1, QL_MALE) ? 1 : 0;
-        pp->nmen++;
-    }
-    return PRECIS_OK;
-}
-
-/* The name phrases of paragraph p, read the first time they are asked
- * for.  The view is left as it was. */
-static int mentions_of(qstate *s, size_t p)
-{
-    qpara *pp = &s->pp[p];
-    if (pp->mentioned)
-        return PRECIS_OK;
-    pp->mentioned = 1;
-    int rc = quotes_scan(s, p);
-    if (rc)
-        return rc;
-    size_t keep = s->para;
-    quotes_view(s, p);
-    rc = read_mentions(s, pp);
-    quotes_view(s, keep);
-    return rc;
-}
-
 /* ---- Resolution --------------------------------------------------------- */
 
 static const char *resolve(qstate *s, long a, long b, size_t pos, int *g);
 static int phrase_gender(qstate *s, long a, long b);
 
-static int known_gender(const qstate *s, const char *name)
+/* The gender of the person called name: as the article's pronouns tell
+ * (gender.c), else as learned from a pronoun resolved to them. */
+static int known_gender(qstate *s, const char *name)
 {
-    for (size_t k = 0; name && k < s->nknown; k++)
+    if (!name)
+        return 0;
+    int g = quotes_article_gender(s, name);
+    if (g)
+        return g;
+    for (size_t k = 0; k < s->nknown; k++)
         if (!strcmp(s->known[k].name, name))
             return s->known[k].gender;
     return 0;
@@ -365,19 +121,48 @@ static void learn_gender(qstate *s, const char *name, int g)
     s->known[s->nknown++] = (known){ name, g };
 }
 
-static int gender_ok(const qstate *s, const char *name, int own, int g)
+/* The person's gender (own: as their phrase shows it) fits g; strictly:
+ * is known to be g. */
+static int gender_fits(qstate *s, const char *name, int own, int g,
+                       int strict)
 {
     int k = own ? own : known_gender(s, name);
-    return !g || !k || k == g;
+    return strict ? g && k == g : !g || !k || k == g;
+}
+
+/* The name is the one a reply answers (s->exclude). */
+static int excluded(const qstate *s, const char *name)
+{
+    return s->exclude && name && !strcmp(s->exclude, name);
+}
+
+/* A mention names a person: by its shape (a title, two words), or by the
+ * pronouns the article uses for it (a lone surname: "Clinton"). */
+static int person_mention(qstate *s, const mention *m, const char *name)
+{
+    return m->person || (name && (strchr(name, ' ')
+                                  || (!m->thing && known_gender(s, name))));
+}
+
+/* Two full names, texts [a1, b1) and [a2, b2), with the same last word
+ * are one person when their first words agree too (Hillary Clinton,
+ * Hillary Rodham Clinton). */
+static int same_person(const qstate *s, const mention *x, const mention *y)
+{
+    return same_text(s, x->start, x->first_end, y->start, y->first_end)
+           && same_text(s, x->last_start, x->end, y->last_start, y->end);
 }
 
 /* The nearest multi-word person named before pos whose last word is
  * t[wa, wb) ("Maduro" -> "Nicolas Maduro"), else (with first) whose first
- * word is.  NULL when none. */
+ * word is.  NULL when none.  *amb is set when another person, named
+ * between from and pos, has that word too (Keith Scott, Rakeyia Scott):
+ * the word alone is then nobody in particular. */
 static const char *search_name(qstate *s, size_t wa, size_t wb,
                                size_t from, size_t pos, size_t p, int first,
-                               int *gender, size_t *at)
+                               int *gender, size_t *at, int *amb)
 {
+    const mention *found = NULL;
     for (size_t q = p; q < s->npara && s->paras[q].end > from;
          q = prev_used(s, q)) {
         /* Only paragraphs where the word occurs at all are read. */
@@ -394,15 +179,27 @@ static const char *search_name(qstate *s, size_t wa, size_t wb,
                 continue;
             if (m->start < from)
                 break;
-            if (first ? same_text(s, m->start, m->first_end, wa, wb)
-                      : same_text(s, m->last_start, m->end, wa, wb)) {
+            if (!(first ? same_text(s, m->start, m->first_end, wa, wb)
+                        : same_text(s, m->last_start, m->end, wa, wb)))
+                continue;
+            if (!found) {
+                found = m;
                 *gender = m->gender;
                 *at = m->start;
-                return copy_text(s, m->start, m->end);
+            } else if (!same_person(s, found, m)) {
+                *amb = 1;
+                return NULL;
             }
         }
     }
-    return NULL;
+    return found ? copy_text(s, found->start, found->end) : NULL;
+}
+
+/* Two names begin with the same word (one person, the middle name aside). */
+static int same_first(const char *x, const char *y)
+{
+    size_t n = strcspn(x, " ");
+    return n == strcspn(y, " ") && !memcmp(x, y, n);
 }
 
 /* search_name(), remembered per word: a later look-up of the same word
@@ -412,17 +209,21 @@ static const char *full_name_by(qstate *s, size_t wa, size_t wb,
                                 int *gender)
 {
     size_t at = 0;
+    int amb = 0;
     name_memo *m = NULL;
     for (size_t k = 0; k < s->nmemo && !m; k++)
         if (s->memo[k].first == first
             && same_text(s, s->memo[k].wa, s->memo[k].wb, wa, wb))
             m = &s->memo[k];
     if (m && (m->upto <= pos || (m->name && m->at < pos))) {
-        if (m->upto < pos) {
+        if (m->upto < pos && !m->ambiguous) {
             int g = 0;
             const char *f = search_name(s, wa, wb, m->upto, pos, p, first,
-                                        &g, &at);
-            if (f) {
+                                        &g, &at, &amb);
+            if (amb || (f && m->name && strcmp(f, m->name)
+                        && !same_first(f, m->name)))
+                m->ambiguous = 1;
+            else if (f) {
                 m->name = f;
                 m->at = at;
                 m->gender = g;
@@ -430,9 +231,10 @@ static const char *full_name_by(qstate *s, size_t wa, size_t wb,
             m->upto = pos;
         }
         *gender = m->gender;
-        return m->name;
+        return m->ambiguous ? NULL : m->name;
     }
-    const char *f = search_name(s, wa, wb, 0, pos, p, first, gender, &at);
+    const char *f = search_name(s, wa, wb, 0, pos, p, first, gender, &at,
+                                &amb);
     if (!m && !GROW(s->memo, s->nmemo, s->capmemo)) {
         m = &s->memo[s->nmemo++];
         m->wa = wa;
@@ -444,6 +246,7 @@ static const char *full_name_by(qstate *s, size_t wa, size_t wb,
         m->name = f;
         m->at = at;
         m->gender = *gender;
+        m->ambiguous = amb;
     }
     return f;
 }
@@ -456,7 +259,7 @@ static const char *full_name(qstate *s, size_t wa, size_t wb, size_t pos,
 }
 
 /* A mention's name, with a lone surname completed. */
-static const char *mention_name(qstate *s, const mention *m, size_t p,
+const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
                                 int *gender)
 {
     *gender = m->gender;
@@ -491,6 +294,8 @@ static const char *speaker_name(qstate *s, speaker *x)
         x->name = resolve(s, x->a, x->b, s->it[x->a].start, &g);
         if (!x->gender)
             x->gender = g;
+        if (quotes_speaker_kind(s, x->a, x->b, &x->name, &x->kind))
+            x->name = NULL;     /* out of memory: only a name is lost */
         quotes_view(s, keep);
     }
     return x->name;
@@ -521,8 +326,8 @@ static int speech_event(qstate *s, qpara *pp, long c)
         return PRECIS_OK;
     /* Kept even without a name: "a spokesman said …" is then the
      * nearest speaker, and a later "he added" names nobody. */
-    speaker sp = { .pos = s->it[c].start, .gender = phrase_gender(s, x.a,
-                                                                   x.b),
+    speaker sp = { .pos = s->it[c].start, .cue_end = s->it[c].end,
+                   .gender = phrase_gender(s, x.a, x.b),
                    .plural = plural_phrase(s, x.a, x.b), .a = x.a,
                    .b = x.b, .para = s->para };
     return add_speaker(&pp->ev, &pp->nev, &pp->capev, &sp);
@@ -566,7 +371,8 @@ static size_t lookback_start(const qstate *s)
 
 /* The nearest speaker before pos in paragraph q: of a quote, or of a
  * speech verb; of gender g when known. */
-static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g)
+static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g,
+                                int strict)
 {
     qpara *pp = &s->pp[q];
     size_t i = pp->nqs, j = pp->nev;    /* both lists are in text order */
@@ -580,7 +386,9 @@ static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g)
         if (x->plural)
             continue;
         const char *name = speaker_name(s, x);
-        if (gender_ok(s, name, x->gender, g))
+        if (excluded(s, name))
+            continue;
+        if (gender_fits(s, name, x->gender, g, strict))
             return x;
     }
     return NULL;
@@ -589,8 +397,8 @@ static speaker *nearest_speaker(qstate *s, size_t q, size_t pos, int g)
 /* The nearest sentence subject naming a person, before pos in paragraph
  * q and after `after`, of gender g when known. */
 static const mention *nearest_subject(qstate *s, size_t q, size_t after,
-                                      size_t pos, int g, const char **name,
-                                      int *gout)
+                                      size_t pos, int g, int strict,
+                                      const char **name, int *gout)
 {
     const qpara *pp = &s->pp[q];
     for (size_t k = pp->nmen; k-- > 0;) {
@@ -601,7 +409,8 @@ static const mention *nearest_subject(qstate *s, size_t q, size_t after,
             return NULL;
         int mg = 0;
         const char *n = mention_name(s, m, q, &mg);
-        if ((m->person || (n && strchr(n, ' '))) && gender_ok(s, n, mg, g)) {
+        if (person_mention(s, m, n) && !excluded(s, n)
+            && gender_fits(s, n, mg, g, strict)) {
             *name = n;
             *gout = mg;
             return m;
@@ -610,44 +419,96 @@ static const mention *nearest_subject(qstate *s, size_t q, size_t after,
     return NULL;
 }
 
-/* he/she: the nearest speaker or sentence subject, paragraph by paragraph
- * back; else the last person named; of the pronoun's gender when known. */
-static const char *resolve_pronoun(qstate *s, int g, size_t pos, int *gout)
+/* The nearest person named in paragraph q before pos, of gender g. */
+static const char *any_person(qstate *s, size_t q, size_t pos, int g,
+                              int strict, int *gout)
+{
+    const qpara *pp = &s->pp[q];
+    for (size_t k = pp->nmen; k-- > 0;) {
+        const mention *m = &pp->men[k];
+        if (m->start >= pos)
+            continue;
+        int mg = 0;
+        const char *name = m->person || m->ntok == 1
+                           ? mention_name(s, m, q, &mg) : NULL;
+        if (person_mention(s, m, name) && !excluded(s, name)
+            && gender_fits(s, name, mg, g, strict)) {
+            *gout = mg;
+            return name;
+        }
+    }
+    return NULL;
+}
+
+/* "it said": the nearest organisation that spoke before pos. */
+static const char *resolve_it(qstate *s, size_t pos)
+{
+    size_t lo = lookback_start(s);
+    for (size_t q = s->para; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        if (events_of(s, q))
+            return NULL;
+        qpara *pp = &s->pp[q];
+        size_t i = pp->nqs, j = pp->nev;
+        while (i > 0 || j > 0) {
+            speaker *x = j == 0 || (i > 0 && pp->qs[i - 1].pos
+                                                 > pp->ev[j - 1].pos)
+                             ? &pp->qs[--i] : &pp->ev[--j];
+            if (x->pos >= pos)
+                continue;
+            const char *name = speaker_name(s, x);
+            if (name && x->kind == PRECIS_SPEAKER_ORGANISATION)
+                return name;
+        }
+    }
+    return NULL;
+}
+
+/* One look back for he/she: the nearest speaker or sentence subject,
+ * paragraph by paragraph; else the last person named; of gender g
+ * (strict: known to be g, else not known to differ). */
+static const char *pronoun_pass(qstate *s, int g, size_t pos, int *gout,
+                                int strict)
 {
     size_t lo = lookback_start(s);
     size_t here = s->para;
     for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
         if (events_of(s, q) || mentions_of(s, q))
             return NULL;
-        speaker *x = nearest_speaker(s, q, pos, g);
+        speaker *x = nearest_speaker(s, q, pos, g, strict);
         const char *name = NULL;
-        if (nearest_subject(s, q, x ? x->pos + 1 : 0, pos, g, &name, gout))
+        if (nearest_subject(s, q, x ? x->pos + 1 : 0, pos, g, strict, &name,
+                            gout))
             return name;
         if (x) {
             *gout = x->gender;
             return x->name;
         }
+        /* A reply comes from someone at the turn it answers, named or
+         * not as its subject ("turned to the government's lawyer,
+         * Elizabeth Prelogar"). */
+        if (s->exclude && (name = any_person(s, q, pos, g, strict, gout)))
+            return name;
     }
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
-            const qpara *pp = &s->pp[q];
-            for (size_t k = pp->nmen; k-- > 0;) {
-                const mention *m = &pp->men[k];
-                if (m->start >= pos || !(pass || m->subject))
-                    continue;
-                int mg = 0;
-                const char *name = NULL;
-                if (m->person || m->ntok == 1)
-                    name = mention_name(s, m, q, &mg);
-                int person = m->person
-                             || (name && strchr(name, ' ') != NULL);
-                if (person && gender_ok(s, name, mg, g)) {
-                    *gout = mg;
-                    return name;
-                }
-            }
-        }
+    for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        const char *name = NULL;
+        if (nearest_subject(s, q, 0, pos, g, strict, &name, gout))
+            return name;
+    }
+    for (size_t q = here; q < s->npara && q >= lo; q = prev_used(s, q)) {
+        const char *name = any_person(s, q, pos, g, strict, gout);
+        if (name)
+            return name;
+    }
     return NULL;
+}
+
+/* he/she: the nearest speaker or sentence subject known to have the
+ * pronoun's gender, paragraph by paragraph back; else the nearest whose
+ * gender is not known to differ; else the last person named so. */
+static const char *resolve_pronoun(qstate *s, int g, size_t pos, int *gout)
+{
+    const char *name = pronoun_pass(s, g, pos, gout, 1);
+    return name ? name : pronoun_pass(s, g, pos, gout, 0);
 }
 
 /* A role noun h with its modifiers [a, h): the nearest person before pos
@@ -680,12 +541,12 @@ static const char *resolve_role(qstate *s, long a, long h, size_t pos,
             const mention *m = &pp->men[k];
             if (m->start >= pos || !m->person || !m->tlen)
                 continue;
-            if (generic ? !title_has_role(m)
-                        : !title_match(m, head, hn, 6))
+            if (generic ? !quotes_title_has_role(m)
+                        : !quotes_title_match(m, head, hn, 6))
                 continue;
             int ok = 1;
             for (int j = 0; j < nmods && ok; j++)
-                ok = title_match(m, mods[j], mn[j], 5);
+                ok = quotes_title_match(m, mods[j], mn[j], 5);
             if (ok)
                 return mention_name(s, m, q, gout);
         }
@@ -732,7 +593,8 @@ static int other_role(qstate *s, const char *name, long h, size_t pos)
             if (m->start >= pos || len > n
                 || memcmp(name + n - len, s->t + m->start, len))
                 continue;       /* not this person (by the name's end) */
-            if (!title_match(m, head, hn, 6) && other_office(m, head, hn))
+            if (!quotes_title_match(m, head, hn, 6)
+                && other_office(m, head, hn))
                 return 1;
         }
     }
@@ -760,7 +622,7 @@ static const char *resolve_epithet(qstate *s, size_t pos, int g, int *gout)
     for (size_t q = s->para; q < s->npara && q >= lo; q = prev_used(s, q)) {
         if (events_of(s, q))
             return NULL;
-        speaker *x = nearest_speaker(s, q, pos, g);
+        speaker *x = nearest_speaker(s, q, pos, g, 0);
         if (x) {
             *gout = x->gender;
             return x->name;
@@ -790,8 +652,10 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
         if (!s->o->resolve)
             return NULL;
         int pg = lex(s, a, QL_MALE) ? 1 : lex(s, a, QL_FEMALE) ? 2 : 0;
+        if (!pg && word_is(s, a, "it"))
+            return resolve_it(s, pos);
         if (!pg)
-            return NULL;        /* they, it: not one person */
+            return NULL;        /* they, we: not one speaker */
         const char *name = resolve_pronoun(s, pg, pos, g);
         learn_gender(s, name, pg);
         *g = pg;
@@ -865,93 +729,9 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
     return name;
 }
 
-/* ---- Cues --------------------------------------------------------------- */
-
-/* The cue after the quote at item k, up to the end of its sentence.  A
- * speech verb wins over "according to" (“…,” according to RT, the Russian
- * official said). */
-static int cue_after(qstate *s, long k, int partial, np *out)
-{
-    np found, alt = { -1, -1, -1, -1, 0 };
-    long hi = k + 1;
-    while (hi < s->n && !ends_sentence(s, hi) && s->it[hi].type != IT_QUOTE)
-        hi++;
-    /* A quote ending its sentence (“… yet.”) takes only a cue right after
-     * it (“….” Smith said.); further on is the next sentence's verb. */
-    const quotes_span *q = &s->spans->v[s->it[k].span];
-    uint32_t last = q->end > q->start ? (unsigned char)s->t[q->end - 1] : 0;
-    long reach = last == '.' ? 4 : last == '!' || last == '?' ? 20 : 30;
-    for (long c = k + 1; c < hi && c <= k + reach; c++) {
-        long cue_end = c, after = quotes_according(s, c, &cue_end);
-        if (after) {
-            if (alt.a < 0 && quotes_np_forward(s, after, hi, &alt)) {
-                alt.cue_a = c;
-                alt.cue_b = cue_end;
-                alt.according = 1;
-            }
-            continue;
-        }
-        if (!is_cue(s, c, partial))
-            continue;
-        /* Only punctuation and adverbs between: "said Smith". */
-        int inverted = 1;
-        for (long j = k + 1; j < c; j++)
-            if (s->it[j].type == IT_WORD && !adverb(s, j))
-                inverted = 0;
-        int ok = inverted ? quotes_np_forward(s, c + 1, hi, &found)
-                          : quotes_np_back(s, c, k + 1, &found, 0);
-        if (!ok && inverted)
-            ok = quotes_np_back(s, c, k + 1, &found, 0);
-        if (ok) {
-            found.cue_a = found.cue_b = c;
-            found.according = 0;
-            *out = found;
-            return 1;
-        }
-    }
-    if (alt.a >= 0) {
-        *out = alt;
-        return 1;
-    }
-    return 0;
-}
-
-/* The cue before the quote at item k, in its sentence: nearest first. */
-static int cue_before(qstate *s, long k, int partial, np *out)
-{
-    long lo = k;
-    while (lo > 0 && !ends_sentence(s, lo - 1)
-           && s->it[lo - 1].type != IT_QUOTE)
-        lo--;
-    for (long c = k - 1; c >= lo; c--) {
-        long cue_end = c, after = quotes_according(s, c, &cue_end);
-        if (after && after <= k) {
-            if (quotes_np_forward(s, after, k, out)) {
-                out->cue_a = c;
-                out->cue_b = cue_end;
-                out->according = 1;
-                return 1;
-            }
-            continue;
-        }
-        if (!is_cue(s, c, partial))
-            continue;
-        /* "Smith said", else "dijo el presidente: «…»" (only where the
-         * verb opens its clause: after "told" comes the listener). */
-        int opens = c == lo || s->it[c - 1].type == IT_PUNCT;
-        if (quotes_np_back(s, c, lo, out, 0)
-            || (opens && lex(s, c, QL_CUE)
-                && quotes_np_forward(s, c + 1, k, out))) {
-            out->cue_a = out->cue_b = c;
-            out->according = 0;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Writes a found cue into span q and notes its speaker. */
-static int attach(qstate *s, quotes_span *q, const np *x, long k)
+static int attach(qstate *s, quotes_span *q, const np *x, long k,
+                  long prev_span)
 {
     int g = 0;
     size_t pos = q->open < s->it[x->a].start ? q->open : s->it[x->a].start;
@@ -959,12 +739,21 @@ static int attach(qstate *s, quotes_span *q, const np *x, long k)
     q->spk_end = s->it[x->b].end;
     q->cue_start = s->it[x->cue_a].start;
     q->cue_end = s->it[x->cue_b].end;
+    /* "he rejoined": not the one he answers. */
+    q->reply = !x->according && lex(s, x->cue_a, QL_REPLY);
+    s->exclude = q->reply ? quotes_turn_answered(s, s->para, prev_span)
+                          : NULL;
     q->speaker = resolve(s, x->a, x->b, pos, &g);
+    s->exclude = NULL;
+    int rc = quotes_speaker_kind(s, x->a, x->b, &q->speaker, &q->spk_kind);
+    if (rc)
+        return rc;
     q->own_cue = 1;
     long gap = x->cue_a > k ? x->cue_a - k : k - x->cue_a;
     q->tight = gap <= 4;
     qpara *pp = &s->pp[s->para];
     speaker sp = { .pos = q->spk_start, .name = q->speaker, .gender = g,
+                   .kind = q->spk_kind,
                    .plural = plural_phrase(s, x->a, x->b), .resolved = 1 };
     return add_speaker(&pp->qs, &pp->nqs, &pp->capqs, &sp);
 }
@@ -976,6 +765,21 @@ static void inherit(quotes_span *q, const quotes_span *from)
     q->cue_start = from->cue_start;
     q->cue_end = from->cue_end;
     q->speaker = from->speaker;
+    q->spk_kind = from->spk_kind;
+    q->inherited = 1;
+}
+
+/* The speaker of a speech verb outside the quote ("He said:"), with the
+ * phrase as written. */
+static void inherit_event(qstate *s, quotes_span *q, speaker *ev)
+{
+    q->speaker = speaker_name(s, ev);
+    q->spk_kind = ev->kind;
+    const qpara *pp = &s->pp[ev->para];
+    q->spk_start = pp->it[ev->a].start;
+    q->spk_end = pp->it[ev->b].end;
+    q->cue_start = ev->pos;
+    q->cue_end = ev->cue_end > ev->pos ? ev->cue_end : ev->pos;
     q->inherited = 1;
 }
 
@@ -1005,19 +809,26 @@ static int continuation(qstate *s, long k, long prev_span)
         inherit(q, &s->spans->v[prev_span]);
         return PRECIS_OK;
     }
+    if (s->paras[s->para].body)
+        return quotes_label_speaker(s, s->para, q);
     int first = 1;
     for (long j = 0; j < k; j++)
         if (s->it[j].type == IT_WORD)
             first = 0;
     size_t pp = prev_used(s, s->para);
+    const quotes_span *turn = first ? quotes_turn_answer(s, s->para, q)
+                                    : NULL;
+    if (turn) {
+        inherit(q, turn);       /* the other party's turn */
+        return PRECIS_OK;
+    }
     if (first && pp < s->npara) {
         if (ends_with_colon(s, pp)) {
             int rc = events_of(s, pp);
             if (rc)
                 return rc;
             if (s->pp[pp].nev) {
-                q->speaker = speaker_name(s, &s->pp[pp].ev[s->pp[pp].nev - 1]);
-                q->inherited = 1;
+                inherit_event(s, q, &s->pp[pp].ev[s->pp[pp].nev - 1]);
                 return PRECIS_OK;
             }
         }
@@ -1034,11 +845,40 @@ static int continuation(qstate *s, long k, long prev_span)
     qpara *here = &s->pp[s->para];
     for (size_t e = here->nev; e-- > 0;)
         if (here->ev[e].pos < q->open) {
-            q->speaker = speaker_name(s, &here->ev[e]);
-            q->inherited = 1;
+            inherit_event(s, q, &here->ev[e]);
             break;
         }
     return PRECIS_OK;
+}
+
+/* A quote that is its paragraph, with the speaker named in the next one
+ * ("“We will not back down.” / — Jane Smith"). */
+static int cue_next_paragraph(qstate *s, quotes_span *q, long k)
+{
+    for (long j = k + 1; j < s->n; j++)
+        if (s->it[j].type != IT_PUNCT)
+            return 0;           /* the paragraph goes on */
+    for (long j = 0; j < k; j++)
+        if (s->it[j].type == IT_WORD)
+            return 0;
+    size_t here = s->para, next = here + 1;
+    while (next < s->npara && !s->paras[next].use)
+        next++;
+    if (next >= s->npara || quotes_scan(s, next))
+        return 0;
+    quotes_view(s, next);
+    np x;
+    int ok = quotes_attribution_only(s, &x);
+    if (ok && attach(s, q, &x, x.cue_a, -1))
+        ok = 0;
+    quotes_view(s, here);
+    if (ok) {
+        /* The attribution belongs to the quote: a quote after it goes on
+         * with the same speaker. */
+        s->pp[next].last_span = s->it[k].span;
+        s->pp[next].span_ends = 1;
+    }
+    return ok;
 }
 
 /* Attributes the quote (or the part of it) at item k. */
@@ -1050,18 +890,33 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     np x;
     if (!last && !first)
         return PRECIS_OK;
+    /* A transcript turn: its label says who speaks. */
+    if (first && s->paras[s->para].body && q->start == s->paras[s->para].body)
+        return quotes_label_speaker(s, s->para, q);
     if (first && !last) {
         /* A multi-paragraph quote: its lead-in, kept in case the last
          * paragraph names nobody. */
-        return cue_before(s, k, 0, &x) ? attach(s, q, &x, k) : PRECIS_OK;
+        return quotes_cue_before(s, k, 0, &x)
+                   ? attach(s, q, &x, k, prev_span) : PRECIS_OK;
     }
     int found;
-    if (partial)
-        found = cue_before(s, k, 1, &x) || cue_after(s, k, 1, &x);
+    if (partial) {
+        /* The nearer of the cues before and after: "DuVernay said she
+         * felt … because “…,” she said." */
+        np y;
+        int before = quotes_cue_before(s, k, 1, &x);
+        int after = quotes_cue_after(s, k, 1, &y);
+        if (after && (!before || y.cue_a - k < k - x.cue_a - 2))
+            x = y;
+        found = before || after;
+    }
     else
-        found = cue_after(s, k, 0, &x) || (first && cue_before(s, k, 0, &x));
+        found = quotes_cue_after(s, k, 0, &x)
+                || (first && quotes_cue_before(s, k, 0, &x));
     if (found)
-        return attach(s, q, &x, k);
+        return attach(s, q, &x, k, prev_span);
+    if (last && cue_next_paragraph(s, q, k))
+        return PRECIS_OK;
     return has_speaker(q) ? PRECIS_OK : continuation(s, k, prev_span);
 }
 
@@ -1086,6 +941,8 @@ static int quote_paragraph(qstate *s, size_t p)
     for (long i = last + 1; last >= 0 && i < s->n; i++)
         if (ends_sentence(s, i) && i + 1 < s->n)
             pp->span_ends = 0;
+    if (!rc)
+        quotes_turn_note(s, p);
     return rc;
 }
 
@@ -1132,5 +989,6 @@ int quotes_attribute(const quotes_doc *d, quotes_spans *spans,
     free(s.pp);
     free(s.known);
     free(s.memo);
+    free(s.votes);
     return rc;
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # quotes_seed.sh - the quotes of the seed article, as its expected.md
 # gives them: every row of the "Quotes" table is found (the quote's start,
-# its kind, its resolved speaker) and nothing else is; offsets point at
-# the quoted words in the file; the JSON has every documented field; the
-# text and markdown views show the speakers and who is quoted how often.
+# its kind, its resolved speaker, a person) and nothing else is; offsets
+# point at the quoted words in the file; the JSON has every documented
+# field (speaker_kind among them); the text and markdown views show the
+# speakers and who is quoted how often.
 #
 # The expectations are read from expected.md at run time.  A resolved
 # speaker cell may list alternatives ("A / B — either is acceptable, or
@@ -63,12 +64,17 @@ if len(rows) != 6:
 if set(out) != {"source", "quotes"}:
     bad.append("JSON keys %s" % sorted(out))
 fields = {"text", "start", "end", "paragraph", "kind", "speaker",
-          "speaker_raw", "cue"}
+          "speaker_raw", "speaker_kind", "cue"}
 quotes = out.get("quotes", [])
 for q in quotes:
     if not fields <= set(q):
         bad.append("quote lacks %s" % sorted(fields - set(q)))
         continue
+    # A named speaker is a person or an organisation.
+    if q["speaker_kind"] not in ("person", "organisation", "unknown") \
+            or (q["speaker"] and q["speaker_kind"] == "unknown"):
+        bad.append("speaker_kind %r for speaker %r" % (q["speaker_kind"],
+                                                      q["speaker"]))
     if raw[q["start"]:q["end"]].decode("utf-8") != q["text"]:
         bad.append("offsets %d-%d do not hold %r" % (q["start"], q["end"],
                                                     q["text"][:30]))
@@ -81,6 +87,9 @@ for r in rows:
         continue
     used.add(hit[0])
     q = quotes[hit[0]]
+    if q["speaker"] in r["names"] and q["speaker_kind"] != "person":
+        bad.append("%r: %s is a %s" % (r["begins"], q["speaker"],
+                                       q["speaker_kind"]))
     if q["kind"] != r["kind"]:
         bad.append("%r: kind %s, expected %s" % (r["begins"], q["kind"],
                                                  r["kind"]))

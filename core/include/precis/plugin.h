@@ -152,6 +152,10 @@ typedef struct precis_person {
 
 enum { PRECIS_QUOTE_DIRECT = 1, PRECIS_QUOTE_PARTIAL, PRECIS_QUOTE_BLOCK };
 enum { PRECIS_QUOTE_UNCLOSED = 1 };    /* quote flags */
+/* Who the speaker is (1.1): a person (named, or "he", "a spokesman"), an
+ * organisation ("the White House said"), or not known. */
+enum { PRECIS_SPEAKER_UNKNOWN = 0, PRECIS_SPEAKER_PERSON,
+       PRECIS_SPEAKER_ORGANISATION };
 
 typedef struct precis_quote {
     size_t struct_size;         /* sizeof(precis_quote) of the caller */
@@ -163,6 +167,8 @@ typedef struct precis_quote {
     size_t speaker_start, speaker_end;  /* speaker as written; equal
                                          * offsets when there is none */
     size_t cue_start, cue_end;          /* "said", "according to", … */
+    /* -- 1.1 -- (left 0, PRECIS_SPEAKER_UNKNOWN, by 1.0 plug-ins) */
+    int speaker_kind;                   /* PRECIS_SPEAKER_* */
 } precis_quote;
 
 /* ---- Stages ------------------------------------------------------------ */

@@ -72,6 +72,13 @@ static json_t *j_summary(const precis_article *a)
     return arr;
 }
 
+static const char *speaker_kind_name(int kind)
+{
+    return kind == PRECIS_SPEAKER_PERSON ? "person"
+           : kind == PRECIS_SPEAKER_ORGANISATION ? "organisation"
+                                                 : "unknown";
+}
+
 static json_t *j_quotes(const precis_article *a)
 {
     static const char *const kinds[] = { "", "direct", "partial", "block" };
@@ -92,6 +99,8 @@ static json_t *j_quotes(const precis_article *a)
         json_object_set_new(o, "speaker_raw", q->speaker_end > q->speaker_start
                             ? jspan(a, q->speaker_start, q->speaker_end)
                             : json_null());
+        json_object_set_new(o, "speaker_kind",
+                            json_string(speaker_kind_name(q->speaker_kind)));
         json_object_set_new(o, "cue", q->cue_end > q->cue_start
                             ? jspan(a, q->cue_start, q->cue_end)
                             : json_null());
@@ -397,6 +406,8 @@ static void text_quotes(strbuf *sb, const precis_article *a, int md)
                 sb_puts(sb, md ? "**" : "");
         else
             sb_puts(sb, "(unattributed)");
+        if (q->speaker_kind == PRECIS_SPEAKER_ORGANISATION)
+            sb_puts(sb, " (organisation)");
         if (q->speaker_end > q->speaker_start) {
             sb_puts(sb, " [as \"");
             put_span(sb, a, q->speaker_start, q->speaker_end);

@@ -259,9 +259,10 @@ static int titled_names(const char *s, size_t len, str_vec *names,
     return rc;
 }
 
-/* The article's people: its byline, its quoted speakers, and names that
- * follow a title in its sentences (the headline field is left out: it
- * is usually Title Case, and also one of the sentences). */
+/* The article's people: its byline, its quoted speakers (organisations
+ * aside: "the White House" is translated), and names that follow a title
+ * in its sentences (the headline field is left out: it is usually Title
+ * Case, and also one of the sentences). */
 int tr_article_people(const precis_article *a, str_vec *names, arena *mem)
 {
     int rc = PRECIS_OK;
@@ -270,7 +271,8 @@ int tr_article_people(const precis_article *a, str_vec *names, arena *mem)
             rc = add_person(names, mem, a->people.v[i].name,
                             strlen(a->people.v[i].name));
     for (size_t i = 0; i < a->quotes.n && !rc; i++)
-        if (a->quotes.v[i].speaker)
+        if (a->quotes.v[i].speaker
+            && a->quotes.v[i].speaker_kind != PRECIS_SPEAKER_ORGANISATION)
             rc = add_person(names, mem, a->quotes.v[i].speaker,
                             strlen(a->quotes.v[i].speaker));
     for (size_t i = 0; i < a->sents.n && !rc; i++)
