@@ -960,6 +960,37 @@ static void test_threads(void **state)
     sb_free(&sb);
 }
 
+/* A DOCTYPE with an internal subset: its declarations never become text
+ * (libxml2's HTML parser would leave them in the page). */
+static void test_doctype_internal_subset(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {
+        "<!DOCTYPE html [\n<!ENTITY lol \"lol\">\n<!ENTITY lol2 "
+        "\"&lol;&lol;&lol;\">\n]>\n",
+        "<!-- saved --><!DOCTYPE html PUBLIC \"x\" [ <!ENTITY a \"]\"> ]>",
+        "<?xml version=\"1.0\"?>\n<!doctype html [<!ATTLIST p x CDATA "
+        "#IMPLIED>]>",
+    };
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+        char page[2048];
+        snprintf(page, sizeof page, "%s<html><body>"
+                 "<p>The harbour bridge will reopen next month after repairs "
+                 "that lasted two years, the council said.</p>"
+                 "<p>Traffic was diverted through the old town for the whole "
+                 "time, shop owners said on Monday.</p>"
+                 "<p>Work on the second span will start in May and end "
+                 "before the summer season begins.</p></body></html>",
+                 heads[h]);
+        precis_article *a = load(page);
+        assert_int_equal(find_para(a, "ENTITY"), -1);
+        assert_int_equal(find_para(a, "ATTLIST"), -1);
+        assert_int_equal(find_para(a, "]>"), -1);
+        assert_true(find_para(a, "harbour bridge") >= 0);
+        precis_article_free(a);
+    }
+}
+
 static void test_silent_on_stderr(void **state)
 {
     (void)state;
@@ -1004,6 +1035,7 @@ int main(void)
         cmocka_unit_test(test_utf16_bom),
         cmocka_unit_test(test_declared_utf8_with_bad_bytes),
         cmocka_unit_test(test_broken_markup),
+        cmocka_unit_test(test_doctype_internal_subset),
         cmocka_unit_test(test_five_megabyte_page),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_no_article),

@@ -57,13 +57,86 @@ enum {
                | HTML_PARSE_COMPACT
 };
 
+/*
+ * A DOCTYPE's internal subset ("<!DOCTYPE html [ <!ENTITY …> ]>"): HTML
+ * has none, libxml2's HTML parser does not know them and would leave
+ * their declarations in the page as text.  Returns 1 with [*start, *end)
+ * the bracketed part, or 0.
+ */
+/* The offset of the first nd[0, n) in s[from, len), or len. */
+static size_t find(const char *s, size_t from, size_t len, const char *nd,
+                   size_t n)
+{
+    for (size_t i = from; i + n <= len; i++)
+        if (!memcmp(s + i, nd, n))
+            return i;
+    return len;
+}
+
+static int internal_subset(const char *s, size_t len, size_t *start,
+                           size_t *end)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+                           || s[i] == '\r' || s[i] == '\f'))
+            i++;
+        if (len - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+            if ((i = find(s, i + 4, len, "-->", 3)) == len)
+                return 0;
+            i += 3;
+        } else if (len - i >= 2 && !memcmp(s + i, "<?", 2)) {
+            if ((i = find(s, i + 2, len, "?>", 2)) == len)
+                return 0;
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (len - i < 9 || strncasecmp(s + i, "<!DOCTYPE", 9))
+        return 0;
+    char q = 0;
+    for (i += 9; i < len && s[i] != '>'; i++) {
+        if (q) {
+            q = s[i] == q ? 0 : q;
+        } else if (s[i] == '"' || s[i] == '\'') {
+            q = s[i];
+        } else if (s[i] == '[') {
+            /* To the "]" that closes it, past quoted strings. */
+            size_t k = i + 1;
+            for (q = 0; k < len && (q || s[k] != ']'); k++)
+                q = q ? (s[k] == q ? 0 : q)
+                      : (s[k] == '"' || s[k] == '\'' ? s[k] : 0);
+            if (k >= len)
+                return 0;
+            *start = i;
+            *end = k + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Parses UTF-8 text.  *halted is set when libxml2 stopped early (it does
  * at 256 levels of nesting unless told XML_PARSE_HUGE). */
 static xmlDoc *parse(const char *buf, size_t len, int huge, int *halted)
 {
+    size_t s0, s1;
+    char *copy = NULL;
+    if (internal_subset(buf, len, &s0, &s1)) {
+        if (!(copy = malloc(len - (s1 - s0) + 1)))
+            return NULL;
+        memcpy(copy, buf, s0);
+        memcpy(copy + s0, buf + s1, len - s1);
+        len -= s1 - s0;
+        copy[len] = '\0';
+        buf = copy;
+    }
     htmlParserCtxtPtr c = htmlNewParserCtxt();
-    if (!c)
+    if (!c) {
+        free(copy);
         return NULL;
+    }
     c->sax->serror = ignore_structured;
     c->sax->error = NULL;
     c->sax->warning = NULL;
@@ -72,6 +145,7 @@ static xmlDoc *parse(const char *buf, size_t len, int huge, int *halted)
                                                         : 0));
     *halted = c->disableSAX && c->errNo == XML_ERR_INTERNAL_ERROR;
     htmlFreeParserCtxt(c);
+    free(copy);
     return doc;
 }
 
