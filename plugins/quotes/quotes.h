@@ -23,6 +23,7 @@
 #define QUOTES_H
 
 #include <precis/plugin.h>
+#include <precis/util.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -119,11 +120,25 @@ static inline int quotes_count_cap(const quotes_opts *o)
 /* Counts words in t[a, b), runs of letters and digits, up to cap + 1. */
 int quotes_count_words(const char *t, size_t a, size_t b, int cap);
 
-/* Decodes the UTF-8 character at s[i] (i < n), putting its length in *len;
- * invalid bytes decode as themselves with length 1. */
-uint32_t quotes_utf8(const char *s, size_t n, size_t i, size_t *len);
-/* The code point that ends just before s[i], and its length. */
-uint32_t quotes_utf8_back(const char *s, size_t i, size_t *len);
+/* The code point at s[i] and its length in bytes (precis/util.h's
+ * decoder, as the plug-in's other callers use it). */
+static inline uint32_t quotes_utf8(const char *s, size_t n, size_t i,
+                                   size_t *len)
+{
+    size_t j = i;
+    uint32_t c = precis_utf8_next(s, n, &j);
+    *len = j - i;
+    return c;
+}
+
+/* The code point that ends just before s[i] (i > 0) and its length. */
+static inline uint32_t quotes_utf8_back(const char *s, size_t i, size_t *len)
+{
+    size_t j = i;
+    uint32_t c = precis_utf8_prev(s, &j);
+    *len = i - j;
+    return c;
+}
 
 /* 1 when c is a letter written in upper case (Latin, Greek, Cyrillic). */
 int quotes_is_upper(uint32_t c);

@@ -23,54 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- UTF-8 ------------------------------------------------------------ */
-
-uint32_t quotes_utf8(const char *s, size_t n, size_t i, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s + i;
-    size_t left = n - i;
-    if (u[0] < 0x80 || left < 2) {
-        *len = 1;
-        return u[0];
-    }
-    if ((u[0] & 0xE0) == 0xC0 && (u[1] & 0xC0) == 0x80) {
-        *len = 2;
-        return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-    }
-    if ((u[0] & 0xF0) == 0xE0 && left >= 3 && (u[1] & 0xC0) == 0x80
-        && (u[2] & 0xC0) == 0x80) {
-        *len = 3;
-        return ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6)
-               | (u[2] & 0x3F);
-    }
-    if ((u[0] & 0xF8) == 0xF0 && left >= 4 && (u[1] & 0xC0) == 0x80
-        && (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
-        *len = 4;
-        return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12)
-               | ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    }
-    *len = 1;
-    return u[0];
-}
-
-uint32_t quotes_utf8_back(const char *s, size_t i, size_t *len)
-{
-    size_t k = i;
-    /* At most three continuation bytes before a lead byte. */
-    while (k > 0 && i - k < 4 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-        k--;
-    if (k > 0 && i - k < 4 && (unsigned char)s[k - 1] >= 0xC0)
-        k--;
-    else
-        k = i - 1;
-    uint32_t c = quotes_utf8(s, i, k, len);
-    if (k + *len != i) {
-        *len = 1;
-        return (unsigned char)s[i - 1];
-    }
-    return c;
-}
-
 int quotes_is_upper(uint32_t c)
 {
     if (c < 0x80)
