@@ -39,6 +39,8 @@
  */
 #include "text/date.h"
 
+#include <precis/util.h>
+
 #include <string.h>
 
 #include "text/date_names.h"
@@ -81,32 +83,9 @@ static int is_digit(int c)
  */
 static size_t utf8_at(const text *x, size_t i, unsigned *cp)
 {
-    const unsigned char *u = (const unsigned char *)x->s + i;
-    size_t n, k;
-    unsigned c = u[0];
-
-    *cp = 0xFFFD;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, c &= 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, c &= 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, c &= 0x07;
-    else
-        return 1;
-    if (n > x->len - i)
-        return 1;
-    for (k = 1; k < n; k++) {
-        if ((u[k] & 0xC0) != 0x80)
-            return 1;
-        c = (c << 6) | (u[k] & 0x3F);
-    }
-    *cp = c;
-    return n;
+    size_t j = i;
+    *cp = precis_utf8_next(x->s, x->len, &j);
+    return j - i;
 }
 
 /*

@@ -34,6 +34,8 @@
  */
 #include "text/lang.h"
 
+#include <precis/util.h>
+
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -465,37 +467,18 @@ static const char *our_code(const char *cld)
  */
 static size_t valid_seq(const unsigned char *p, size_t avail)
 {
-    size_t n;
-
     if (p[0] < 0x80)
         return (p[0] >= 0x20 && p[0] != 0x7F) || p[0] == '\t'
                || p[0] == '\n' || p[0] == '\r';
-    if (p[0] >= 0xC2 && p[0] <= 0xDF)
-        n = 2;
-    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-        n = 3;
-    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-        n = 4;
-    else
+    size_t i = 0;
+    uint32_t c = precis_utf8_next((const char *)p, avail, &i);
+    if (c == PRECIS_UTF8_BAD && i == 1)
         return 0;
-    if (n > avail)
+    if ((c >= 0x80 && c < 0xA0)                             /* C1 */
+        || (c >= 0xFDD0 && c <= 0xFDEF)                     /* FDD0 */
+        || (c & 0xFFFE) == 0xFFFE)                          /* xFFFE */
         return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if ((n == 3 && p[0] == 0xE0 && p[1] < 0xA0)
-        || (n == 3 && p[0] == 0xED && p[1] >= 0xA0)
-        || (n == 4 && p[0] == 0xF0 && p[1] < 0x90)
-        || (n == 4 && p[0] == 0xF4 && p[1] >= 0x90))
-        return 0;
-    if ((n == 2 && p[0] == 0xC2 && p[1] < 0xA0)                 /* C1 */
-        || (n == 3 && p[0] == 0xEF && p[1] == 0xB7 && p[2] >= 0x90
-            && p[2] <= 0xAF)                                    /* FDD0 */
-        || (n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE)
-        || (n == 4 && (p[1] & 0x0F) == 0x0F && p[2] == 0xBF
-            && p[3] >= 0xBE))                                   /* xFFFE */
-        return 0;
-    return n;
+    return i;
 }
 
 /*

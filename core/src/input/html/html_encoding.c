@@ -22,6 +22,8 @@
 
 #include "input/html/html_internal.h"
 
+#include <precis/util.h>
+
 /* How far into the page a declaration is looked for.  The standard says
  * 1024 bytes; saved pages often carry kilobytes of inline script first. */
 enum { PRESCAN_BYTES = 16384 };
@@ -245,22 +247,11 @@ typedef struct utf8_census {
     size_t invalid;     /* bytes that start no valid sequence */
 } utf8_census;
 
-/* Length of the valid UTF-8 sequence at s[i], or 0. */
+/* Length of the valid multi-byte UTF-8 sequence at s[i], or 0 (also for
+ * ASCII, which the census counts apart). */
 static size_t seq_len(const unsigned char *s, size_t i, size_t len)
 {
-    unsigned c = s[i];
-    size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2
-                                                                       : 0;
-    if (!n || c > 0xF4 || i + n > len)
-        return 0;
-    for (size_t k = 1; k < n; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    unsigned c1 = s[i + 1];
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)
-        || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
-        return 0;   /* overlong, surrogate, beyond U+10FFFF */
-    return n;
+    return s[i] < 0x80 ? 0 : precis_utf8_seq((const char *)s, len, i);
 }
 
 static void census(const char *data, size_t len, utf8_census *c)
