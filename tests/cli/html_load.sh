@@ -3,12 +3,8 @@
 # chosen by extension, by content and by --input-format html; a page with
 # no article fails with one clear line and exit status 1; libxml2 never
 # writes to stderr.
-set -u
-: "${PRECIS:?PRECIS is not set (run through ctest)}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+tmp=$TMP
 
 cat > "$tmp/page.html" <<'EOF'
 <!DOCTYPE html>
@@ -39,7 +35,7 @@ check_page() {  # label, then precis arguments
     out=$("$PRECIS" inspect -f json "$@" 2>"$tmp/err")
     err=$(cat "$tmp/err")
     [ -z "$err" ] || fail "$label: unexpected stderr: $err"
-    python3 - "$label" "$out" <<'PY' || fails=$((fails + 1))
+    python3 - "$label" "$out" <<'PY' || FAILS=$((FAILS + 1))
 import json, sys
 label, out = sys.argv[1], sys.argv[2]
 o = json.loads(out)
@@ -104,8 +100,4 @@ printf '<html><body><div><p>Unclosed <b>tags <i>and \x93quotes\x94 in a '\
 grep -q 'and “quotes” in a page' "$tmp/out" \
     || fail "broken page: windows-1252 quotes not decoded"
 
-if [ "$fails" -gt 0 ]; then
-    echo "$fails check(s) failed"
-    exit 1
-fi
-echo "html_load: all checks passed"
+finish

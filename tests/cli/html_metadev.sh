@@ -23,24 +23,15 @@
 # but "no article content found".
 #
 # HTML_METADEV_VERBOSE=1 prints every page's misses.
-set -u
-: "${PRECIS:?PRECIS is not set (run through ctest)}"
+. "$(dirname "$0")/lib.sh"
 dev="${PRECIS_CORPUS:-}/meta-dev"
 tools="${PRECIS_SHARED:-}/tools"
-if [ ! -f "$dev/articles.jsonl" ]; then
-    echo "skipped: $dev/articles.jsonl not found (set PRECIS_CORPUS)"
-    exit 77
-fi
-if [ ! -f "$tools/meta_score.py" ]; then
-    echo "skipped: $tools/meta_score.py not found (set PRECIS_SHARED)"
-    exit 77
-fi
-if ! command -v python3 >/dev/null; then
-    echo "skipped: python3 not found"
-    exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+[ -f "$dev/articles.jsonl" ] \
+    || skip "$dev/articles.jsonl not found (set PRECIS_CORPUS)"
+[ -f "$tools/meta_score.py" ] \
+    || skip "$tools/meta_score.py not found (set PRECIS_SHARED)"
+need_cmd python3
+tmp=$TMP
 
 python3 - "$PRECIS" "$dev" "$tools" "$tmp" <<'PY'
 import json, os, re, subprocess, sys

@@ -10,12 +10,10 @@
 # When a summarizer changes on purpose, rewrite the goldens with
 #   PRECIS_UPDATE_GOLDEN=1 ctest -R lua_scripts
 # and review the diff.
-set -u
-: "${PRECIS:?}" "${PRECIS_SOURCE:?}"
+. "$(dirname "$0")/lib.sh"
 export LC_ALL=C.UTF-8
 G=$PRECIS_SOURCE/tests/golden/lua
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+T=$TMP
 failures=0
 
 fail() {

@@ -27,17 +27,13 @@
 # Fails below precision 0.95, recall 0.90, speaker accuracy 0.90, or on a
 # wrong sentence case.  Also prints /work/shared/tools/meta_score.py's own
 # report when the scorer is there (for reference; not gated).
-set -u
-: "${PRECIS:?}" "${PRECIS_CORPUS:?}"
+. "$(dirname "$0")/lib.sh"
+need_corpus
 GOLD="$PRECIS_CORPUS/meta-dev/quotes.jsonl"
-if [ ! -f "$GOLD" ]; then
-    echo "skip: $GOLD not found (set PRECIS_CORPUS)"
-    exit 77
-fi
-command -v python3 >/dev/null || { echo "skip: python3 not found"; exit 77; }
+[ -f "$GOLD" ] || skip "$GOLD not found (set PRECIS_CORPUS)"
+need_cmd python3
 
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+WORK=$TMP
 SCORER="${PRECIS_SHARED:-$PRECIS_CORPUS/..}/tools/meta_score.py"
 
 python3 - "$PRECIS" "$GOLD" "$WORK" "$SCORER" <<'EOF'

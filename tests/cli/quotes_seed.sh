@@ -9,18 +9,14 @@
 # The expectations are read from expected.md at run time.  A resolved
 # speaker cell may list alternatives ("A / B — either is acceptable, or
 # none"); "none is acceptable" alone leaves the speaker free.
-set -u
-: "${PRECIS:?}" "${PRECIS_CORPUS:?}"
-SEED="$PRECIS_CORPUS/seed/000_3950b43d292f39d6"
-if [ ! -f "$SEED.txt" ] || [ ! -f "$SEED.expected.md" ]; then
-    echo "skip: $SEED.txt or .expected.md not found (set PRECIS_CORPUS)"
-    exit 77
-fi
-command -v python3 >/dev/null || { echo "skip: python3 not found"; exit 77; }
+. "$(dirname "$0")/lib.sh"
+need_corpus
+SEED="${SEED%.txt}"
+[ -f "$SEED.expected.md" ] || skip "$SEED.expected.md not found"
+need_cmd python3
 
 STAGES="pipeline.stages=normalise,quotes,summary"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+WORK=$TMP
 
 "$PRECIS" quotes -f json --set "$STAGES" "$SEED.txt" > "$WORK/q.json" \
     || { echo "FAIL: precis quotes -f json exited $?"; exit 1; }
