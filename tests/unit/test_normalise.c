@@ -852,6 +852,68 @@ static void test_page_local_day(void **st)
     run_free(&r);
 }
 
+/* The page's metadata holds a published and a modified date: the one the
+ * header shows is the page's date, and metadata gives its value. */
+#define TWO_DATES_HEAD \
+    "<html><head><title>Council closes the old bridge</title>" \
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"," \
+    "\"headline\":\"Council closes the old bridge\"," \
+    "\"datePublished\":\"2023-04-24T10:26:24+00:00\"," \
+    "\"dateModified\":\"2023-08-08T13:51:41+00:00\"}</script>" \
+    "</head><body>"
+
+static void test_page_shown_date(void **st)
+{
+    (void)st;
+    run r;
+    /* a guide refreshed in August says so under its headline */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1><div class=\"meta\"><span>By Ana Lima</span> "
+        "<span>Updated:</span> <time>August 8, 2023 | 6:51 AM</time></div>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-08-08T13:51:41+00:00");
+    assert_string_equal(field(&r, "date_source"), "json-ld dateModified");
+    run_free(&r);
+    /* published first, updated after: the first the reader sees */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1><p class=\"meta\">Posted: Apr 24, 2023 10:26 AM | "
+        "Last Updated: August 8, 2023</p>" BODY_P BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-04-24T10:26:24+00:00");
+    run_free(&r);
+    /* a date no metadata vouches for (the masthead's today, a date in
+     * the standfirst) leaves the published date alone */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1><p class=\"meta\">Saturday, December 23, 2023</p>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-04-24T10:26:24+00:00");
+    assert_string_equal(field(&r, "date_source"), "json-ld");
+    run_free(&r);
+    /* a date in the story's text is not the header's */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1>" BODY_P "<p>It last met on August 8, 2023.</p>" BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-04-24T10:26:24+00:00");
+    run_free(&r);
+}
+
+/* A page with no date in its metadata takes the one its header shows,
+ * even when the header runs its spans together ("Ana Lima" "Dec 05,
+ * 2023" "2 Shares" read "Ana LimaDec 05, 20232 Shares"). */
+static void test_page_header_date_only(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title></head>"
+        "<body><article><h1>Council closes the old bridge</h1><div>"
+        "<span>Ana Lima</span><span>Dec 05, 2023</span><span>2 Shares"
+        "</span></div>" BODY_P BODY_P "</article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-12-05");
+    run_free(&r);
+}
+
 /* Names in capitals are title-cased, and the field says so. */
 static void test_byline_case_noted(void **st)
 {
@@ -894,6 +956,8 @@ int main(void)
         cmocka_unit_test(test_page_author_link),
         cmocka_unit_test(test_page_title_whole),
         cmocka_unit_test(test_page_local_day),
+        cmocka_unit_test(test_page_shown_date),
+        cmocka_unit_test(test_page_header_date_only),
         cmocka_unit_test(test_byline_case_noted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,7 +14,9 @@
  *             navigation, sidebars or comments, then JSON-LD organisations.
  *   date      JSON-LD datePublished, published-time meta tags, JSON-LD
  *             dateCreated, <time> / itemprop=datePublished / class "date"
- *             elements, a date in the URL, then modified-time tags.
+ *             elements, a date in the URL, then modified-time tags; then
+ *             the metadata date of the day the header shows wins
+ *             (html_shown.c).
  * JSON-LD is read by html_jsonld.c, values are cleaned by html_text.c.
  */
 #include <jansson.h>
@@ -29,6 +31,7 @@
 #include "input/html/html_internal.h"
 #include "input/html/html_jsonld.h"
 #include "input/html/html_text.h"
+#include "input/html/html_shown.h"
 
 void html_meta_init(html_meta *m)
 {
@@ -839,124 +842,65 @@ static int date_from_time(const html_doc *d, uint32_t container,
     return 0;
 }
 
-/*
- * A date the page shows its readers in its header: a short text block
- * beside the headline or among the article's first blocks ("By Jane Doe
- * Dec. 21, 2023 11:00 pm EST").  Update times are passed over.
- */
-static int shown_date(const html_doc *d, uint32_t container,
-                      const html_meta *m, date_value *out)
-{
-    /* <time> and date elements by their text, which is the reader's */
-    strbuf t = STRBUF_INIT;
-    int found = 0;
-    for (size_t k = 0; k < d->times.n && !found; k++) {
-        uint32_t i = d->times.v[k];
-        const html_el *e = &d->els.v[i];
-        int inside = container && i >= container
-                  && i < d->els.v[container].end;
-        if ((e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
-            || !(inside || by_headline(d, m, i)))
-            continue;
-        sb_reset(&t);
-        html_node_text(e->node, &t, 200);
-        found = t.len && t.len < 200 && date_find(t.s, t.len, out)
-             && out->kind != DATE_UPDATED;
-    }
-    sb_free(&t);
-    if (found)
-        return 1;
-    size_t seen = 0;
-    for (size_t k = 0; k < d->blocks.n; k++) {
-        const html_block *b = &d->blocks.v[k];
-        const html_el *e = &d->els.v[b->el];
-        int inside = container && b->el >= container
-                  && b->el < d->els.v[container].end;
-        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
-            continue;
-        size_t len = b->end - b->start;
-        /* the header ends where the text starts */
-        if (inside && len > 200)
-            break;
-        if (!by_headline(d, m, b->el) && !(inside && seen < 12))
-            continue;
-        seen += inside;
-        if (len > 100 || !date_find(d->text.s + b->start, len, out))
-            continue;
-        if (out->kind != DATE_UPDATED)
-            return 1;
-    }
-    return 0;
-}
+/* Published-time tags, best first, and modified-time tags. */
+static const char *const pub_keys[] = {
+    "article:published_time", "article:published",
+    "og:published_time", "published_time", "datepublished",
+    "pubdate", "publishdate", "publish-date", "publish_date",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+    "citation_publication_date", "citation_date", "date",
+    "original-publish-date", "datecreated", NULL
+};
+static const char *const mod_keys[] = {
+    "article:modified_time", "og:updated_time", "datemodified",
+    "last-modified", NULL
+};
 
 /*
- * Metadata times are often in UTC while the page shows the day where it
- * is published: 2023-12-22T04:00:41Z is "Dec. 21, 2023 11:00 pm EST".
- * When the page shows a day one off from the metadata's UTC day, that day
- * wins; its time and zone, when it shows them, give the offset (a time
- * without a zone gives it by its difference from UTC).
+ * The page's metadata dates after the one chosen: the date its header
+ * shows decides between them (html_shown.c).  A page with no metadata
+ * date at all takes the header's.
  */
-static void local_day(const html_doc *d, uint32_t container, html_meta *m)
+static void date_as_shown(html_doc *d, ld_info *li, uint32_t container,
+                          html_meta *m)
 {
-    date_value u, v;
-    if (!m->date.len || !date_find(m->date.s, m->date.len, &u)
-        || !u.has_time || !u.has_zone || u.tz_minutes != 0
-        || !shown_date(d, container, m, &v))
-        return;
-    long diff = date_days(&v) - date_days(&u);
-    if (diff != 1 && diff != -1)
-        return;
-    long off = 0;
-    if (v.has_time && v.has_zone) {
-        date_value w = u;
-        date_to_offset(&w, v.tz_minutes);
-        off = date_minutes(&v) - date_minutes(&w);
-        if (off < -90 || off > 90)
-            return;             /* another moment of that day */
-        off = v.tz_minutes;
-    } else if (v.has_time) {
-        off = date_minutes(&v) - date_minutes(&u);
-        off = (off >= 0 ? off + 15 : off - 15) / 30 * 30;
-        if (off < -14 * 60 || off > 14 * 60)
-            return;
+    enum { MAX_CANDS = 32 };
+    shown_cand c[MAX_CANDS];
+    size_t n = 0;
+    if (m->date.len)
+        c[n++] = (shown_cand){ m->date.s, m->date_source };
+    static const char *const ld_keys[] = {
+        "datePublished", "dateModified", "dateCreated", NULL
+    };
+    static const char *const ld_sources[] = {
+        "json-ld", "json-ld dateModified", "json-ld dateCreated"
+    };
+    for (size_t k = 0; li->article && ld_keys[k] && n < MAX_CANDS; k++) {
+        const char *v = jstr(li->article, ld_keys[k]);
+        if (v)
+            c[n++] = (shown_cand){ v, ld_sources[k] };
     }
-    char iso[40];
-    if (v.has_time) {
-        date_to_offset(&u, (int)off);
-        date_format_iso(&u, iso, sizeof iso);
-    } else {
-        v.has_time = v.has_zone = 0;
-        date_format_iso(&v, iso, sizeof iso);
-    }
-    sb_reset(&m->date);
-    sb_puts(&m->date, iso);
-    m->date_source = "metadata, on the day the page shows";
+    for (int mod = 0; mod < 2; mod++)
+        for (const char *const *k = mod ? mod_keys : pub_keys; *k; k++)
+            for (size_t i = 0; i < d->metas.n && n < MAX_CANDS; i++)
+                if (!strcmp(d->metas.v[i].key, *k)
+                    && *d->metas.v[i].content)
+                    c[n++] = (shown_cand){ d->metas.v[i].content, *k };
+    html_date_as_shown(d, container, m->headline_el, c, n, &m->date,
+                       &m->date_source);
 }
 
 static void pick_date(html_doc *d, ld_info *li, uint32_t container,
                       html_meta *m)
 {
     pick_date_source(d, li, container, m);
-    if (m->date.len)
-        local_day(d, container, m);
+    date_as_shown(d, li, container, m);
 }
 
 static void pick_date_source(html_doc *d, ld_info *li, uint32_t container,
                              html_meta *m)
 {
-    static const char *const pub_keys[] = {
-        "article:published_time", "article:published",
-        "og:published_time", "published_time", "datepublished",
-        "pubdate", "publishdate", "publish-date", "publish_date",
-        "parsely-pub-date", "sailthru.date", "dc.date.issued",
-        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
-        "citation_publication_date", "citation_date", "date",
-        "original-publish-date", "datecreated", NULL
-    };
-    static const char *const mod_keys[] = {
-        "article:modified_time", "og:updated_time", "datemodified",
-        "last-modified", NULL
-    };
     if (li->article && accept_date(jstr(li->article, "datePublished"), m,
                                    "json-ld"))
         return;
