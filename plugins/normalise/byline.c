@@ -89,6 +89,30 @@ void normalise_people_mark_site(normalise_people *p,
     }
 }
 
+void normalise_people_unsigned(normalise_people *p, const char *shown,
+                               size_t len)
+{
+    precis_buf page = PRECIS_BUF_INIT, key = PRECIS_BUF_INIT;
+    normalise_put_key(&page, shown, len);
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const char *name = p->text.s + p->v[i].name;
+        int drop = p->v[i].org && !strcmp(p->v[i].role, "author");
+        if (drop && page.len) {
+            precis_buf_reset(&key);
+            normalise_put_key(&key, name, strlen(name));
+            drop = !key.len || !strstr(precis_buf_str(&page),
+                                       precis_buf_str(&key));
+        }
+        if (!drop)
+            p->v[k++] = p->v[i];
+    }
+    p->n = k;
+    p->oom |= page.oom || key.oom;
+    precis_buf_free(&page);
+    precis_buf_free(&key);
+}
+
 size_t normalise_people_authors(const normalise_people *p)
 {
     size_t n = 0;

@@ -421,6 +421,14 @@ static int do_people(precis_stage_ctx *ctx, const state *st,
         if (!normalise_people_authors(&pp))
             rc = alt_authors(a, &site, &pp);
     }
+    /* A page (its loader says what its header signs with) whose byline
+     * names no person keeps a newsroom only when it signs with it. */
+    precis_str shown = api->meta(a, "byline_shown");
+    if (!rc && shown.ptr && !st->keep_orgs
+        && !normalise_people_authors(&pp)) {
+        normalise_people_unsigned(&pp, shown.ptr, shown.len);
+        rc = pp.oom ? -1 : 0;
+    }
     if (rc) {
         normalise_people_free(&pp);
         return PRECIS_ENOMEM;

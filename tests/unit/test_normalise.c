@@ -772,19 +772,75 @@ static void test_page_byline_elsewhere(void **st)
     run_free(&r);
 }
 
-/* The site's own name is never an author; with nobody else named it
- * stays, as an organisation. */
+/* The site's own name is never an author.  With nobody else named it
+ * stays, as an organisation, when the page signs with it ("By Example
+ * News Staff" under the headline); named in the metadata alone, it signs
+ * nothing. */
 static void test_page_site_byline(void **st)
 {
     (void)st;
     run r;
-    run_article(&r,
-        "<html><head><title>Council closes the old bridge - Example "
-        "News</title>"
-        "<meta property=\"og:site_name\" content=\"Example News\">"
-        "<meta name=\"author\" content=\"Example News Staff\">"
-        "</head><body><article><h1>Council closes the old bridge</h1>"
+#define SITE_HEAD "<html><head><title>Council closes the old bridge - " \
+    "Example News</title>" \
+    "<meta property=\"og:site_name\" content=\"Example News\">" \
+    "<meta name=\"author\" content=\"Example News Staff\">" \
+    "</head><body><article><h1>Council closes the old bridge</h1>"
+    run_article(&r, SITE_HEAD "<p class=\"meta\">By Example News Staff</p>"
         BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Example News (organization)");
+    assert_string_equal(field(&r, "byline_shown"), "By Example News Staff");
+    run_free(&r);
+    run_article(&r, SITE_HEAD BODY_P BODY_P "</article></body></html>",
+                PRECIS_FORMAT_HTML, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "");
+    run_free(&r);
+    /* an agency named by a tag alone is no more a signature */
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title>"
+        "<meta name=\"author\" content=\"The Associated Press\"></head>"
+        "<body><article><h1>Council closes the old bridge</h1>" BODY_P
+        BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "");
+    run_free(&r);
+    /* text and JSON carry no header: their newsroom bylines stand */
+    run_article(&r,
+        "{\"title\": \"Council closes the old bridge\", "
+        "\"byline\": \"By The Associated Press\", "
+        "\"text\": \"The council voted to close the bridge.\"}",
+        PRECIS_FORMAT_JSON, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "The Associated Press (organization)");
+    run_free(&r);
+}
+
+/* A live blog's updates are signed by their own reporters: the page's
+ * byline is its header's ("By Example News"), not the first update's. */
+static void test_page_live_blog(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Storm live updates - Example News</title>"
+        "<meta property=\"og:site_name\" content=\"Example News\">"
+        "<script type=\"application/ld+json\">{\"@type\":"
+        "\"LiveBlogPosting\",\"headline\":\"Storm live updates\","
+        "\"author\":{\"@type\":\"Organization\",\"name\":"
+        "\"Example News\"},\"liveBlogUpdate\":[{\"@type\":"
+        "\"BlogPosting\",\"headline\":\"Power is back\",\"author\":"
+        "{\"@type\":\"Person\",\"name\":\"Rebecca Cole\"}}]}</script>"
+        "</head><body><article><div class=\"hero\"><div class=\"title\">"
+        "<h1>Storm live updates</h1></div><div class=\"meta\">By <span>"
+        "Example News</span></div></div>"
+        "<div class=\"post\"><h2>Power is back</h2><div class=\"byline\">"
+        "By <a href=\"/author/rebecca-cole\">Rebecca Cole</a></div>"
+        BODY_P "</div><div class=\"post\"><h2>Roads close</h2>"
+        "<div class=\"byline\">By <a href=\"/author/sam-ortiz\">Sam Ortiz"
+        "</a></div>" BODY_P "</div></article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
     char got[256];
     people(&r, got, sizeof got);
     assert_string_equal(got, "Example News (organization)");
@@ -953,6 +1009,7 @@ int main(void)
         cmocka_unit_test(test_article_credit),
         cmocka_unit_test(test_page_byline_elsewhere),
         cmocka_unit_test(test_page_site_byline),
+        cmocka_unit_test(test_page_live_blog),
         cmocka_unit_test(test_page_author_link),
         cmocka_unit_test(test_page_title_whole),
         cmocka_unit_test(test_page_local_day),

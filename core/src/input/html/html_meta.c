@@ -11,7 +11,9 @@
  *   authors   JSON-LD author people, author meta tags (their longer list
  *             when it includes JSON-LD's), byline elements (rel=author,
  *             itemprop=author, class/id "byline"/"author") that are not in
- *             navigation, sidebars or comments, then JSON-LD organisations.
+ *             navigation, sidebars or comments, then JSON-LD organisations;
+ *             on a live blog, the header's byline elements only.  The
+ *             header's "By …" line is recorded apart (byline_shown).
  *   date      JSON-LD datePublished, published-time meta tags, JSON-LD
  *             dateCreated, <time> / itemprop=datePublished / class "date"
  *             elements, a date in the URL, then modified-time tags; then
@@ -49,6 +51,7 @@ void html_meta_free(html_meta *m)
     sb_free(&m->lang);
     sb_free(&m->body);
     sb_free(&m->authors_alt);
+    sb_free(&m->byline_shown);
 }
 
 /* ---- meta tags ---- */
@@ -475,8 +478,36 @@ static int by_headline(const html_doc *d, const html_meta *m, uint32_t i)
     return r && i >= r && i < d->els.v[r].end;
 }
 
+/* Is the page a live blog (a LiveBlogPosting, or its updates listed)?
+ * Its updates carry bylines of their own, which are not the page's. */
+static int live_blog(json_t *v, int depth)
+{
+    if (depth > 6 || !v)
+        return 0;
+    size_t i;
+    json_t *e;
+    const char *key;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e)
+            if (live_blog(e, depth + 1))
+                return 1;
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    static const char *const live[] = { "LiveBlogPosting", NULL };
+    if (type_is(json_object_get(v, "@type"), live, 0)
+        || json_object_get(v, "liveBlogUpdate"))
+        return 1;
+    json_object_foreach(v, key, e)
+        if ((json_is_object(e) || json_is_array(e))
+            && live_blog(e, depth + 1))
+            return 1;
+    return 0;
+}
+
 static int authors_from_dom(const html_doc *d, uint32_t container,
-                            html_meta *m)
+                            int header_only, html_meta *m)
 {
     strbuf t = STRBUF_INIT;
     uint32_t best = 0;
@@ -487,7 +518,7 @@ static int authors_from_dom(const html_doc *d, uint32_t container,
         int inside = container && i >= container
                   && i < d->els.v[container].end;
         int near = by_headline(d, m, i);
-        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
+        if ((e->flags & (HF_IN_HIDDEN | HF_IN_HEAD)) || (header_only && !near))
             continue;
         if ((e->flags & HF_IN_ELSEWHERE) && !near)
             continue;
@@ -536,7 +567,7 @@ static int names_within(const char *a, const char *b)
  * more, the tags' longer list wins (JSON-LD often names only the first
  * of several authors). */
 static void pick_authors(html_doc *d, ld_info *li, uint32_t container,
-                         html_meta *m)
+                         int live, html_meta *m)
 {
     if (authors_from_ld(li, 0, m)) {
         html_meta alt;
@@ -550,7 +581,7 @@ static void pick_authors(html_doc *d, ld_info *li, uint32_t container,
         html_meta_free(&alt);
         return;
     }
-    if (authors_from_meta(d, m) || authors_from_dom(d, container, m))
+    if (authors_from_meta(d, m) || authors_from_dom(d, container, live, m))
         return;
     authors_from_ld(li, 1, m);
 }
@@ -642,14 +673,9 @@ static int author_href(const char *href)
 /* Does the text of element i start with "By" (or its equivalents)? */
 static int by_cue(const html_doc *d, uint32_t i)
 {
-    static const char *const cues[] = { "by ", "by:", "por ", "von ",
-                                        "par ", "door ", "di ", "av ",
-                                        "autor", "author", NULL };
     strbuf t = STRBUF_INIT;
     html_node_text(d->els.v[i].node, &t, 40);
-    int yes = 0;
-    for (const char *const *c = cues; *c && t.len && !yes; c++)
-        yes = !strncasecmp(t.s, *c, strlen(*c));
+    int yes = t.len && html_by_cue(t.s, t.len);
     sb_free(&t);
     return yes;
 }
@@ -672,7 +698,7 @@ static int opens_block(const html_doc *d, uint32_t i, const strbuf *name)
 /* Links to authors' pages, the names of one parent together: "By <a
  * href=/writer/…>Charles Fried</a>", an author box's name. */
 static void alt_from_links(const html_doc *d, uint32_t container,
-                           html_meta *m)
+                           int header_only, html_meta *m)
 {
     strbuf line = STRBUF_INIT, t = STRBUF_INIT;
     uint32_t parent = 0;
@@ -683,7 +709,8 @@ static void alt_from_links(const html_doc *d, uint32_t container,
         int first = (container && i >= container
                      && i < d->els.v[container].end)
                  || by_headline(d, m, i);
-        if (!i || first != (n < d->els.n))
+        if (!i || first != (n < d->els.n)
+            || (header_only && !by_headline(d, m, i)))
             continue;
         if (e->tag != HT_A || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD
                                            | HF_IN_FIGURE | HF_IN_JUNK)))
@@ -718,7 +745,7 @@ static void alt_from_links(const html_doc *d, uint32_t container,
 /* Byline elements other than the one chosen: those in the article
  * first, then an author box anywhere outside navigation and comments. */
 static void alt_from_dom(const html_doc *d, uint32_t container,
-                         html_meta *m)
+                         int header_only, html_meta *m)
 {
     strbuf t = STRBUF_INIT;
     for (int round = 0; round < 2; round++)
@@ -728,6 +755,8 @@ static void alt_from_dom(const html_doc *d, uint32_t container,
             int inside = container && i >= container
                       && i < d->els.v[container].end;
             int near = by_headline(d, m, i);
+            if (header_only && !near)
+                continue;
             if (i == m->byline_el || (inside || near) != !round
                 || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
                 || ((e->flags & HF_IN_ELSEWHERE) && !near))
@@ -747,7 +776,7 @@ static void alt_from_dom(const html_doc *d, uint32_t container,
  * author tags, byline elements, links to author pages.
  */
 static void collect_alt_authors(const html_doc *d, ld_info *li,
-                                uint32_t container, html_meta *m)
+                                uint32_t container, int live, html_meta *m)
 {
     for (size_t i = 0; i < li->nroots; i++)
         alt_from_ld(li->roots[i], 0, m);
@@ -756,8 +785,8 @@ static void collect_alt_authors(const html_doc *d, ld_info *li,
     if (authors_from_meta(d, &tags))
         alt_line(m, tags.authors.s, tags.authors.len);
     html_meta_free(&tags);
-    alt_from_dom(d, container, m);
-    alt_from_links(d, container, m);
+    alt_from_dom(d, container, live, m);
+    alt_from_links(d, container, live, m);
 }
 
 /* ---- dates ---- */
@@ -1003,16 +1032,54 @@ static void scan_broken_ld(const char *raw, html_meta *m)
     }
 }
 
+/*
+ * A class that says "sidebar" or "related" on an element that holds the
+ * article itself ("content-area right-sidebar-active") describes the
+ * page's layout, not a part beside the story: the flag is dropped from
+ * the container's ancestors, and their subtrees' "in elsewhere" flags
+ * are worked out again from what is left.
+ */
+static void layout_not_elsewhere(html_doc *d, uint32_t container)
+{
+    if (!container || !(d->els.v[container].flags & HF_IN_ELSEWHERE))
+        return;
+    uint32_t top = container;
+    for (uint32_t i = container;; i = d->els.v[i].parent) {
+        if (d->els.v[i].flags & HF_ELSEWHERE) {
+            d->els.v[i].flags &= ~(uint32_t)HF_ELSEWHERE;
+            top = i;
+        }
+        if (d->els.v[i].parent == i)
+            break;
+    }
+    /* pre-order: a parent is worked out before its children */
+    for (uint32_t i = top; i < d->els.v[top].end; i++) {
+        html_el *e = &d->els.v[i];
+        const html_el *p = &d->els.v[e->parent];
+        e->flags &= ~(uint32_t)HF_IN_ELSEWHERE;
+        if ((e->flags & HF_ELSEWHERE)
+            || (i != top && (p->flags & HF_IN_ELSEWHERE)))
+            e->flags |= HF_IN_ELSEWHERE;
+    }
+}
+
 void html_meta_collect(html_doc *d, uint32_t container, html_meta *m)
 {
+    layout_not_elsewhere(d, container);
     ld_info li;
     memset(&li, 0, sizeof li);
     strbuf broken = STRBUF_INIT;
     ld_load(d, &li, &broken);
     pick_site_url(d, &li, m);
     pick_headline(d, &li, container, m);
-    pick_authors(d, &li, container, m);
-    collect_alt_authors(d, &li, container, m);
+    /* a live blog's body is its updates, each signed: its bylines are
+     * read from its header only */
+    int live = 0;
+    for (size_t i = 0; i < li.nroots && !live; i++)
+        live = live_blog(li.roots[i], 0);
+    pick_authors(d, &li, container, live, m);
+    collect_alt_authors(d, &li, container, live, m);
+    html_shown_byline(d, container, m->headline_el, &m->byline_shown);
     pick_date(d, &li, container, m);
     if (broken.len)
         scan_broken_ld(broken.s, m);

@@ -1,6 +1,6 @@
 /*
- * html_shown.c - the date a page shows in its header, and the metadata
- * date that agrees with it (see html_shown.h).
+ * html_shown.c - what a page shows in its header: its date (and the
+ * metadata date that agrees with it) and its byline (see html_shown.h).
  *
  * Why the shown date decides: a page that labels several dates (published
  * in JSON-LD, modified in a meta tag, an update time under the byline)
@@ -11,7 +11,9 @@
  * and zone) and vouches for the shown date.
  */
 #include <string.h>
+#include <strings.h>
 
+#include "input/html/html_text.h"
 #include "input/html/html_shown.h"
 
 /* A header holds the headline, the byline and the date, little else:
@@ -111,28 +113,41 @@ static uint32_t header_end(const html_doc *d, uint32_t container,
     return (uint32_t)d->els.n;
 }
 
-/* Is element i in the header: beside the headline, or after it (or at
- * the container's start) before the text starts? */
-static int in_header(const html_doc *d, uint32_t head, uint32_t from,
-                     uint32_t stop, uint32_t i)
+/* A page's header: the headline's surroundings (head), and from the
+ * headline (or the container's start) to where the text starts. */
+typedef struct header {
+    uint32_t head, from, stop;
+} header;
+
+static void header_find(const html_doc *d, uint32_t container,
+                        uint32_t headline_el, header *h)
 {
-    return in_el(d, head, i) || (from && i >= from && i < stop);
+    h->head = header_of(d, headline_el, container);
+    h->stop = header_end(d, container, headline_el);
+    h->from = headline_el ? headline_el : container;
+}
+
+/* Is element i in the header, and not in a part of it that is not the
+ * page's own (hidden, a figure, a related list away from the headline)? */
+static int in_header(const html_doc *d, const header *h, uint32_t i)
+{
+    int by_head = in_el(d, h->head, i);
+    if (!by_head && !(h->from && i >= h->from && i < h->stop))
+        return 0;
+    return !not_header(&d->els.v[i], by_head);
 }
 
 int html_shown_date(const html_doc *d, uint32_t container,
                     uint32_t headline_el, date_value *out)
 {
-    uint32_t head = header_of(d, headline_el, container);
-    uint32_t stop = header_end(d, container, headline_el);
-    uint32_t from = headline_el ? headline_el : container;
+    header h;
+    header_find(d, container, headline_el, &h);
     uint32_t block_at = 0;
     date_value bv;
     for (size_t k = 0; k < d->blocks.n && !block_at; k++) {
         const html_block *b = &d->blocks.v[k];
-        const html_el *e = &d->els.v[b->el];
         size_t len = b->end - b->start;
-        if (!in_header(d, head, from, stop, b->el) || b->kind == HB_CAPTION
-            || not_header(e, in_el(d, head, b->el)))
+        if (b->kind == HB_CAPTION || !in_header(d, &h, b->el))
             continue;
         if (len <= DATE_BLOCK_MAX
             && date_find(d->text.s + b->start, len, &bv))
@@ -146,12 +161,10 @@ int html_shown_date(const html_doc *d, uint32_t container,
     strbuf t = STRBUF_INIT;
     for (size_t k = 0; k < d->times.n && !time_at; k++) {
         uint32_t i = d->times.v[k];
-        const html_el *e = &d->els.v[i];
-        if (!in_header(d, head, from, stop, i)
-            || not_header(e, in_el(d, head, i)))
+        if (!in_header(d, &h, i))
             continue;
         sb_reset(&t);
-        html_node_text(e->node, &t, HEADER_BLOCK_MAX);
+        html_node_text(d->els.v[i].node, &t, HEADER_BLOCK_MAX);
         if (t.len && t.len < HEADER_BLOCK_MAX
             && date_find(t.s, t.len, &tv))
             time_at = i;
@@ -166,6 +179,37 @@ int html_shown_date(const html_doc *d, uint32_t container,
     else
         *out = bv;
     return 1;
+}
+
+int html_shown_byline(const html_doc *d, uint32_t container,
+                      uint32_t headline_el, strbuf *out)
+{
+    header h;
+    header_find(d, container, headline_el, &h);
+    for (size_t k = 0; k < d->blocks.n; k++) {
+        const html_block *b = &d->blocks.v[k];
+        const char *s = d->text.s + b->start;
+        size_t len = b->end - b->start;
+        if (b->kind == HB_CAPTION || len > HEADER_BLOCK_MAX
+            || !in_header(d, &h, b->el))
+            continue;
+        if (html_by_cue(s, len)) {
+            sb_append(out, s, len);
+            return 1;
+        }
+        /* "By" in an element of its own, the names in the next block */
+        if (len == 2 && !strncasecmp(s, "by", 2) && k + 1 < d->blocks.n) {
+            const html_block *n = &d->blocks.v[k + 1];
+            if (n->end - n->start <= HEADER_BLOCK_MAX
+                && in_header(d, &h, n->el)) {
+                sb_append(out, s, len);
+                sb_putc(out, ' ');
+                sb_append(out, d->text.s + n->start, n->end - n->start);
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 static int same_day(const date_value *a, const date_value *b)

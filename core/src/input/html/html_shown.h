@@ -1,6 +1,6 @@
 /*
- * html_shown.h - the date a page shows its readers in its header, and the
- * metadata date that agrees with it (html_shown.c).
+ * html_shown.h - what a page shows its readers in its header: the date
+ * (and the metadata date that agrees with it), the byline (html_shown.c).
  *
  * A page's metadata often holds several dates (published, modified,
  * created, each in JSON-LD and meta tags) that disagree; the one a
@@ -34,6 +34,15 @@ typedef struct shown_cand {
  */
 int html_shown_date(const html_doc *d, uint32_t container,
                     uint32_t headline_el, date_value *out);
+
+/*
+ * The byline the header shows its readers: the first short block of the
+ * header that opens with "By" or its equivalents ("By NBC News", "Von
+ * Anna Schmidt"), appended to out.  Returns 1 when there is one.  A
+ * newsroom named only in the page's metadata is nobody's signature.
+ */
+int html_shown_byline(const html_doc *d, uint32_t container,
+                      uint32_t headline_el, strbuf *out);
 
 /*
  * Picks, among the metadata dates c[0, n) (the one chosen so far first),
