@@ -113,6 +113,34 @@ void normalise_people_unsigned(normalise_people *p, const char *shown,
     precis_buf_free(&key);
 }
 
+/* Is name one of the authors (people, role "author") of p? */
+static int is_author_of(const normalise_people *p, const char *name)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (!p->v[i].org && !strcmp(p->v[i].role, "author")
+            && same_name(p->text.s + p->v[i].name, name))
+            return 1;
+    return 0;
+}
+
+int normalise_people_as_shown(normalise_people *p,
+                              const normalise_people *shown)
+{
+    size_t agree = 0;
+    for (size_t i = 0; i < p->n; i++)
+        agree += !p->v[i].org && !strcmp(p->v[i].role, "author")
+              && is_author_of(shown, p->text.s + p->v[i].name);
+    if (!agree)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->v[i].org || strcmp(p->v[i].role, "author")
+            || is_author_of(shown, p->text.s + p->v[i].name))
+            p->v[k++] = p->v[i];
+    p->n = k;
+    return (int)agree;
+}
+
 size_t normalise_people_authors(const normalise_people *p)
 {
     size_t n = 0;

@@ -421,9 +421,21 @@ static int do_people(precis_stage_ctx *ctx, const state *st,
         if (!normalise_people_authors(&pp))
             rc = alt_authors(a, &site, &pp);
     }
-    /* A page (its loader says what its header signs with) whose byline
-     * names no person keeps a newsroom only when it signs with it. */
+    /* A page's loader says what its header signs with: those people,
+     * when they agree with the byline found; and a byline that names no
+     * person keeps a newsroom only when the page signs with it. */
     precis_str shown = api->meta(a, "byline_shown");
+    if (!rc && shown.len && normalise_people_authors(&pp)) {
+        normalise_people sp = { .keep_case = pp.keep_case };
+        rc = normalise_parse_byline(shown.ptr, shown.len, "author",
+                                    find_date_cb, &sp);
+        if (!rc) {
+            normalise_people_mark_site(&sp, &site);
+            normalise_people_as_shown(&pp, &sp);
+        }
+        rc = rc || sp.oom || pp.oom ? -1 : 0;
+        normalise_people_free(&sp);
+    }
     if (!rc && shown.ptr && !st->keep_orgs
         && !normalise_people_authors(&pp)) {
         normalise_people_unsigned(&pp, shown.ptr, shown.len);

@@ -265,6 +265,18 @@ void normalise_people_mark_site(normalise_people *p,
 void normalise_people_unsigned(normalise_people *p, const char *shown,
                                size_t len);
 
+/*
+ * Keeps, of p's authors, those the page's header signs with, when it signs
+ * with one of them at least: JSON-LD may list contributors or co-authors
+ * the page does not put in its byline ("By Grace Dean" shown, three in
+ * JSON-LD).  shown holds the people read from the header's "By" line
+ * (which may carry a title or a bio, so it only confirms names; it
+ * adds none).  Other roles stay.  Returns the number of authors kept (0:
+ * p unchanged).
+ */
+int normalise_people_as_shown(normalise_people *p,
+                              const normalise_people *shown);
+
 /* The number of people (not organisations) whose role is "author". */
 size_t normalise_people_authors(const normalise_people *p);
 

@@ -817,6 +817,37 @@ static void test_page_site_byline(void **st)
     run_free(&r);
 }
 
+/* JSON-LD may list as authors people the page's byline does not sign
+ * (contributors, a desk editor): the header's "By" line, when it names
+ * one of them, says who wrote the story.  A line that names none of them
+ * changes nothing. */
+static void test_page_shown_authors(void **st)
+{
+    (void)st;
+    run r;
+#define THREE_HEAD "<html><head><title>Council closes the old bridge" \
+    "</title><script type=\"application/ld+json\">{\"@type\":" \
+    "\"NewsArticle\",\"headline\":\"Council closes the old bridge\"," \
+    "\"author\":[{\"@type\":\"Person\",\"name\":\"Grace Dean\"}," \
+    "{\"@type\":\"Person\",\"name\":\"Leon Hurley\"},{\"@type\":" \
+    "\"Person\",\"name\":\"Jasmine Gould\"}]}</script></head><body>" \
+    "<article><h1>Council closes the old bridge</h1>"
+    run_article(&r, THREE_HEAD "<div class=\"byline\">By <a href=\"/"
+        "author/grace-dean\">Grace Dean</a></div><div>Contributions from "
+        "Leon Hurley, Jasmine Gould</div>" BODY_P BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Grace Dean (author)");
+    run_free(&r);
+    run_article(&r, THREE_HEAD "<p class=\"meta\">By Staff Reporters</p>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Grace Dean (author); Leon Hurley (author); "
+                             "Jasmine Gould (author)");
+    run_free(&r);
+}
+
 /* A live blog's updates are signed by their own reporters: the page's
  * byline is its header's ("By Example News"), not the first update's. */
 static void test_page_live_blog(void **st)
@@ -1010,6 +1041,7 @@ int main(void)
         cmocka_unit_test(test_page_byline_elsewhere),
         cmocka_unit_test(test_page_site_byline),
         cmocka_unit_test(test_page_live_blog),
+        cmocka_unit_test(test_page_shown_authors),
         cmocka_unit_test(test_page_author_link),
         cmocka_unit_test(test_page_title_whole),
         cmocka_unit_test(test_page_local_day),
