@@ -269,13 +269,13 @@ void normalise_people_unsigned(normalise_people *p, const char *shown,
  * Keeps, of p's authors, those the page's header signs with, when it signs
  * with one of them at least: JSON-LD may list contributors or co-authors
  * the page does not put in its byline ("By Grace Dean" shown, three in
- * JSON-LD).  shown holds the people read from the header's "By" line
- * (which may carry a title or a bio, so it only confirms names; it
- * adds none).  Other roles stay.  Returns the number of authors kept (0:
- * p unchanged).
+ * JSON-LD).  shown[0, len) is the header's "By" line as the page writes
+ * it (its spans may run together, "Passel24 comments"): a name counts as
+ * signed when the line holds it, case and spacing aside.  Other roles
+ * stay.  Returns the number of authors signed (0: p unchanged).
  */
-int normalise_people_as_shown(normalise_people *p,
-                              const normalise_people *shown);
+int normalise_people_as_shown(normalise_people *p, const char *shown,
+                              size_t len);
 
 /* The number of people (not organisations) whose role is "author". */
 size_t normalise_people_authors(const normalise_people *p);

@@ -848,6 +848,31 @@ static void test_page_shown_authors(void **st)
     run_free(&r);
 }
 
+/* A page a framework renders carries its story as JSON in a script's
+ * attribute or a JSON script: the story whose title is the headline names
+ * the author there, and a related story's author is not taken. */
+static void test_page_state_author(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title>"
+        "<script type=\"application/json\">{\"related\":[{\"title\":"
+        "\"Bus fares rise in spring\",\"authors\":[{\"name\":"
+        "\"Tom Hale\"}]}]}</script>"
+        "<script id=\"state\" data-state=\"{&quot;page&quot;:{&quot;"
+        "article&quot;:{&quot;title&quot;:&quot;Council closes the old "
+        "bridge&quot;,&quot;processed&quot;:{&quot;authors&quot;:[{&quot;"
+        "name&quot;:&quot;Daisy-Mae Schmitt&quot;,&quot;bio&quot;:&quot;"
+        "Writes about cities.&quot;}]}}}}\"></script></head><body><article>"
+        "<h1>Council closes the old bridge</h1>" BODY_P BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Daisy-Mae Schmitt (author)");
+    run_free(&r);
+}
+
 /* A live blog's updates are signed by their own reporters: the page's
  * byline is its header's ("By Example News"), not the first update's. */
 static void test_page_live_blog(void **st)
@@ -999,6 +1024,18 @@ static void test_page_header_date_only(void **st)
         PRECIS_FORMAT_HTML, NULL);
     assert_string_equal(field(&r, "date"), "2023-12-05");
     run_free(&r);
+    /* a date above the headline (the claim a fact check is about) gives
+     * way to the one under it */
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title></head>"
+        "<body><article><div class=\"top\"><div class=\"claim\"><p>Said "
+        "on Sunday, October 13th, 2019 in a newspaper</p></div><h1>Council "
+        "closes the old bridge</h1><p class=\"meta\">By Ana Lima on "
+        "Monday, November 18th, 2019 at 11:08 a.m.</p></div>"
+        "<div class=\"text\">" BODY_P BODY_P "</div>"
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2019-11-18T11:08:00");
+    run_free(&r);
 }
 
 /* Names in capitals are title-cased, and the field says so. */
@@ -1041,6 +1078,7 @@ int main(void)
         cmocka_unit_test(test_page_byline_elsewhere),
         cmocka_unit_test(test_page_site_byline),
         cmocka_unit_test(test_page_live_blog),
+        cmocka_unit_test(test_page_state_author),
         cmocka_unit_test(test_page_shown_authors),
         cmocka_unit_test(test_page_author_link),
         cmocka_unit_test(test_page_title_whole),

@@ -34,6 +34,7 @@
 #include "input/html/html_jsonld.h"
 #include "input/html/html_text.h"
 #include "input/html/html_shown.h"
+#include "input/html/html_state.h"
 
 void html_meta_init(html_meta *m)
 {
@@ -773,13 +774,18 @@ static void alt_from_dom(const html_doc *d, uint32_t container,
  * Other candidates for the byline, best first, for the normalise stage
  * to read when the byline chosen names no person (it is empty, the site's
  * own name or only an organisation): every JSON-LD object's authors, the
- * author tags, byline elements, links to author pages.
+ * story's authors in the page's script state, the author tags, byline
+ * elements, links to author pages.
  */
 static void collect_alt_authors(const html_doc *d, ld_info *li,
                                 uint32_t container, int live, html_meta *m)
 {
     for (size_t i = 0; i < li->nroots; i++)
         alt_from_ld(li->roots[i], 0, m);
+    strbuf state = STRBUF_INIT;
+    if (html_state_authors(d, m->headline.s, m->headline.len, &state))
+        alt_line(m, state.s, state.len);
+    sb_free(&state);
     html_meta tags;
     html_meta_init(&tags);
     if (authors_from_meta(d, &tags))

@@ -137,17 +137,17 @@ static int in_header(const html_doc *d, const header *h, uint32_t i)
     return !not_header(&d->els.v[i], by_head);
 }
 
-int html_shown_date(const html_doc *d, uint32_t container,
-                    uint32_t headline_el, date_value *out)
+/* The first date shown in the header among elements [lo, hi). */
+static int first_shown(const html_doc *d, const header *h, uint32_t lo,
+                       uint32_t hi, date_value *out)
 {
-    header h;
-    header_find(d, container, headline_el, &h);
     uint32_t block_at = 0;
     date_value bv;
     for (size_t k = 0; k < d->blocks.n && !block_at; k++) {
         const html_block *b = &d->blocks.v[k];
         size_t len = b->end - b->start;
-        if (b->kind == HB_CAPTION || !in_header(d, &h, b->el))
+        if (b->el < lo || b->el >= hi || b->kind == HB_CAPTION
+            || !in_header(d, h, b->el))
             continue;
         if (len <= DATE_BLOCK_MAX
             && date_find(d->text.s + b->start, len, &bv))
@@ -161,7 +161,7 @@ int html_shown_date(const html_doc *d, uint32_t container,
     strbuf t = STRBUF_INIT;
     for (size_t k = 0; k < d->times.n && !time_at; k++) {
         uint32_t i = d->times.v[k];
-        if (!in_header(d, &h, i))
+        if (i < lo || i >= hi || !in_header(d, h, i))
             continue;
         sb_reset(&t);
         html_node_text(d->els.v[i].node, &t, HEADER_BLOCK_MAX);
@@ -179,6 +179,20 @@ int html_shown_date(const html_doc *d, uint32_t container,
     else
         *out = bv;
     return 1;
+}
+
+int html_shown_date(const html_doc *d, uint32_t container,
+                    uint32_t headline_el, date_value *out)
+{
+    header h;
+    header_find(d, container, headline_el, &h);
+    uint32_t n = (uint32_t)d->els.n;
+    /* under the headline first: above it sit kickers, a live flag, or
+     * the claim a fact check is about ("on October 13th, 2019") */
+    if (headline_el)
+        return first_shown(d, &h, headline_el, n, out)
+            || first_shown(d, &h, 0, headline_el, out);
+    return first_shown(d, &h, 0, n, out);
 }
 
 int html_shown_byline(const html_doc *d, uint32_t container,

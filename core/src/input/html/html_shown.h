@@ -26,11 +26,12 @@ typedef struct shown_cand {
 } shown_cand;
 
 /*
- * The first date shown in the page's header, in document order: a <time>
- * or date element, or a short text block, beside the headline (headline_el,
- * 0 when none) or among the article's first blocks (container, 0 when
- * none), never in a figure, a hidden part or a related list.  Returns 1
- * and fills *out when there is one.
+ * The first date shown in the page's header, in document order (under the
+ * headline first, then above it): a <time> or date element, or a short
+ * text block, beside the headline (headline_el, 0 when none) or among the
+ * article's first blocks (container, 0 when none), never in a figure, a
+ * hidden part or a related list.  Returns 1 and fills *out when there is
+ * one.
  */
 int html_shown_date(const html_doc *d, uint32_t container,
                     uint32_t headline_el, date_value *out);
