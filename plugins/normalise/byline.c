@@ -89,6 +89,82 @@ void normalise_people_mark_site(normalise_people *p,
     }
 }
 
+void normalise_people_unsigned(normalise_people *p, const char *shown,
+                               size_t len)
+{
+    precis_buf page = PRECIS_BUF_INIT, key = PRECIS_BUF_INIT;
+    normalise_put_key(&page, shown, len);
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const char *name = p->text.s + p->v[i].name;
+        int drop = p->v[i].org && !strcmp(p->v[i].role, "author");
+        if (drop && page.len) {
+            precis_buf_reset(&key);
+            normalise_put_key(&key, name, strlen(name));
+            drop = !key.len || !strstr(precis_buf_str(&page),
+                                       precis_buf_str(&key));
+        }
+        if (!drop)
+            p->v[k++] = p->v[i];
+    }
+    p->n = k;
+    p->oom |= page.oom || key.oom;
+    precis_buf_free(&page);
+    precis_buf_free(&key);
+}
+
+/* A folded key with white space squeezed to single spaces. */
+static void squeezed_key(precis_buf *b, const char *s, size_t len)
+{
+    precis_buf k = PRECIS_BUF_INIT;
+    normalise_put_key(&k, s, len);
+    const char *t = precis_buf_str(&k);
+    int space = 1;
+    for (size_t i = 0; i < k.len; i++) {
+        int sp = t[i] == ' ' || t[i] == '\n' || t[i] == '\t'
+              || t[i] == '\r';
+        if (!sp)
+            precis_buf_append(b, t + i, 1);
+        else if (!space)
+            precis_buf_append(b, " ", 1);
+        space = sp;
+    }
+    b->oom |= k.oom;
+    precis_buf_free(&k);
+}
+
+int normalise_people_as_shown(normalise_people *p, const char *shown,
+                              size_t len)
+{
+    precis_buf line = PRECIS_BUF_INIT, key = PRECIS_BUF_INIT;
+    squeezed_key(&line, shown, len);
+    /* named: each author's name, whether the line holds it */
+    unsigned char *named = calloc(p->n ? p->n : 1, 1);
+    size_t agree = 0;
+    for (size_t i = 0; named && i < p->n; i++) {
+        if (p->v[i].org || strcmp(p->v[i].role, "author"))
+            continue;
+        const char *name = p->text.s + p->v[i].name;
+        precis_buf_reset(&key);
+        squeezed_key(&key, name, strlen(name));
+        named[i] = key.len && line.len
+                && strstr(precis_buf_str(&line), precis_buf_str(&key));
+        agree += named[i];
+    }
+    if (agree) {
+        size_t k = 0;
+        for (size_t i = 0; i < p->n; i++)
+            if (p->v[i].org || strcmp(p->v[i].role, "author") || named[i])
+                p->v[k++] = p->v[i];
+        p->n = k;
+    }
+    p->oom |= !named || line.oom || key.oom;
+    free(named);
+    precis_buf_free(&line);
+    precis_buf_free(&key);
+    return (int)agree;
+}
+
 size_t normalise_people_authors(const normalise_people *p)
 {
     size_t n = 0;

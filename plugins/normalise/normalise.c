@@ -327,9 +327,16 @@ static int alt_authors(const precis_article *a, const normalise_site *site,
             return -1;
         }
         normalise_people_mark_site(&q, site);
-        int found = normalise_people_authors(&q) > 0;
+        /* a name found away from the byline is a full one: a lone word
+         * there is as often a place ("PTI, Washington") */
+        int found = 0;
+        for (size_t i = 0; i < q.n; i++)
+            if (!q.v[i].org && !strcmp(q.v[i].role, "author")
+                && strchr(normalise_person_name(&q, i), ' '))
+                found++;
         for (size_t i = 0; found && i < q.n; i++)
-            if (!q.v[i].org && !strcmp(q.v[i].role, "author")) {
+            if (!q.v[i].org && !strcmp(q.v[i].role, "author")
+                && strchr(normalise_person_name(&q, i), ' ')) {
                 const char *name = normalise_person_name(&q, i);
                 normalise_people_add(pp, name, strlen(name), "author", 0);
             }
@@ -420,6 +427,19 @@ static int do_people(precis_stage_ctx *ctx, const state *st,
         normalise_people_mark_site(&pp, &site);
         if (!normalise_people_authors(&pp))
             rc = alt_authors(a, &site, &pp);
+    }
+    /* A page's loader says what its header signs with: those people,
+     * when they agree with the byline found; and a byline that names no
+     * person keeps a newsroom only when the page signs with it. */
+    precis_str shown = api->meta(a, "byline_shown");
+    if (!rc && shown.len && normalise_people_authors(&pp)) {
+        normalise_people_as_shown(&pp, shown.ptr, shown.len);
+        rc = pp.oom ? -1 : 0;
+    }
+    if (!rc && shown.ptr && !st->keep_orgs
+        && !normalise_people_authors(&pp)) {
+        normalise_people_unsigned(&pp, shown.ptr, shown.len);
+        rc = pp.oom ? -1 : 0;
     }
     if (rc) {
         normalise_people_free(&pp);

@@ -255,6 +255,28 @@ void normalise_people_finish(normalise_people *p, int keep_orgs);
 void normalise_people_mark_site(normalise_people *p,
                                 const normalise_site *site);
 
+/*
+ * Drops the organisations standing as authors that the page does not sign
+ * with: shown[0, len) is the "By …" line the page's header shows (empty
+ * when it shows none).  "By NBC News" under the headline is the page's
+ * signature; "TMZ Staff" in its JSON-LD alone, or "The Associated Press"
+ * in an author tag, says nothing a reader is told.
+ */
+void normalise_people_unsigned(normalise_people *p, const char *shown,
+                               size_t len);
+
+/*
+ * Keeps, of p's authors, those the page's header signs with, when it signs
+ * with one of them at least: JSON-LD may list contributors or co-authors
+ * the page does not put in its byline ("By Grace Dean" shown, three in
+ * JSON-LD).  shown[0, len) is the header's "By" line as the page writes
+ * it (its spans may run together, "Passel24 comments"): a name counts as
+ * signed when the line holds it, case and spacing aside.  Other roles
+ * stay.  Returns the number of authors signed (0: p unchanged).
+ */
+int normalise_people_as_shown(normalise_people *p, const char *shown,
+                              size_t len);
+
 /* The number of people (not organisations) whose role is "author". */
 size_t normalise_people_authors(const normalise_people *p);
 

@@ -772,19 +772,131 @@ static void test_page_byline_elsewhere(void **st)
     run_free(&r);
 }
 
-/* The site's own name is never an author; with nobody else named it
- * stays, as an organisation. */
+/* The site's own name is never an author.  With nobody else named it
+ * stays, as an organisation, when the page signs with it ("By Example
+ * News Staff" under the headline); named in the metadata alone, it signs
+ * nothing. */
 static void test_page_site_byline(void **st)
 {
     (void)st;
     run r;
-    run_article(&r,
-        "<html><head><title>Council closes the old bridge - Example "
-        "News</title>"
-        "<meta property=\"og:site_name\" content=\"Example News\">"
-        "<meta name=\"author\" content=\"Example News Staff\">"
-        "</head><body><article><h1>Council closes the old bridge</h1>"
+#define SITE_HEAD "<html><head><title>Council closes the old bridge - " \
+    "Example News</title>" \
+    "<meta property=\"og:site_name\" content=\"Example News\">" \
+    "<meta name=\"author\" content=\"Example News Staff\">" \
+    "</head><body><article><h1>Council closes the old bridge</h1>"
+    run_article(&r, SITE_HEAD "<p class=\"meta\">By Example News Staff</p>"
         BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Example News (organization)");
+    assert_string_equal(field(&r, "byline_shown"), "By Example News Staff");
+    run_free(&r);
+    run_article(&r, SITE_HEAD BODY_P BODY_P "</article></body></html>",
+                PRECIS_FORMAT_HTML, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "");
+    run_free(&r);
+    /* an agency named by a tag alone is no more a signature */
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title>"
+        "<meta name=\"author\" content=\"The Associated Press\"></head>"
+        "<body><article><h1>Council closes the old bridge</h1>" BODY_P
+        BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "");
+    run_free(&r);
+    /* text and JSON carry no header: their newsroom bylines stand */
+    run_article(&r,
+        "{\"title\": \"Council closes the old bridge\", "
+        "\"byline\": \"By The Associated Press\", "
+        "\"text\": \"The council voted to close the bridge.\"}",
+        PRECIS_FORMAT_JSON, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "The Associated Press (organization)");
+    run_free(&r);
+}
+
+/* JSON-LD may list as authors people the page's byline does not sign
+ * (contributors, a desk editor): the header's "By" line, when it names
+ * one of them, says who wrote the story.  A line that names none of them
+ * changes nothing. */
+static void test_page_shown_authors(void **st)
+{
+    (void)st;
+    run r;
+#define THREE_HEAD "<html><head><title>Council closes the old bridge" \
+    "</title><script type=\"application/ld+json\">{\"@type\":" \
+    "\"NewsArticle\",\"headline\":\"Council closes the old bridge\"," \
+    "\"author\":[{\"@type\":\"Person\",\"name\":\"Grace Dean\"}," \
+    "{\"@type\":\"Person\",\"name\":\"Leon Hurley\"},{\"@type\":" \
+    "\"Person\",\"name\":\"Jasmine Gould\"}]}</script></head><body>" \
+    "<article><h1>Council closes the old bridge</h1>"
+    run_article(&r, THREE_HEAD "<div class=\"byline\">By <a href=\"/"
+        "author/grace-dean\">Grace Dean</a></div><div>Contributions from "
+        "Leon Hurley, Jasmine Gould</div>" BODY_P BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Grace Dean (author)");
+    run_free(&r);
+    run_article(&r, THREE_HEAD "<p class=\"meta\">By Staff Reporters</p>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Grace Dean (author); Leon Hurley (author); "
+                             "Jasmine Gould (author)");
+    run_free(&r);
+}
+
+/* A page a framework renders carries its story as JSON in a script's
+ * attribute or a JSON script: the story whose title is the headline names
+ * the author there, and a related story's author is not taken. */
+static void test_page_state_author(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title>"
+        "<script type=\"application/json\">{\"related\":[{\"title\":"
+        "\"Bus fares rise in spring\",\"authors\":[{\"name\":"
+        "\"Tom Hale\"}]}]}</script>"
+        "<script id=\"state\" data-state=\"{&quot;page&quot;:{&quot;"
+        "article&quot;:{&quot;title&quot;:&quot;Council closes the old "
+        "bridge&quot;,&quot;processed&quot;:{&quot;authors&quot;:[{&quot;"
+        "name&quot;:&quot;Daisy-Mae Schmitt&quot;,&quot;bio&quot;:&quot;"
+        "Writes about cities.&quot;}]}}}}\"></script></head><body><article>"
+        "<h1>Council closes the old bridge</h1>" BODY_P BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    char got[256];
+    people(&r, got, sizeof got);
+    assert_string_equal(got, "Daisy-Mae Schmitt (author)");
+    run_free(&r);
+}
+
+/* A live blog's updates are signed by their own reporters: the page's
+ * byline is its header's ("By Example News"), not the first update's. */
+static void test_page_live_blog(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Storm live updates - Example News</title>"
+        "<meta property=\"og:site_name\" content=\"Example News\">"
+        "<script type=\"application/ld+json\">{\"@type\":"
+        "\"LiveBlogPosting\",\"headline\":\"Storm live updates\","
+        "\"author\":{\"@type\":\"Organization\",\"name\":"
+        "\"Example News\"},\"liveBlogUpdate\":[{\"@type\":"
+        "\"BlogPosting\",\"headline\":\"Power is back\",\"author\":"
+        "{\"@type\":\"Person\",\"name\":\"Rebecca Cole\"}}]}</script>"
+        "</head><body><article><div class=\"hero\"><div class=\"title\">"
+        "<h1>Storm live updates</h1></div><div class=\"meta\">By <span>"
+        "Example News</span></div></div>"
+        "<div class=\"post\"><h2>Power is back</h2><div class=\"byline\">"
+        "By <a href=\"/author/rebecca-cole\">Rebecca Cole</a></div>"
+        BODY_P "</div><div class=\"post\"><h2>Roads close</h2>"
+        "<div class=\"byline\">By <a href=\"/author/sam-ortiz\">Sam Ortiz"
+        "</a></div>" BODY_P "</div></article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
     char got[256];
     people(&r, got, sizeof got);
     assert_string_equal(got, "Example News (organization)");
@@ -852,6 +964,80 @@ static void test_page_local_day(void **st)
     run_free(&r);
 }
 
+/* The page's metadata holds a published and a modified date: the one the
+ * header shows is the page's date, and metadata gives its value. */
+#define TWO_DATES_HEAD \
+    "<html><head><title>Council closes the old bridge</title>" \
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"," \
+    "\"headline\":\"Council closes the old bridge\"," \
+    "\"datePublished\":\"2023-04-24T10:26:24+00:00\"," \
+    "\"dateModified\":\"2023-08-08T13:51:41+00:00\"}</script>" \
+    "</head><body>"
+
+static void test_page_shown_date(void **st)
+{
+    (void)st;
+    run r;
+    /* a guide refreshed in August says so under its headline */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1><div class=\"meta\"><span>By Ana Lima</span> "
+        "<span>Updated:</span> <time>August 8, 2023 | 6:51 AM</time></div>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-08-08T13:51:41+00:00");
+    assert_string_equal(field(&r, "date_source"), "json-ld dateModified");
+    run_free(&r);
+    /* published first, updated after: the first the reader sees */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1><p class=\"meta\">Posted: Apr 24, 2023 10:26 AM | "
+        "Last Updated: August 8, 2023</p>" BODY_P BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-04-24T10:26:24+00:00");
+    run_free(&r);
+    /* a date no metadata vouches for (the masthead's today, a date in
+     * the standfirst) leaves the published date alone */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1><p class=\"meta\">Saturday, December 23, 2023</p>"
+        BODY_P BODY_P "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-04-24T10:26:24+00:00");
+    assert_string_equal(field(&r, "date_source"), "json-ld");
+    run_free(&r);
+    /* a date in the story's text is not the header's */
+    run_article(&r, TWO_DATES_HEAD "<article><h1>Council closes the old "
+        "bridge</h1>" BODY_P "<p>It last met on August 8, 2023.</p>" BODY_P
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-04-24T10:26:24+00:00");
+    run_free(&r);
+}
+
+/* A page with no date in its metadata takes the one its header shows,
+ * even when the header runs its spans together ("Ana Lima" "Dec 05,
+ * 2023" "2 Shares" read "Ana LimaDec 05, 20232 Shares"). */
+static void test_page_header_date_only(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title></head>"
+        "<body><article><h1>Council closes the old bridge</h1><div>"
+        "<span>Ana Lima</span><span>Dec 05, 2023</span><span>2 Shares"
+        "</span></div>" BODY_P BODY_P "</article></body></html>",
+        PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2023-12-05");
+    run_free(&r);
+    /* a date above the headline (the claim a fact check is about) gives
+     * way to the one under it */
+    run_article(&r,
+        "<html><head><title>Council closes the old bridge</title></head>"
+        "<body><article><div class=\"top\"><div class=\"claim\"><p>Said "
+        "on Sunday, October 13th, 2019 in a newspaper</p></div><h1>Council "
+        "closes the old bridge</h1><p class=\"meta\">By Ana Lima on "
+        "Monday, November 18th, 2019 at 11:08 a.m.</p></div>"
+        "<div class=\"text\">" BODY_P BODY_P "</div>"
+        "</article></body></html>", PRECIS_FORMAT_HTML, NULL);
+    assert_string_equal(field(&r, "date"), "2019-11-18T11:08:00");
+    run_free(&r);
+}
+
 /* Names in capitals are title-cased, and the field says so. */
 static void test_byline_case_noted(void **st)
 {
@@ -891,9 +1077,14 @@ int main(void)
         cmocka_unit_test(test_article_credit),
         cmocka_unit_test(test_page_byline_elsewhere),
         cmocka_unit_test(test_page_site_byline),
+        cmocka_unit_test(test_page_live_blog),
+        cmocka_unit_test(test_page_state_author),
+        cmocka_unit_test(test_page_shown_authors),
         cmocka_unit_test(test_page_author_link),
         cmocka_unit_test(test_page_title_whole),
         cmocka_unit_test(test_page_local_day),
+        cmocka_unit_test(test_page_shown_date),
+        cmocka_unit_test(test_page_header_date_only),
         cmocka_unit_test(test_byline_case_noted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,7 +32,8 @@ static json_t *jstr_or_null(const char *s)
 
 static const char *const standard_fields[] = {
     "id", "url", "site", "headline", "headline_raw", "date", "date_raw",
-    "date_updated", "byline_raw", "byline_alt", "byline_case", NULL
+    "date_updated", "byline_raw", "byline_alt", "byline_case",
+    "byline_shown", NULL
 };
 
 static int is_standard(const char *k)
@@ -261,6 +262,8 @@ json_t *output_json(const precis_article *a, precis_view view)
                             jstr_or_null(article_field(a, "byline_alt")));
         json_object_set_new(o, "byline_case",
                             jstr_or_null(article_field(a, "byline_case")));
+        json_object_set_new(o, "byline_shown",
+                            jstr_or_null(article_field(a, "byline_shown")));
         json_object_set_new(o, "quotes", j_quotes(a));
         json_object_set_new(o, "paragraphs", j_paragraphs(a));
         if (a->notes.n) {
@@ -351,6 +354,7 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
                            { "date", "date" }, { "date_raw", "date (raw)" },
                            { "byline_raw", "byline (raw)" },
                            { "byline_case", "byline (case)" },
+                           { "byline_shown", "byline (shown)" },
                            { "site", "site" }, { "url", "url" } };
     sb_printf(sb, md ? "# %s\n\n" : "source: %s\n", a->source);
     sb_printf(sb, md ? "- **lang**: %s (%s, confidence %.2f)\n"
@@ -358,7 +362,7 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
               a->lang_how ? a->lang_how : "unknown", a->lang_confidence);
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
         const char *v = article_field(a, f[i][0]);
-        if (!v)
+        if (!v || !*v)
             continue;
         sb_printf(sb, md ? "- **%s**: %s" : "%s: %s", f[i][1], v);
         /* Where the field came from: "headline: …  (from h1)". */
@@ -368,6 +372,7 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
         const char *src = strcmp(f[i][0], "headline_raw")
                           && strcmp(f[i][0], "date_raw")
                           && strcmp(f[i][0], "byline_case")
+                          && strcmp(f[i][0], "byline_shown")
                           ? article_field(a, key) : NULL;
         sb_printf(sb, src ? "    (from %s)\n" : "\n", src);
     }

@@ -212,6 +212,7 @@ typedef struct html_meta {
     int authors_are_byline;     /* authors holds a byline element's text */
     uint32_t byline_el;
     strbuf authors_alt;         /* other candidates, one a line */
+    strbuf byline_shown;        /* the header's "By …" line, or empty */
     strbuf date;                /* raw date string */
     const char *date_source;
     strbuf site, url, description, lang;

@@ -11,10 +11,14 @@
  *   authors   JSON-LD author people, author meta tags (their longer list
  *             when it includes JSON-LD's), byline elements (rel=author,
  *             itemprop=author, class/id "byline"/"author") that are not in
- *             navigation, sidebars or comments, then JSON-LD organisations.
+ *             navigation, sidebars or comments, then JSON-LD organisations;
+ *             on a live blog, the header's byline elements only.  The
+ *             header's "By …" line is recorded apart (byline_shown).
  *   date      JSON-LD datePublished, published-time meta tags, JSON-LD
  *             dateCreated, <time> / itemprop=datePublished / class "date"
- *             elements, a date in the URL, then modified-time tags.
+ *             elements, a date in the URL, then modified-time tags; then
+ *             the metadata date of the day the header shows wins
+ *             (html_shown.c).
  * JSON-LD is read by html_jsonld.c, values are cleaned by html_text.c.
  */
 #include <jansson.h>
@@ -29,6 +33,8 @@
 #include "input/html/html_internal.h"
 #include "input/html/html_jsonld.h"
 #include "input/html/html_text.h"
+#include "input/html/html_shown.h"
+#include "input/html/html_state.h"
 
 void html_meta_init(html_meta *m)
 {
@@ -46,6 +52,7 @@ void html_meta_free(html_meta *m)
     sb_free(&m->lang);
     sb_free(&m->body);
     sb_free(&m->authors_alt);
+    sb_free(&m->byline_shown);
 }
 
 /* ---- meta tags ---- */
@@ -472,8 +479,36 @@ static int by_headline(const html_doc *d, const html_meta *m, uint32_t i)
     return r && i >= r && i < d->els.v[r].end;
 }
 
+/* Is the page a live blog (a LiveBlogPosting, or its updates listed)?
+ * Its updates carry bylines of their own, which are not the page's. */
+static int live_blog(json_t *v, int depth)
+{
+    if (depth > 6 || !v)
+        return 0;
+    size_t i;
+    json_t *e;
+    const char *key;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e)
+            if (live_blog(e, depth + 1))
+                return 1;
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    static const char *const live[] = { "LiveBlogPosting", NULL };
+    if (type_is(json_object_get(v, "@type"), live, 0)
+        || json_object_get(v, "liveBlogUpdate"))
+        return 1;
+    json_object_foreach(v, key, e)
+        if ((json_is_object(e) || json_is_array(e))
+            && live_blog(e, depth + 1))
+            return 1;
+    return 0;
+}
+
 static int authors_from_dom(const html_doc *d, uint32_t container,
-                            html_meta *m)
+                            int header_only, html_meta *m)
 {
     strbuf t = STRBUF_INIT;
     uint32_t best = 0;
@@ -484,7 +519,7 @@ static int authors_from_dom(const html_doc *d, uint32_t container,
         int inside = container && i >= container
                   && i < d->els.v[container].end;
         int near = by_headline(d, m, i);
-        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
+        if ((e->flags & (HF_IN_HIDDEN | HF_IN_HEAD)) || (header_only && !near))
             continue;
         if ((e->flags & HF_IN_ELSEWHERE) && !near)
             continue;
@@ -533,7 +568,7 @@ static int names_within(const char *a, const char *b)
  * more, the tags' longer list wins (JSON-LD often names only the first
  * of several authors). */
 static void pick_authors(html_doc *d, ld_info *li, uint32_t container,
-                         html_meta *m)
+                         int live, html_meta *m)
 {
     if (authors_from_ld(li, 0, m)) {
         html_meta alt;
@@ -547,7 +582,7 @@ static void pick_authors(html_doc *d, ld_info *li, uint32_t container,
         html_meta_free(&alt);
         return;
     }
-    if (authors_from_meta(d, m) || authors_from_dom(d, container, m))
+    if (authors_from_meta(d, m) || authors_from_dom(d, container, live, m))
         return;
     authors_from_ld(li, 1, m);
 }
@@ -639,14 +674,9 @@ static int author_href(const char *href)
 /* Does the text of element i start with "By" (or its equivalents)? */
 static int by_cue(const html_doc *d, uint32_t i)
 {
-    static const char *const cues[] = { "by ", "by:", "por ", "von ",
-                                        "par ", "door ", "di ", "av ",
-                                        "autor", "author", NULL };
     strbuf t = STRBUF_INIT;
     html_node_text(d->els.v[i].node, &t, 40);
-    int yes = 0;
-    for (const char *const *c = cues; *c && t.len && !yes; c++)
-        yes = !strncasecmp(t.s, *c, strlen(*c));
+    int yes = t.len && html_by_cue(t.s, t.len);
     sb_free(&t);
     return yes;
 }
@@ -669,7 +699,7 @@ static int opens_block(const html_doc *d, uint32_t i, const strbuf *name)
 /* Links to authors' pages, the names of one parent together: "By <a
  * href=/writer/…>Charles Fried</a>", an author box's name. */
 static void alt_from_links(const html_doc *d, uint32_t container,
-                           html_meta *m)
+                           int header_only, html_meta *m)
 {
     strbuf line = STRBUF_INIT, t = STRBUF_INIT;
     uint32_t parent = 0;
@@ -680,7 +710,8 @@ static void alt_from_links(const html_doc *d, uint32_t container,
         int first = (container && i >= container
                      && i < d->els.v[container].end)
                  || by_headline(d, m, i);
-        if (!i || first != (n < d->els.n))
+        if (!i || first != (n < d->els.n)
+            || (header_only && !by_headline(d, m, i)))
             continue;
         if (e->tag != HT_A || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD
                                            | HF_IN_FIGURE | HF_IN_JUNK)))
@@ -715,7 +746,7 @@ static void alt_from_links(const html_doc *d, uint32_t container,
 /* Byline elements other than the one chosen: those in the article
  * first, then an author box anywhere outside navigation and comments. */
 static void alt_from_dom(const html_doc *d, uint32_t container,
-                         html_meta *m)
+                         int header_only, html_meta *m)
 {
     strbuf t = STRBUF_INIT;
     for (int round = 0; round < 2; round++)
@@ -725,6 +756,8 @@ static void alt_from_dom(const html_doc *d, uint32_t container,
             int inside = container && i >= container
                       && i < d->els.v[container].end;
             int near = by_headline(d, m, i);
+            if (header_only && !near)
+                continue;
             if (i == m->byline_el || (inside || near) != !round
                 || (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD))
                 || ((e->flags & HF_IN_ELSEWHERE) && !near))
@@ -741,20 +774,25 @@ static void alt_from_dom(const html_doc *d, uint32_t container,
  * Other candidates for the byline, best first, for the normalise stage
  * to read when the byline chosen names no person (it is empty, the site's
  * own name or only an organisation): every JSON-LD object's authors, the
- * author tags, byline elements, links to author pages.
+ * story's authors in the page's script state, the author tags, byline
+ * elements, links to author pages.
  */
 static void collect_alt_authors(const html_doc *d, ld_info *li,
-                                uint32_t container, html_meta *m)
+                                uint32_t container, int live, html_meta *m)
 {
     for (size_t i = 0; i < li->nroots; i++)
         alt_from_ld(li->roots[i], 0, m);
+    strbuf state = STRBUF_INIT;
+    if (html_state_authors(d, m->headline.s, m->headline.len, &state))
+        alt_line(m, state.s, state.len);
+    sb_free(&state);
     html_meta tags;
     html_meta_init(&tags);
     if (authors_from_meta(d, &tags))
         alt_line(m, tags.authors.s, tags.authors.len);
     html_meta_free(&tags);
-    alt_from_dom(d, container, m);
-    alt_from_links(d, container, m);
+    alt_from_dom(d, container, live, m);
+    alt_from_links(d, container, live, m);
 }
 
 /* ---- dates ---- */
@@ -839,124 +877,65 @@ static int date_from_time(const html_doc *d, uint32_t container,
     return 0;
 }
 
-/*
- * A date the page shows its readers in its header: a short text block
- * beside the headline or among the article's first blocks ("By Jane Doe
- * Dec. 21, 2023 11:00 pm EST").  Update times are passed over.
- */
-static int shown_date(const html_doc *d, uint32_t container,
-                      const html_meta *m, date_value *out)
-{
-    /* <time> and date elements by their text, which is the reader's */
-    strbuf t = STRBUF_INIT;
-    int found = 0;
-    for (size_t k = 0; k < d->times.n && !found; k++) {
-        uint32_t i = d->times.v[k];
-        const html_el *e = &d->els.v[i];
-        int inside = container && i >= container
-                  && i < d->els.v[container].end;
-        if ((e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
-            || !(inside || by_headline(d, m, i)))
-            continue;
-        sb_reset(&t);
-        html_node_text(e->node, &t, 200);
-        found = t.len && t.len < 200 && date_find(t.s, t.len, out)
-             && out->kind != DATE_UPDATED;
-    }
-    sb_free(&t);
-    if (found)
-        return 1;
-    size_t seen = 0;
-    for (size_t k = 0; k < d->blocks.n; k++) {
-        const html_block *b = &d->blocks.v[k];
-        const html_el *e = &d->els.v[b->el];
-        int inside = container && b->el >= container
-                  && b->el < d->els.v[container].end;
-        if (e->flags & (HF_IN_HIDDEN | HF_IN_HEAD | HF_IN_ELSEWHERE))
-            continue;
-        size_t len = b->end - b->start;
-        /* the header ends where the text starts */
-        if (inside && len > 200)
-            break;
-        if (!by_headline(d, m, b->el) && !(inside && seen < 12))
-            continue;
-        seen += inside;
-        if (len > 100 || !date_find(d->text.s + b->start, len, out))
-            continue;
-        if (out->kind != DATE_UPDATED)
-            return 1;
-    }
-    return 0;
-}
+/* Published-time tags, best first, and modified-time tags. */
+static const char *const pub_keys[] = {
+    "article:published_time", "article:published",
+    "og:published_time", "published_time", "datepublished",
+    "pubdate", "publishdate", "publish-date", "publish_date",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+    "citation_publication_date", "citation_date", "date",
+    "original-publish-date", "datecreated", NULL
+};
+static const char *const mod_keys[] = {
+    "article:modified_time", "og:updated_time", "datemodified",
+    "last-modified", NULL
+};
 
 /*
- * Metadata times are often in UTC while the page shows the day where it
- * is published: 2023-12-22T04:00:41Z is "Dec. 21, 2023 11:00 pm EST".
- * When the page shows a day one off from the metadata's UTC day, that day
- * wins; its time and zone, when it shows them, give the offset (a time
- * without a zone gives it by its difference from UTC).
+ * The page's metadata dates after the one chosen: the date its header
+ * shows decides between them (html_shown.c).  A page with no metadata
+ * date at all takes the header's.
  */
-static void local_day(const html_doc *d, uint32_t container, html_meta *m)
+static void date_as_shown(html_doc *d, ld_info *li, uint32_t container,
+                          html_meta *m)
 {
-    date_value u, v;
-    if (!m->date.len || !date_find(m->date.s, m->date.len, &u)
-        || !u.has_time || !u.has_zone || u.tz_minutes != 0
-        || !shown_date(d, container, m, &v))
-        return;
-    long diff = date_days(&v) - date_days(&u);
-    if (diff != 1 && diff != -1)
-        return;
-    long off = 0;
-    if (v.has_time && v.has_zone) {
-        date_value w = u;
-        date_to_offset(&w, v.tz_minutes);
-        off = date_minutes(&v) - date_minutes(&w);
-        if (off < -90 || off > 90)
-            return;             /* another moment of that day */
-        off = v.tz_minutes;
-    } else if (v.has_time) {
-        off = date_minutes(&v) - date_minutes(&u);
-        off = (off >= 0 ? off + 15 : off - 15) / 30 * 30;
-        if (off < -14 * 60 || off > 14 * 60)
-            return;
+    enum { MAX_CANDS = 32 };
+    shown_cand c[MAX_CANDS];
+    size_t n = 0;
+    if (m->date.len)
+        c[n++] = (shown_cand){ m->date.s, m->date_source };
+    static const char *const ld_keys[] = {
+        "datePublished", "dateModified", "dateCreated", NULL
+    };
+    static const char *const ld_sources[] = {
+        "json-ld", "json-ld dateModified", "json-ld dateCreated"
+    };
+    for (size_t k = 0; li->article && ld_keys[k] && n < MAX_CANDS; k++) {
+        const char *v = jstr(li->article, ld_keys[k]);
+        if (v)
+            c[n++] = (shown_cand){ v, ld_sources[k] };
     }
-    char iso[40];
-    if (v.has_time) {
-        date_to_offset(&u, (int)off);
-        date_format_iso(&u, iso, sizeof iso);
-    } else {
-        v.has_time = v.has_zone = 0;
-        date_format_iso(&v, iso, sizeof iso);
-    }
-    sb_reset(&m->date);
-    sb_puts(&m->date, iso);
-    m->date_source = "metadata, on the day the page shows";
+    for (int mod = 0; mod < 2; mod++)
+        for (const char *const *k = mod ? mod_keys : pub_keys; *k; k++)
+            for (size_t i = 0; i < d->metas.n && n < MAX_CANDS; i++)
+                if (!strcmp(d->metas.v[i].key, *k)
+                    && *d->metas.v[i].content)
+                    c[n++] = (shown_cand){ d->metas.v[i].content, *k };
+    html_date_as_shown(d, container, m->headline_el, c, n, &m->date,
+                       &m->date_source);
 }
 
 static void pick_date(html_doc *d, ld_info *li, uint32_t container,
                       html_meta *m)
 {
     pick_date_source(d, li, container, m);
-    if (m->date.len)
-        local_day(d, container, m);
+    date_as_shown(d, li, container, m);
 }
 
 static void pick_date_source(html_doc *d, ld_info *li, uint32_t container,
                              html_meta *m)
 {
-    static const char *const pub_keys[] = {
-        "article:published_time", "article:published",
-        "og:published_time", "published_time", "datepublished",
-        "pubdate", "publishdate", "publish-date", "publish_date",
-        "parsely-pub-date", "sailthru.date", "dc.date.issued",
-        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
-        "citation_publication_date", "citation_date", "date",
-        "original-publish-date", "datecreated", NULL
-    };
-    static const char *const mod_keys[] = {
-        "article:modified_time", "og:updated_time", "datemodified",
-        "last-modified", NULL
-    };
     if (li->article && accept_date(jstr(li->article, "datePublished"), m,
                                    "json-ld"))
         return;
@@ -1059,16 +1038,54 @@ static void scan_broken_ld(const char *raw, html_meta *m)
     }
 }
 
+/*
+ * A class that says "sidebar" or "related" on an element that holds the
+ * article itself ("content-area right-sidebar-active") describes the
+ * page's layout, not a part beside the story: the flag is dropped from
+ * the container's ancestors, and their subtrees' "in elsewhere" flags
+ * are worked out again from what is left.
+ */
+static void layout_not_elsewhere(html_doc *d, uint32_t container)
+{
+    if (!container || !(d->els.v[container].flags & HF_IN_ELSEWHERE))
+        return;
+    uint32_t top = container;
+    for (uint32_t i = container;; i = d->els.v[i].parent) {
+        if (d->els.v[i].flags & HF_ELSEWHERE) {
+            d->els.v[i].flags &= ~(uint32_t)HF_ELSEWHERE;
+            top = i;
+        }
+        if (d->els.v[i].parent == i)
+            break;
+    }
+    /* pre-order: a parent is worked out before its children */
+    for (uint32_t i = top; i < d->els.v[top].end; i++) {
+        html_el *e = &d->els.v[i];
+        const html_el *p = &d->els.v[e->parent];
+        e->flags &= ~(uint32_t)HF_IN_ELSEWHERE;
+        if ((e->flags & HF_ELSEWHERE)
+            || (i != top && (p->flags & HF_IN_ELSEWHERE)))
+            e->flags |= HF_IN_ELSEWHERE;
+    }
+}
+
 void html_meta_collect(html_doc *d, uint32_t container, html_meta *m)
 {
+    layout_not_elsewhere(d, container);
     ld_info li;
     memset(&li, 0, sizeof li);
     strbuf broken = STRBUF_INIT;
     ld_load(d, &li, &broken);
     pick_site_url(d, &li, m);
     pick_headline(d, &li, container, m);
-    pick_authors(d, &li, container, m);
-    collect_alt_authors(d, &li, container, m);
+    /* a live blog's body is its updates, each signed: its bylines are
+     * read from its header only */
+    int live = 0;
+    for (size_t i = 0; i < li.nroots && !live; i++)
+        live = live_blog(li.roots[i], 0);
+    pick_authors(d, &li, container, live, m);
+    collect_alt_authors(d, &li, container, live, m);
+    html_shown_byline(d, container, m->headline_el, &m->byline_shown);
     pick_date(d, &li, container, m);
     if (broken.len)
         scan_broken_ld(broken.s, m);

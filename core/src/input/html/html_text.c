@@ -225,3 +225,16 @@ double html_similarity(const char *a, size_t al, const char *b, size_t bl)
             }
     return 2.0 * (double)common / (double)(x.n + y.n);
 }
+
+int html_by_cue(const char *s, size_t n)
+{
+    static const char *const cues[] = { "by ", "by:", "por ", "von ",
+                                        "par ", "door ", "di ", "av ",
+                                        "autor", "author", NULL };
+    for (const char *const *c = cues; *c; c++) {
+        size_t k = strlen(*c);
+        if (n >= k && !strncasecmp(s, *c, k))
+            return 1;
+    }
+    return 0;
+}

@@ -32,4 +32,8 @@ const char *strcasestr_ascii(const char *s, const char *needle);
 /* An address ("https://…", "www.…", anything with a slash). */
 int is_url(const char *s);
 
+/* Does s[0, n) open with "By" or its equivalents ("Por", "Von", "Par",
+ * "Door", "Di", "Av", "Autor", "Author")?  A byline's signature. */
+int html_by_cue(const char *s, size_t n);
+
 #endif

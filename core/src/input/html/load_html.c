@@ -402,6 +402,12 @@ static int record_fields(precis_article *a, const html_doc *d,
         rc = set_field(a, "description", &m->description);
     if (!rc)
         rc = set_field(a, "byline_alt", &m->authors_alt);
+    /* set on every page, empty when its header signs with no "By": a
+     * newsroom only the metadata names then signs nothing */
+    if (!rc)
+        rc = article_set_field(a, "byline_shown",
+                               m->byline_shown.len ? m->byline_shown.s : "",
+                               m->byline_shown.len);
     if (!rc)
         rc = set_cfield(a, "headline_source",
                         m->headline.len ? m->headline_source : NULL);
