@@ -617,9 +617,8 @@ static int match(classify_rules *r, const rule *ru, const char *s,
  */
 static int timestamp_line(const char *s, size_t len)
 {
-    date_value d;
-    if (!date_find(s, len, &d))
-        return 0;
+    /* The cheap half first: most short paragraphs have several lower-case
+     * words, and then no date needs looking for. */
     int lower = 0;
     for (size_t i = 0; i < len; i++) {
         if (i && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != '\n')
@@ -630,8 +629,11 @@ static int timestamp_line(const char *s, size_t len)
         if (k - i >= 3 && (k == len || s[k] == ' ' || s[k] == ','
                            || s[k] == ')'))
             lower++;
+        if (lower > 1)
+            return 0;
     }
-    return lower <= 1;
+    date_value d;
+    return date_find(s, len, &d);
 }
 
 static void apply_rules(classify_rules *r, precis_article *a, size_t i,
