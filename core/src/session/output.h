@@ -14,6 +14,11 @@
  * (json_decref).  NULL when out of memory. */
 json_t *output_json(const precis_article *a, precis_view view);
 
+/* Appends the view as text, or Markdown with md set; running out of
+ * memory sets sb->oom. */
+void output_text(strbuf *sb, const precis_article *a, precis_view view,
+                 int md);
+
 /* Appends the view as one HTML page (output_html.c); running out of
  * memory sets sb->oom. */
 void output_html(strbuf *sb, const precis_article *a, precis_view view);
