@@ -278,7 +278,15 @@ static int read_record(precis_reader *r, precis_article **out,
             goto bad;
         r->lineno++;
         if (r->line[0] == '{') {
-            r->pending = strdup(r->line);
+            /* A copy of all m bytes: the line may hold a NUL, so strdup
+             * would stop short of what next_line hands out. */
+            r->pending = malloc((size_t)m + 1);
+            if (!r->pending) {
+                free(rec);
+                return diag_set(err, PRECIS_ENOMEM, "%s: out of memory",
+                                name);
+            }
+            memcpy(r->pending, r->line, (size_t)m + 1);
             r->pending_len = (size_t)m;
             goto bad;
         }
