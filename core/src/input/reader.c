@@ -153,6 +153,22 @@ int input_reader_open(const load_opts *o, const char *path,
     return PRECIS_OK;
 }
 
+int input_reader_lines(const load_opts *o, FILE *f, const char *name,
+                       precis_reader **out, precis_error *err)
+{
+    precis_reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->name = strdup(name))) {
+        free(r);
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    r->opts = *o;
+    r->fmt = PRECIS_FORMAT_JSON;
+    r->f = f;
+    r->lines = 1;
+    *out = r;
+    return PRECIS_OK;
+}
+
 void precis_reader_close(precis_reader *r)
 {
     if (!r)
