@@ -1,0 +1,14 @@
+/*
+ * lua_pattern.h - Lua's pattern functions under the sandbox's time
+ * limit (lua_pattern.c).
+ */
+#ifndef PRECIS_LUA_PATTERN_H
+#define PRECIS_LUA_PATTERN_H
+
+#include <lua.h>
+
+/* Replaces find, match, gmatch and gsub of the global string table.
+ * For use inside a sandbox call. */
+void lua_pattern_open(lua_State *L);
+
+#endif
