@@ -57,14 +57,38 @@ run_one() {
         work=$log_dir/corpus-$name
         mkdir -p "$work"
     fi
-    "$bin" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 \
-        -print_final_stats=1 -dict="$(dict_of "$name")" \
-        -artifact_prefix="$findings/$name-" "${extra[@]}" \
-        "$work" "$here/corpus/$name" > "$log_dir/$name.log" 2>&1
-    local rc=$?
-    local runs
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
-           "$log_dir/$name.log" | tail -1)
+    # A timeout on a busy machine may be the machine's: an input that
+    # then runs three times in a row under the limit was not slow, and
+    # the target goes on for the rest of its time.
+    local left=$seconds rc runs total=0 t0 t1
+    while :; do
+        t0=$(date +%s)
+        "$bin" -max_total_time="$left" -timeout=1 -rss_limit_mb=2048 \
+            -print_final_stats=1 -dict="$(dict_of "$name")" \
+            -artifact_prefix="$findings/$name-" "${extra[@]}" \
+            "$work" "$here/corpus/$name" > "$log_dir/$name.log" 2>&1
+        rc=$?
+        t1=$(date +%s)
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
+               "$log_dir/$name.log" | tail -1)
+        total=$((total + ${runs:-0}))
+        local slow=
+        grep -q 'ERROR: libFuzzer: timeout' "$log_dir/$name.log" \
+            && slow=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' \
+                      "$log_dir/$name.log" | tail -1)
+        [ $rc -ne 0 ] && [ -n "$slow" ] && [ -f "$slow" ] || break
+        local again=0
+        for _ in 1 2 3; do
+            "$bin" -timeout=1 "$slow" > /dev/null 2>&1 || again=1
+        done
+        [ $again -eq 0 ] || break
+        echo "fuzz_$name: $(basename "$slow") ran under a second three" \
+             "times alone: the machine was busy; going on"
+        rm -f "$slow"
+        left=$((left - (t1 - t0)))
+        [ $left -gt 0 ] || { rc=0; break; }
+    done
+    runs=$total
     if [ $rc -eq 0 ]; then
         echo "fuzz_$name: ${runs:-?} executions in ${seconds}s, no finding"
     else
