@@ -11,16 +11,17 @@
  * whose __len says 2^62 makes table.insert shift that many slots.  Here
  * rep answers what needs no copying at once, and the table functions
  * ask the sandbox every BOUNDED_STEP elements whether the call's time is
- * up (lua_sandbox_check).  Their semantics are the reference manual's
+ * up (the check given to lua_bounded_open).  Their semantics are the reference manual's
  * (section 6.6).
  */
 #include "lua/lua_bounded.h"
 
 #include <lauxlib.h>
 
-#include "lua/lua_sandbox.h"
-
 enum { BOUNDED_STEP = 1024 };
+
+/* The sandbox's clock; the same function for every state. */
+static void (*check_time)(lua_State *L);
 
 enum { NEED_READ = 1, NEED_WRITE = 2, NEED_LEN = 4 };
 
@@ -73,8 +74,8 @@ static void copy_slot(lua_State *L, int src, lua_Integer from, int dst,
 {
     lua_geti(L, src, from);
     lua_seti(L, dst, to);
-    if (++*steps % BOUNDED_STEP == 0)
-        lua_sandbox_check(L);
+    if (++*steps % BOUNDED_STEP == 0 && check_time)
+        check_time(L);
 }
 
 /* table.insert(t, [pos,] value) */
@@ -150,8 +151,9 @@ static int b_move(lua_State *L)
     return 1;
 }
 
-void lua_bounded_open(lua_State *L)
+void lua_bounded_open(lua_State *L, void (*check)(lua_State *L))
 {
+    check_time = check;
     lua_getglobal(L, "string");
     lua_getfield(L, -1, "rep");
     lua_pushcclosure(L, b_rep, 1);

@@ -7,8 +7,9 @@
 
 #include <lua.h>
 
-/* Replaces string.rep, table.insert, table.remove and table.move.  For
- * use inside a sandbox call, after the standard library is open. */
-void lua_bounded_open(lua_State *L);
+/* Replaces string.rep, table.insert, table.remove and table.move; check
+ * (the sandbox's lua_sandbox_check) raises when the call's time is up.
+ * For use inside a sandbox call, after the standard library is open. */
+void lua_bounded_open(lua_State *L, void (*check)(lua_State *L));
 
 #endif

@@ -9,8 +9,8 @@
  * gives the same results and raises the same errors, and every
  * PATTERN_STEP steps (a call of the matcher, a character tried by a
  * repetition, a start position) it asks the sandbox whether the call's
- * time is up (lua_sandbox_check), which stops the script as the hook
- * does.  A plain search (find with plain, or a pattern without magic
+ * time is up (the check given to lua_pattern_open), which stops the
+ * script as the hook does.  A plain search (find with plain, or a pattern without magic
  * characters) is memmem: linear, where a naive search is not.
  *
  * Matching is a backtracking search, as in Lua: a pattern item is a
@@ -27,8 +27,6 @@
 #include <string.h>
 
 #include <lauxlib.h>
-
-#include "lua/lua_sandbox.h"
 
 enum {
     PATTERN_STEP = 1024,    /* steps between two looks at the clock */
@@ -51,10 +49,13 @@ typedef struct mstate {
     } cap[MAX_CAPTURES];
 } mstate;
 
+/* The sandbox's clock; the same function for every state. */
+static void (*check_time)(lua_State *L);
+
 static void step(mstate *m)
 {
-    if (++m->steps % PATTERN_STEP == 0)
-        lua_sandbox_check(m->L);
+    if (++m->steps % PATTERN_STEP == 0 && check_time)
+        check_time(m->L);
 }
 
 static void restart(mstate *m)
@@ -607,8 +608,9 @@ static int p_gsub(lua_State *L)
     return 2;
 }
 
-void lua_pattern_open(lua_State *L)
+void lua_pattern_open(lua_State *L, void (*check)(lua_State *L))
 {
+    check_time = check;
     static const luaL_Reg fns[] = {
         { "find", p_find },
         { "match", p_match },

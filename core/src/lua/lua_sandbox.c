@@ -747,8 +747,8 @@ static int open_sandbox(lua_State *L)
     lua_setfield(L, -2, "dump");
     lua_pop(L, 1);
     /* Library loops that the hook cannot reach, under the limits. */
-    lua_pattern_open(L);
-    lua_bounded_open(L);
+    lua_pattern_open(L, lua_sandbox_check);
+    lua_bounded_open(L, lua_sandbox_check);
     lua_pushglobaltable(L);
     prune(L, -1, globals_allowed);
     lua_pop(L, 1);
