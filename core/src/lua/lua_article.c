@@ -920,7 +920,10 @@ static int token_index(lua_State *L)
 
 int lua_article_fail(lua_State *L, const char *fn, int rc)
 {
-    return luaL_error(L, "%s: %s", fn, api_table()->strerror(rc));
+    /* The api's writes say EFORMAT for text that is not UTF-8. */
+    return luaL_error(L, "%s: %s", fn, rc == PRECIS_EFORMAT
+                      ? "the text is not valid UTF-8"
+                      : api_table()->strerror(rc));
 }
 
 static precis_article *check_out(lua_State *L, const char *fn)
