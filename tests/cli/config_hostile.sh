@@ -79,5 +79,5 @@ grep -q "^translate.glossary.joined = a   b   c " "$TMP/out" \
 grep -q "^translate.glossary.t79 = x79 " "$TMP/out" \
     && grep -q "^summary.sentences = 4 " "$TMP/out" \
     && pass "keys after it in their sections" \
-    || fail "keys after the joined value: $(grep -e t79 -e sentences "$TMP/out")"
+    || fail "after the joined value: $(grep -e t79 -e sentences "$TMP/out")"
 finish

@@ -31,10 +31,10 @@ if command -v /usr/bin/time >/dev/null; then
         && pass "a 200 MB line on standard input is refused" \
         || fail "200 MB line: $(head -c 300 "$TMP/err")"
     [ $((big - small)) -lt 32768 ] \
-        && pass "and read no further than the limit ($((big - small)) KiB more)" \
+        && pass "and read no further than it ($((big - small)) KiB more)" \
         || fail "200 MB line held $((big - small)) KiB more than a short one"
 else
-    echo "note: /usr/bin/time (the time package) missing; memory not measured"
+    echo "note: /usr/bin/time (package time) missing; memory not measured"
 fi
 
 need_corpus

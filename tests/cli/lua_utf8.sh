@@ -5,12 +5,16 @@
 . "$(dirname "$0")/lib.sh"
 S=$PRECIS_SOURCE/scripts
 
-valid_utf8() { python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' ; }
+valid_utf8() {
+    python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")'
+}
 
 cat > "$TMP/ng.txt" <<'TXT'
 Nigeria’s president spoke
 
-Nigeria’s president Bola Tinubu said Nigeria’s economy grew. Nigeria’s leader met Ghana’s envoy in Lagos. Officials in Abuja said the Nigeria’s plan would work. Tinubu’s aides agreed with Ōtani’s view.
+Nigeria’s president Bola Tinubu said Nigeria’s economy grew.
+Nigeria’s leader met Ghana’s envoy in Lagos. Officials in Abuja said the
+Nigeria’s plan would work. Tinubu’s aides agreed with Ōtani’s view.
 TXT
 expect_status 0 "keywords on names with ’s" -- \
     "$PRECIS" summarize -S "$S/keywords.lua" "$TMP/ng.txt"

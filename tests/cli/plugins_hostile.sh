@@ -11,7 +11,8 @@ STORY=$PRECIS_SOURCE/examples/articles/seed-caracas.txt
 # exit() in init: a message naming the plug-in, and a failure status.
 expect_status 2 "exit() in init" -- "$PRECIS" summarize \
     --set "pipeline.stages=$H/fx_exit.so,summary" "$STORY"
-expect_err_has "exit() was called by plug-in fx_exit ($H/fx_exit.so) while it was loading, in its init function" \
+LOADING="while it was loading, in its init function"
+expect_err_has "exit() was called by plug-in fx_exit ($H/fx_exit.so) $LOADING" \
     "exit() in init: named"
 [ ! -s "$TMP/out" ] && pass "exit() in init: no output" \
     || fail "exit() in init: output $(head -c 200 "$TMP/out")"
@@ -22,7 +23,8 @@ expect_err_has "exit() was called by plug-in fx_exit" "plugins check: named"
 # exit() while a stage runs.
 expect_status 2 "exit() in a run" -- "$PRECIS" summarize \
     --set "pipeline.stages=$H/fx_runexit.so,summary" "$STORY"
-expect_err_has "exit() was called by stage '$H/fx_runexit.so' (plugin:fx_runexit 1.0 ($H/fx_runexit.so)) on article '$STORY'" \
+RUNEXIT="stage '$H/fx_runexit.so' (plugin:fx_runexit 1.0 ($H/fx_runexit.so))"
+expect_err_has "exit() was called by $RUNEXIT on article '$STORY'" \
     "exit() in a run: stage and article named"
 
 # A crash in init.
@@ -31,8 +33,8 @@ expect_err_has "exit() was called by stage '$H/fx_runexit.so' (plugin:fx_runexit
 st=$?
 [ $st -gt 128 ] && pass "crash in init kills by signal ($st)" \
     || fail "crash in init: exit $st"
-expect_err_has "crashed (segmentation fault) in plug-in fx_initcrash ($H/fx_initcrash.so) while it was loading, in its init function" \
-    "crash in init: named"
+expect_err_has "crashed (segmentation fault) in plug-in fx_initcrash \
+($H/fx_initcrash.so) $LOADING" "crash in init: named"
 
 # Writable by every user: the folder, or the file.
 mkdir -p "$TMP/open"
@@ -41,13 +43,13 @@ chmod 777 "$TMP/open"
 expect_status 2 "a plug-in in a folder anyone can write" -- \
     "$PRECIS" summarize --set "pipeline.stages=$TMP/open/fx_good.so,summary" \
     "$STORY"
-expect_err_has "plugin $TMP/open/fx_good.so: refused: its folder $TMP/open is writable by every user" \
+OPEN="its folder $TMP/open is writable by every user"
+expect_err_has "plugin $TMP/open/fx_good.so: refused: $OPEN" \
     "folder refusal says why"
 expect_status 2 "the same folder on the plug-in path" -- \
     "$PRECIS" summarize --set "core.plugin_dirs=$TMP/open" \
     --set pipeline.stages=fx_good,summary "$STORY"
-expect_err_has "refused: its folder $TMP/open is writable by every user" \
-    "folder refusal on the path"
+expect_err_has "refused: $OPEN" "folder refusal on the path"
 chmod 755 "$TMP/open"
 chmod 666 "$TMP/open/fx_good.so"
 expect_status 2 "a plug-in file anyone can write" -- \
@@ -63,8 +65,7 @@ chmod 777 "$TMP/open"
 expect_status 2 "a link to a plug-in in an open folder" -- \
     "$PRECIS" summarize --set "pipeline.stages=$TMP/safe/fx_good.so,summary" \
     "$STORY"
-expect_err_has "refused: its folder $TMP/open is writable by every user" \
-    "the link's target is checked"
+expect_err_has "refused: $OPEN" "the link's target is checked"
 chmod 755 "$TMP/open"
 expect_status 0 "the same plug-in once the folder is closed" -- \
     "$PRECIS" summarize --set "pipeline.stages=$TMP/safe/fx_good.so,summary" \

@@ -1,7 +1,8 @@
 /*
- * fuzz_html.c - the a saved web page (HTML) loader, then the default pipeline (normalise,
- * quotes, summary) and every view of the result.  Invalid UTF-8 is
- * replaced rather than refused, so that the bytes after it are read.
+ * fuzz_html.c - the HTML loader, then the default pipeline
+ * (normalise, quotes, summary) and every view of the result.  Invalid
+ * UTF-8 is replaced rather than refused, so that the bytes after it are
+ * read.
  */
 #include "fuzz.h"
 

@@ -164,9 +164,11 @@ static int same(pair *pr, job *j)
 static const char *const curated[][2] = {
     { "hello world", "o" }, { "hello world", "l+" }, { "hello", "^h" },
     { "hello", "^e" }, { "hello", "o$" }, { "hel$lo", "l$l" },
-    { "  trim me  ", "^%s*(.-)%s*$" }, { "key = value", "(%w+)%s*=%s*(%w+)" },
+    { "  trim me  ", "^%s*(.-)%s*$" },
+    { "key = value", "(%w+)%s*=%s*(%w+)" },
     { "a,b,,c", "([^,]*)" }, { "THE (quick) fox", "%((%a+)%)" },
-    { "f(a(b)c)d", "%b()" }, { "f(a(b)c", "%b()" }, { "\"q\" x \"r\"", "%b\"\"" },
+    { "f(a(b)c)d", "%b()" }, { "f(a(b)c", "%b()" },
+    { "\"q\" x \"r\"", "%b\"\"" },
     { "THE (quick) fox", "%f[%a]%a+" }, { "hello", "%f[%z]" },
     { "hello", "%f[^%z]" }, { "abcabc", "(a)(b)(c)%1%2%3" },
     { "abab", "(ab)%1" }, { "abc", "()b()" }, { "aaa", "a-" },

@@ -11,8 +11,8 @@
  * whose __len says 2^62 makes table.insert shift that many slots.  Here
  * rep answers what needs no copying at once, and the table functions
  * ask the sandbox every BOUNDED_STEP elements whether the call's time is
- * up (the check given to lua_bounded_open).  Their semantics are the reference manual's
- * (section 6.6).
+ * up (the check given to lua_bounded_open).  Their semantics are the
+ * reference manual's (section 6.6).
  */
 #include "lua/lua_bounded.h"
 

@@ -10,8 +10,9 @@
  * PATTERN_STEP steps (a call of the matcher, a character tried by a
  * repetition, a start position) it asks the sandbox whether the call's
  * time is up (the check given to lua_pattern_open), which stops the
- * script as the hook does.  A plain search (find with plain, or a pattern without magic
- * characters) is memmem: linear, where a naive search is not.
+ * script as the hook does.  A plain search (find with plain, or a
+ * pattern without magic characters) is memmem: linear, where a naive
+ * search is not.
  *
  * Matching is a backtracking search, as in Lua: a pattern item is a
  * single-character class (".", "%a", "[set]", a character) with an

@@ -5,9 +5,10 @@
  * Why the limits hold:
  *  - Memory: every allocation of the state goes through sb_alloc, which
  *    counts bytes, with what the host keeps for the script during the
- *    call (lua_sandbox_charge: what it writes into the article).  Crossing the cap trips the sandbox; the allocation is
- *    still granted up to a small reserve (so the error, its message and
- *    the traceback can be built), anything beyond the reserve is refused.
+ *    call (lua_sandbox_charge: what it writes into the article).
+ *    Crossing the cap trips the sandbox; the allocation is still granted
+ *    up to a small reserve (so the error, its message and the traceback
+ *    can be built), anything beyond the reserve is refused.
  *  - Instructions and time: a count hook runs every HOOK_STEP
  *    instructions in every thread of the state and checks both budgets.
  *    Library functions that can loop long inside one C call (pattern

@@ -7,9 +7,10 @@
  * no io, os, package or debug: using one of those fails with its name.
  *
  * Limits: memory (a counting allocator), VM instructions and wall-clock
- * time per call (a count hook, and lua_sandbox_check in library loops).  When a limit is reached the hook raises
- * an error on every instruction from then on, so a script that catches
- * the error with pcall is stopped again at once, until the call returns.
+ * time per call (a count hook, and lua_sandbox_check in library loops).
+ * When a limit is reached the hook raises an error on every instruction
+ * from then on, so a script that catches the error with pcall is stopped
+ * again at once, until the call returns.
  *
  * Every use of the state goes through lua_sandbox_call(), which runs a C
  * function in protected mode under fresh limits: no Lua API call that
