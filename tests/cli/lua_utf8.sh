@@ -13,8 +13,12 @@ cat > "$TMP/ng.txt" <<'TXT'
 Nigeria’s president spoke
 
 Nigeria’s president Bola Tinubu said Nigeria’s economy grew.
-Nigeria’s leader met Ghana’s envoy in Lagos. Officials in Abuja said the
-Nigeria’s plan would work. Tinubu’s aides agreed with Ōtani’s view.
+
+Nigeria’s leader met Ghana’s envoy in Lagos.
+
+Officials in Abuja said the Nigeria’s plan would work.
+
+Tinubu’s aides agreed with Ōtani’s view.
 TXT
 expect_status 0 "keywords on names with ’s" -- \
     "$PRECIS" summarize -S "$S/keywords.lua" "$TMP/ng.txt"
