@@ -270,7 +270,7 @@ static void json_lines_nul_after_unfinished(void **state)
     (void)state;
     char t[1024];
     size_t n = 0;
-    n += (size_t)snprintf(t + n, sizeof t - n, "{\"id\": 1, \"text\": \"a\n");
+    n += (size_t)snprintf(t + n, sizeof t - n, "{\"id\": 1,\n");
     t[n++] = '{';
     t[n++] = '\0';
     memset(t + n, 'x', 300);
@@ -286,12 +286,14 @@ static void json_lines_nul_after_unfinished(void **state)
     assert_int_equal(precis_reader_open(ctx, path, PRECIS_FORMAT_AUTO, &r,
                                         &err), 0);
     precis_article *a = NULL;
+    /* Both bad records end where the second starts: line 2. */
     assert_true(precis_reader_next(r, &a, &err) < 0);
-    assert_non_null(strstr(err.message, ".jsonl:1:"));
+    assert_non_null(strstr(err.message, ".jsonl:2: invalid JSON"));
     assert_true(precis_reader_next(r, &a, &err) < 0);
-    assert_non_null(strstr(err.message, ".jsonl:2:"));
+    assert_non_null(strstr(err.message, ".jsonl:2: invalid JSON"));
     assert_int_equal(precis_reader_next(r, &a, &err), 1);
     assert_string_equal(precis_article_field(a, "id"), "3");
+    assert_non_null(strstr(precis_article_source(a), ".jsonl:3"));
     precis_article_free(a);
     assert_int_equal(precis_reader_next(r, &a, &err), 0);
     precis_reader_close(r);
