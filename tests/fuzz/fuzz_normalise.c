@@ -36,7 +36,7 @@ static void parsers(const char *s, size_t len, unsigned flags)
         }
     normalise_case_opts o = { (int)(flags >> 1 & 1), ev,
                               (int)(flags >> 2 & 1) };
-    normalise_buf b = NORMALISE_BUF_INIT;
+    precis_buf b = { 0 };
     normalise_titlecase(s, len, &o, &b);
     normalise_titlecase(s, len, NULL, &b);
     normalise_sentencecase(s, len, &o, &b);
@@ -44,7 +44,7 @@ static void parsers(const char *s, size_t len, unsigned flags)
     normalise_name_case(&b, s, len);
     normalise_name_bare(&b, s, len);
     normalise_put_spaced(&b, s, len, flags & 1, flags >> 1 & 1);
-    normalise_buf_free(&b);
+    precis_buf_free(&b);
     normalise_evidence_free(ev);
 
     /* The first line is the site's name, the rest a headline. */
@@ -62,8 +62,7 @@ static void parsers(const char *s, size_t len, unsigned flags)
     normalise_strip_site(h, hl, &site, &hs, &he);
     normalise_same_headline(s, cut, h, hl);
 
-    normalise_people p = { NORMALISE_BUF_INIT, NULL, 0, 0, 0,
-                           (int)(flags >> 4 & 1) };
+    normalise_people p = { { 0 }, NULL, 0, 0, 0, (int)(flags >> 4 & 1) };
     normalise_parse_byline(s, len, flags & 32 ? "contributor" : "author",
                            flags & 64 ? find_date : NULL, &p);
     normalise_people_finish(&p, flags >> 7 & 1);
