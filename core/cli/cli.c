@@ -91,8 +91,29 @@ static void on_crash(int sig)
     raise(sig);
 }
 
+/*
+ * A plug-in that calls exit() - in its init, or in a stage - would end
+ * precis with no word of why and perhaps a status of 0.  While a stage
+ * runs or a plug-in loads, exit() says who called it and fails.
+ */
+static void on_exit_guard(void)
+{
+    const char *what = precis_current_stage();
+    if (!what)
+        return;
+    static const char head[] = "precis: exit() was called by ";
+    static const char tail[] = "; a plug-in must return an error instead\n";
+    ssize_t w = write(2, head, sizeof head - 1);
+    w = write(2, what, strlen(what));
+    w = write(2, tail, sizeof tail - 1);
+    (void)w;
+    fflush(stdout);
+    _exit(EXIT_USAGE);
+}
+
 void cli_install_crash_handler(void)
 {
+    atexit(on_exit_guard);
     cli_catch_crashes(on_crash);
 }
 

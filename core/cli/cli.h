@@ -59,6 +59,8 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 precis_output cli_output_format(const cli_opts *o, precis_output dflt);
 
+/* A crash, or an exit() called by a plug-in, names what was running
+ * (precis_current_stage) on stderr. */
 void cli_install_crash_handler(void);
 /* Runs handler (once) on SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT. */
 void cli_catch_crashes(void (*handler)(int));

@@ -68,6 +68,10 @@ void apertium_missing(const apertium_modes *m, const char *from,
 
 /* ---- The stream format (apertium_stream.c) ---- */
 
+/* U+2063 INVISIBLE SEPARATOR: marks, in the pipeline, the blank between
+ * words that were written together (apertium_pipe.c: mark_joins). */
+#define APERTIUM_JOIN "\xE2\x81\xA3"
+
 /* Appends text as one request: reserved characters escaped, URLs, e-mail
  * addresses and other spans that must pass untouched in superblanks,
  * invalid UTF-8 and control characters repaired, line breaks made

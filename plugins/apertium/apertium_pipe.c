@@ -183,6 +183,74 @@ static int spawn(char *const argv[], int in_fd, int out_fd, int err_fd,
     return rc;
 }
 
+/* Inserts stage (a command and "| ") before the first occurrence of
+ * before in the script; nothing when the script has none. */
+static int insert_stage(apertium_pipe *p, const char *before,
+                        const char *stage, char *err, size_t errsize)
+{
+    const char *at = strstr(p->script, before);
+    if (!at)
+        return 0;
+    size_t head = (size_t)(at - p->script), n = strlen(p->script);
+    size_t k = strlen(stage);
+    char *s = malloc(n + k + 1);
+    if (!s) {
+        snprintf(err, errsize, "out of memory");
+        return -1;
+    }
+    memcpy(s, p->script, head);
+    memcpy(s + head, stage, k);
+    memcpy(s + head + k, at, n - head + 1);
+    free(p->script);
+    p->script = s;
+    return 0;
+}
+
+/*
+ * Words written together ("two-vehicle", "3-year") reach the tagger as
+ * units with no blank between them ("^two$^-$^vehicle$"), and a transfer
+ * rule that reorders them copies that empty blank around the words it
+ * adds: "un accidentededos vehículos", "plande3 años".  A stage after
+ * the tagger writes APERTIUM_JOIN (an invisible separator) into each
+ * such blank; it comes back wherever the rules put that blank.  Before
+ * post-generation, which contracts "de el" to "del" and makes "la agua"
+ * "el agua" only between whole words, each one between two letters or
+ * digits becomes a space and the others go ("EE.UU.-based", "ir,").
+ * Without a post-generation stage the answer does the same
+ * (apertium_answer).  Units that one word holds
+ * ("can't", joined with '+') are split only later, by
+ * apertium-pretransfer, and keep no blank.  GNU sed with NUL-separated
+ * records keeps the null-flush protocol: it answers each record as it
+ * comes, and with its output unbuffered (stdbuf -o0; sed -u would also
+ * read its input a byte at a time, a second per megabyte of the
+ * stream) writes it at once.  In the C locale it reads bytes, and a
+ * letter is ASCII or a two-byte UTF-8 character (Latin, Greek,
+ * Cyrillic: the languages of the installed pairs).
+ */
+#define SED "LC_ALL=C stdbuf -o0 sed -z "
+#define LETTER "\\([A-Za-z0-9]\\|[\\xc3-\\xdf][\\x80-\\xbf]\\)"
+/* A word next to it may open with the generator's marks: ~ (to be
+ * contracted), # * @ (unknown words, with mark_unknown). */
+#define MARKED_LETTER \
+    "\\([~#*@]*[A-Za-z0-9]\\|[~#*@]*[\\xc3-\\xdf][\\x80-\\xbf]\\)"
+static int mark_joins(apertium_pipe *p, char *err, size_t errsize)
+{
+    static const char mark[] =
+        SED "'s/\\([^\\\\]\\)\\$\\^/\\1$" APERTIUM_JOIN "^/g' | ";
+    static const char space[] =
+        SED "-e ':a' -e 's/" LETTER APERTIUM_JOIN MARKED_LETTER
+        "/\\1 \\2/' "
+        "-e 'ta' -e 's/" APERTIUM_JOIN "//g' | ";
+    if (!strstr(p->script, "apertium-pretransfer"))
+        return 0;   /* no marks, no harm */
+    if (insert_stage(p, "lt-proc -z -p", space, err, errsize))
+        return -1;
+    return insert_stage(p, "apertium-pretransfer", mark, err, errsize);
+}
+#undef SED
+#undef LETTER
+#undef MARKED_LETTER
+
 /* Runs `apertium-wblank-mode -z MODE` for the null-flush pipeline. */
 static int read_script(apertium_pipe *p, char *err, size_t errsize)
 {
@@ -225,7 +293,7 @@ static int read_script(apertium_pipe *p, char *err, size_t errsize)
         return -1;
     }
     p->script = b.s;
-    return 0;
+    return mark_joins(p, err, errsize);
 }
 
 static int nonblock(int fd)

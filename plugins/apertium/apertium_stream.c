@@ -55,8 +55,10 @@ static void add_clean(precis_buf *b, const char *s, size_t len,
         if (is_space_cp(c)) {
             if (b->len && b->s[b->len - 1] != ' ')
                 precis_buf_putc(b, ' ');
-        } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-            /* controls mean nothing in news text */
+        } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)
+                   || c == 0x2063) {
+            /* controls mean nothing in news text; U+2063 is the mark
+             * the pipeline writes (APERTIUM_JOIN) */
         } else if (c == '~' && !in_blank) {
             /* post-generation takes ~ as its own mark */
             precis_buf_append(b, "[~]", 3);
@@ -239,6 +241,44 @@ static void unescape(const char *r, size_t len, precis_buf *out)
     }
 }
 
+/* The next code point at or after i, skipping one mark Apertium puts
+ * before an unknown or ungenerated word; 0 at the end. */
+static uint32_t cp_after(const precis_buf *b, size_t i)
+{
+    if (i < b->len && (b->s[i] == '*' || b->s[i] == '#' || b->s[i] == '@'))
+        i++;
+    return i < b->len ? precis_utf8_next(b->s, b->len, &i) : 0;
+}
+
+/* The code point before i; 0 at the start. */
+static uint32_t cp_before(const precis_buf *b, size_t i)
+{
+    return i ? precis_utf8_prev(b->s, &i) : 0;
+}
+
+/* Each APERTIUM_JOIN becomes a space where the rules put it between two
+ * words ("accidente|de|dos vehículos"), and goes where it still joins
+ * what was written together ("EE.UU.|-|based", "ir|,"). */
+static void resolve_joins(precis_buf *b)
+{
+    static const char join[] = APERTIUM_JOIN;
+    const size_t n = sizeof join - 1;
+    size_t w = 0;
+    for (size_t i = 0; i < b->len;) {
+        if (i + n <= b->len && !memcmp(b->s + i, join, n)) {
+            uint32_t prev = cp_before(b, w), next = cp_after(b, i + n);
+            if (precis_is_word_cp(prev) && precis_is_word_cp(next))
+                b->s[w++] = ' ';
+            i += n;
+            continue;
+        }
+        b->s[w++] = b->s[i++];
+    }
+    b->len = w;
+    if (b->s)
+        b->s[w] = '\0';
+}
+
 /* White space squeezed and trimmed: a dropped pronoun ("He walked" ->
  * " Anduvo") leaves a blank behind. */
 static void squeeze(precis_buf *b)
@@ -329,6 +369,7 @@ int apertium_answer(const char *resp, size_t len, unsigned serial,
         out->s[0] = '\0';
     precis_buf_append(out, "", 0);
     unescape(resp, body, out);
+    resolve_joins(out);
     squeeze(out);
     fix_apostrophes(out, src, srclen);
     fix_openers(out, src, srclen);

@@ -315,7 +315,8 @@ static int alt_authors(const precis_article *a, const normalise_site *site,
                        normalise_people *pp)
 {
     precis_str alt = api->meta(a, "byline_alt");
-    const char *s = alt.ptr, *end = alt.ptr + alt.len;
+    /* No field is a NULL pointer: NULL + 0 is undefined in C. */
+    const char *s = alt.ptr, *end = alt.ptr ? alt.ptr + alt.len : NULL;
     while (s && s < end) {
         const char *e = memchr(s, '\n', (size_t)(end - s));
         if (!e)

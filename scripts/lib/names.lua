@@ -37,8 +37,10 @@ M.place_words = {
 }
 
 local function clean(word)
-  -- "Patrushev’s" -> "Patrushev"
-  return (word:gsub("['’]s$", ""))
+  -- "Patrushev’s" -> "Patrushev".  Each apostrophe whole: in a set,
+  -- "[’]" would be its three bytes one by one, and "Nigeria’s" would
+  -- lose the last two ("Nigeria\xE2\x80").
+  return (word:gsub("’s$", ""):gsub("'s$", ""))
 end
 
 local function finish(runs, cur)

@@ -34,7 +34,18 @@ function M.clip(s, max, ellipsis)
   end
   -- No dangling punctuation or opening marks before the ellipsis.
   head = head:gsub("[%s,;:%-%(%[\"]+$", "")
-  head = head:gsub("[“‘«]+$", "")
+  -- Opening marks are several bytes each: stripped whole, never byte by
+  -- byte (a set of them would also eat the end of "ū" or "Ā").
+  local stripped
+  repeat
+    stripped = false
+    for _, mark in ipairs{ "“", "‘", "«" } do
+      if #head >= #mark and head:sub(-#mark) == mark then
+        head = head:sub(1, -#mark - 1)
+        stripped = true
+      end
+    end
+  until not stripped
   return head .. ellipsis
 end
 

@@ -236,6 +236,19 @@ static void test_answers(void **state)
     check_answer("\xE2\x80\x9C Revisamos.\xE2\x80\x9D[<pz:1>]", 1,
                  "\xE2\x80\x9CWe reviewed.\xE2\x80\x9D", 0,
                  "\xE2\x80\x9CRevisamos.\xE2\x80\x9D");
+    /* The marks of blanks between words written together: a space
+     * between two words, nothing next to anything else. */
+    check_answer("un accidente" APERTIUM_JOIN "de" APERTIUM_JOIN
+                 "dos veh\xC3\xAD" "culos" APERTIUM_JOIN ".[<pz:1>]", 1,
+                 "a two-vehicle accident.", 0,
+                 "un accidente de dos veh\xC3\xAD" "culos.");
+    check_answer("ni\xC3\xB1o" APERTIUM_JOIN "de" APERTIUM_JOIN "13"
+                 APERTIUM_JOIN "a\xC3\xB1os, basado" APERTIUM_JOIN "en"
+                 APERTIUM_JOIN "EE.UU." APERTIUM_JOIN "-" APERTIUM_JOIN
+                 "arriba" APERTIUM_JOIN ")[<pz:1>]", 1, "x", 0,
+                 "ni\xC3\xB1o de 13 a\xC3\xB1os, basado en EE.UU.-arriba)");
+    /* One in the source is not the pipeline's: it goes in. */
+    check_request("a" APERTIUM_JOIN "b", "ab[<pz:7>]");
 }
 
 /* ---- pipelines against the fake engine ---- */
@@ -440,6 +453,23 @@ static void test_real_eng_spa(void **state)
     assert_non_null(strstr(jobs[2].out, "\xE2\x80\x9Chola\xE2\x80\x9D"));
     assert_non_null(strstr(jobs[2].out, "[sic]"));
     assert_non_null(strstr(jobs[2].out, "$4.5"));
+    free_jobs(jobs, 3);
+    /* Words written together keep their blanks when the rules reorder
+     * them, and their hyphens when not; contractions still happen. */
+    const char *joined[] = {
+        "A 51-year-old driver was killed in a two-vehicle accident.",
+        "The 3-year plan of the U.S.-based firm failed.",
+        "They pulled him out of the water.",
+    };
+    run_jobs(p, joined, 3, jobs, &o);
+    assert_non_null(strstr(jobs[0].out, "de 51 a\xC3\xB1os"));
+    assert_non_null(strstr(jobs[0].out,
+                           "un accidente de dos veh\xC3\xAD" "culos."));
+    assert_non_null(strstr(jobs[1].out, "plan de 3 a\xC3\xB1os"));
+    assert_non_null(strstr(jobs[1].out, "basada en EE.UU."));
+    assert_non_null(strstr(jobs[2].out, "del agua."));
+    for (int i = 0; i < 3; i++)
+        assert_null(strstr(jobs[i].out, APERTIUM_JOIN));
     free_jobs(jobs, 3);
     apertium_pipe_free(p);
 }

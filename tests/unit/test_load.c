@@ -258,6 +258,49 @@ static void json_lines(void **state)
     free(path);
 }
 
+/*
+ * An unfinished record, then a line that starts a new one and holds a
+ * NUL byte, then a long valid record: the line read ahead is kept whole
+ * (all its bytes, not up to the NUL), so reading it back and reading the
+ * next line stay within their buffers.  Each record is reported with its
+ * own line number and the last one loads.
+ */
+static void json_lines_nul_after_unfinished(void **state)
+{
+    (void)state;
+    char t[1024];
+    size_t n = 0;
+    n += (size_t)snprintf(t + n, sizeof t - n, "{\"id\": 1,\n");
+    t[n++] = '{';
+    t[n++] = '\0';
+    memset(t + n, 'x', 300);
+    n += 300;
+    t[n++] = '\n';
+    n += (size_t)snprintf(t + n, sizeof t - n, "{\"id\": 3, \"text\": \"");
+    memset(t + n, 'y', 250);
+    n += 250;
+    n += (size_t)snprintf(t + n, sizeof t - n, ".\"}\n");
+    char *path = tu_tempfile(".jsonl", t, n);
+    precis_reader *r;
+    precis_error err;
+    assert_int_equal(precis_reader_open(ctx, path, PRECIS_FORMAT_AUTO, &r,
+                                        &err), 0);
+    precis_article *a = NULL;
+    /* Both bad records end where the second starts: line 2. */
+    assert_true(precis_reader_next(r, &a, &err) < 0);
+    assert_non_null(strstr(err.message, ".jsonl:2: invalid JSON"));
+    assert_true(precis_reader_next(r, &a, &err) < 0);
+    assert_non_null(strstr(err.message, ".jsonl:2: invalid JSON"));
+    assert_int_equal(precis_reader_next(r, &a, &err), 1);
+    assert_string_equal(precis_article_field(a, "id"), "3");
+    assert_non_null(strstr(precis_article_source(a), ".jsonl:3"));
+    precis_article_free(a);
+    assert_int_equal(precis_reader_next(r, &a, &err), 0);
+    precis_reader_close(r);
+    remove(path);
+    free(path);
+}
+
 static void files_and_dirs(void **state)
 {
     (void)state;
@@ -304,6 +347,7 @@ int main(void)
         cmocka_unit_test(bad_inputs),
         cmocka_unit_test(replace_invalid),
         cmocka_unit_test(json_lines),
+        cmocka_unit_test(json_lines_nul_after_unfinished),
         cmocka_unit_test(files_and_dirs),
         cmocka_unit_test(big_single_line),
     };

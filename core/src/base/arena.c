@@ -47,6 +47,7 @@ void *arena_alloc(arena *a, size_t size)
         return NULL;
     b->size = bs;
     b->used = size;
+    a->bytes += sizeof(arena_block) + bs;
     /* A block made for one large request goes behind the current head so
      * the head's free space stays usable for small requests. */
     if (a->head && bs == size && a->head->size - a->head->used > 256) {
@@ -111,4 +112,5 @@ void arena_free(arena *a)
     }
     a->head = NULL;
     a->block_size = 0;
+    a->bytes = 0;
 }

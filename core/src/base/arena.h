@@ -13,10 +13,11 @@ typedef struct arena_block arena_block;
 typedef struct arena {
     arena_block *head;      /* newest block; owned */
     size_t block_size;      /* size of the next ordinary block */
+    size_t bytes;           /* of all its blocks: what it holds */
 } arena;
 
 /* Zero-initialised arenas are valid and empty. */
-#define ARENA_INIT { NULL, 0 }
+#define ARENA_INIT { NULL, 0, 0 }
 
 /*
  * Returns size bytes aligned for any type, or NULL when out of memory.

@@ -2,10 +2,18 @@
  * config.c - layered INI configuration on top of iniparser.
  *
  * iniparser reads the syntax; everything else is ours.  It forgets line
- * numbers, so after a file loads we scan it once more to find the line of
- * each key, which error messages need.  Its own error reports go through
- * a callback that can only be global; we keep the last one per thread.
+ * numbers, so after a piece of a file loads we scan that piece once more
+ * to find the line of each key, which error messages need.  Its own
+ * error reports go through a callback that can only be global; we keep
+ * the last one per thread.
+ *
+ * iniparser 4.1 adds each key by comparing it with every key it holds,
+ * so a file of n keys costs it n * n steps (200,000 sections took
+ * minutes).  It is given the file in pieces of about PIECE_LINES lines
+ * instead, each through a memory file (it reads only named files), and
+ * our own tables are hashed: loading is linear in the file.
  */
+#define _GNU_SOURCE     /* memfd_create */
 #include "base/config.h"
 
 #include <ctype.h>
@@ -17,8 +25,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "base/diag.h"
+#include "base/hash.h"
+
+enum { PIECE_LINES = 32 };
 
 static _Thread_local char ini_last_error[512];
 
@@ -41,7 +54,12 @@ void cfg_free(config *c)
     VEC_FREE(&c->e);
     VEC_FREE(&c->sections);
     VEC_FREE(&c->files);
+    VEC_FREE(&c->chains);
+    VEC_FREE(&c->next);
+    free(c->e_ix);
+    free(c->s_ix);
     arena_free(&c->mem);
+    memset(c, 0, sizeof *c);
 }
 
 static char *lower_dup(arena *a, const char *s, size_t n)
@@ -52,43 +70,157 @@ static char *lower_dup(arena *a, const char *s, size_t n)
     return d;
 }
 
-static int add_section(config *c, const char *name)
+/* ---- the hash indexes ---- */
+
+static size_t key_hash(const char *section, const char *key)
 {
-    if (cfg_has_section(c, name))
+    size_t a = hash_bytes(section, strlen(section));
+    size_t b = hash_bytes(key, strlen(key));
+    return a ^ (b + (size_t)0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
+}
+
+static size_t entry_hash_at(const config *c, size_t i)
+{
+    return key_hash(c->e.v[i].section, c->e.v[i].key);
+}
+
+static size_t section_hash_at(const config *c, size_t i)
+{
+    return hash_bytes(c->sections.v[i], strlen(c->sections.v[i]));
+}
+
+/* Makes room in table *ix (capacity *cap) for item n (items 0..n-1 are
+ * in it), keeping it at most half full; rehashes with hash_at. */
+static int ix_reserve(const config *c, size_t **ix, size_t *cap, size_t n,
+                      size_t (*hash_at)(const config *, size_t))
+{
+    if ((n + 1) * 2 <= *cap)
         return 0;
-    const char *s = arena_strdup(&c->mem, name);
-    return s ? VEC_PUSH(&c->sections, s) : -1;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    while ((n + 1) * 2 > ncap)
+        ncap *= 2;
+    size_t *nix = calloc(ncap, sizeof *nix);
+    if (!nix)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t h = hash_at(c, i) & (ncap - 1);
+        while (nix[h])
+            h = (h + 1) & (ncap - 1);
+        nix[h] = i + 1;
+    }
+    free(*ix);
+    *ix = nix;
+    *cap = ncap;
+    return 0;
+}
+
+static void ix_insert(size_t *ix, size_t cap, size_t hash, size_t i)
+{
+    size_t h = hash & (cap - 1);
+    while (ix[h])
+        h = (h + 1) & (cap - 1);
+    ix[h] = i + 1;
+}
+
+/* The section's index + 1, or 0. */
+static size_t section_index(const config *c, const char *name)
+{
+    if (!c->s_cap)
+        return 0;
+    size_t m = c->s_cap - 1, h = hash_bytes(name, strlen(name)) & m;
+    for (size_t k; (k = c->s_ix[h]) != 0; h = (h + 1) & m)
+        if (!strcmp(c->sections.v[k - 1], name))
+            return k;
+    return 0;
+}
+
+/* The entry's index + 1, or 0. */
+static size_t entry_index(const config *c, const char *section,
+                          const char *key)
+{
+    if (!c->e_cap)
+        return 0;
+    size_t m = c->e_cap - 1, h = key_hash(section, key) & m;
+    for (size_t k; (k = c->e_ix[h]) != 0; h = (h + 1) & m)
+        if (!strcmp(c->e.v[k - 1].section, section)
+            && !strcmp(c->e.v[k - 1].key, key))
+            return k;
+    return 0;
+}
+
+/* ---- entries ---- */
+
+/* Registers a section (name lower-case, arena-owned or copied when
+ * own is 0); *at gets its index.  -1 when out of memory. */
+static int add_section(config *c, const char *name, int own, size_t *at)
+{
+    size_t k = section_index(c, name);
+    if (k) {
+        *at = k - 1;
+        return 0;
+    }
+    const char *s = own ? name : arena_strdup(&c->mem, name);
+    cfg_chain none = { 0, 0 };
+    if (!s || ix_reserve(c, &c->s_ix, &c->s_cap, c->sections.n,
+                         section_hash_at)
+        || VEC_RESERVE(&c->chains, c->sections.n + 1)
+        || VEC_PUSH(&c->sections, s))
+        return -1;
+    (void)VEC_PUSH(&c->chains, none);  /* reserved above: cannot fail */
+    *at = c->sections.n - 1;
+    ix_insert(c->s_ix, c->s_cap, section_hash_at(c, *at), *at);
+    return 0;
+}
+
+/* Sets an entry from strings the arena owns (section and key in lower
+ * case). */
+static int put(config *c, const char *section, const char *key,
+               const char *value, const char *origin, int line)
+{
+    size_t si;
+    if (add_section(c, section, 1, &si))
+        return PRECIS_ENOMEM;
+    size_t k = entry_index(c, section, key);
+    if (k) {
+        cfg_entry *e = &c->e.v[k - 1];
+        e->value = value;
+        e->origin = origin;
+        e->line = line;
+        return PRECIS_OK;
+    }
+    cfg_entry e = { section, key, value, origin, line };
+    size_t none = 0;
+    if (ix_reserve(c, &c->e_ix, &c->e_cap, c->e.n, entry_hash_at)
+        || VEC_RESERVE(&c->next, c->e.n + 1) || VEC_PUSH(&c->e, e))
+        return PRECIS_ENOMEM;
+    (void)VEC_PUSH(&c->next, none);    /* reserved above: cannot fail */
+    size_t n = c->e.n;
+    ix_insert(c->e_ix, c->e_cap, entry_hash_at(c, n - 1), n - 1);
+    cfg_chain *ch = &c->chains.v[si];
+    if (ch->tail)
+        c->next.v[ch->tail - 1] = n;
+    else
+        ch->head = n;
+    ch->tail = n;
+    return PRECIS_OK;
 }
 
 int cfg_put(config *c, const char *section, const char *key,
             const char *value, const char *origin, int line)
 {
-    if (add_section(c, section))
-        return PRECIS_ENOMEM;
+    const char *s = lower_dup(&c->mem, section, strlen(section));
+    const char *k = lower_dup(&c->mem, key, strlen(key));
     const char *v = arena_strdup(&c->mem, value ? value : "");
     const char *o = arena_strdup(&c->mem, origin);
-    if (!v || !o)
+    if (!s || !k || !v || !o)
         return PRECIS_ENOMEM;
-    for (size_t i = 0; i < c->e.n; i++) {
-        cfg_entry *e = &c->e.v[i];
-        if (!strcmp(e->section, section) && !strcmp(e->key, key)) {
-            e->value = v;
-            e->origin = o;
-            e->line = line;
-            return PRECIS_OK;
-        }
-    }
-    cfg_entry e = { lower_dup(&c->mem, section, strlen(section)),
-                    lower_dup(&c->mem, key, strlen(key)), v, o, line };
-    if (!e.section || !e.key || VEC_PUSH(&c->e, e))
-        return PRECIS_ENOMEM;
-    return PRECIS_OK;
+    return put(c, s, k, v, o, line);
 }
 
-/* Finds the line of [section] key in the file text, or 0. */
+/* Finds the last line of [section] key in text, or 0. */
 static int find_line(const char *text, const char *section, const char *key)
 {
-    int line = 0, in_sec = 0;
+    int line = 0, in_sec = 0, found = 0;
     size_t klen = strlen(key), slen = strlen(section);
     for (const char *p = text; *p;) {
         line++;
@@ -106,16 +238,16 @@ static int find_line(const char *text, const char *section, const char *key)
             while (q < end && (*q == ' ' || *q == '\t'))
                 q++;
             if (q < end && (*q == '=' || *q == ':'))
-                return line;
+                found = line;
         }
         if (!nl)
             break;
         p = nl + 1;
     }
-    return 0;
+    return found;
 }
 
-static char *read_file(const char *path)
+static char *read_file(const char *path, size_t *out_len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -139,68 +271,118 @@ static char *read_file(const char *path)
     fclose(f);
     if (buf)
         buf[len] = '\0';
+    *out_len = len;
     return buf;
 }
 
 /* iniparser does not complain about a line that is neither a section, a
  * key nor a comment in all versions; we check the syntax first so a typo
  * is an error with its line, not a silently ignored line. */
-static int check_syntax(const char *path, const char *text,
+static int check_syntax(const char *path, const char *text, size_t len,
                         precis_error *err)
 {
-    int line = 0;
+    int line = 0, joined = 0;
     for (const char *p = text; *p;) {
         line++;
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
-        const char *q = p;
+        const char *q = p, *e = end;
         while (q < end && isspace((unsigned char)*q))
             q++;
-        int ok = q == end || *q == ';' || *q == '#'
+        while (e > q && isspace((unsigned char)e[-1]))
+            e--;
+        /* A line after one ending in '\' goes on with its value. */
+        int ok = joined || q == end || *q == ';' || *q == '#'
               || (*q == '[' && memchr(q, ']', (size_t)(end - q)))
               || memchr(q, '=', (size_t)(end - q))
               || memchr(q, ':', (size_t)(end - q));
+        joined = e > q && e[-1] == '\\';
         if (!ok)
             return diag_set(err, PRECIS_ECONFIG,
                             "%s:%d: syntax error: expected '[section]', "
                             "'key = value' or a comment", path, line);
-        if (!nl)
+        if (!nl) {
+            /* A NUL would end iniparser's line early and ours here. */
+            if ((size_t)(end - text) < len)
+                return diag_set(err, PRECIS_ECONFIG,
+                                "%s:%d: a NUL byte: not a text file", path,
+                                line);
             break;
+        }
         p = nl + 1;
     }
     return PRECIS_OK;
 }
 
-int cfg_load(config *c, const char *path, precis_error *err)
+/* iniparser's report on a piece, as one line naming the file: "... in
+ * NAME (LINE)" gives the line within the piece. */
+static int piece_error(const char *path, int first, int prefixed,
+                       precis_error *err)
 {
-    char *text = read_file(path);
-    if (!text)
-        return diag_set(err, errno == ENOENT ? PRECIS_ENOTFOUND : PRECIS_EIO,
-                        "%s: %s", path, strerror(errno));
-    int rc = check_syntax(path, text, err);
-    if (rc) {
-        free(text);
-        return rc;
+    const char *m = ini_last_error;
+    const char *in = strstr(m, " (");
+    int line = 0;
+    if (in)
+        sscanf(in, " (%d)", &line);
+    line = line > 0 ? first + line - 1 - prefixed : 0;
+    if (line > 0 && strstr(m, "too long"))
+        return diag_set(err, PRECIS_ECONFIG, "%s:%d: line too long (at "
+                        "most 1024 bytes)", path, line);
+    if (line > 0 && strstr(m, "syntax error"))
+        return diag_set(err, PRECIS_ECONFIG,
+                        "%s:%d: syntax error: expected '[section]', "
+                        "'key = value' or a comment", path, line);
+    size_t n = strcspn(m, "\n");
+    return diag_set(err, PRECIS_ECONFIG, "%s: %.*s", path, (int)n,
+                    n ? m : "cannot be parsed");
+}
+
+/* Writes the piece to the memory file fd, from its start. */
+static int fill(int fd, const char *s, size_t len)
+{
+    if (ftruncate(fd, 0))
+        return -1;
+    for (off_t at = 0; len;) {
+        ssize_t w = pwrite(fd, s, len, at);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        s += w;
+        at += w;
+        len -= (size_t)w;
     }
+    return 0;
+}
+
+/*
+ * Loads one piece of the file at path: text (the piece, NUL-terminated,
+ * beginning with its section's header line when prefixed), its first
+ * line being line first of the file.  Through the memory file fd, or,
+ * when fd < 0, the whole file at path (text is then all of it).
+ */
+static int load_piece(config *c, const char *path, const char *origin,
+                      int fd, const char *text, int first, int prefixed,
+                      precis_error *err)
+{
+    char name[64];
+    snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+    if (fd >= 0 && fill(fd, text, strlen(text)))
+        return diag_set(err, PRECIS_EIO, "%s: cannot be read: %s", path,
+                        strerror(errno));
     iniparser_set_error_callback(ini_error_cb);
     ini_last_error[0] = '\0';
-    dictionary *d = iniparser_load(path);
-    if (!d) {
-        free(text);
-        size_t n = strlen(ini_last_error);
-        while (n && isspace((unsigned char)ini_last_error[n - 1]))
-            ini_last_error[--n] = '\0';
-        return diag_set(err, PRECIS_ECONFIG, "%s: %s", path,
-                        n ? ini_last_error : "cannot be parsed");
-    }
-    const char *origin = arena_strdup(&c->mem, path);
-    rc = origin && VEC_PUSH(&c->files, origin) == 0 ? PRECIS_OK
-                                                    : PRECIS_ENOMEM;
+    dictionary *d = iniparser_load(fd >= 0 ? name : path);
+    if (!d)
+        return piece_error(path, first, prefixed, err);
+    int rc = PRECIS_OK;
     int nsec = iniparser_getnsec(d);
     for (int s = 0; s < nsec && rc == PRECIS_OK; s++) {
         const char *sec = iniparser_getsecname(d, s);
         int nk = iniparser_getsecnkeys(d, sec);
-        if (add_section(c, sec)) {
+        const char *ls = lower_dup(&c->mem, sec, strlen(sec));
+        size_t si;
+        if (!ls || add_section(c, ls, 1, &si)) {
             rc = PRECIS_ENOMEM;
             break;
         }
@@ -214,16 +396,128 @@ int cfg_load(config *c, const char *path, precis_error *err)
         for (int k = 0; k < nk && rc == PRECIS_OK; k++) {
             const char *full = keys[k];     /* "section:key" */
             const char *key = full + sl + 1;
-            const char *val = iniparser_getstring(d, full, "");
-            rc = cfg_put(c, sec, key, val, origin, find_line(text, sec, key));
+            const char *lk = lower_dup(&c->mem, key, strlen(key));
+            const char *val = arena_strdup(&c->mem,
+                                           iniparser_getstring(d, full, ""));
+            int line = find_line(text, sec, key);
+            if (line > 0)
+                line = first + line - 1 - prefixed;
+            rc = lk && val ? put(c, ls, lk, val, origin, line)
+                           : PRECIS_ENOMEM;
         }
         free(keys);
     }
     iniparser_freedict(d);
-    free(text);
     if (rc)
         return diag_set(err, rc, "%s: out of memory", path);
     return PRECIS_OK;
+}
+
+/*
+ * Where a piece may end: iniparser joins a line ending in '\' with the
+ * next, so a cut goes only after a line known to end without one.  Each
+ * piece after the first starts with the [section] header in force there,
+ * which a line standing on its own sets.  After a blank line that ends a
+ * joined line ("a = b\\" then blank) it is not certain whether the join
+ * goes on, so no cut until a line settles it.
+ */
+enum { LINE_ALONE, LINE_JOINED, LINE_UNSURE };
+
+static int load_pieces(config *c, const char *path, const char *origin,
+                       int fd, const char *text, precis_error *err)
+{
+    int state = LINE_ALONE, hdr_known = 1, line = 0, nlines = 0;
+    const char *hdr = NULL, *piece = text, *piece_hdr = NULL;
+    size_t hdr_len = 0, piece_hdr_len = 0;
+    int piece_line = 1;
+    char *buf = NULL;
+    size_t cap = 0;
+    int rc = PRECIS_OK;
+    for (const char *p = text;; ) {
+        if (!*p || (nlines >= PIECE_LINES && state == LINE_ALONE
+                    && hdr_known)) {
+            size_t n = (size_t)(p - piece);
+            size_t need = piece_hdr_len + 1 + n + 1;
+            if (need > cap) {
+                char *nb = realloc(buf, need);
+                if (!nb) {
+                    rc = diag_set(err, PRECIS_ENOMEM, "%s: out of memory",
+                                  path);
+                    break;
+                }
+                buf = nb;
+                cap = need;
+            }
+            size_t at = 0;
+            if (piece_hdr) {
+                memcpy(buf, piece_hdr, piece_hdr_len);
+                buf[piece_hdr_len] = '\n';
+                at = piece_hdr_len + 1;
+            }
+            memcpy(buf + at, piece, n);
+            buf[at + n] = '\0';
+            if (n && (rc = load_piece(c, path, origin, fd, buf, piece_line,
+                                      piece_hdr != NULL, err)))
+                break;
+            if (!*p)
+                break;
+            piece = p;
+            piece_line = line + 1;
+            piece_hdr = hdr;
+            piece_hdr_len = hdr_len;
+            nlines = 0;
+        }
+        line++;
+        nlines++;
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        const char *b = p, *e = end;
+        while (b < e && isspace((unsigned char)*b))
+            b++;
+        while (e > b && isspace((unsigned char)e[-1]))
+            e--;
+        if (b == e) {
+            if (state == LINE_JOINED)
+                state = LINE_UNSURE;
+        } else {
+            int header = *b == '[' && e[-1] == ']';
+            if (header && state == LINE_ALONE) {
+                hdr = b;
+                hdr_len = (size_t)(e - b);
+                hdr_known = 1;
+            } else if (header && state == LINE_UNSURE) {
+                hdr_known = 0;
+            }
+            state = e[-1] == '\\' ? LINE_JOINED : LINE_ALONE;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    free(buf);
+    return rc;
+}
+
+int cfg_load(config *c, const char *path, precis_error *err)
+{
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    if (!text)
+        return diag_set(err, errno == ENOENT ? PRECIS_ENOTFOUND : PRECIS_EIO,
+                        "%s: %s", path, strerror(errno));
+    int rc = check_syntax(path, text, len, err);
+    const char *origin = rc ? NULL : arena_strdup(&c->mem, path);
+    if (!rc && (!origin || VEC_PUSH(&c->files, origin)))
+        rc = diag_set(err, PRECIS_ENOMEM, "%s: out of memory", path);
+    if (!rc) {
+        int fd = memfd_create("precis-config", MFD_CLOEXEC);
+        if (fd >= 0 && access("/proc/self/fd", X_OK) == 0)
+            rc = load_pieces(c, path, origin, fd, text, err);
+        else    /* the whole file at once: right, only slower */
+            rc = load_piece(c, path, origin, -1, text, 1, 0, err);
+        if (fd >= 0)
+            close(fd);
+    }
+    free(text);
+    return rc;
 }
 
 int cfg_set(config *c, const char *assignment, const char *origin,
@@ -256,11 +550,8 @@ int cfg_set(config *c, const char *assignment, const char *origin,
 const cfg_entry *cfg_find(const config *c, const char *section,
                           const char *key)
 {
-    for (size_t i = 0; i < c->e.n; i++)
-        if (!strcmp(c->e.v[i].section, section)
-            && !strcmp(c->e.v[i].key, key))
-            return &c->e.v[i];
-    return NULL;
+    size_t k = entry_index(c, section, key);
+    return k ? &c->e.v[k - 1] : NULL;
 }
 
 const char *cfg_get(const config *c, const char *section, const char *key)
@@ -271,10 +562,7 @@ const char *cfg_get(const config *c, const char *section, const char *key)
 
 int cfg_has_section(const config *c, const char *section)
 {
-    for (size_t i = 0; i < c->sections.n; i++)
-        if (!strcmp(c->sections.v[i], section))
-            return 1;
-    return 0;
+    return section_index(c, section) != 0;
 }
 
 const char *cfg_where(const cfg_entry *e, char *buf, size_t size)
@@ -452,10 +740,10 @@ int cfg_check_section(const config *c, const char *section,
         names[nn++] = schema[i].key;
     for (const char *const *x = extra_ok; x && *x && nn < 128; x++)
         names[nn++] = *x;
-    for (size_t i = 0; i < c->e.n; i++) {
-        const cfg_entry *e = &c->e.v[i];
-        if (strcmp(e->section, section))
-            continue;
+    size_t si = section_index(c, section);
+    for (size_t i = si ? c->chains.v[si - 1].head : 0; i;
+         i = c->next.v[i - 1]) {
+        const cfg_entry *e = &c->e.v[i - 1];
         const precis_option_def *d = NULL;
         for (size_t k = 0; k < n; k++)
             if (!strcmp(schema[k].key, e->key))

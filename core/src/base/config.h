@@ -27,11 +27,23 @@ typedef struct cfg_entry {
     int line;               /* 1-based; 0 when unknown */
 } cfg_entry;
 
+/* A section's entries, in the order they were first set (+ 1). */
+typedef struct cfg_chain {
+    size_t head, tail;
+} cfg_chain;
+
 typedef struct config {
     VEC(cfg_entry) e;
     str_vec sections;       /* every section seen, even empty */
     str_vec files;          /* files loaded, in order */
     arena mem;
+    /* Hash indexes, so that a file of n keys loads in time linear in n:
+     * entry index + 1 by (section, key), section index + 1 by name
+     * (open addressing, capacities a power of two); owned. */
+    size_t *e_ix, e_cap;
+    size_t *s_ix, s_cap;
+    VEC(cfg_chain) chains;  /* one per section, same index */
+    VEC(size_t) next;       /* per entry: its section's next entry + 1 */
 } config;
 
 void cfg_init(config *c);

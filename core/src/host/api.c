@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <precis/util.h>
+
 #include "base/config.h"
 #include "base/diag.h"
 #include "host/registry.h"
@@ -273,6 +275,14 @@ static int writable(precis_stage_ctx *ctx, precis_article *a)
     return ctx && a && ctx->article == a;
 }
 
+/* Text a stage hands the article ends up in every output: it must be
+ * UTF-8, whatever the stage did with bytes (a script cutting a name
+ * inside a character, say).  NULL is fine. */
+static int text_ok(const char *s, size_t len)
+{
+    return !s || precis_utf8_valid(s, len) == len;
+}
+
 static int a_set_meta(precis_stage_ctx *ctx, precis_article *a,
                       const char *key, const char *value, size_t len)
 {
@@ -280,6 +290,8 @@ static int a_set_meta(precis_stage_ctx *ctx, precis_article *a,
         return PRECIS_EINVAL;
     if (!strcmp(key, "source") || !strcmp(key, "lang"))
         return PRECIS_EINVAL;   /* set by the loader only */
+    if (!text_ok(key, strlen(key)) || !text_ok(value, len))
+        return PRECIS_EFORMAT;
     return article_set_field(a, key, value ? value : "", len);
 }
 
@@ -313,6 +325,8 @@ static int a_add_person(precis_stage_ctx *ctx, precis_article *a,
 {
     if (!writable(ctx, a) || !name || !len)
         return PRECIS_EINVAL;
+    if (!text_ok(name, len) || (role && !text_ok(role, strlen(role))))
+        return PRECIS_EFORMAT;
     return article_add_person(a, name, len, role);
 }
 
@@ -329,6 +343,8 @@ static int a_add_quote(precis_stage_ctx *ctx, precis_article *a,
         || c.speaker_end > a->len || c.cue_start > c.cue_end
         || c.cue_end > a->len)
         return PRECIS_ERANGE;
+    if (c.speaker && !text_ok(c.speaker, strlen(c.speaker)))
+        return PRECIS_EFORMAT;
     if (c.speaker && !(c.speaker = arena_strdup(&a->mem, c.speaker)))
         return PRECIS_ENOMEM;
     return VEC_PUSH(&a->quotes, c) ? PRECIS_ENOMEM : PRECIS_OK;
@@ -362,6 +378,9 @@ static int a_annotate(precis_stage_ctx *ctx, precis_article *a,
         return PRECIS_EINVAL;
     if (start > end || end > a->len)
         return PRECIS_ERANGE;
+    if (!text_ok(label, strlen(label)) || (value && !text_ok(value,
+                                                             strlen(value))))
+        return PRECIS_EFORMAT;
     pr_note n = { arena_strdup(&a->mem, label),
                   value ? arena_strdup(&a->mem, value) : NULL,
                   (uint32_t)start, (uint32_t)end };
@@ -427,6 +446,8 @@ static int a_set_summary_text(precis_stage_ctx *ctx, precis_article *a,
 {
     if (!writable(ctx, a) || (!text && len))
         return PRECIS_EINVAL;
+    if (!text_ok(text, len))
+        return PRECIS_EFORMAT;
     a->summary_text = arena_strndup(&a->mem, text ? text : "", len);
     return a->summary_text ? PRECIS_OK : PRECIS_ENOMEM;
 }

@@ -127,6 +127,16 @@ int pipe_build(host *h, pipeline **out, precis_error *err)
          t && !rc; t = strtok_r(NULL, ", \t", &save))
         rc = add_stage(h, p, t, err);
     free(names);
+    if (!rc && p->st.n == 0) {
+        /* A pipeline of nothing would print nothing for every article:
+         * a mistake, not a choice. */
+        const cfg_entry *e = cfg_find(h->cfg, "pipeline", "stages");
+        char where[600];
+        rc = diag_set(err, PRECIS_ECONFIG, "%s: [pipeline] stages is empty; "
+                      "name at least one stage (e.g. stages = summary)",
+                      e ? cfg_where(e, where, sizeof where)
+                        : "configuration");
+    }
     if (!rc) {
         qsort(p->st.v, p->st.n, sizeof *p->st.v, cmp_phase);
         /* The sort key is spent: nothing is created yet. */

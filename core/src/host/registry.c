@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include "base/config.h"
 #include "base/diag.h"
+#include "host/running.h"
 
 /* The plug-ins linked into the binary: BUILTIN(name) per line, written
  * by CMake from the list of plug-ins in plugins/. */
@@ -249,7 +251,11 @@ static int init_plugin(registry *r, precis_plugin *p, precis_error *err)
     size_t before = r->stages.n;
     p->in_init = 1;
     memset(&p->init_err, 0, sizeof p->init_err);
+    running_mark m;
+    running_enter(&m, "plug-in %s (%s) while it was loading, in its init "
+                  "function", p->desc->name ? p->desc->name : "?", p->path);
     int rc = p->desc->init ? p->desc->init(r->api, p) : PRECIS_OK;
+    running_leave(&m);
     p->in_init = 0;
     const precis_error ierr = p->init_err;
     if (rc == PRECIS_OK && ierr.code)
@@ -344,6 +350,46 @@ static int check_desc(const char *path, const precis_plugin_desc *d,
     return PRECIS_OK;
 }
 
+/* The folder of path, into dir. */
+static void folder_of(const char *path, char *dir, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, size, ".");
+    else if (slash == path)
+        snprintf(dir, size, "/");
+    else
+        snprintf(dir, size, "%.*s", (int)(slash - path), path);
+}
+
+/*
+ * A plug-in is code precis runs as the user: one that any user of the
+ * machine could have written or replaced is refused.  That is a file
+ * writable by every user, or one in a folder writable by every user
+ * (anyone may put a file there, or swap this one), whether the path as
+ * given or the file it leads to through symbolic links.
+ */
+static int check_writers(const char *path, precis_error *err)
+{
+    char real[PATH_MAX], dir[PATH_MAX];
+    const char *paths[2] = { path, realpath(path, real) ? real : NULL };
+    for (int i = 0; i < 2 && paths[i]; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0 && (st.st_mode & S_IWOTH))
+            return diag_set(err, PRECIS_EABI, "plugin %s: refused: %s is "
+                            "writable by every user, so anyone could have "
+                            "changed it (chmod o-w %s)", path, paths[i],
+                            paths[i]);
+        folder_of(paths[i], dir, sizeof dir);
+        if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH))
+            return diag_set(err, PRECIS_EABI, "plugin %s: refused: its "
+                            "folder %s is writable by every user, so anyone "
+                            "could have put it there (chmod o-w %s, or move "
+                            "the plug-in)", path, dir, dir);
+    }
+    return PRECIS_OK;
+}
+
 int reg_load_file(registry *r, const char *path, precis_error *err)
 {
     char name[256];
@@ -366,19 +412,28 @@ int reg_load_file(registry *r, const char *path, precis_error *err)
         snprintf(here, sizeof here, "./%s", path);
         path = here;
     }
+    int rc = check_writers(path, err);
+    if (rc)
+        return rc;
+    /* Loading runs the plug-in's constructors, then describe(): a crash
+     * or an exit() there is named after the file. */
+    running_mark m;
+    running_enter(&m, "plug-in %s while it was loading", path);
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    const precis_plugin_desc *(*describe)(void) = NULL;
+    if (h)
+        *(void **)&describe = dlsym(h, PRECIS_PLUGIN_ENTRY);
+    const precis_plugin_desc *d = describe ? describe() : NULL;
+    running_leave(&m);
     if (!h)
         return diag_set(err, PRECIS_EABI, "plugin %s: cannot be loaded: %s",
                         path, dlerror());
-    const precis_plugin_desc *(*describe)(void);
-    *(void **)&describe = dlsym(h, PRECIS_PLUGIN_ENTRY);
     if (!describe)
         return diag_set(err, PRECIS_EABI,
                         "plugin %s: no symbol '%s': not a precis plug-in "
                         "(define its entry with PRECIS_PLUGIN_DEFINE from "
                         "precis/plugin.h)", path, PRECIS_PLUGIN_ENTRY);
-    const precis_plugin_desc *d = describe();
-    int rc = check_desc(path, d, err);
+    rc = check_desc(path, d, err);
     if (rc)
         return rc;
     precis_plugin *p = calloc(1, sizeof *p);

@@ -9,16 +9,12 @@
 #include "base/config.h"
 #include "base/diag.h"
 #include "host/registry.h"
+#include "host/running.h"
 #include "text/article.h"
-
-/* What runs now, for the crash handler: written before each run and
- * cleared after, so a handler reading it sees a whole line or nothing. */
-static char crash_buf[1024];
-static volatile int crash_set;
 
 const char *stage_current(void)
 {
-    return crash_set ? crash_buf : NULL;
+    return running_now();
 }
 
 void api_ctx_init(precis_stage_ctx *sc, host *h, const stage_inst *st,
@@ -99,7 +95,11 @@ int stage_create(host *h, stage_inst *si, precis_error *err)
     }
     precis_stage_ctx sc;
     api_ctx_init(&sc, h, si, NULL);
+    running_mark m;
+    running_enter(&m, "stage '%s' (%s) while it was created", si->name,
+                  si->provider);
     int rc = si->impl->def->create(&sc, &si->opts, &si->state);
+    running_leave(&m);
     if (rc || sc.failed)
         rc = diag_set(err, PRECIS_ECONFIG, "stage '%s' (%s) could not be "
                       "created: %s", si->name, si->provider,
@@ -115,22 +115,13 @@ int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err)
     if (!si->impl->def->run)
         return PRECIS_OK;
     /* A run inside a run (api->run_scorer) restores the outer line. */
-    char outer[sizeof crash_buf];
-    int had = crash_set;
-    if (had)
-        memcpy(outer, crash_buf, sizeof outer);
-    crash_set = 0;
-    snprintf(crash_buf, sizeof crash_buf, "stage '%s' (%s) on article '%s'",
-             si->name, si->provider, a->source);
-    crash_set = 1;
+    running_mark m;
+    running_enter(&m, "stage '%s' (%s) on article '%s'", si->name,
+                  si->provider, a->source);
     precis_stage_ctx sc;
     api_ctx_init(&sc, h, si, a);
     int rc = si->impl->def->run(&sc, si->state, a);
-    crash_set = 0;
-    if (had) {
-        memcpy(crash_buf, outer, sizeof crash_buf);
-        crash_set = 1;
-    }
+    running_leave(&m);
     if (rc || sc.failed) {
         const char *why = sc.failed ? sc.message : precis_strerror(rc);
         diag_set(err, PRECIS_ESTAGE,

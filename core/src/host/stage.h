@@ -71,8 +71,8 @@ int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err);
 void stage_destroy(stage_inst *si);
 
 /*
- * What is running now, for a crash handler: "stage 'x' (plugin:y …) on
- * article 'z'", or NULL.  Safe to read from a signal handler.
+ * What is running now, for a crash handler (running.h): "stage 'x'
+ * (plugin:y …) on article 'z'", or NULL.  Safe in a signal handler.
  */
 const char *stage_current(void);
 

@@ -153,6 +153,22 @@ int input_reader_open(const load_opts *o, const char *path,
     return PRECIS_OK;
 }
 
+int input_reader_lines(const load_opts *o, FILE *f, const char *name,
+                       precis_reader **out, precis_error *err)
+{
+    precis_reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->name = strdup(name))) {
+        free(r);
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    r->opts = *o;
+    r->fmt = PRECIS_FORMAT_JSON;
+    r->f = f;
+    r->lines = 1;
+    *out = r;
+    return PRECIS_OK;
+}
+
 void precis_reader_close(precis_reader *r)
 {
     if (!r)
@@ -278,7 +294,15 @@ static int read_record(precis_reader *r, precis_article **out,
             goto bad;
         r->lineno++;
         if (r->line[0] == '{') {
-            r->pending = strdup(r->line);
+            /* A copy of all m bytes: the line may hold a NUL, so strdup
+             * would stop short of what next_line hands out. */
+            r->pending = malloc((size_t)m + 1);
+            if (!r->pending) {
+                free(rec);
+                return diag_set(err, PRECIS_ENOMEM, "%s: out of memory",
+                                name);
+            }
+            memcpy(r->pending, r->line, (size_t)m + 1);
             r->pending_len = (size_t)m;
             goto bad;
         }

@@ -14,6 +14,12 @@ int input_reader_open(const load_opts *o, const char *path,
                       precis_format fmt, precis_reader **out,
                       precis_error *err);
 
+/* A reader of JSON Lines from f (borrowed: read, never closed) with o
+ * (copied); name is used in messages.  The fuzz targets stream records
+ * from memory through it. */
+int input_reader_lines(const load_opts *o, FILE *f, const char *name,
+                       precis_reader **out, precis_error *err);
+
 /* Loads one article from data (copied); the first of several JSON
  * records. */
 int input_load_buffer(const load_opts *o, const char *name,

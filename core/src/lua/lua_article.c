@@ -121,6 +121,47 @@ precis_stage_ctx *lua_article_stage_ctx(lua_State *L, const char *fn)
     return s->sctx;
 }
 
+/* ---- host memory made for a call ---- */
+
+static int ctx_gc(lua_State *L)
+{
+    api_ctx_done(lua_touserdata(L, 1));
+    return 0;
+}
+
+precis_stage_ctx *lua_article_push_ctx(lua_State *L, lua_script *s)
+{
+    precis_stage_ctx *sc = lua_newuserdatauv(L, sizeof *sc, 0);
+    api_ctx_init(sc, s->h, s->sctx ? s->sctx->stage : NULL, s->article);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, ctx_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    return sc;
+}
+
+void lua_article_ctx_done(precis_stage_ctx *sc)
+{
+    api_ctx_done(sc);   /* the collector's call then finds nothing */
+}
+
+#define CAP_BYTES(x) ((x).cap * sizeof *(x).v)
+
+size_t lua_article_footprint(const precis_article *a)
+{
+    return a->mem.bytes + CAP_BYTES(a->fields) + CAP_BYTES(a->people)
+         + CAP_BYTES(a->quotes) + CAP_BYTES(a->scores)
+         + CAP_BYTES(a->summary) + CAP_BYTES(a->notes);
+}
+
+void lua_article_charge(lua_State *L, const precis_article *a,
+                        size_t before)
+{
+    size_t now = lua_article_footprint(a);
+    if (now > before)
+        lua_sandbox_charge(L, now - before);
+}
+
 /* A sentence given as a handle or a 1-based index; its 0-based index. */
 size_t lua_article_sentence(lua_State *L, precis_article *a, int idx,
                              const char *fn)
@@ -879,7 +920,10 @@ static int token_index(lua_State *L)
 
 int lua_article_fail(lua_State *L, const char *fn, int rc)
 {
-    return luaL_error(L, "%s: %s", fn, api_table()->strerror(rc));
+    /* The api's writes say EFORMAT for text that is not UTF-8. */
+    return luaL_error(L, "%s: %s", fn, rc == PRECIS_EFORMAT
+                      ? "the text is not valid UTF-8"
+                      : api_table()->strerror(rc));
 }
 
 static precis_article *check_out(lua_State *L, const char *fn)
@@ -895,7 +939,9 @@ static int out_select(lua_State *L)
     size_t i = lua_article_sentence(L, a, 2, "select");
     double score = luaL_optnumber(L, 3, 0);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "select");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->select(sc, a, i, score);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "select", rc) : 0;
 }
 
@@ -957,7 +1003,12 @@ static int out_select_top(lua_State *L)
     if (!(r >= 0 && r <= 1))
         return luaL_error(L, "select_top: redundancy must be between 0 and "
                           "1");
-    int rc = api_table()->select_top(sc, a, v, a->sents.n, 1 - r);
+    /* score_select takes scratch memory: a context for this call. */
+    precis_stage_ctx *own = lua_article_push_ctx(L, script_of(L));
+    size_t mark = lua_article_footprint(a);
+    int rc = api_table()->select_top(own, a, v, a->sents.n, 1 - r);
+    lua_article_ctx_done(own);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "select_top", rc) : 0;
 }
 
@@ -979,7 +1030,9 @@ static int out_set_text(lua_State *L)
     size_t n;
     const char *t = lua_tolstring(L, 2, &n);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "set_text");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->set_summary_text(sc, a, t, n);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "set_text", rc) : 0;
 }
 
@@ -1003,7 +1056,9 @@ static int out_set(lua_State *L)
         return luaL_error(L, "set: '%s' is set by the loader and cannot be "
                           "changed", k);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "set");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->set_meta(sc, a, k, v, n);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "set", rc) : 0;
 }
 
@@ -1052,7 +1107,9 @@ static int out_annotate(lua_State *L)
         value = lua_tostring(L, vidx);
     }
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "annotate");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->annotate(sc, a, label, start, end, value);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "annotate", rc) : 0;
 }
 
@@ -1064,7 +1121,9 @@ static int out_set_scores(lua_State *L)
     const char *name = luaL_checkstring(L, 2);
     double *v = lua_article_read_scores(L, 3, a->sents.n, "set_scores");
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "set_scores");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->set_scores(sc, a, name, v, a->sents.n);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "set_scores", rc) : 0;
 }
 
@@ -1079,7 +1138,9 @@ static int out_set_kind(lua_State *L)
         return luaL_error(L, "set_kind: unknown kind '%s'", k);
     const char *reason = luaL_optstring(L, 4, NULL);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "set_kind");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->set_kind(sc, a, p, (precis_kind)kind, reason);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "set_kind", rc) : 0;
 }
 
@@ -1092,7 +1153,9 @@ static int out_add_person(lua_State *L)
     if (!n)
         return luaL_error(L, "add_person: the name is empty");
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "add_person");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->add_person(sc, a, name, n, role);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "add_person", rc) : 0;
 }
 
@@ -1161,7 +1224,9 @@ static int out_add_quote(lua_State *L)
     size_t si = sentence_at(a, q.start);
     q.paragraph = si < a->sents.n ? a->sents.v[si].para : 0;
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "add_quote");
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->add_quote(sc, a, &q);
+    lua_article_charge(L, a, mark);
     return rc ? lua_article_fail(L, "add_quote", rc) : 0;
 }
 

@@ -5,8 +5,9 @@
  * messages.  They call the same C functions the plug-in api does.
  *
  * As in lua_article.c, no malloc'd memory is held across a Lua call that
- * can raise: scratch memory is a userdata, the stage's scratch arena, or
- * the script's cache.
+ * can raise: scratch memory is a userdata, a context of the call's own
+ * (lua_article_push_ctx, freed when the call ends), or the script's
+ * cache.
  */
 #include "lua/lua_script.h"
 
@@ -218,8 +219,10 @@ static int l_isf(lua_State *L)
 {
     precis_article *a = lua_article_check(L, 1, "precis.isf");
     double *v = lua_newuserdatauv(L, (a->terms.n + 1) * sizeof *v, 0);
-    precis_stage_ctx *sc = lua_article_stage_ctx(L, "precis.isf");
+    lua_article_stage_ctx(L, "precis.isf");
+    precis_stage_ctx *sc = lua_article_push_ctx(L, script_of(L));
     int rc = api_table()->term_isf(sc, a, v);
+    lua_article_ctx_done(sc);
     if (rc)
         return lua_article_fail(L, "precis.isf", rc);
     lua_article_push_scores(L, v, a->terms.n);
@@ -324,16 +327,22 @@ static int l_graph(lua_State *L)
     precis_sim_opts o = sim_opts(L, 2, "precis.graph");
     precis_edge *e;
     size_t ne;
-    precis_stage_ctx *sc = lua_article_stage_ctx(L, "precis.graph");
+    lua_article_stage_ctx(L, "precis.graph");
+    /* The edges are built in the call's own scratch memory, copied into
+     * the graph (memory Lua counts) and freed at once. */
+    precis_stage_ctx *sc = lua_article_push_ctx(L, script_of(L));
     int rc = api_table()->similarity_graph(sc, a, &o, &e, &ne);
-    if (rc)
+    if (rc) {
+        lua_article_ctx_done(sc);
         return lua_article_fail(L, "precis.graph", rc);
+    }
     lh_graph *g = lua_newuserdatauv(L, sizeof *g + ne * sizeof *e, 0);
     g->magic = G_MAGIC;
     g->n = a->sents.n;
     g->nedges = ne;
     if (ne)
         memcpy(g->e, e, ne * sizeof *e);
+    lua_article_ctx_done(sc);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &graph_key);
     lua_setmetatable(L, -2);
     return 1;
@@ -409,7 +418,7 @@ static int l_rank(lua_State *L)
 {
     lh_graph *g = to_graph(L, 1, "precis.rank");
     lua_settop(L, 2);
-    precis_stage_ctx *sc = lua_article_stage_ctx(L, "precis.rank");
+    lua_article_stage_ctx(L, "precis.rank");
     double damping = 0.85;
     int unweighted = 0;
     double *prior = NULL;
@@ -443,34 +452,13 @@ static int l_rank(lua_State *L)
         e = u;
     }
     double *out = lua_newuserdatauv(L, (g->n + 1) * sizeof *out, 0);
+    precis_stage_ctx *sc = lua_article_push_ctx(L, script_of(L));
     int rc = api_table()->rank(sc, g->n, e, g->nedges, damping, prior, out);
+    lua_article_ctx_done(sc);
     if (rc)
         return lua_article_fail(L, "precis.rank", rc);
     lua_article_push_scores(L, out, g->n);
     return 1;
-}
-
-/*
- * A stage context of the script's own for one helper call, in a userdata
- * whose collector frees its scratch memory: an error raised while results
- * are pushed cannot leak it, and what a helper allocates on the host's
- * side goes when the call is done, not at the end of the stage.
- */
-static int sctx_gc(lua_State *L)
-{
-    api_ctx_done(lua_touserdata(L, 1));
-    return 0;
-}
-
-static precis_stage_ctx *push_sctx(lua_State *L, lua_script *s)
-{
-    precis_stage_ctx *sc = lua_newuserdatauv(L, sizeof *sc, 0); /* +1 */
-    api_ctx_init(sc, s->h, s->sctx ? s->sctx->stage : NULL, s->article);
-    lua_createtable(L, 0, 1);
-    lua_pushcfunction(L, sctx_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_setmetatable(L, -2);
-    return sc;
 }
 
 /*
@@ -499,8 +487,11 @@ static void run_scorer(lua_State *L, lua_script *s, precis_article *a,
             n++;
         }
     }
-    precis_stage_ctx *sc = push_sctx(L, s);
+    precis_stage_ctx *sc = lua_article_push_ctx(L, s);
+    size_t mark = lua_article_footprint(a);
     int rc = api_table()->run_scorer(sc, a, name, keys, vals, n);
+    lua_article_ctx_done(sc);
+    lua_article_charge(L, a, mark);
     if (rc)
         luaL_error(L, "precis.scores: %s", sc->message);
 }
@@ -546,7 +537,7 @@ static int l_translate(lua_State *L)
         return luaL_error(L, "precis.translate: %zu segments is too many "
                           "for one call", n);
     lua_settop(L, 3);
-    precis_stage_ctx *sc = push_sctx(L, s);             /* 4 */
+    precis_stage_ctx *sc = lua_article_push_ctx(L, s);  /* 4 */
     precis_str *in = api_table()->scratch(sc, (n + 1) * sizeof *in);
     precis_str *out = api_table()->scratch(sc, (n + 1) * sizeof *out);
     if (!in || !out)
@@ -564,13 +555,14 @@ static int l_translate(lua_State *L)
         return luaL_error(L, "precis.translate: %s", sc->message);
     if (single) {
         lua_pushlstring(L, out[0].ptr, out[0].len);
-        return 1;
+    } else {
+        lua_createtable(L, (int)n, 0);                  /* 5 */
+        for (size_t i = 0; i < n; i++) {
+            lua_pushlstring(L, out[i].ptr, out[i].len);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
     }
-    lua_createtable(L, (int)n, 0);                      /* 5 */
-    for (size_t i = 0; i < n; i++) {
-        lua_pushlstring(L, out[i].ptr, out[i].len);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
+    lua_article_ctx_done(sc);   /* the translations are Lua's now */
     return 1;
 }
 

@@ -4,11 +4,17 @@
  *
  * Why the limits hold:
  *  - Memory: every allocation of the state goes through sb_alloc, which
- *    counts bytes.  Crossing the cap trips the sandbox; the allocation is
- *    still granted up to a small reserve (so the error, its message and
- *    the traceback can be built), anything beyond the reserve is refused.
+ *    counts bytes, with what the host keeps for the script during the
+ *    call (lua_sandbox_charge: what it writes into the article).
+ *    Crossing the cap trips the sandbox; the allocation is still granted
+ *    up to a small reserve (so the error, its message and the traceback
+ *    can be built), anything beyond the reserve is refused.
  *  - Instructions and time: a count hook runs every HOOK_STEP
  *    instructions in every thread of the state and checks both budgets.
+ *    Library functions that can loop long inside one C call (pattern
+ *    matching, string.rep, table.insert/remove/move) are replaced by
+ *    versions that check the clock as they go (lua_pattern.c,
+ *    lua_bounded.c).
  *  - Once tripped, the hook is set to run on every instruction and raises
  *    each time, so pcall, xpcall and coroutines cannot swallow the stop:
  *    the first Lua instruction after a caught error raises again.
@@ -35,6 +41,8 @@
 #include <lualib.h>
 
 #include "base/diag.h"
+#include "lua/lua_bounded.h"
+#include "lua/lua_pattern.h"
 
 #define HOOK_STEP 1000
 #define MAX_SCRIPT_BYTES (16u << 20)
@@ -46,6 +54,8 @@ struct lua_sandbox {
     void *user;
     lua_sandbox_limits lim;
     size_t used;            /* bytes held by the state */
+    size_t host;            /* bytes the host holds for the script,
+                             * charged during this call */
     size_t reserve;         /* granted beyond the cap once tripped */
     int64_t instr;          /* instructions of this call, in steps */
     int64_t deadline_ns;    /* CLOCK_MONOTONIC */
@@ -113,11 +123,12 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sb->used -= old;
         return NULL;
     }
-    if (nsize > old && sb->used + (nsize - old) > sb->lim.memory) {
+    size_t held = sb->used + sb->host;
+    if (nsize > old && held + (nsize - old) > sb->lim.memory) {
         if (!sb->in_call)
             return NULL;
         trip(sb, TRIP_MEMORY);
-        if (sb->used + (nsize - old) > sb->lim.memory + sb->reserve)
+        if (held + (nsize - old) > sb->lim.memory + sb->reserve)
             return NULL;
     }
     void *p = realloc(ptr, nsize);
@@ -173,6 +184,21 @@ static void trip_reason(const lua_sandbox *sb, char *buf, size_t size)
     }
 }
 
+/* Raises the stop: pcall may catch it, but the thread's hook now fires
+ * on every instruction (trip() set only the main thread's), so the next
+ * instruction raises again. */
+static void raise_stop(lua_State *L, lua_sandbox *sb)
+{
+    lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+    char reason[160], where[256];
+    lua_where(L, where, sizeof where);
+    if (!sb->where[0])
+        snprintf(sb->where, sizeof sb->where, "%s", where);
+    trip_reason(sb, reason, sizeof reason);
+    lua_pushfstring(L, "%s%s%s", where, where[0] ? ": " : "", reason);
+    lua_error(L);
+}
+
 static void sb_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
@@ -192,24 +218,37 @@ static void sb_hook(lua_State *L, lua_Debug *ar)
              * earlier call's stop. */
             lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_STEP);
     }
-    if (!sb->tripped)
+    if (sb->tripped)
+        raise_stop(L, sb);
+}
+
+void lua_sandbox_charge(lua_State *L, size_t bytes)
+{
+    lua_sandbox *sb = sb_of(L);
+    if (!sb || !sb->in_call)
         return;
-    /* Fire on every instruction of this thread too (trip() set only the
-     * main thread), and raise: pcall may catch this, but the next
-     * instruction raises again. */
-    lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
-    char reason[160], where[256];
-    lua_where(L, where, sizeof where);
-    if (!sb->where[0])
-        snprintf(sb->where, sizeof sb->where, "%s", where);
-    trip_reason(sb, reason, sizeof reason);
-    lua_pushfstring(L, "%s%s%s", where, where[0] ? ": " : "", reason);
-    lua_error(L);
+    sb->host += bytes;
+    if (!sb->tripped && sb->used + sb->host > sb->lim.memory)
+        trip(sb, TRIP_MEMORY);
+    if (sb->tripped)
+        raise_stop(L, sb);
+}
+
+void lua_sandbox_check(lua_State *L)
+{
+    lua_sandbox *sb = sb_of(L);
+    if (!sb || !sb->in_call)
+        return;
+    if (!sb->tripped && now_ns() >= sb->deadline_ns)
+        trip(sb, TRIP_TIME);
+    if (sb->tripped)
+        raise_stop(L, sb);
 }
 
 static void reset_budget(lua_sandbox *sb)
 {
     sb->instr = 0;
+    sb->host = 0;
     sb->tripped = 0;
     sb->where[0] = '\0';
     sb->near[0] = '\0';
@@ -708,6 +747,9 @@ static int open_sandbox(lua_State *L)
     lua_pushcfunction(L, no_dump);
     lua_setfield(L, -2, "dump");
     lua_pop(L, 1);
+    /* Library loops that the hook cannot reach, under the limits. */
+    lua_pattern_open(L, lua_sandbox_check);
+    lua_bounded_open(L, lua_sandbox_check);
     lua_pushglobaltable(L);
     prune(L, -1, globals_allowed);
     lua_pop(L, 1);

@@ -7,9 +7,10 @@
  * no io, os, package or debug: using one of those fails with its name.
  *
  * Limits: memory (a counting allocator), VM instructions and wall-clock
- * time per call (a count hook).  When a limit is reached the hook raises
- * an error on every instruction from then on, so a script that catches
- * the error with pcall is stopped again at once, until the call returns.
+ * time per call (a count hook, and lua_sandbox_check in library loops).
+ * When a limit is reached the hook raises an error on every instruction
+ * from then on, so a script that catches the error with pcall is stopped
+ * again at once, until the call returns.
  *
  * Every use of the state goes through lua_sandbox_call(), which runs a C
  * function in protected mode under fresh limits: no Lua API call that
@@ -67,6 +68,17 @@ void *lua_sandbox_user(lua_State *L);
  */
 int lua_sandbox_call(lua_sandbox *sb, lua_CFunction fn, void *ud,
                      lua_sandbox_error *e);
+
+/* For C functions running in the state that may loop long: raises the
+ * time-limit error (as the hook would) when the call's time is up or a
+ * limit was reached; returns otherwise.  Cheap enough for every few
+ * thousand steps. */
+void lua_sandbox_check(lua_State *L);
+
+/* For C functions running in the state: counts bytes the host keeps
+ * for the script (an article it writes to) against the memory limit
+ * until the call ends; raises the memory-limit error when over. */
+void lua_sandbox_charge(lua_State *L, size_t bytes);
 
 /* Reads path and loads it as a text chunk named name (for messages);
  * pushes the function.  Raises on error; for use inside a call. */

@@ -84,6 +84,23 @@ void lua_article_push_scores(lua_State *L, const double *v, size_t n);
 int lua_article_fail(lua_State *L, const char *fn, int rc);
 
 /*
+ * Host memory a script's calls leave behind must count against its
+ * limit or go when the call ends.  A call that needs scratch memory
+ * (api->scratch and the api functions that use it) gets a context of its
+ * own, pushed as a userdata whose collector frees that memory, so an
+ * error cannot leak it; lua_article_ctx_done() frees it at once when the
+ * call ends.  What a call adds to the article itself (fields,
+ * annotations, people, quotes, score tables) stays, and is charged to
+ * the script: lua_article_footprint() before, lua_article_charge() after.
+ * The stage (NULL outside one) is the running stage's.
+ */
+precis_stage_ctx *lua_article_push_ctx(lua_State *L, lua_script *s);
+void lua_article_ctx_done(precis_stage_ctx *sc);
+size_t lua_article_footprint(const precis_article *a);
+void lua_article_charge(lua_State *L, const precis_article *a,
+                        size_t before);
+
+/*
  * lua_helpers.c: precis.tokens, stem, isf, similarity, graph, rank,
  * scores, log, …
  */

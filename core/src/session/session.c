@@ -172,15 +172,15 @@ static int apply_profile(precis_ctx *c, precis_error *err)
 }
 
 /* Splits a comma- or colon-separated list of directories and calls add
- * for each. */
-static int add_dirs(const char *list, int (*add)(void *, const char *),
-                    void *ud)
+ * for each; a relative one is taken from base when base is not NULL. */
+static int add_dirs(const char *list, const char *base,
+                    int (*add)(void *, const char *), void *ud)
 {
     char *copy = strdup(list ? list : "");
     if (!copy)
         return PRECIS_ENOMEM;
     int rc = PRECIS_OK;
-    char *save = NULL;
+    char *save = NULL, path[4096];
     for (char *t = strtok_r(copy, ",:", &save); t && !rc;
          t = strtok_r(NULL, ",:", &save)) {
         while (*t == ' ')
@@ -188,11 +188,53 @@ static int add_dirs(const char *list, int (*add)(void *, const char *),
         size_t n = strlen(t);
         while (n && t[n - 1] == ' ')
             t[--n] = '\0';
+        if (n && base && t[0] != '/') {
+            snprintf(path, sizeof path, "%s/%s", base, t);
+            t = path;
+        }
         if (n)
             rc = add(ud, t);
     }
     free(copy);
     return rc;
+}
+
+/*
+ * Where relative [core] plugin_dirs or script_dirs start: the folder of
+ * the file that set them (also through a profile of that file), so a
+ * configuration and its plug-ins can move together; NULL (the current
+ * directory) for --set.
+ */
+static const char *dirs_base(precis_ctx *c, int scripts, char *buf,
+                             size_t size)
+{
+    const cfg_entry *e = cfg_find(&c->cfg, "core",
+                                  scripts ? "script_dirs" : "plugin_dirs");
+    if (!e)
+        return NULL;
+    const char *file = NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < c->cfg.files.n && !file; i++)
+        if (!strcmp(e->origin, c->cfg.files.v[i]))
+            file = e->origin, len = strlen(file);
+    /* "profile NAME (FILE:LINE)" */
+    const char *open = strchr(e->origin, '('), *colon;
+    if (!file && !strncmp(e->origin, "profile ", 8) && open
+        && (colon = strrchr(open, ':')) != NULL) {
+        file = open + 1;
+        len = (size_t)(colon - file);
+    }
+    if (!file)
+        return NULL;
+    const char *slash = NULL;
+    for (const char *q = file; q < file + len; q++)
+        if (*q == '/')
+            slash = q;
+    if (!slash)
+        return ".";
+    snprintf(buf, size, "%.*s", slash == file ? 1 : (int)(slash - file),
+             file);
+    return buf;
 }
 
 static int add_plugin_dir(void *ud, const char *dir)
@@ -217,10 +259,11 @@ static int setup_registry(precis_ctx *c, precis_error *err)
     registry *r = c->host.reg = reg_new(api_table(), &c->host.log);
     if (!r)
         return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    char buf[4096];
-    int rc = add_dirs(getenv("PRECIS_PLUGIN_PATH"), add_plugin_dir, r);
+    char buf[4096], base[4096];
+    int rc = add_dirs(getenv("PRECIS_PLUGIN_PATH"), NULL, add_plugin_dir, r);
     if (!rc)
-        rc = add_dirs(ctx_core_dirs(c, 0), add_plugin_dir, r);
+        rc = add_dirs(ctx_core_dirs(c, 0), dirs_base(c, 0, base, sizeof base),
+                      add_plugin_dir, r);
     if (!rc && paths_plugin_dir(buf, sizeof buf))
         rc = reg_add_dir(r, buf);
     if (rc)
@@ -232,10 +275,12 @@ static int setup_registry(precis_ctx *c, precis_error *err)
 static int setup_lua(precis_ctx *c, precis_error *err)
 {
     str_vec dirs = { 0 };
-    char buf[4096];
-    int rc = add_dirs(getenv("PRECIS_SCRIPT_PATH"), add_script_dir, &dirs);
+    char buf[4096], base[4096];
+    int rc = add_dirs(getenv("PRECIS_SCRIPT_PATH"), NULL, add_script_dir,
+                      &dirs);
     if (!rc)
-        rc = add_dirs(ctx_core_dirs(c, 1), add_script_dir, &dirs);
+        rc = add_dirs(ctx_core_dirs(c, 1), dirs_base(c, 1, base, sizeof base),
+                      add_script_dir, &dirs);
     if (!rc && paths_script_dir(buf, sizeof buf))
         rc = add_script_dir(&dirs, buf);
     arena mem = ARENA_INIT;
