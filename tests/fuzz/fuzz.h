@@ -34,6 +34,11 @@ FILE *fuzz_sink(void);
  * input's and are ignored. */
 void fuzz_run(precis_ctx *ctx, precis_article *a);
 
+/* Loads data as one article of the given format (name is what messages
+ * call it) and, when the loader takes it, runs it through fuzz_run. */
+void fuzz_load_run(precis_ctx *ctx, const char *name, precis_format format,
+                   const uint8_t *data, size_t size);
+
 /* A file of the source tree (PRECIS_SOURCE_DIR/rel) read whole, NUL
  * added; the caller owns it.  Aborts when missing. */
 const char *fuzz_source_file(const char *rel, size_t *len);

@@ -97,3 +97,13 @@ const char *fuzz_source_file(const char *rel, size_t *len)
     *len = n;
     return buf;
 }
+
+void fuzz_load_run(precis_ctx *ctx, const char *name, precis_format format,
+                   const uint8_t *data, size_t size)
+{
+    precis_article *a;
+    precis_error err = { 0, "" };
+    if (precis_load_buffer(ctx, name, (const char *)data, size, format, &a,
+                           &err) == PRECIS_OK)
+        fuzz_run(ctx, a);
+}

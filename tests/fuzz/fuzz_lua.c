@@ -20,10 +20,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sets[3] = use;
     }
     precis_ctx *ctx = fuzz_ctx(sets);
-    precis_article *a;
-    precis_error err = { 0, "" };
-    if (precis_load_buffer(ctx, "fuzz.txt", (const char *)data, size,
-                           PRECIS_FORMAT_TEXT, &a, &err) == PRECIS_OK)
-        fuzz_run(ctx, a);
+    fuzz_load_run(ctx, "fuzz.txt", PRECIS_FORMAT_TEXT, data, size);
     return 0;
 }

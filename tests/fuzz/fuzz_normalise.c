@@ -89,10 +89,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (precis_utf8_valid(s, len) == len)
         parsers(s, len, data[0]);
     precis_ctx *ctx = fuzz_ctx(sets);
-    precis_article *a;
-    precis_error err = { 0, "" };
-    if (precis_load_buffer(ctx, "fuzz.txt", s, len, PRECIS_FORMAT_TEXT, &a,
-                           &err) == PRECIS_OK)
-        fuzz_run(ctx, a);
+    fuzz_load_run(ctx, "fuzz.txt", PRECIS_FORMAT_TEXT, data + 1, len);
     return 0;
 }

@@ -1,6 +1,8 @@
 /*
  * fuzz_segment.c - the sentence segmenter alone (precis_segment), in the
- * language the first byte picks (or detected).  Every sentence it gives
+ * language the first byte picks (or detected): one of each family of
+ * rules - Latin-script abbreviations and ordinals, Cyrillic, Arabic
+ * marks, danda, full-width CJK stops, Korean, and Thai through ICU.  Every sentence it gives
  * must be a range of the text (each byte is read, so AddressSanitizer
  * sees a range past the end) after the one before: anything else stops
  * the target as a finding.
@@ -27,8 +29,11 @@ static int on_sentence(void *ud, const char *text, size_t start, size_t end)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const langs[] = { "auto", "en", "es", "pt", "fr",
-                                         "de", "it", "xx" };
+    static const char *const langs[] = {
+        "auto", "en", "es", "pt", "fr", "de", "it", "pl", "cs", "ru",
+        "el", "ar", "fa", "he", "hi", "bn", "ta", "zh", "ja", "ko", "th",
+        "vi", "tr", "xx",
+    };
     static const char *const sets[] = { "input.invalid_utf8=replace",
                                         NULL };
     if (!size)
