@@ -56,6 +56,38 @@ const char *jstr(json_t *o, const char *key)
          ? json_string_value(v) : NULL;
 }
 
+static int find_at(json_t *v, int depth, int max_depth, size_t *budget,
+                   int (*match)(json_t *o, void *ud), void *ud)
+{
+    size_t i;
+    json_t *e;
+    const char *key;
+
+    if (!v || depth > max_depth || (budget && (*budget)-- == 0))
+        return 0;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e)
+            if (find_at(e, depth + 1, max_depth, budget, match, ud))
+                return 1;
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    if (match(v, ud))
+        return 1;
+    json_object_foreach(v, key, e)
+        if ((json_is_object(e) || json_is_array(e))
+            && find_at(e, depth + 1, max_depth, budget, match, ud))
+            return 1;
+    return 0;
+}
+
+int json_find_object(json_t *v, int max_depth, size_t *budget,
+                     int (*match)(json_t *o, void *ud), void *ud)
+{
+    return find_at(v, 0, max_depth, budget, match, ud);
+}
+
 const char *name_of(json_t *v)
 {
     if (json_is_string(v))

@@ -43,6 +43,16 @@ const char *jstr(json_t *o, const char *key);
 /* A string value, or an object's "name". */
 const char *name_of(json_t *v);
 
+/*
+ * Depth-first search of v's objects (through arrays and object members,
+ * at most max_depth levels down and *budget values in all, when budget is
+ * not NULL) for one that match(o, ud) accepts.  Returns 1 when found.
+ * Pages nest their data deeply and sometimes enormously, so both bounds
+ * are the caller's.
+ */
+int json_find_object(json_t *v, int max_depth, size_t *budget,
+                     int (*match)(json_t *o, void *ud), void *ud);
+
 /* Parses s[0, len) as JSON, repairing it when it does not parse as it
  * is.  Returns a new reference or NULL. */
 json_t *parse_jsonld(const char *s, size_t len);

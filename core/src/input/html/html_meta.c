@@ -481,30 +481,17 @@ static int by_headline(const html_doc *d, const html_meta *m, uint32_t i)
 
 /* Is the page a live blog (a LiveBlogPosting, or its updates listed)?
  * Its updates carry bylines of their own, which are not the page's. */
-static int live_blog(json_t *v, int depth)
+static int is_live_blog(json_t *o, void *ud)
 {
-    if (depth > 6 || !v)
-        return 0;
-    size_t i;
-    json_t *e;
-    const char *key;
-    if (json_is_array(v)) {
-        json_array_foreach(v, i, e)
-            if (live_blog(e, depth + 1))
-                return 1;
-        return 0;
-    }
-    if (!json_is_object(v))
-        return 0;
     static const char *const live[] = { "LiveBlogPosting", NULL };
-    if (type_is(json_object_get(v, "@type"), live, 0)
-        || json_object_get(v, "liveBlogUpdate"))
-        return 1;
-    json_object_foreach(v, key, e)
-        if ((json_is_object(e) || json_is_array(e))
-            && live_blog(e, depth + 1))
-            return 1;
-    return 0;
+    (void)ud;
+    return type_is(json_object_get(o, "@type"), live, 0)
+           || json_object_get(o, "liveBlogUpdate") != NULL;
+}
+
+static int live_blog(json_t *v)
+{
+    return json_find_object(v, 6, NULL, is_live_blog, NULL);
 }
 
 static int authors_from_dom(const html_doc *d, uint32_t container,
@@ -1082,7 +1069,7 @@ void html_meta_collect(html_doc *d, uint32_t container, html_meta *m)
      * read from its header only */
     int live = 0;
     for (size_t i = 0; i < li.nroots && !live; i++)
-        live = live_blog(li.roots[i], 0);
+        live = live_blog(li.roots[i]);
     pick_authors(d, &li, container, live, m);
     collect_alt_authors(d, &li, container, live, m);
     html_shown_byline(d, container, m->headline_el, &m->byline_shown);

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "input/html/html_state.h"
+#include "input/html/html_jsonld.h"
 #include "input/html/html_text.h"
 
 /* Limits that keep a huge state cheap to read. */
@@ -100,42 +101,27 @@ static void story_authors(json_t *v, int depth, strbuf *out)
 typedef struct walk {
     const char *headline;
     size_t len;
-    size_t nodes;
     strbuf *out;
 } walk;
 
-static int find_story(json_t *v, int depth, walk *w)
+/* An object titled with the headline (a story) whose authors are named. */
+static int is_story(json_t *o, void *ud)
 {
-    if (depth > STATE_DEPTH_MAX || ++w->nodes > STATE_NODES_MAX)
-        return 0;
-    size_t i;
-    json_t *e;
-    const char *key;
-    if (json_is_array(v)) {
-        json_array_foreach(v, i, e)
-            if (find_story(e, depth + 1, w))
-                return 1;
-        return 0;
-    }
-    if (!json_is_object(v))
-        return 0;
     static const char *const title_keys[] = { "headline", "title", NULL };
+    walk *w = ud;
+
     for (const char *const *k = title_keys; *k; k++) {
-        json_t *t = json_object_get(v, *k);
+        json_t *t = json_object_get(o, *k);
         if (!json_is_string(t))
             continue;
         const char *s = json_string_value(t);
         if (html_similarity(s, strlen(s), w->headline, w->len)
             >= SAME_STORY) {
-            story_authors(v, 0, w->out);
+            story_authors(o, 0, w->out);
             if (w->out->len)
                 return 1;
         }
     }
-    json_object_foreach(v, key, e)
-        if ((json_is_object(e) || json_is_array(e))
-            && find_story(e, depth + 1, w))
-            return 1;
     return 0;
 }
 
@@ -156,7 +142,8 @@ static int read_state(json_t *v, walk *w)
 {
     if (!v)
         return 0;
-    int found = find_story(v, 0, w);
+    size_t budget = STATE_NODES_MAX;
+    int found = json_find_object(v, STATE_DEPTH_MAX, &budget, is_story, w);
     json_decref(v);
     return found;
 }
@@ -167,7 +154,7 @@ int html_state_authors(const html_doc *d, const char *headline, size_t len,
     if (!len)
         return 0;
     strbuf names = STRBUF_INIT, text = STRBUF_INIT;
-    walk w = { headline, len, 0, &names };
+    walk w = { headline, len, &names };
     int found = 0;
     for (size_t i = 1; i < d->els.n && !found; i++) {
         const html_el *e = &d->els.v[i];
@@ -180,7 +167,6 @@ int html_state_authors(const html_doc *d, const char *headline, size_t len,
             for (const xmlNode *c = e->node->children; c; c = c->next)
                 if (c->content)
                     sb_puts(&text, (const char *)c->content);
-            w.nodes = 0;
             found = read_state(state_json(text.s ? text.s : "", text.len),
                                &w);
         }
@@ -191,7 +177,6 @@ int html_state_authors(const html_doc *d, const char *headline, size_t len,
                           ? (const char *)a->children->content : NULL;
             if (!v || (*v != '{' && *v != '['))
                 continue;
-            w.nodes = 0;
             found = read_state(state_json(v, strlen(v)), &w);
         }
     }
