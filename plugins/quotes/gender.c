@@ -62,20 +62,13 @@ static int vote(qstate *s, const char *name, int g, int weight)
     if (!name || name == UNNAMED || !g)
         return PRECIS_OK;
     gvote *v = NULL;
-    for (size_t k = 0; k < s->nvotes && !v; k++)
-        if (!strcmp(s->votes[k].name, name))
-            v = &s->votes[k];
+    for (size_t k = 0; k < s->votes.n && !v; k++)
+        if (!strcmp(s->votes.v[k].name, name))
+            v = &s->votes.v[k];
     if (!v) {
-        if (s->nvotes == s->capvotes) {
-            size_t cap = s->capvotes ? 2 * s->capvotes : 16;
-            gvote *nv = realloc(s->votes, cap * sizeof *nv);
-            if (!nv)
-                return PRECIS_ENOMEM;
-            s->votes = nv;
-            s->capvotes = cap;
-        }
-        v = &s->votes[s->nvotes++];
-        *v = (gvote){ name, 0, 0 };
+        if (PRECIS_VEC_PUSH(&s->votes, ((gvote){ name, 0, 0 })))
+            return PRECIS_ENOMEM;
+        v = &s->votes.v[s->votes.n - 1];
     }
     if (g == 1)
         v->male += weight;
@@ -92,10 +85,7 @@ typedef struct word_ref {
     size_t n;
 } word_ref;
 
-typedef struct inside_set {
-    word_ref *v;
-    size_t n, cap;
-} inside_set;
+typedef PRECIS_VEC(word_ref) inside_set;
 
 static int ref_cmp(const void *x, const void *y)
 {
@@ -118,16 +108,9 @@ static int collect_inside(qstate *s, inside_set *set)
             const mention *m = &pp->men[k];
             if (m->ntok != 1 || m->opening)
                 continue;
-            if (set->n == set->cap) {
-                size_t cap = set->cap ? 2 * set->cap : 64;
-                word_ref *v = realloc(set->v, cap * sizeof *v);
-                if (!v)
-                    return PRECIS_ENOMEM;
-                set->v = v;
-                set->cap = cap;
-            }
-            set->v[set->n++] = (word_ref){ s->t + m->start,
-                                           m->end - m->start };
+            if (PRECIS_VEC_PUSH(set, ((word_ref){ s->t + m->start,
+                                                  m->end - m->start })))
+                return PRECIS_ENOMEM;
         }
     }
     if (set->n)
@@ -202,7 +185,7 @@ static int count_votes(qstate *s)
 {
     size_t keep = s->para;
     const char *prev = NULL;
-    inside_set set = { NULL, 0, 0 };
+    inside_set set = { 0 };
     int rc = collect_inside(s, &set);
     for (size_t p = 0; p < s->npara && !rc; p++) {
         if (!s->paras[p].use)
@@ -220,18 +203,18 @@ int quotes_article_gender(qstate *s, const char *name)
     if (!s->voted) {
         s->voted = 1;
         if (count_votes(s))
-            s->nvotes = 0;      /* out of memory: no gender is known */
+            s->votes.n = 0;      /* out of memory: no gender is known */
     }
     /* The votes for the name; failing any, for its surname alone
      * ("Trump" where no full name came before). */
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
     const gvote *own = NULL, *lone = NULL;
-    for (size_t k = 0; k < s->nvotes; k++) {
-        if (!strcmp(s->votes[k].name, name))
-            own = &s->votes[k];
-        else if (!strcmp(s->votes[k].name, last))
-            lone = &s->votes[k];
+    for (size_t k = 0; k < s->votes.n; k++) {
+        if (!strcmp(s->votes.v[k].name, name))
+            own = &s->votes.v[k];
+        else if (!strcmp(s->votes.v[k].name, last))
+            lone = &s->votes.v[k];
     }
     const gvote *v = own ? own : lone;
     if (!v)

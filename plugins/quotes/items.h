@@ -123,8 +123,7 @@ typedef struct qstate {
     turn turns[2];              /* dialogue.c: the last two, newest first */
     int nturns;
     const char *exclude;        /* a reply: not this speaker */
-    gvote *votes;               /* gender.c, once asked */
-    size_t nvotes, capvotes;
+    PRECIS_VEC(gvote) votes;    /* gender.c, once asked */
     int voted;
     /* The view: the paragraph whose items the predicates read. */
     size_t para;

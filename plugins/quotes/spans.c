@@ -215,16 +215,7 @@ static void read_mark(const char *t, size_t ps, size_t pe, mark *m)
 
 static int push_span(quotes_spans *s, const quotes_span *q)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 16;
-        quotes_span *v = realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return PRECIS_ENOMEM;
-        s->v = v;
-        s->cap = cap;
-    }
-    s->v[s->n++] = *q;
-    return PRECIS_OK;
+    return PRECIS_VEC_PUSH(s, *q) ? PRECIS_ENOMEM : PRECIS_OK;
 }
 
 void quotes_spans_free(quotes_spans *s)

@@ -989,6 +989,6 @@ int quotes_attribute(const quotes_doc *d, quotes_spans *spans,
     free(s.pp);
     free(s.known);
     free(s.memo);
-    free(s.votes);
+    PRECIS_VEC_FREE(&s.votes);
     return rc;
 }
