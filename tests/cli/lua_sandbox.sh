@@ -4,16 +4,10 @@
 # other articles of the run are still summarized.  Also the errors of
 # scripts that cannot load, `precis lua check`, typed options, and -v
 # tracebacks.
-set -u
-: "${PRECIS:?}" "${PRECIS_SOURCE:?}"
+: "${PRECIS_SOURCE:?}"
+. "$(dirname "$0")/lib.sh"
 D=$PRECIS_SOURCE/tests/lua/sandbox
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
+T=$TMP
 
 # Small limits keep the test fast; "time" raises the instruction limit so
 # that the clock stops it.
@@ -206,8 +200,4 @@ for s in tweet bullets quote_lead keywords reweight; do
         || fail "plugins does not list $s"
 done
 
-if [ "$failures" -ne 0 ]; then
-    echo "$failures failure(s)" >&2
-    exit 1
-fi
-echo "lua_sandbox: all checks passed"
+finish

@@ -11,22 +11,14 @@
 #
 # PRECIS_TR_VARIANTS=1 also scores each protect_names mode and a
 # glossary (slow: one run each).
-set -u
-: "${PRECIS:?}" "${PRECIS_CORPUS:?}" "${PRECIS_SHARED:?}"
+: "${PRECIS_CORPUS:?}" "${PRECIS_SHARED:?}"
+. "$(dirname "$0")/lib.sh"
 dir=$PRECIS_CORPUS/translate-dev
 metrics=$PRECIS_SHARED/tools/mt_metrics.py
-if [[ ! -r $dir/ntrex128-dev.eng || ! -r $metrics ]]; then
-    echo "SKIP: $dir or $metrics not found"
-    exit 77
-fi
-if ! command -v apertium >/dev/null || ! apertium -l 2>/dev/null \
-        | grep -qw eng-spa; then
-    echo "SKIP: Apertium with the eng-spa pair is not installed" \
-         "(apt-get install apertium apertium-eng-spa)"
-    exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+[[ -r $dir/ntrex128-dev.eng && -r $metrics ]] \
+    || skip "$dir or $metrics not found"
+need_apertium eng-spa
+tmp=$TMP
 
 # One JSON article per document: its lines are its paragraphs.
 python3 - "$dir" > "$tmp/in.jsonl" <<'PY'
@@ -140,14 +132,6 @@ if [[ ${PRECIS_TR_VARIANTS:-0} == 1 ]]; then
 fi
 
 below() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
-fail=0
-if below "$pb" "$ab"; then
-    echo "FAIL: precis BLEU $pb is below apertium's $ab"
-    fail=1
-fi
-if below "$pc" "$ac"; then
-    echo "FAIL: precis chrF2 $pc is below apertium's $ac"
-    fail=1
-fi
-(( fail )) || echo "PASS: precis scores no lower than apertium -u eng-spa"
-exit $fail
+below "$pb" "$ab" && fail "precis BLEU $pb is below apertium's $ab"
+below "$pc" "$ac" && fail "precis chrF2 $pc is below apertium's $ac"
+finish
