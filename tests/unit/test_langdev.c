@@ -42,7 +42,8 @@
  * Boundary F1 floors, each half: what the rules reach less 0.02.  The
  * goal is 0.90 (0.80 for Thai); Korean's held-out half and Thai fall
  * short of it - Korean translators split sentences the English source
- * kept whole, Thai marks clauses and sentences alike with a space.
+ * kept whole, Thai marks clauses and sentences alike with a space (0.58
+ * tuning half, 0.57 held out, cutting each paragraph as a whole).
  */
 static const struct { const char *code; double f1; } floors[] = {
     { "en", 0.94 }, { "de", 0.90 }, { "fr", 0.92 }, { "es", 0.92 },
@@ -53,7 +54,7 @@ static const struct { const char *code; double f1; } floors[] = {
     { "ru", 0.91 }, { "uk", 0.89 }, { "el", 0.93 }, { "tr", 0.88 },
     { "lt", 0.90 }, { "lv", 0.92 }, { "ca", 0.93 }, { "id", 0.93 },
     { "vi", 0.92 }, { "ar", 0.89 }, { "he", 0.93 }, { "fa", 0.94 },
-    { "hi", 0.93 }, { "bn", 0.92 }, { "ta", 0.88 }, { "th", 0.50 },
+    { "hi", 0.93 }, { "bn", 0.92 }, { "ta", 0.88 }, { "th", 0.54 },
     { "zh", 0.93 }, { "ja", 0.89 }, { "ko", 0.85 }, { "sw", 0.93 },
 };
 

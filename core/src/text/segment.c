@@ -90,6 +90,7 @@ struct seg {
     struct marker list; /* the marker the current sentence opened with */
     int listing;        /* whether a next item may follow inline */
     size_t para_end;    /* end of the paragraph the scan is in */
+    struct seg_thai thai; /* Thai and Lao: the breaks planned */
 };
 
 static const struct abbr en_abbr[] = {
@@ -1176,7 +1177,7 @@ static size_t on_list_space(struct seg *s, size_t i)
 
     if (s->r->glued && glued_break(s, i))
         return cut(s, i, i + 1);
-    if (s->r->spaced && seg_thai_break(s->t, s->n, s->start, i,
+    if (s->r->spaced && seg_thai_break(&s->thai, s->t, s->start, i,
                                        para_end(s, i)))
         return cut(s, i, i + 1);
     if (!s->listing)
@@ -1241,5 +1242,6 @@ int seg_split(const char *text, size_t len, const char *lang,
             i = step(&s, i);
     }
     emit_trimmed(&s, s.start, len);
+    seg_thai_free(&s.thai);
     return s.rc;
 }
