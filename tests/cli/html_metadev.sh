@@ -38,6 +38,8 @@ import json, os, re, subprocess, sys
 
 precis, dev, tools, tmp = sys.argv[1:5]
 sys.path.insert(0, tools)
+sys.path.insert(0, os.environ["CLI_DIR"])
+import clitest
 import meta_score as ms  # the scorer's own definitions, read at run time
 
 verbose = os.environ.get("HTML_METADEV_VERBOSE") == "1"
@@ -46,16 +48,7 @@ BARS = {"title": 0.9, "authors": 0.8, "date": 0.9, "text_f1": 0.9}
 
 
 def inspect(path):
-    r = subprocess.run([precis, "inspect", "-f", "json", path],
-                       capture_output=True, text=True)
-    if r.returncode != 0 or not r.stdout.strip():
-        return None, r.stderr.strip()
-    # A snippet is often too short to identify its language: that warning
-    # is expected, anything else is not.
-    err = [l for l in r.stderr.splitlines() if "language unsure" not in l]
-    if err:
-        return None, "unexpected stderr: " + "\n".join(err)[:200]
-    return json.loads(r.stdout), ""
+    return clitest.inspect_json(precis, path)
 
 
 def authors_of(o):

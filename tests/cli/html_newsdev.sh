@@ -37,25 +37,15 @@
 # HTML_NEWSDEV_HALF=A (or B) scores one half only (the bars still apply
 # to it); HTML_NEWSDEV_PRED=FILE writes the predictions as JSON Lines
 # ({"id", "text"}, meta_score's `extraction` format).
-set -u
-: "${PRECIS:?PRECIS is not set (run through ctest)}"
+. "$(dirname "$0")/lib.sh"
 dev="${PRECIS_CORPUS:-}/news-dev"
 tools="${PRECIS_SHARED:-}/tools"
-if [ ! -f "$dev/pages.jsonl" ]; then
-    echo "skipped: $dev/pages.jsonl not found (set PRECIS_CORPUS)"
-    exit 77
-fi
-if [ ! -f "$tools/meta_score.py" ]; then
-    echo "skipped: $tools/meta_score.py not found (set PRECIS_SHARED)"
-    exit 77
-fi
-if ! command -v python3 >/dev/null; then
-    echo "skipped: python3 not found"
-    exit 77
-fi
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+[ -f "$dev/pages.jsonl" ] \
+    || skip "news-dev pages not found under $dev (set PRECIS_CORPUS)"
+[ -f "$tools/meta_score.py" ] \
+    || skip "$tools/meta_score.py not found (set PRECIS_SHARED)"
+need_cmd python3
+tmp=$TMP
 
 python3 - "$PRECIS" "$dev" "$tools" "$tmp" <<'PY'
 import concurrent.futures, hashlib, json, os, re, subprocess, sys
@@ -63,6 +53,8 @@ from urllib.parse import urlparse
 
 precis, dev, tools, tmp = sys.argv[1:5]
 sys.path.insert(0, tools)
+sys.path.insert(0, os.environ["CLI_DIR"])
+import clitest
 import meta_score as ms  # the scorer's own definitions, read at run time
 
 verbose = os.environ.get("HTML_NEWSDEV_VERBOSE") == "1"
@@ -127,16 +119,7 @@ def halves(rows):
 
 
 def inspect(path):
-    r = subprocess.run([precis, "inspect", "-f", "json", path],
-                       capture_output=True, text=True)
-    if r.returncode != 0 or not r.stdout.strip():
-        return None, r.stderr.strip()
-    # a page whose language precis is unsure of says so; anything else on
-    # stderr (a sanitizer's report) is a failure
-    err = [l for l in r.stderr.splitlines() if "language unsure" not in l]
-    if err:
-        return None, "unexpected stderr: " + "\n".join(err)[:200]
-    return json.loads(r.stdout), ""
+    return clitest.inspect_json(precis, path)
 
 
 def is_note(gold):

@@ -3,6 +3,9 @@
 set -u
 : "${PRECIS:?PRECIS must name the precis binary}"
 TMP=$(mktemp -d /tmp/precis-cli.XXXXXX)
+# The folder of the tests, for their Python's clitest.py.
+CLI_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export CLI_DIR
 trap 'rm -rf "$TMP"' EXIT
 FAILS=0
 SEED=${PRECIS_CORPUS:-/nonexistent}/seed/000_3950b43d292f39d6.txt

@@ -23,24 +23,15 @@
 # none.  Every figure must stay at or above the bars below, on each half.
 #
 # META_NEWSDEV_VERBOSE=1 prints every miss.
-set -u
-: "${PRECIS:?PRECIS is not set (run through ctest)}"
+. "$(dirname "$0")/lib.sh"
 dev="${PRECIS_CORPUS:-}/news-dev"
 tools="${PRECIS_SHARED:-}/tools"
-if [ ! -f "$dev/pages.jsonl" ] || [ ! -f "$dev/titles.jsonl" ]; then
-    echo "skipped: $dev/pages.jsonl not found (set PRECIS_CORPUS)"
-    exit 77
-fi
-if [ ! -f "$tools/meta_score.py" ]; then
-    echo "skipped: $tools/meta_score.py not found (set PRECIS_SHARED)"
-    exit 77
-fi
-if ! command -v python3 >/dev/null; then
-    echo "skipped: python3 not found"
-    exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+[ -f "$dev/pages.jsonl" ] && [ -f "$dev/titles.jsonl" ] \
+    || skip "news-dev pages not found under $dev (set PRECIS_CORPUS)"
+[ -f "$tools/meta_score.py" ] \
+    || skip "$tools/meta_score.py not found (set PRECIS_SHARED)"
+need_cmd python3
+tmp=$TMP
 
 python3 - "$PRECIS" "$dev" "$tools" "$tmp" <<'PY'
 import hashlib, json, os, re, subprocess, sys
