@@ -723,3 +723,13 @@ int quotes_np_forward(qstate *s, long i, long hi, np *out)
     out->b = b;
     return 1;
 }
+
+const char *quotes_copy(qstate *s, size_t a, size_t b)
+{
+    char *c = s->alloc(s->alloc_ud, b - a + 1);
+    if (c) {
+        memcpy(c, s->t + a, b - a);
+        c[b - a] = 0;
+    }
+    return c;
+}

@@ -161,6 +161,10 @@ int quotes_scan(qstate *s, size_t p);
 /* Points the predicates at paragraph p (scanned). */
 void quotes_view(qstate *s, size_t p);
 
+/* A NUL-terminated copy of the article's text [a, b), in the memory of
+ * the stage's call (s->alloc); NULL when that is exhausted. */
+const char *quotes_copy(qstate *s, size_t a, size_t b);
+
 /* Speaker phrases around a cue at item c: the phrase before it, within
  * [lo, c); the phrase starting at item i, within [i, hi). */
 int quotes_np_back(qstate *s, long c, long lo, np *out, int depth);

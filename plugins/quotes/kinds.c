@@ -21,16 +21,6 @@
  */
 #include "items.h"
 
-static const char *copy_span(qstate *s, size_t a, size_t b)
-{
-    char *c = s->alloc(s->alloc_ud, b - a + 1);
-    if (c) {
-        memcpy(c, s->t + a, b - a);
-        c[b - a] = 0;
-    }
-    return c;
-}
-
 /* Word i is written in capitals only, two letters or more: CNN, NATO. */
 static int acronym(const qstate *s, long i)
 {
@@ -131,7 +121,7 @@ int quotes_speaker_kind(qstate *s, long a, long b, const char **name,
         long r = run_start(s, a, h);
         *kind = run_kind(s, r, h);
         if (*kind == PRECIS_SPEAKER_ORGANISATION && !*name
-            && !(*name = copy_span(s, s->it[r].start, s->it[h].end)))
+            && !(*name = quotes_copy(s, s->it[r].start, s->it[h].end)))
             return PRECIS_ENOMEM;
         return PRECIS_OK;
     }
@@ -139,7 +129,7 @@ int quotes_speaker_kind(qstate *s, long a, long b, const char **name,
         long oa, ob;
         if (spoken_for(s, a, h, b, &oa, &ob)) {
             *kind = PRECIS_SPEAKER_ORGANISATION;
-            *name = copy_span(s, s->it[oa].start, s->it[ob].end);
+            *name = quotes_copy(s, s->it[oa].start, s->it[ob].end);
             return *name ? PRECIS_OK : PRECIS_ENOMEM;
         }
         *kind = PRECIS_SPEAKER_PERSON;
@@ -161,7 +151,7 @@ int quotes_speaker_kind(qstate *s, long a, long b, const char **name,
         while (f < h && lex(s, f, QL_DET) && !s->it[f].poss)
             f++;
         if (!*name && f < h && is_word(s, f) && s->it[f].cap
-            && !(*name = copy_span(s, s->it[f].start, s->it[h].end)))
+            && !(*name = quotes_copy(s, s->it[f].start, s->it[h].end)))
             return PRECIS_ENOMEM;
         return PRECIS_OK;
     }

@@ -32,23 +32,11 @@
  */
 #include "items.h"
 
-
-
 #define word_is quotes_word_is
 #define name_start quotes_name_start
 #define mentions_of quotes_mentions_of
 #define mention_name quotes_mention_name
 #define sentence_break quotes_sentence_break
-
-static const char *copy_text(qstate *s, size_t a, size_t b)
-{
-    char *c = s->alloc(s->alloc_ud, b - a + 1);
-    if (c) {
-        memcpy(c, s->t + a, b - a);
-        c[b - a] = 0;
-    }
-    return c;
-}
 
 static int same_text(const qstate *s, size_t a1, size_t b1, size_t a2,
                      size_t b2)
@@ -192,7 +180,7 @@ static const char *search_name(qstate *s, size_t wa, size_t wb,
             }
         }
     }
-    return found ? copy_text(s, found->start, found->end) : NULL;
+    return found ? quotes_copy(s, found->start, found->end) : NULL;
 }
 
 /* Two names begin with the same word (one person, the middle name aside). */
@@ -268,7 +256,7 @@ const char *quotes_mention_name(qstate *s, const mention *m, size_t p,
         if (f)
             return f;
     }
-    return copy_text(s, m->start, m->end);
+    return quotes_copy(s, m->start, m->end);
 }
 
 /* ---- Speakers ----------------------------------------------------------- */
@@ -707,7 +695,7 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
                 return f;
             }
         }
-        return copy_text(s, s->it[na].start, s->it[nb].end);
+        return quotes_copy(s, s->it[na].start, s->it[nb].end);
     }
     if (!s->o->resolve || !is_word(s, h) || lex(s, h, QL_GROUP))
         return NULL;
