@@ -721,15 +721,19 @@ static void report(collect *C, int complete)
     if (C->o->verbosity <= 0)
         return;
     const char *dir = C->o->collect;
+    int dl = (int)strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;               /* "out/" names out/x, not out//x */
     precis_buf also = PRECIS_BUF_INIT;
     if (C->html)
-        precis_buf_printf(&also, ", %s/index.html", dir);
+        precis_buf_printf(&also, ", %.*s/index.html", dl, dir);
     if (C->jsonl)
         precis_buf_printf(&also, ", %s", strcmp(C->jsonl, "-")
                                          ? C->jsonl : "standard output");
     cli_error("batch --collect: %zu inputs from %u shards: %zu done, %zu "
-              "failed; wrote %s/%s, %s/%s%s", C->n_inputs, C->n, C->n_done,
-              C->n_failed, dir, BATCH_MANIFEST, dir, BATCH_ERRORS,
+              "failed; wrote %.*s/%s, %.*s/%s%s", C->n_inputs, C->n,
+              C->n_done, C->n_failed, dl, dir, BATCH_MANIFEST, dl, dir,
+              BATCH_ERRORS,
               precis_buf_str(&also));
     precis_buf_free(&also);
 }
