@@ -35,7 +35,7 @@ precis_ctx *cli_session(const cli_opts *o, int prepare)
     for (size_t i = 0; !rc && i < o->nconfigs; i++)
         rc = precis_ctx_load_config(ctx, o->configs[i], &err);
     for (size_t i = 0; !rc && i < o->nsets; i++)
-        rc = precis_ctx_set(ctx, o->sets[i], &err);
+        rc = precis_ctx_set_from(ctx, o->sets[i], o->set_from[i], &err);
     if (!rc && o->profile)
         rc = precis_ctx_set_profile(ctx, o->profile, &err);
     if (!rc && o->script) {

@@ -20,6 +20,7 @@ typedef struct cli_opts {
     const char **configs;       /* -c, in order */
     size_t nconfigs;
     const char **sets;          /* --set, in order (also from shortcuts) */
+    const char **set_from;      /* each one's option ("--set", "-n") */
     size_t nsets;
     const char *profile;
     const char *format;         /* -f */

@@ -18,6 +18,15 @@ static int push(const char ***v, size_t *n, const char *s)
     return 0;
 }
 
+/* One assignment for the session, with the option it came from. */
+static int add_set(cli_opts *o, const char *set, const char *from)
+{
+    size_t n = o->nsets;
+    if (push(&o->set_from, &n, from))
+        return -1;
+    return push(&o->sets, &o->nsets, set);
+}
+
 /* Shortcut options are --set assignments made here; the options own
  * the strings (cli_opts_free releases them). */
 static const char *fmt_set(cli_opts *o, const char *key, const char *val)
@@ -73,6 +82,24 @@ static const struct option long_opts[] = {
     { NULL, 0, NULL, 0 }
 };
 
+/* The option that made a setting, for messages about its value: "-n"
+ * or "-m" for those with a letter, else "--ratio"; NULL when out of
+ * memory.  The options own the string. */
+static const char *option_name(cli_opts *o, int c)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "-%c", c);
+    for (const struct option *lo = long_opts; c >= 128 && lo->name; lo++)
+        if (lo->val == c)
+            snprintf(buf, sizeof buf, "--%s", lo->name);
+    char *s = strdup(buf);
+    if (s && push(&o->owned, &o->nowned, s)) {
+        free(s);
+        s = NULL;
+    }
+    return s;
+}
+
 /* "unknown option '--ratoi' (did you mean '--ratio'?)". */
 static void unknown_option(const char *command, const char *arg)
 {
@@ -113,11 +140,11 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         set = NULL;
         switch (c) {
         case 'c': bad |= push(&o->configs, &o->nconfigs, optarg); break;
-        case OPT_SET: bad |= push(&o->sets, &o->nsets, optarg); break;
+        case OPT_SET: bad |= add_set(o, optarg, "--set"); break;
         case 'f': o->format = optarg; break;
         case 'n':
             set = fmt_set(o, "summary.sentences", optarg);
-            bad |= push(&o->sets, &o->nsets, set);
+            bad |= !set || add_set(o, set, "-n");
             set = "summary.ratio=0";
             break;
         case OPT_RATIO: set = fmt_set(o, "summary.ratio", optarg); break;
@@ -159,9 +186,10 @@ int cli_parse(int argc, char **argv, cli_opts *o)
             unknown_option(o->command, argv[optind - 1]);
             return EXIT_USAGE;
         }
-        if (set)
-            bad |= push(&o->sets, &o->nsets, set);
-        else if (c == 'n' || c == OPT_RATIO || c == OPT_WORDS || c == 'm'
+        if (set) {
+            const char *from = option_name(o, c);
+            bad |= !from || add_set(o, set, from);
+        } else if (c == 'n' || c == OPT_RATIO || c == OPT_WORDS || c == 'm'
                  || c == OPT_INPUT_FORMAT || c == OPT_LANG)
             bad = 1;            /* fmt_set ran out of memory */
     }
@@ -181,6 +209,7 @@ void cli_opts_free(cli_opts *o)
     free((void *)o->owned);
     free((void *)o->configs);
     free((void *)o->sets);
+    free((void *)o->set_from);
     free((void *)o->include);
     free((void *)o->exclude);
 }

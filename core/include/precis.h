@@ -93,6 +93,10 @@ PRECIS_API int precis_ctx_load_config(precis_ctx *ctx, const char *path,
 /* Sets one value: "section.key=value" ("stage.brief.sentences=5"). */
 PRECIS_API int precis_ctx_set(precis_ctx *ctx, const char *assignment,
                    precis_error *err);
+/* The same, with the name its messages and `config show` give as the
+ * value's origin (a command's "-n" or "--lang"; "--set" when NULL). */
+PRECIS_API int precis_ctx_set_from(precis_ctx *ctx, const char *assignment,
+                                   const char *from, precis_error *err);
 /* Makes the pipeline's summarizer (its "summary" stage) an instance
  * called name that runs use ("lua:tweet", "scripts/tweet.lua",
  * "textrank"): its options are then [stage.NAME].  The command's

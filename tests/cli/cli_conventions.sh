@@ -176,6 +176,21 @@ grep -q "^summary.sentences = 4    ; $TMP/c.ini:2$" "$TMP/show" \
     && pass "config show: values with file:line, profile, --set, default" \
     || fail "config show: $(head -c 600 "$TMP/show")"
 
+# 8. A value an option sets is that option's, in config show and in the
+# message that refuses it.
+"$PRECIS" config show -n 5 --lang es > "$TMP/show" 2>&1
+grep -q "^summary.sentences = 5    ; -n$" "$TMP/show" \
+    && grep -q "^input.lang = es    ; --lang$" "$TMP/show" \
+    && pass "config show: values set by -n and --lang name them" \
+    || fail "config show of options: $(grep -E 'sentences|lang' "$TMP/show")"
+expect_status 2 "an out-of-range -n is a usage error" -- \
+    "$PRECIS" summarize -n -3 "$STORY"
+expect_err_has "-n: [summary] sentences = -3: out of range" \
+    "the error names -n, not --set"
+expect_status 2 "an out-of-range --ratio is a usage error" -- \
+    "$PRECIS" batch -o "$TMP/never" --ratio 3 "$STORY"
+expect_err_has "--ratio: [summary] ratio = 3" "batch's error names --ratio"
+
 # 9. inspect's text view says where metadata came from.
 "$PRECIS" inspect "$TMP/fm.md" > "$TMP/ins"
 grep -q "^headline: Harbour bridge to reopen    (from front matter)$" \

@@ -423,10 +423,11 @@ static int reparse(const cli_opts *o, cli_opts *c, char ***ops)
     c->nowned = 0;
     c->configs = dup_list(o->configs, o->nconfigs);
     c->sets = dup_list(o->sets, o->nsets);
+    c->set_from = dup_list(o->set_from, o->nsets);
     c->include = dup_list(o->include, o->ninclude);
     c->exclude = dup_list(o->exclude, o->nexclude);
     *ops = calloc((size_t)o->nargs + 1, sizeof **ops);
-    if (!c->configs || !c->sets || !c->include || !c->exclude || !*ops) {
+    if (!c->configs || !c->sets || !c->set_from || !c->include || !c->exclude || !*ops) {
         cli_error("out of memory");
         return EXIT_USAGE;
     }

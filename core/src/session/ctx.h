@@ -38,6 +38,7 @@ struct precis_ctx {
     char profile[64];
     VEC(ses_section) sections;
     str_vec sets;               /* --set assignments, re-applied on top */
+    str_vec set_from;           /* each one's origin ("--set", "-n") */
     char summ_name[65];         /* precis_ctx_set_summarizer, or "" */
     char summ_use[4096];
 

@@ -57,6 +57,7 @@ void precis_ctx_free(precis_ctx *c)
     classify_rules_free(c->rules);
     tok_cache_free(c->tok);
     VEC_FREE(&c->sets);
+    VEC_FREE(&c->set_from);
     VEC_FREE(&c->sections);
     cfg_free(&c->cfg);
     free(c);
@@ -98,22 +99,38 @@ int precis_ctx_load_config(precis_ctx *c, const char *path,
     int rc = cfg_load(&c->cfg, path, err);
     /* --set values stay on top of every file. */
     for (size_t i = 0; !rc && i < c->sets.n; i++)
-        rc = cfg_set(&c->cfg, c->sets.v[i], "--set", err);
+        rc = cfg_set(&c->cfg, c->sets.v[i], c->set_from.v[i], err);
     return rc;
 }
 
-int precis_ctx_set(precis_ctx *c, const char *assignment, precis_error *err)
+int precis_ctx_set_from(precis_ctx *c, const char *assignment,
+                        const char *from, precis_error *err)
 {
     if (c->configured)
         return diag_set(err, PRECIS_ESTATE,
                         "configuration must be set before the first "
                         "article");
-    int rc = cfg_set(&c->cfg, assignment, "--set", err);
+    if (!from || !*from)
+        from = "--set";
+    const char *copy = arena_strdup(&c->cfg.mem, assignment);
+    const char *origin = arena_strdup(&c->cfg.mem, from);
+    if (!copy || !origin)
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    int rc = cfg_set(&c->cfg, copy, origin, err);
     if (rc)
         return rc;
-    const char *copy = arena_strdup(&c->cfg.mem, assignment);
-    return copy && !VEC_PUSH(&c->sets, copy)
-               ? PRECIS_OK : diag_set(err, PRECIS_ENOMEM, "out of memory");
+    if (VEC_PUSH(&c->sets, copy))
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    if (VEC_PUSH(&c->set_from, origin)) {
+        c->sets.n--;
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
+    }
+    return PRECIS_OK;
+}
+
+int precis_ctx_set(precis_ctx *c, const char *assignment, precis_error *err)
+{
+    return precis_ctx_set_from(c, assignment, "--set", err);
 }
 
 int precis_ctx_set_profile(precis_ctx *c, const char *name,
@@ -164,7 +181,7 @@ static int apply_profile(precis_ctx *c, precis_error *err)
             return diag_set(err, PRECIS_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < c->sets.n; i++) {
-        int rc = cfg_set(&c->cfg, c->sets.v[i], "--set", err);
+        int rc = cfg_set(&c->cfg, c->sets.v[i], c->set_from.v[i], err);
         if (rc)
             return rc;
     }
