@@ -191,6 +191,19 @@ expect_status 2 "an out-of-range --ratio is a usage error" -- \
     "$PRECIS" batch -o "$TMP/never" --ratio 3 "$STORY"
 expect_err_has "--ratio: [summary] ratio = 3" "batch's error names --ratio"
 
+# A language precis has no rules for is taken, with one warning per run
+# (not one per batch worker).
+"$PRECIS" summarize --lang zz "$STORY" > /dev/null 2> "$TMP/err"
+check "--lang zz warns that no stopwords or stemmer apply" \
+    grep -q "lang = 'zz': no stopwords or stemmer" "$TMP/err"
+mkdir -p "$TMP/langin"
+cp "$STORY" "$TMP/langin/a.txt"
+cp "$STORY" "$TMP/langin/b.txt"
+"$PRECIS" batch -j 2 --lang zz -o "$TMP/langout" "$TMP/langin" 2> "$TMP/err"
+[ "$(grep -c "lang = 'zz'" "$TMP/err")" -eq 1 ] \
+    && pass "batch -j 2 warns about --lang zz once" \
+    || fail "batch --lang zz warnings: $(cat "$TMP/err")"
+
 # 9. inspect's text view says where metadata came from.
 "$PRECIS" inspect "$TMP/fm.md" > "$TMP/ins"
 grep -q "^headline: Harbour bridge to reopen    (from front matter)$" \

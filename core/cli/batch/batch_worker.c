@@ -371,11 +371,17 @@ void batch_worker_main(const batch_wconf *c, int in_fd, int out_fd)
 {
     res_fd = out_fd;
     setup_signals();
-    precis_ctx *ctx = cli_session(c->o, 1);
+    /* The parent built the same session first and said what its set-up
+     * had to say (an unknown language, a shadowed plug-in); a worker
+     * says it again only when it fails.  Articles' warnings are its own. */
+    cli_opts quiet = *c->o;
+    quiet.verbosity = 0;
+    precis_ctx *ctx = cli_session(&quiet, 1);
     if (!ctx) {
         send_fatal("a worker could not build its session (see above)");
         _exit(EXIT_USAGE);
     }
+    precis_ctx_set_verbosity(ctx, c->o->verbosity);
     phase = "idle";
     char *buf = NULL;
     size_t cap = 0, len = 0;

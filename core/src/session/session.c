@@ -19,6 +19,7 @@
 #include "session/translate.h"
 #include "text/analyze.h"
 #include "text/classify.h"
+#include "text/lang.h"
 #include "text/token.h"
 
 int precis_ctx_new(precis_ctx **out, precis_error *err)
@@ -390,6 +391,13 @@ int ctx_configure(precis_ctx *c, precis_error *err)
         return diag_set(err, PRECIS_ECONFIG,
                         "[input] lang = '%s': expected auto or a two-letter "
                         "ISO 639-1 code (en, de, pl, ru, zh, ...)", c->lang);
+    /* A language precis has no rules for is still the user's answer (it
+     * keeps identification from guessing), but its articles get no
+     * stopwords and no stemmer: say so once, not per article. */
+    if (c->lang[0] && !lang_known(c->lang))
+        diag_log(&c->host.log, 1, "warning: [input] lang = '%s': no "
+                 "stopwords or stemmer for this language; language-neutral "
+                 "rules used", c->lang);
     c->configured = 1;
     return PRECIS_OK;
 }
