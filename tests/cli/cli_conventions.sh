@@ -146,7 +146,8 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 assert len(rows) == 5, len(rows)
 assert rows[0]["id"] == "a" and "summary" in rows[0]
-assert rows[1]["id"] is None and rows[1]["line"] == 2 and "JSON" in rows[1]["error"]
+assert rows[1]["id"] is None and rows[1]["line"] == 2 \
+    and rows[1]["error"].startswith("<stdin>:2: invalid JSON at column "), rows[1]
 assert rows[2]["id"] == "c" and rows[2]["line"] == 3 and rows[2]["error"]
 assert rows[3]["id"] == "d", rows[3]
 assert rows[3]["line"] == 4 and "UTF-8" in rows[3]["error"]

@@ -215,9 +215,12 @@ static int dispatch(precis_reader *r, precis_article **out,
         r->own_f = 1;
         return 0;
     }
-    if (!v)
+    if (!v && je.line > 1)
         rc = diag_set(err, PRECIS_EFORMAT, "%s:%d:%d: invalid JSON: %s",
                       r->name, je.line, je.column, je.text);
+    else if (!v)    /* one line, maybe a record already named "f:LINE" */
+        rc = diag_set(err, PRECIS_EFORMAT, "%s: invalid JSON at column "
+                      "%d: %s", r->name, je.column, je.text);
     else
         rc = load_json_object(r->name, v, out, err);
     json_decref(v);
