@@ -733,3 +733,19 @@ const char *quotes_copy(qstate *s, size_t a, size_t b)
     }
     return c;
 }
+
+int quotes_read_once(qstate *s, size_t p, int *done,
+                     int (*read)(qstate *s, qpara *pp))
+{
+    if (*done)
+        return PRECIS_OK;
+    *done = 1;
+    int rc = quotes_scan(s, p);
+    if (rc)
+        return rc;
+    size_t keep = s->para;
+    quotes_view(s, p);
+    rc = read(s, &s->pp[p]);
+    quotes_view(s, keep);
+    return rc;
+}

@@ -161,6 +161,12 @@ int quotes_scan(qstate *s, size_t p);
 /* Points the predicates at paragraph p (scanned). */
 void quotes_view(qstate *s, size_t p);
 
+/* Reads paragraph p once (*done set), by read(s, &s->pp[p]) with the
+ * view on p; the view is left as it was.  What the paragraph's lazy
+ * readings (names, speech verbs) share. */
+int quotes_read_once(qstate *s, size_t p, int *done,
+                     int (*read)(qstate *s, qpara *pp));
+
 /* A NUL-terminated copy of the article's text [a, b), in the memory of
  * the stage's call (s->alloc); NULL when that is exhausted. */
 const char *quotes_copy(qstate *s, size_t a, size_t b);

@@ -268,16 +268,5 @@ static int read_mentions(qstate *s, qpara *pp)
  * for.  The view is left as it was. */
 int quotes_mentions_of(qstate *s, size_t p)
 {
-    qpara *pp = &s->pp[p];
-    if (pp->mentioned)
-        return PRECIS_OK;
-    pp->mentioned = 1;
-    int rc = quotes_scan(s, p);
-    if (rc)
-        return rc;
-    size_t keep = s->para;
-    quotes_view(s, p);
-    rc = read_mentions(s, pp);
-    quotes_view(s, keep);
-    return rc;
+    return quotes_read_once(s, p, &s->pp[p].mentioned, read_mentions);
 }

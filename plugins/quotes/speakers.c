@@ -324,22 +324,18 @@ static int speech_event(qstate *s, qpara *pp, long c)
 /* The speech verbs of paragraph p, read the first time they are asked
  * for.  Resolving their subjects may look back into p itself: what is
  * found so far is there to be seen. */
-static int events_of(qstate *s, size_t p)
+static int read_events(qstate *s, qpara *pp)
 {
-    qpara *pp = &s->pp[p];
-    if (pp->evented)
-        return PRECIS_OK;
-    pp->evented = 1;
-    int rc = quotes_scan(s, p);
-    if (rc)
-        return rc;
-    size_t keep = s->para;
-    quotes_view(s, p);
+    int rc = PRECIS_OK;
     for (long i = 0; i < s->n && !rc; i++)
         if (s->it[i].type == IT_WORD)
             rc = speech_event(s, pp, i);
-    quotes_view(s, keep);
     return rc;
+}
+
+static int events_of(qstate *s, size_t p)
+{
+    return quotes_read_once(s, p, &s->pp[p].evented, read_events);
 }
 
 /* The first paragraph a pronoun may point back to: at most `lookback`
