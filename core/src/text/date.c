@@ -858,8 +858,12 @@ static void attach(date_value *d, const hms *c)
 
 typedef struct scan {
     const text *x;
-    int mdy;                    /* ambiguous 09/11 reads month first */
+    /* ambiguous 09/11 reads month first: -1 until an ambiguous date asks
+     * (reading the words for it costs more than most lines' dates) */
+    int mdy;
 } scan;
+
+static int english_looking(const text *x);
 
 /*
  * An optional "T" and time after a year-first date.  Returns 0 when the
@@ -885,7 +889,7 @@ static int iso_time(const text *x, date_value *d)
 }
 
 /* "2024-09-11", "2024/09/11", "2024.09.11", each with "T14:05:00Z". */
-static int m_iso(const scan *sc, size_t pos, date_value *d)
+static int m_iso(scan *sc, size_t pos, date_value *d)
 {
     const text *x = sc->x;
     size_t p = pos;
@@ -924,7 +928,7 @@ static int alone(const text *x, const tok *t)
  * followed by "T" and a time, or standing alone as a metadata value -
  * never in prose, where they are more likely an id or an amount.
  */
-static int m_compact(const scan *sc, size_t pos, date_value *d)
+static int m_compact(scan *sc, size_t pos, date_value *d)
 {
     const text *x = sc->x;
     size_t p = pos;
@@ -945,12 +949,14 @@ static int m_compact(const scan *sc, size_t pos, date_value *d)
  * Which of a/b is the day: a part over 12 decides, dots mean D.M.Y
  * (German, and nobody writes M.D.Y), otherwise the language hint does.
  */
-static int day_first(const scan *sc, unsigned sep, long a, long b)
+static int day_first(scan *sc, unsigned sep, long a, long b)
 {
     if (a > 12 || sep == '.')
         return 1;
     if (b > 12)
         return 0;
+    if (sc->mdy < 0)
+        sc->mdy = english_looking(sc->x);
     return !sc->mdy;
 }
 
@@ -959,7 +965,7 @@ static int day_first(const scan *sc, unsigned sep, long a, long b)
  * Two-digit years (yy < 70 is 20yy) only with "/" and "." - "24-09-11"
  * could be year first.
  */
-static int m_numeric(const scan *sc, size_t pos, date_value *d)
+static int m_numeric(scan *sc, size_t pos, date_value *d)
 {
     const text *x = sc->x;
     size_t p = pos;
@@ -1028,7 +1034,7 @@ static int take_month(const text *x, size_t *p, tok *t, int *mon)
 }
 
 /* "Sept. 11, 2024", "September 11th 2024", "Sep 11 2024". */
-static int m_month_first(const scan *sc, size_t pos, date_value *d)
+static int m_month_first(scan *sc, size_t pos, date_value *d)
 {
     const text *x = sc->x;
     size_t p = pos;
@@ -1073,7 +1079,7 @@ static size_t skip_year_mark(const text *x, size_t p)
  * "11 de septiembre de 2024", "1º de setembro de 2024", "11-Sep-2024",
  * "11th of September, 2024".
  */
-static int m_day_first(const scan *sc, size_t pos, date_value *d)
+static int m_day_first(scan *sc, size_t pos, date_value *d)
 {
     const text *x = sc->x;
     size_t p = pos;
@@ -1098,7 +1104,7 @@ static int m_day_first(const scan *sc, size_t pos, date_value *d)
 }
 
 /* "2024. március 12.", "2024 Mart 12": year, month name, day. */
-static int m_year_month(const scan *sc, size_t pos, date_value *d)
+static int m_year_month(scan *sc, size_t pos, date_value *d)
 {
     const text *x = sc->x;
     size_t p = pos;
@@ -1132,7 +1138,7 @@ static int word_starts(const text *x, const tok *t, const char *c)
  * number followed by its unit.  The unit may run into the next word
  * ("12日电"), so the date ends with the unit itself.
  */
-static int m_cjk(const scan *sc, size_t pos, date_value *d)
+static int m_cjk(scan *sc, size_t pos, date_value *d)
 {
     static const char *const units[2][3] = {
         { "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5" },  /* 年月日 */
@@ -1165,10 +1171,10 @@ static int m_cjk(const scan *sc, size_t pos, date_value *d)
     return 1;
 }
 
-typedef int (*date_fn)(const scan *, size_t, date_value *);
+typedef int (*date_fn)(scan *, size_t, date_value *);
 
 /* A date alone (ISO stamps bring their own time). */
-static int match_day(const scan *sc, size_t pos, date_value *d)
+static int match_day(scan *sc, size_t pos, date_value *d)
 {
     static const date_fn fns[] = {
         m_iso, m_compact, m_cjk, m_numeric, m_month_first, m_day_first,
@@ -1211,7 +1217,7 @@ static size_t skip_conn(const text *x, size_t p)
  * A date at pos with its time, before or after it.  An impossible time
  * right after a date ("11/09/2024 25:00") refuses the date as well.
  */
-static int match_date(const scan *sc, size_t pos, date_value *d)
+static int match_date(scan *sc, size_t pos, date_value *d)
 {
     hms c;
     int r;
@@ -1343,7 +1349,7 @@ static void keep(result *r, const date_value *d)
  */
 static int scan_dates(const text *x, int strict, date_value *out)
 {
-    scan sc = { x, english_looking(x) };
+    scan sc = { x, -1 };
     result r = { .have_first = 0 };
     date_value cur;
     size_t pos = 0, next;
