@@ -111,13 +111,23 @@ const char *article_field(const precis_article *a, const char *key)
  * Both word and term indexes are open-addressing tables of (index + 1),
  * kept at most half full; they are rebuilt from the vectors when they grow.
  */
-static int ix_grow(uint32_t **ix, size_t *cap, size_t used,
+/* An index's first size: about twice the words a text of len bytes
+ * holds, so that an article's index is seldom rebuilt as it fills. */
+static size_t ix_first_cap(size_t len)
+{
+    size_t cap = 256;
+    while (cap < len / 4 && cap < ((size_t)1 << 16))
+        cap *= 2;
+    return cap;
+}
+
+static int ix_grow(uint32_t **ix, size_t *cap, size_t used, size_t len,
                    const char *(*key)(const void *, size_t, uint32_t *),
                    const void *base)
 {
     if ((used + 1) * 2 <= *cap)
         return 0;
-    size_t ncap = *cap ? *cap * 2 : 256;
+    size_t ncap = *cap ? *cap * 2 : ix_first_cap(len);
     uint32_t *nix = calloc(ncap, sizeof *nix);
     if (!nix)
         return -1;
@@ -171,7 +181,7 @@ static size_t ix_probe(const uint32_t *ix, size_t cap, const char *key,
 
 static int64_t intern_term(precis_article *a, const char *stem, size_t len)
 {
-    if (ix_grow(&a->term_ix, &a->term_ix_cap, a->terms.n, term_key,
+    if (ix_grow(&a->term_ix, &a->term_ix_cap, a->terms.n, a->len, term_key,
                 a->terms.v))
         return -1;
     uint32_t e;
@@ -200,7 +210,7 @@ int64_t article_find_word(const precis_article *a, const char *fold,
 int64_t article_intern_word(precis_article *a, const char *fold, size_t len,
                             const char *stem, size_t stem_len, int stop)
 {
-    if (ix_grow(&a->word_ix, &a->word_ix_cap, a->words.n, word_key,
+    if (ix_grow(&a->word_ix, &a->word_ix_cap, a->words.n, a->len, word_key,
                 a->words.v))
         return -1;
     uint32_t e;

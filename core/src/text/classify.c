@@ -619,11 +619,21 @@ static int count_words(const char *s, size_t len, int limit)
     return n;
 }
 
+/*
+ * checked: the paragraph is known to be valid UTF-8 - ASCII, or PCRE2
+ * said so while matching an earlier rule - and need not be validated
+ * again by every rule (on short paragraphs that check costs as much as
+ * the match).
+ */
 static int match(classify_rules *r, const rule *ru, const char *s,
-                 size_t len, int ascii)
+                 size_t len, int ascii, int *checked)
 {
     const pcre2_code *re = ascii && ru->ascii_re ? ru->ascii_re : ru->re;
-    return pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, r->md, NULL) >= 0;
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0,
+                         *checked ? PCRE2_NO_UTF_CHECK : 0, r->md, NULL);
+    if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
+        *checked = 1;
+    return rc >= 0;
 }
 
 static int is_ascii(const char *s, size_t len)
@@ -670,13 +680,14 @@ static void apply_rules(classify_rules *r, precis_article *a, size_t i,
      * further (a long body paragraph is never read to its end). */
     int words = count_words(s, len, r->max_words);
     int ascii = words <= r->max_words && is_ascii(s, len);
+    int checked = ascii;
     for (size_t k = 0; k < r->rules.n; k++) {
         const rule *ru = &r->rules.v[k];
         if (words > ru->max_words
             || (ru->place == PLACE_EARLY && i >= EARLY_PARAS)
             || (ru->place == PLACE_LATE && i + LATE_PARAS < a->paras.n))
             continue;
-        if (match(r, ru, s, len, ascii)) {
+        if (match(r, ru, s, len, ascii, &checked)) {
             p->kind = (uint8_t)ru->kind;
             p->reason = ru->reason;
             return;

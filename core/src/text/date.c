@@ -1385,11 +1385,21 @@ static int scan_dates(const text *x, int strict, date_value *out)
 /* Public functions                                                    */
 /* ------------------------------------------------------------------ */
 
+/* Every form of date above holds a number in ASCII digits: text without
+ * one holds no date, and most paragraphs are told so without lexing. */
+static int has_digit(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (is_digit(s[i]))
+            return 1;
+    return 0;
+}
+
 int date_find(const char *s, size_t len, date_value *out)
 {
     text x = { s, len };
 
-    if (!s || !len)
+    if (!s || !len || !has_digit(s, len))
         return 0;
     return scan_dates(&x, 0, out);
 }
@@ -1400,7 +1410,7 @@ int date_is_line(const char *s, size_t len, date_value *out)
 {
     text x = { s, len };
 
-    if (!s || !len || count_words(&x) > LINE_WORDS_MAX)
+    if (!s || !len || !has_digit(s, len) || count_words(&x) > LINE_WORDS_MAX)
         return 0;
     return scan_dates(&x, 1, out);
 }

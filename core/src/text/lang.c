@@ -391,6 +391,37 @@ static void mask_fill(void)
         }
 }
 
+/*
+ * English's stopwords alone, in a table small enough to stay in cache:
+ * plainly_english() asks about every word of an article's first
+ * kilobytes, where a probe into the big table above misses the cache.
+ */
+enum { EN_SLOTS = 1 << 10 };
+static const struct word *en_tab[EN_SLOTS];
+static pthread_once_t en_once = PTHREAD_ONCE_INIT;
+
+static void en_fill(void)
+{
+    int en = lang_index("en");
+    for (size_t i = 0; en >= 0 && i < langs[en].nstop; i++) {
+        const struct word *w = &langs[en].stop[i];
+        size_t h = mask_hash(w->s, w->n) & (EN_SLOTS - 1);
+        while (en_tab[h])
+            h = (h + 1) & (EN_SLOTS - 1);
+        en_tab[h] = w;
+    }
+}
+
+static int en_stopword(const char *w, size_t n)
+{
+    pthread_once(&en_once, en_fill);
+    for (size_t h = mask_hash(w, n) & (EN_SLOTS - 1); en_tab[h];
+         h = (h + 1) & (EN_SLOTS - 1))
+        if (en_tab[h]->n == n && !memcmp(en_tab[h]->s, w, n))
+            return 1;
+    return 0;
+}
+
 static uint64_t stop_mask(const char *w, size_t n)
 {
     if (n == 0 || n > STOP_MAX_LEN)
@@ -549,7 +580,7 @@ static int plainly_english(const char *text, size_t len)
         if (k - i < sizeof w) {
             for (size_t j = i; j < k; j++)
                 w[j - i] = (char)(text[j] | 0x20);
-            stops += (size_t)((stop_mask(w, k - i) >> en) & 1);
+            stops += (size_t)en_stopword(w, k - i);
         }
         words++;
         i = k;

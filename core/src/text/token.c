@@ -185,6 +185,12 @@ static int is_digit_byte(const char *s, size_t i, size_t len)
     return i < len && s[i] >= '0' && s[i] <= '9';
 }
 
+static int ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9');
+}
+
 static int32_t peek(const char *s, size_t len, size_t i)
 {
     if (i >= len)
@@ -199,6 +205,14 @@ static size_t word_end(const char *s, size_t len, size_t start)
     int initialism = 0;
     for (;;) {
         while (i < len) {
+            unsigned char b = (unsigned char)s[i];
+            if (b < 0x80) {         /* most text: no decoding */
+                if (!ascii_alnum(b))
+                    break;
+                letters++;
+                i++;
+                continue;
+            }
             size_t j = i;
             int32_t cp = utf8_next(s, len, &j);
             if (!is_word_cp(cp))
@@ -306,25 +320,44 @@ static unsigned case_flags(const char *s, size_t start, size_t end)
     return f;
 }
 
+/* An ASCII word's flags (as case_flags) and its folding into out. */
+static unsigned ascii_fold(const char *s, size_t i, size_t end, char *out)
+{
+    size_t letters = 0, upper = 0;
+    unsigned f = s[i] >= '0' && s[i] <= '9' ? PRECIS_TOKEN_NUMBER : 0;
+    for (size_t k = i; k < end; k++) {
+        char c = s[k];
+        int isup = c >= 'A' && c <= 'Z', islet = isup || (c >= 'a'
+                                                            && c <= 'z');
+        if (letters == 0 && isup && !(f & PRECIS_TOKEN_NUMBER))
+            f |= PRECIS_TOKEN_CAPITAL;
+        letters += islet;
+        upper += isup;
+        out[k - i] = (char)(isup ? c + 32 : c);
+    }
+    out[end - i] = '\0';
+    if (letters >= 2 && upper == letters)
+        f |= PRECIS_TOKEN_UPPER;
+    return f;
+}
+
 /* Folds s[i, end) and hands it to fn; small is scratch space. */
 static int emit_word(const char *s, size_t i, size_t end, tok_fn fn,
                      void *ud)
 {
     char small[128];
     size_t flen;
-    unsigned flags = case_flags(s, i, end);
+    unsigned flags;
     char *fold;
     int ascii_small = end - i < sizeof small;
     for (size_t k = i; k < end && ascii_small; k++)
         ascii_small = (unsigned char)s[k] < 0x80;
     if (ascii_small) {
-        for (size_t k = i; k < end; k++)
-            small[k - i] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32
-                                                             : s[k]);
-        small[end - i] = '\0';
+        flags = ascii_fold(s, i, end, small);
         fold = small;
         flen = end - i;
     } else {
+        flags = case_flags(s, i, end);
         fold = tok_fold(s + i, end - i, &flen);
         if (!fold)
             return PRECIS_ENOMEM;
@@ -354,6 +387,11 @@ int tok_scan(const char *s, size_t len, tok_fn fn, void *ud)
     size_t i = 0;
     int rc = 0;
     while (i < len && rc == 0) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && !ascii_alnum(b)) {
+            i++;                    /* space, punctuation: no decoding */
+            continue;
+        }
         size_t j = i;
         int32_t cp = utf8_next(s, len, &j);
         if (tok_glued_cp(cp)) {
