@@ -22,6 +22,30 @@ static const struct {
     { "batch", cmd_batch, 0 },
 };
 
+static int known_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(name, commands[i].name))
+            return 1;
+    return !strcmp(name, "help");
+}
+
+static void unknown_command(const char *cmd)
+{
+    const char *names[sizeof commands / sizeof commands[0] + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[n++] = commands[i].name;
+    names[n++] = "help";
+    const char *g = precis_did_you_mean(cmd, names, n);
+    if (g)
+        cli_error("unknown command '%s' (did you mean '%s'?)", cmd, g);
+    else
+        cli_error("unknown command '%s' (commands: summarize, inspect, "
+                  "quotes, translate, segment, batch, config, plugins, lua, "
+                  "help)", cmd);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -29,13 +53,19 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
-    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")
+        || !strcmp(cmd, "version")) {
         printf("precis %s\n", precis_version());
         return 0;
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")
         || !strcmp(cmd, "help")) {
-        cli_help(stdout, argc > 2 ? argv[2] : NULL);
+        const char *topic = argc > 2 ? argv[2] : NULL;
+        if (topic && !known_command(topic)) {
+            unknown_command(topic);
+            return EXIT_USAGE;
+        }
+        cli_help(stdout, topic);
         return 0;
     }
     cli_install_crash_handler();
@@ -50,17 +80,6 @@ int main(int argc, char **argv)
         cli_opts_free(&o);
         return rc;
     }
-    const char *names[sizeof commands / sizeof commands[0] + 1];
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        names[n++] = commands[i].name;
-    names[n++] = "help";
-    const char *g = precis_did_you_mean(cmd, names, n);
-    if (g)
-        cli_error("unknown command '%s' (did you mean '%s'?)", cmd, g);
-    else
-        cli_error("unknown command '%s' (commands: summarize, inspect, "
-                  "quotes, translate, segment, batch, config, plugins, lua, "
-                  "help)", cmd);
+    unknown_command(cmd);
     return EXIT_USAGE;
 }

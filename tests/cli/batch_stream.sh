@@ -37,7 +37,8 @@ head -n $((N / 10)) "$T/big.jsonl" > "$T/small.jsonl"
 # the closing summary of -v.
 peak() {
     sed -n 's/.*peak memory: parent \([0-9.]*\) MB, each worker at most '\
-'\([0-9.]*\) MB ([0-9]* workers started, \([0-9]*\) at once).*/\1 \2 \3/p' \
+'\([0-9.]*\) MB ([0-9]* workers\{0,1\} started, at most \([0-9]*\) at once)'\
+'.*/\1 \2 \3/p' \
         "$1" | awk '{ printf "%.1f", $1 + $2 * $3 }'
 }
 

@@ -40,6 +40,11 @@ pass "-h and --help on every command and subcommand"
 expect_status 2 "misspelt command" -- "$PRECIS" summarise "$STORY"
 expect_err_has "unknown command 'summarise' (did you mean 'summarize'?)" \
     "command suggestion"
+expect_status 2 "help on an unknown command" -- "$PRECIS" help summarise
+expect_err_has "did you mean 'summarize'" "help names the command meant"
+expect_status 0 "-V prints the version" -- "$PRECIS" -V
+check "-V says precis and a version" grep -q '^precis [0-9]' "$TMP/out"
+
 expect_status 2 "misspelt option" -- "$PRECIS" summarize --ratoi 0.2 "$STORY"
 expect_err_has "unknown option '--ratoi' (did you mean '--ratio'?)" \
     "option suggestion"

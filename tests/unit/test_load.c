@@ -192,6 +192,11 @@ static void bad_inputs(void **state)
                  PRECIS_EUTF8, "byte offset 3");
     expect_error("bin.dat", "ab\0cd", 5, PRECIS_FORMAT_TEXT, PRECIS_EUTF8,
                  "NUL byte");
+    /* a binary file named as a page: refused, not read for its strings */
+    static const char elf[] = "\x7f" "ELF\2\1\1\0\0\0<html><p>Some "
+                              "strings a summary would take.</p>";
+    expect_error("prog.html", elf, sizeof elf - 1, PRECIS_FORMAT_HTML,
+                 PRECIS_EUTF8, "byte offset 7: NUL byte");
     expect_error("empty.txt", "", 0, PRECIS_FORMAT_TEXT,
                  PRECIS_ENOCONTENT, "empty");
     expect_error("blank.txt", " \n\n \n", 5, PRECIS_FORMAT_TEXT,

@@ -367,6 +367,16 @@ static void send_fatal(const char *msg)
     precis_buf_free(&sb);
 }
 
+/* On a terminal the parent keeps a progress line at the foot of stderr:
+ * a worker's warning first clears it (the parent draws it again on its
+ * next tick), so that the two do not run together on one line. */
+static void log_over_progress(void *ud, int level, const char *message)
+{
+    (void)ud;
+    (void)level;
+    fprintf(stderr, "\r\033[Kprecis: %s\n", message);
+}
+
 void batch_worker_main(const batch_wconf *c, int in_fd, int out_fd)
 {
     res_fd = out_fd;
@@ -382,6 +392,8 @@ void batch_worker_main(const batch_wconf *c, int in_fd, int out_fd)
         _exit(EXIT_USAGE);
     }
     precis_ctx_set_verbosity(ctx, c->o->verbosity);
+    if (c->o->verbosity > 0 && isatty(2))
+        precis_ctx_set_log(ctx, log_over_progress, NULL);
     phase = "idle";
     char *buf = NULL;
     size_t cap = 0, len = 0;

@@ -118,9 +118,11 @@ void run_summary(run *R, double secs)
         cli_error("batch: CPU time: parent %.2f s, workers %.2f s",
                   cpu_s(&ru), cpu_s(&ch));
         cli_error("batch: peak memory: parent %.1f MB, each worker at most "
-                  "%.1f MB (%d workers started, %d at once); %zu articles "
-                  "rescued by a retry", (double)R->parent_kb / 1024,
-                  (double)R->worker_kb / 1024, R->spawned, R->jobs,
-                  R->n_rescued);
+                  "%.1f MB (%d worker%s started, at most %d at once); %zu "
+                  "article%s rescued by a retry",
+                  (double)R->parent_kb / 1024, (double)R->worker_kb / 1024,
+                  R->spawned, R->spawned == 1 ? "" : "s",
+                  R->spawned < R->jobs ? R->spawned : R->jobs,
+                  R->n_rescued, R->n_rescued == 1 ? "" : "s");
     }
 }

@@ -568,6 +568,19 @@ int load_html(const char *name, char *data, size_t len, const load_opts *o,
     pthread_once(&xml_once, xml_init);
     html_charset cs;
     html_detect_charset(data, len, &cs);
+    /* A page holds no NUL byte unless it is in UTF-16 (or UTF-32): one
+     * means a binary file with a page's name, which would otherwise be
+     * "summarized" into its strings. */
+    const char *nul = strncmp(cs.name, "UTF-16", 6) && strncmp(cs.name,
+                                                               "UTF-32", 6)
+                      ? memchr(data, 0, len) : NULL;
+    if (nul) {
+        size_t at = (size_t)(nul - data);
+        free(data);
+        return diag_set(err, PRECIS_EUTF8, "%s: byte offset %zu: NUL byte: "
+                        "this looks like a binary file, not a web page",
+                        name, at);
+    }
     char *text;
     size_t tlen;
     int owned;
