@@ -100,4 +100,17 @@ printf '<html><body><div><p>Unclosed <b>tags <i>and \x93quotes\x94 in a '\
 grep -q 'and “quotes” in a page' "$tmp/out" \
     || fail "broken page: windows-1252 quotes not decoded"
 
+# A page of 300,000 nested <div>s around its text (3.6 MB): read in a
+# moment, where asking each wrapper for its paragraph anew took minutes
+# (16 s at 100,000).  The bound is a guard against that, not a timing.
+python3 -c "
+n = 300000
+open('$tmp/deep.html', 'w').write('<html><body>' + '<div>' * n
+    + '<p>Deep text is here. Another sentence.</p>' + '</div>' * n
+    + '</body></html>')"
+timeout 60 "$PRECIS" inspect -q "$tmp/deep.html" >/dev/null 2>&1
+rc=$?
+if [ $rc -eq 124 ]; then fail "deeply nested page: not read in 60 s"
+else pass "deeply nested page read (exit $rc)"; fi
+
 finish

@@ -106,8 +106,9 @@ void run_summary(run *R, double secs)
     size_t all = worked + R->n_skipped + R->n_cancelled;
     if (R->o->verbosity <= 0)
         return;
-    cli_error("batch: %zu articles: %zu done, %zu skipped, %zu failed%s in "
-              "%.3f s (%.1f articles/s)", all, R->n_done, R->n_skipped,
+    cli_error("batch: %zu article%s: %zu done, %zu skipped, %zu failed%s in "
+              "%.3f s (%.1f articles/s)", all, all == 1 ? "" : "s",
+              R->n_done, R->n_skipped,
               R->n_failed, R->n_cancelled ? " (stopped early)" : "", secs,
               secs > 0 ? (double)worked / secs : 0.0);
     if (R->o->verbosity > 1) {

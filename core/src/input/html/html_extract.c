@@ -62,6 +62,7 @@ typedef struct extractor {
     uint8_t *dead;          /* per element: removed, or inside removed */
     uint32_t *sel;          /* selected subtrees (siblings) */
     size_t nsel;
+    uint32_t *para;         /* per element: see paragraphs_of() */
 } extractor;
 
 static int excluded(const extractor *x, const html_el *e)
@@ -166,15 +167,15 @@ static int wrapper_of_one(const html_doc *d, uint32_t i)
     return d->els.v[i + 1].text == e->text;
 }
 
-/* The paragraph element i is or wraps (0 when neither). */
-static uint32_t paragraph_of(const html_doc *d, uint32_t i)
+/* For every element, the paragraph element it is or wraps (0 when
+ * neither), into para[]: a wrapper's one child is the next element, so
+ * one backward pass finds them all (asking each element alone walks its
+ * wrappers again: quadratic on a page of deeply nested <div>s). */
+static void paragraphs_of(const html_doc *d, uint32_t *para)
 {
-    while (d->els.v[i].tag != HT_P) {
-        if (!wrapper_of_one(d, i))
-            return 0;
-        i++;
-    }
-    return i;
+    for (size_t i = d->els.n; i-- > 0;)
+        para[i] = d->els.v[i].tag == HT_P ? (uint32_t)i
+                : wrapper_of_one(d, (uint32_t)i) ? para[i + 1] : 0;
 }
 
 static void score_blocks(extractor *x)
@@ -352,7 +353,7 @@ static int sibling_joins(extractor *x, uint32_t top, uint32_t s)
      * have given it a score). */
     if (twin && e->np && e->text >= 200 && link_density(e) < 0.25f)
         return 1;
-    uint32_t p = paragraph_of(d, s);
+    uint32_t p = x->para[s];
     if (!p || !e->text)
         return 0;
     float ld = link_density(e);
@@ -418,8 +419,7 @@ static int clean_away(const extractor *x, uint32_t i, const counts *c)
 {
     const html_el *e = &x->d->els.v[i];
     /* a wrapper of one paragraph is that paragraph */
-    if (!cleanable(e->tag) || (e->flags & HF_IN_CODE)
-        || paragraph_of(x->d, i))
+    if (!cleanable(e->tag) || (e->flags & HF_IN_CODE) || x->para[i])
         return 0;
     int weight = x->ps->weigh_classes ? e->weight : 0;
     float score = e->scored ? e->score : 0.0f;
@@ -628,15 +628,18 @@ size_t html_extract(html_doc *d, html_extract_stats *st)
     x.rm = malloc(d->els.n * sizeof *x.rm);
     x.dead = malloc(d->els.n);
     x.sel = malloc(d->els.n * sizeof *x.sel);
+    x.para = malloc(d->els.n * sizeof *x.para);
     uint8_t *best = malloc(d->blocks.n + 1);
-    if (!x.rm || !x.dead || !x.sel || !best) {
+    if (!x.rm || !x.dead || !x.sel || !x.para || !best) {
         free(x.rm);
         free(x.dead);
         free(x.sel);
+        free(x.para);
         free(best);
         return 0;
     }
     mark_unlikely(d);
+    paragraphs_of(d, x.para);
     size_t best_len = 0;
     for (size_t p = 0; p < sizeof passes / sizeof passes[0]; p++) {
         uint32_t container = 0;
@@ -668,6 +671,7 @@ size_t html_extract(html_doc *d, html_extract_stats *st)
     free(x.rm);
     free(x.dead);
     free(x.sel);
+    free(x.para);
     free(best);
     return best_len;
 }
