@@ -28,9 +28,11 @@ static const struct {
     { "summarize", "precis summarize [OPTIONS] FILE...",
       "Summarize each article (text, Markdown, JSON, JSON Lines or HTML; -"
       " reads\nstandard input) with the configured pipeline.\n\n"
-      "  -n, --sentences N      summary length in sentences\n"
+      "  -n, --sentences N      summary length in sentences (default 3; 0\n"
+      "                         for no bound in sentences, with --words)\n"
       "      --ratio R          length as a share of the body's sentences\n"
-      "      --words N          at most N words\n"
+      "      --words N          at most N words (the first sentence is\n"
+      "                         always given whole)\n"
       "  -m, --method NAME      summarizer: pacsum (default), textrank,\n"
       "                         lexrank, luhn, sumbasic, lead, or any stage\n"
       "  -S, --script FILE.lua  use the summarizer a Lua script registers\n"
