@@ -197,6 +197,9 @@ static void bad_inputs(void **state)
                               "strings a summary would take.</p>";
     expect_error("prog.html", elf, sizeof elf - 1, PRECIS_FORMAT_HTML,
                  PRECIS_EUTF8, "byte offset 7: NUL byte");
+    /* UTF-16 (Notepad's "Unicode") is named as such */
+    expect_error("wide.txt", "\xFF\xFEH\0i\0.\0", 8, PRECIS_FORMAT_TEXT,
+                 PRECIS_EUTF8, "in UTF-16LE");
     expect_error("empty.txt", "", 0, PRECIS_FORMAT_TEXT,
                  PRECIS_ENOCONTENT, "empty");
     expect_error("blank.txt", " \n\n \n", 5, PRECIS_FORMAT_TEXT,
