@@ -121,7 +121,13 @@ int quotes_cue_before(qstate *s, long k, int partial, np *out)
     for (long c = k - 1; c >= lo; c--) {
         long cue_end = c, after = quotes_according(s, c, &cue_end);
         if (after && after <= k) {
-            if (quotes_np_forward(s, after, k, out)) {
+            /* "According to X, …": the phrase ends at its comma (or at
+             * the quote); one that runs on into the clause ("according
+             * to the broadcaster RTTopics like “…” were discussed") is
+             * not the source of the words. */
+            if (quotes_np_forward(s, after, k, out)
+                && (out->b + 1 == k || is_punct(s, out->b + 1, ',')
+                    || is_punct(s, out->b + 1, ':'))) {
                 out->cue_a = c;
                 out->cue_b = cue_end;
                 out->according = 1;

@@ -216,6 +216,26 @@ static void test_inverted_and_continued(void **state)
     done(&r);
 }
 
+/* "According to X, …" gives X the words that follow its comma; a phrase
+ * that runs on into its clause does not. */
+static void test_according_to(void **state)
+{
+    (void)state;
+    run r = extract("According to Sheriff John Miller, the suspect was "
+                    "\xE2\x80\x9C" "armed and dangerous\xE2\x80\x9D when he "
+                    "fled.\n\n"
+                    "According to the Russian broadcaster RTTopics like "
+                    "\xE2\x80\x9C" "Cooperation between countries in the field "
+                    "of digital security\xE2\x80\x9D were discussed.\n",
+                    NULL);
+    expect_speaker(find(&r, "armed and dangerous"), "John Miller");
+    const precis_quote *q = find(&r, "Cooperation between");
+    assert_non_null(q);
+    expect_speaker(q, NULL);
+    assert_int_equal(q->speaker_start, q->speaker_end);
+    done(&r);
+}
+
 static void test_roles_and_pronouns(void **state)
 {
     (void)state;
@@ -287,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_german),
         cmocka_unit_test(test_portuguese),
         cmocka_unit_test(test_inverted_and_continued),
+        cmocka_unit_test(test_according_to),
         cmocka_unit_test(test_roles_and_pronouns),
         cmocka_unit_test(test_surname_and_apposition),
         cmocka_unit_test(test_skipped_paragraphs),
