@@ -12,7 +12,8 @@ echo "precious" > "$TMP/victim"
 
 # A linked subfolder inside OUT: its articles fail, nothing goes through.
 ln -s "$TMP/elsewhere" "$TMP/od/a"
-# A link at an output's own name: replaced, the target untouched.
+# A link at an output's own name: batch did not put it there, so it is
+# left as it is (the article fails), and the target untouched.
 ln -s "$TMP/victim" "$TMP/od/b.txt"
 # Links at the names a temporary file of c.txt used to get.
 ln -s "$TMP/victim" "$TMP/od/.c.txt.precis-tmp"
@@ -26,9 +27,10 @@ grep -q "a symbolic link inside the output folder" "$TMP/err" \
     || fail "written outside OUT: $(ls -A "$TMP/elsewhere")"
 [ "$(cat "$TMP/victim")" = precious ] && pass "the link targets are untouched" \
     || fail "victim overwritten"
-[ -f "$TMP/od/b.txt" ] && [ ! -L "$TMP/od/b.txt" ] \
-    && pass "an output replaces a link at its name" \
-    || fail "b.txt is still a link"
+[ -L "$TMP/od/b.txt" ] \
+    && grep -q "od/b.txt would replace a file precis batch did not" "$TMP/err" \
+    && pass "a link at an output's name is not replaced, and that is said" \
+    || fail "b.txt: $(ls -l "$TMP/od/b.txt"; cat "$TMP/err")"
 [ -s "$TMP/od/c.txt" ] && pass "c.txt written beside the planted temporary" \
     || fail "c.txt missing"
 

@@ -47,6 +47,10 @@ typedef struct batch_item {
     uint64_t rec_hash;      /* BATCH_RECORD: batch_hash(data, len) */
     char *error;            /* failed before running (unreadable input,
                              * oversized record): the message; owned */
+    int in_outdir;          /* met in a walk through a link to a file
+                             * inside OUTDIR, where an output may land
+                             * on it (operands are compared at the
+                             * start) */
 } batch_item;
 
 void batch_item_free(batch_item *it);
@@ -57,6 +61,14 @@ uint64_t batch_hash(uint64_t h, const void *p, size_t n);
 
 /* ---- Inputs ------------------------------------------------------------ */
 
+/* A file as the system knows it, whatever its names. */
+typedef struct batch_fileid {
+    dev_t dev;
+    ino_t ino;
+} batch_fileid;
+
+enum { BATCH_OWN_MAX = 6 };
+
 typedef struct batch_input_opts {
     const char *const *include, *const *exclude;
     size_t ninclude, nexclude;
@@ -65,7 +77,15 @@ typedef struct batch_input_opts {
     const char *outdir;     /* skipped when met inside an input tree */
     size_t max_record;      /* input.max_size: longer records fail */
     batch_shard shard;      /* --shard: only this shard's inputs */
+    /* The run's own files (--jsonl FILE, the manifest, the error file,
+     * the index): skipped when met inside an input tree, so that a run
+     * never reads back what an earlier one wrote. */
+    batch_fileid own[BATCH_OWN_MAX];
+    size_t nown;
 } batch_input_opts;
+
+/* Adds path, when it exists, to o's own files. */
+void batch_own_add(batch_input_opts *o, const char *path);
 
 typedef struct batch_inputs batch_inputs;
 

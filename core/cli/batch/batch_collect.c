@@ -645,6 +645,10 @@ static int walk(collect *C)
         .max_record = json_is_integer(mr) ? (size_t)json_integer_value(mr)
                                           : SIZE_MAX,
     };
+    /* The --jsonl files, as the shards skipped theirs. */
+    const char *jl = json_string_value(json_object_get(C->ref, "jsonl"));
+    batch_own_add(&io, jl && strcmp(jl, "-") ? jl : NULL);
+    batch_own_add(&io, C->jsonl && strcmp(C->jsonl, "-") ? C->jsonl : NULL);
     batch_inputs *in = NULL;
     char why[1200];
     int rc = 0;

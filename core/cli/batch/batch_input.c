@@ -22,6 +22,12 @@
  * operand file: its name), which decides its shard under --shard
  * (batch_shard.h); another shard's items are passed over here, records
  * before their bytes are copied.
+ *
+ * An entry of a walked folder that would be an input by its name but is
+ * not a regular file (a dangling link, a FIFO, a device) becomes an item
+ * that failed before running, with the reason: it is reported and
+ * counted like any other failure, and never opened (a FIFO would block).
+ * OUTDIR and the run's own files are passed over.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -120,6 +126,46 @@ static int matches(const char *const *pats, size_t n, const char *name,
     return 0;
 }
 
+/* Whether path lies inside the folder real (a resolved path). */
+static int lies_inside(const char *path, const char *real)
+{
+    if (!real)
+        return 0;
+    char *p = realpath(path, NULL);
+    size_t n = strlen(real);
+    int in = p && !strncmp(p, real, n)
+             && (p[n] == '/' || (n == 1 && real[0] == '/'));
+    free(p);
+    return in;
+}
+
+static const char *kind_of(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO, " : S_ISSOCK(m) ? "a socket, "
+           : S_ISCHR(m) ? "a character device, "
+           : S_ISBLK(m) ? "a block device, " : "";
+}
+
+/* Why path cannot be read as an input, after stat() failed with err or
+ * found something other than a regular file (malloc'd). */
+static char *unusable(const char *path, int err, const struct stat *st)
+{
+    char m[1200], to[512];
+    struct stat lst;
+    ssize_t n;
+    if (st)
+        snprintf(m, sizeof m, "%s: %snot a regular file; not read", path,
+                 kind_of(st->st_mode));
+    else if (err == ENOENT && lstat(path, &lst) == 0
+             && S_ISLNK(lst.st_mode)
+             && (n = readlink(path, to, sizeof to - 1)) >= 0)
+        snprintf(m, sizeof m, "%s: a dangling symbolic link (its target "
+                 "%.*s does not exist)", path, (int)n, to);
+    else
+        snprintf(m, sizeof m, "%s: %s", path, strerror(err));
+    return strdup(m);
+}
+
 /* ---- JSON Lines records ---- */
 
 typedef struct rec_stream {
@@ -130,6 +176,7 @@ typedef struct rec_stream {
     char *shown;            /* "<stdin>" or the path; owned */
     char *outbase;          /* output folder or NULL; owned */
     char *rel;              /* the file's identity (batch_item.rel); owned */
+    int in_outdir;          /* batch_item.in_outdir */
     char *buf;
     size_t cap, rd, wr, sp; /* unconsumed [rd, wr), scanned up to sp */
     size_t line;            /* line number at sp */
@@ -299,12 +346,15 @@ static int rs_scan(rec_stream *rs, size_t *start, size_t *end)
 
 /* ---- The walk ---- */
 
-enum { ENT_FILE = 1, ENT_DIR = 2 };
+/* ENT_BAD: an input by its name that cannot be read (a dangling link,
+ * a FIFO): it becomes a failed item. */
+enum { ENT_FILE = 1, ENT_DIR = 2, ENT_BAD = 3 };
 
 typedef struct dir_entry {
     char *name;             /* owned */
-    unsigned char kind;     /* ENT_FILE or ENT_DIR */
+    unsigned char kind;     /* ENT_FILE, ENT_DIR or ENT_BAD */
     unsigned char whole;    /* keep the whole name (stem collision) */
+    unsigned char link;     /* a symbolic link */
 } dir_entry;
 
 typedef struct dir_frame {
@@ -324,6 +374,7 @@ struct batch_inputs {
     dev_t out_dev;
     ino_t out_ino;
     int have_out;
+    char *out_real;         /* OUTDIR resolved, or NULL; owned */
     uint64_t consumed;      /* bytes of JSON Lines handed out */
     int survey;             /* only count; open nothing */
     batch_survey *sv;
@@ -375,21 +426,52 @@ static int is_outdir(batch_inputs *in, const struct stat *st)
            && st->st_ino == in->out_ino;
 }
 
-/* What a directory entry is: ENT_FILE, ENT_DIR or 0 (skip it). */
+static int is_own(const batch_input_opts *o, const struct stat *st)
+{
+    for (size_t i = 0; i < o->nown; i++)
+        if (o->own[i].dev == st->st_dev && o->own[i].ino == st->st_ino)
+            return 1;
+    return 0;
+}
+
+static int own_ino(const batch_input_opts *o, ino_t ino)
+{
+    for (size_t i = 0; i < o->nown; i++)
+        if (o->own[i].ino == ino)
+            return 1;
+    return 0;
+}
+
+void batch_own_add(batch_input_opts *o, const char *path)
+{
+    struct stat st;
+    if (path && o->nown < BATCH_OWN_MAX && stat(path, &st) == 0)
+        o->own[o->nown++] = (batch_fileid){ st.st_dev, st.st_ino };
+}
+
+/* What a directory entry is: ENT_FILE, ENT_DIR, ENT_BAD or 0 (skip it);
+ * *link is set for a symbolic link. */
 static int classify_entry(batch_inputs *in, const char *dir,
-                          struct dirent *de, const char *rel)
+                          struct dirent *de, const char *rel,
+                          unsigned char *link)
 {
     const batch_input_opts *o = in->o;
+    *link = 0;
     if (de->d_name[0] == '.')
         return 0;               /* hidden: .git, our own temporaries */
-    int t = de->d_type == DT_DIR ? ENT_DIR : de->d_type == DT_REG
-                                             ? ENT_FILE : 0;
+    int t = de->d_type == DT_DIR ? ENT_DIR
+            : de->d_type == DT_REG ? ENT_FILE
+            : de->d_type == DT_LNK || de->d_type == DT_UNKNOWN ? 0
+            : ENT_BAD;          /* a FIFO, a socket, a device */
+    int known = 0;              /* st holds the entry's stat() */
+    struct stat st, lst;
+    char *p = NULL;
     if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK
         || t == ENT_DIR) {
-        char *p = join(dir, de->d_name);
-        struct stat st, lst;
+        p = join(dir, de->d_name);
         t = 0;
         if (p && stat(p, &st) == 0) {
+            known = 1;
             if (S_ISREG(st.st_mode))
                 t = ENT_FILE;
             /* Directories through symbolic links are not followed: they
@@ -397,17 +479,34 @@ static int classify_entry(batch_inputs *in, const char *dir,
             else if (S_ISDIR(st.st_mode) && lstat(p, &lst) == 0
                      && S_ISDIR(lst.st_mode) && !is_outdir(in, &st))
                 t = ENT_DIR;
+            else if (!S_ISDIR(st.st_mode))
+                t = ENT_BAD;
+        } else if (p) {
+            t = ENT_BAD;        /* a dangling link, a loop, no access */
         }
-        free(p);
+        *link = de->d_type == DT_LNK
+                || (de->d_type == DT_UNKNOWN && p && lstat(p, &lst) == 0
+                    && S_ISLNK(lst.st_mode));
     }
-    if (!t || matches(o->exclude, o->nexclude, de->d_name, rel))
-        return 0;
-    if (t == ENT_DIR)
-        return t;
-    if (o->ninclude)
-        return matches(o->include, o->ninclude, de->d_name, rel) ? t : 0;
-    return is_article_name(de->d_name) || is_records_name(de->d_name)
-           ? t : 0;
+    if (!t || matches(o->exclude, o->nexclude, de->d_name, rel)) {
+        t = 0;
+    } else if (t != ENT_DIR) {
+        int want = o->ninclude
+                   ? matches(o->include, o->ninclude, de->d_name, rel)
+                   : is_article_name(de->d_name)
+                     || is_records_name(de->d_name);
+        if (!want)
+            t = 0;
+        /* The run's own files are never read back as inputs; the entry's
+         * inode says which could be one without a stat() each. */
+        else if (t == ENT_FILE && !known && !p && own_ino(o, de->d_ino)
+                 && (p = join(dir, de->d_name)) && stat(p, &st) == 0)
+            known = 1;
+        if (t == ENT_FILE && known && is_own(o, &st))
+            t = 0;
+    }
+    free(p);
+    return t;
 }
 
 /* Lists dir into a new frame on the stack; an error becomes *why. */
@@ -443,7 +542,8 @@ static int push_dir(batch_inputs *in, const char *path, const char *rel,
                 oom = 1;
         }
         char *r = join(*rel ? rel : NULL, de->d_name);
-        int k = r ? classify_entry(in, path, de, r) : 0;
+        unsigned char link = 0;
+        int k = r ? classify_entry(in, path, de, r, &link) : 0;
         free(r);
         if (!k)
             continue;
@@ -456,7 +556,7 @@ static int push_dir(batch_inputs *in, const char *path, const char *rel,
             }
             f.e = ne;
         }
-        dir_entry e = { strdup(de->d_name), (unsigned char)k, 0 };
+        dir_entry e = { strdup(de->d_name), (unsigned char)k, 0, link };
         f.e[f.n++] = e;
         oom = !e.name;
     }
@@ -478,7 +578,7 @@ static int push_dir(batch_inputs *in, const char *path, const char *rel,
 
 static int start_records(batch_inputs *in, const char *path,
                          const char *rel, const char *outbase,
-                         batch_item *it)
+                         int in_outdir, batch_item *it)
 {
     if (in->survey) {
         struct stat st;
@@ -490,6 +590,8 @@ static int start_records(batch_inputs *in, const char *path,
     }
     char *why = NULL;
     in->rs = rs_open(path, rel, outbase, &why);
+    if (in->rs)
+        in->rs->in_outdir = in_outdir;
     if (!in->rs || why) {
         it->input = strdup(path);
         it->name = strdup(path);
@@ -500,21 +602,26 @@ static int start_records(batch_inputs *in, const char *path,
     return 0;
 }
 
-/* An item for one article file. */
+/* An item for one article file; with why (owned, taken), one that failed
+ * before running. */
 static int file_item(batch_inputs *in, const char *path, const char *rel,
-                     const char *out, batch_item *it)
+                     const char *out, int in_outdir, char *why,
+                     batch_item *it)
 {
     if (in->survey) {
         in->sv->files += (size_t)batch_shard_keep(&in->o->shard, rel, 0);
+        free(why);
         return 0;
     }
     it->kind = BATCH_FILE;
+    it->in_outdir = in_outdir;
+    it->error = why;
     it->name = strdup(path);
     it->input = strdup(path);
     it->rel = strdup(rel);
     it->out = out && in->o->out_ext ? concat(out, in->o->out_ext) : NULL;
-    if (!it->name || !it->input || !it->rel
-        || (out && in->o->out_ext && !it->out))
+    if (!it->error && (!it->name || !it->input || !it->rel
+                       || (out && in->o->out_ext && !it->out)))
         it->error = strdup("out of memory");
     return 1;
 }
@@ -553,9 +660,22 @@ static int walk_next(batch_inputs *in, batch_item *it)
         } else {
             char *base = f->e[i].whole ? strdup(nm) : stem_of(nm);
             char *out = base ? join(f->outrel, base) : NULL;
-            rc = is_records_name(nm)
-                 ? start_records(in, path, rel, out, it)
-                 : file_item(in, path, rel, out, it);
+            /* A link may lead into OUTDIR from anywhere. */
+            int inside = f->e[i].link && !in->survey
+                         && lies_inside(path, in->out_real);
+            struct stat st;
+            int bad = f->e[i].kind == ENT_BAD;
+            if (bad && !in->survey)
+                rc = file_item(in, path, rel, out, inside,
+                               stat(path, &st) == 0
+                               ? unusable(path, 0, &st)
+                               : unusable(path, errno, NULL), it);
+            else if (bad)
+                rc = file_item(in, path, rel, out, inside, NULL, it);
+            else
+                rc = is_records_name(nm)
+                     ? start_records(in, path, rel, out, inside, it)
+                     : file_item(in, path, rel, out, inside, NULL, it);
             free(base);
             free(out);
         }
@@ -603,13 +723,11 @@ static int next_operand(batch_inputs *in, batch_item *it)
     if (!is_stdin && !is_dir && stat(op, &st) != 0) {
         int rc = 0;
         if (!in->survey) {
-            char m[600];
-            snprintf(m, sizeof m, "%s: %s", op, strerror(errno));
             it->name = strdup(op);
             it->input = strdup(op);
             it->rel = rel;
             rel = NULL;
-            it->error = strdup(m);
+            it->error = unusable(op, errno, NULL);
             rc = 1;
         }
         free(rel);
@@ -633,9 +751,9 @@ static int next_operand(batch_inputs *in, batch_item *it)
             free(why);
         }
     } else if (is_stdin || is_records_name(op)) {
-        rc = start_records(in, op, rel, out, it);
+        rc = start_records(in, op, rel, out, 0, it);
     } else {
-        rc = file_item(in, op, rel, out, it);
+        rc = file_item(in, op, rel, out, 0, NULL, it);
     }
     free(out);
     free(rel);
@@ -690,6 +808,7 @@ static int record_item(batch_inputs *in, batch_item *it)
     snprintf(nm, sizeof nm, "%s:%zu", rs->shown, rs->rec_line);
     snprintf(out, sizeof out, "%zu", rs->rec_line);
     it->kind = BATCH_RECORD;
+    it->in_outdir = rs->in_outdir;
     it->line = rs->rec_line;
     it->name = strdup(nm);
     it->input = strdup(rs->input);
@@ -797,6 +916,7 @@ void batch_inputs_free(batch_inputs *in)
         frame_free(&in->stack.v[i]);
     PRECIS_VEC_FREE(&in->stack);
     rs_free(in->rs);
+    free(in->out_real);
     free(in);
 }
 
@@ -845,6 +965,7 @@ static batch_inputs *inputs_alloc(const batch_input_opts *o, char **ops,
         in->have_out = 1;
         in->out_dev = st.st_dev;
         in->out_ino = st.st_ino;
+        in->out_real = realpath(o->outdir, NULL);
     }
     return in;
 }

@@ -9,6 +9,7 @@
  *   run_output.c     the output folder and the combined output, written
  *                    in input order;
  *   run_resume.c     what --resume may skip;
+ *   run_guard.c      what an output may replace;
  *   run_progress.c   the progress line and the closing summary;
  *   batch_index.c    OUTDIR/index.html (-f html), row by row in input
  *                    order.
@@ -90,6 +91,8 @@ typedef struct run {
     batch_input_opts io;
     batch_inputs *in;
     batch_manifest *man;    /* --resume */
+    struct run_guard *guard;    /* what outputs may replace (run_guard.c);
+                                 * owned */
     batch_fingerprint fp;
     char *manifest_path, *errors_path;
     char *part_path;        /* --shard with --jsonl: this shard's part */
@@ -173,6 +176,19 @@ void run_check_timeouts(run *R);
 void run_end_workers(run *R, int kill_them);
 
 int run_open_outdir(run *R, const char *run_line);
+
+/* run_guard.c: what an output may replace.  Before anything is written:
+ * 0, or EXIT_USAGE when OUTDIR is an input folder or an input is a file
+ * this run writes (refused with one line). */
+int run_guard_usage(const cli_opts *o, const batch_shard *s,
+                    precis_output fmt);
+/* Reads what batch wrote into OUTDIR from every manifest there (before
+ * this run changes them); 0 or -1 (said). */
+int run_guard_open(run *R);
+/* 0 when its output may be written, or -1 with why: it would replace one
+ * of this run's inputs or a file batch did not write. */
+int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen);
+void run_guard_free(run *R);
 
 int run_open_combined(run *R);
 

@@ -233,7 +233,7 @@ static int check_shard(const cli_opts *o, batch_shard *s)
                      other);
         cli_error("batch: --shard %u/%u: %s holds shards of a %u-way run "
                   "(.precis-manifest.K-of-%u.jsonl); give the same number "
-                  "of shards%s, or remove those files to start again",
+                  "of shards%s, or start again in another folder",
                   s->k, s->n, o->out, other, other, hint);
         return EXIT_USAGE;
     }
@@ -292,6 +292,13 @@ static int setup(run *R, precis_output fmt)
     precis_buf_free(&run_line);
     if (rc || run_open_combined(R))
         return rc ? rc : EXIT_USAGE;
+    /* What this run writes is never read back as an input. */
+    batch_own_add(&R->io, R->o->jsonl && strcmp(R->o->jsonl, "-")
+                          ? R->o->jsonl : NULL);
+    batch_own_add(&R->io, R->part_path);
+    batch_own_add(&R->io, R->manifest_path);
+    batch_own_add(&R->io, R->errors_path);
+    batch_own_add(&R->io, R->index_path);
     R->io.include = R->o->include;
     R->io.exclude = R->o->exclude;
     R->io.ninclude = R->o->ninclude;
@@ -322,6 +329,7 @@ static void teardown(run *R)
         run_free_slot(R, run_slot_of(R, R->base++));
     batch_inputs_free(R->in);
     batch_manifest_free(R->man);
+    run_guard_free(R);
     if (R->errors)
         fclose(R->errors);
     if (R->index)
@@ -477,6 +485,8 @@ int cmd_batch(const cli_opts *orig)
         rc = check_usage(o, fmt);
     if (!rc)
         rc = check_shard(o, &shard);
+    if (!rc)
+        rc = run_guard_usage(o, &shard, fmt);
     if (!rc && !(R = calloc(1, sizeof *R))) {
         cli_error("out of memory");
         rc = EXIT_USAGE;

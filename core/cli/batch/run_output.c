@@ -108,6 +108,9 @@ int run_open_outdir(run *R, const char *run_line)
         cli_error("batch: -o %s: %s", out, strerror(errno));
         return -1;
     }
+    /* What earlier runs wrote, before --resume compacts the manifest. */
+    if (run_guard_open(R))
+        return -1;
     if (R->o->resume) {
         if (batch_manifest_load(R->manifest_path, &R->man, why, sizeof why)
             || batch_manifest_compact(R->man, R->manifest_path, why,

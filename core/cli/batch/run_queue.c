@@ -187,12 +187,16 @@ void run_produce(run *R)
         /* Temporaries a killed run left in this item's folder go before
          * anything of this run is written there. */
         run_sweep_folder(R, s->it.out);
+        char why[1600];
         if (s->it.error) {
             run_fail_slot(R, s, "input", NULL, NULL, s->it.error);
         } else if (R->man && run_up_to_date(R, s)) {
             s->state = SLOT_SKIPPED;
             R->n_skipped++;
             run_drop_data(R, s);
+        } else if (run_guard_check(R, &s->it, why, sizeof why)) {
+            /* Only what is written needs the check. */
+            run_fail_slot(R, s, "output", NULL, NULL, why);
         } else {
             s->state = SLOT_READY;
             run_q_push(&R->ready, s->it.seq);
