@@ -167,7 +167,7 @@ expect_status 0 "--jsonl into the input folder" -- \
     "$PRECIS" batch rr --jsonl rr/all.jsonl -q
 expect_status 0 "... again: the results are not read as input" -- \
     "$PRECIS" batch rr --jsonl rr/all.jsonl
-expect_err_has "1 articles: 1 done" "... one article, as before"
+expect_err_has "1 article: 1 done" "... one article, as before"
 [ "$(wc -l < rr/all.jsonl)" -eq 1 ] && pass "... one result" \
     || fail "rr/all.jsonl: $(cat rr/all.jsonl)"
 
