@@ -31,12 +31,14 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
         printf("precis %s\n", precis_version());
-        return 0;
+        return cli_check_output(stdout, "standard output", 0)
+               ? EXIT_SOME_FAILED : EXIT_DONE;
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")
         || !strcmp(cmd, "help")) {
         cli_help(stdout, argc > 2 ? argv[2] : NULL);
-        return 0;
+        return cli_check_output(stdout, "standard output", 0)
+               ? EXIT_SOME_FAILED : EXIT_DONE;
     }
     cli_install_crash_handler();
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
@@ -48,6 +50,11 @@ int main(int argc, char **argv)
             rc = commands[i].run ? commands[i].run(&o)
                                  : cmd_article(&o, commands[i].view);
         cli_opts_free(&o);
+        /* Whatever the command printed must have got out (a full disk
+         * must not pass for success); a command that said so already
+         * is not told again. */
+        if (cli_check_output(stdout, "standard output", 0) && !rc)
+            rc = EXIT_SOME_FAILED;
         return rc;
     }
     const char *names[sizeof commands / sizeof commands[0] + 1];

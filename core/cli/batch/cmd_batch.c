@@ -322,6 +322,8 @@ static void teardown(run *R)
         run_free_slot(R, run_slot_of(R, R->base++));
     batch_inputs_free(R->in);
     batch_manifest_free(R->man);
+    if (R->ordered && R->ordered != stdout)
+        run_close_combined(R, 0);   /* a run that never ran: no temporary */
     if (R->errors)
         fclose(R->errors);
     if (R->index)
