@@ -2,6 +2,7 @@
  * cli.c - what every command shares: messages, the session built from the
  * options, the output format, the crash handler.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,6 +69,36 @@ precis_output cli_output_format(const cli_opts *o, precis_output dflt)
     if (!o->format)
         return dflt;
     return precis_output_parse(o->format, &f) ? (precis_output)0 : f;
+}
+
+/* The output last said to have failed: a command and main's last check
+ * of standard output both see its error; it is said once. */
+static char told[512];
+
+void cli_write_error(const char *where, int e)
+{
+    if (!strncmp(where, told, sizeof told - 1))
+        return;
+    snprintf(told, sizeof told, "%s", where);
+    /* e is 0 for an error an earlier flush met that nothing repeated
+     * since: its errno is gone. */
+    cli_error("%s: write error: %s", where, strerror(e ? e : EIO));
+}
+
+int cli_check_output(FILE *f, const char *where, int e)
+{
+    errno = 0;
+    if (fflush(f) != 0 && !e)
+        e = errno;
+    if (!e && !ferror(f))
+        return 0;
+    if (e == EPIPE) {
+        signal(SIGPIPE, SIG_DFL);
+        raise(SIGPIPE);
+        return -1;              /* SIGPIPE is blocked: fail quietly */
+    }
+    cli_write_error(where, e);
+    return -1;
 }
 
 static void on_crash(int sig)

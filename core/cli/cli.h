@@ -60,6 +60,19 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 precis_output cli_output_format(const cli_opts *o, precis_output dflt);
 
+/*
+ * Whether f (named where: "standard output" or a file's path) took all
+ * that was written to it: flushes it and reads its error flag.  e is the
+ * errno of a write the caller saw fail, or 0.  On a failure says so
+ * (cli_write_error) and returns -1; a reader that went away (EPIPE: '|
+ * head') ends the process quietly, as SIGPIPE does when not ignored.
+ */
+int cli_check_output(FILE *f, const char *where, int e);
+
+/* "precis: WHERE: write error: REASON" (strerror(e), EIO when e is 0),
+ * unless WHERE is the output last said to have failed. */
+void cli_write_error(const char *where, int e);
+
 /* A crash, or an exit() called by a plug-in, names what was running
  * (precis_current_stage) on stderr. */
 void cli_install_crash_handler(void);

@@ -2,6 +2,7 @@
  * cmd_article.c - summarize, inspect, quotes and translate: read each
  * input, run the pipeline, print one view of each article.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,7 +24,18 @@ typedef struct run_state {
     size_t nwait;
     size_t written;
     int stop;               /* nothing more to do: an error ends the run */
+    int write_failed;       /* standard output refused: said, stop */
 } run_state;
+
+/* After an article: flushes it out, or stops the run when standard
+ * output refuses it (e: the errno of a write seen failing, or 0). */
+static void check_stdout(run_state *st, int e)
+{
+    if (!st->write_failed
+        && cli_check_output(stdout, "standard output", e) == 0)
+        return;
+    st->write_failed = st->failed = st->stop = 1;
+}
 
 static void write_article(run_state *st, precis_article *a)
 {
@@ -41,7 +53,13 @@ static void write_article(run_state *st, precis_article *a)
     st->written++;
     if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
         printf("==> %s <==\n", precis_article_source(a));
+    errno = 0;
     if (precis_write(st->ctx, a, st->view, st->fmt, stdout, &err)) {
+        if (ferror(stdout)) {
+            /* Said once, as a write error, by check_stdout. */
+            check_stdout(st, errno);
+            return;
+        }
         cli_error("%s", err.message);
         st->failed = 1;
     }
@@ -57,6 +75,12 @@ static void flush_waiting(run_state *st)
     precis_error errs[TR_WINDOW];
     if (!st->nwait)
         return;
+    if (st->write_failed) {
+        /* Nowhere to write them: no need to translate them. */
+        while (st->nwait)
+            precis_article_free(st->wait[--st->nwait]);
+        return;
+    }
     /* A page shows the whole article beside its translation. */
     int summary_only = st->view != PRECIS_VIEW_TRANSLATION
                        && st->fmt != PRECIS_OUTPUT_HTML;
@@ -72,7 +96,7 @@ static void flush_waiting(run_state *st)
         precis_article_free(st->wait[i]);
     }
     st->nwait = 0;
-    fflush(stdout);
+    check_stdout(st, 0);
 }
 
 /* Runs the pipeline; takes ownership of a. */
@@ -119,7 +143,7 @@ static void one_input(run_state *st, const char *path)
             one_article(st, a);
         }
         if (!st->nwait)
-            fflush(stdout);
+            check_stdout(st, 0);
         if ((st->failed && st->on_error_fail) || st->stop)
             break;
     }
@@ -161,10 +185,7 @@ int cmd_article(const cli_opts *o, precis_view view)
             break;
     }
     flush_waiting(&st);
+    check_stdout(&st, 0);
     precis_ctx_free(ctx);
-    if (fflush(stdout) != 0) {
-        cli_error("writing to standard output failed");
-        return EXIT_SOME_FAILED;
-    }
     return st.failed ? EXIT_SOME_FAILED : EXIT_DONE;
 }

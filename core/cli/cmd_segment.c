@@ -77,12 +77,15 @@ int cmd_segment(const cli_opts *o)
         rc = EXIT_SOME_FAILED;
     } else if (precis_segment(ctx, name, precis_buf_str(&b), b.len, NULL,
                               print_sentence, NULL, &err)) {
-        cli_error("%s", err.code == 1 || !err.message[0]
-                            ? "writing to standard output failed"
-                            : err.message);
+        e = errno;
+        /* A write that failed is said once, below. */
+        if (ferror(stdout))
+            cli_check_output(stdout, "standard output", e);
+        else
+            cli_error("%s", err.code == 1 || !err.message[0]
+                                ? "out of memory" : err.message);
         rc = EXIT_SOME_FAILED;
-    } else if (fflush(stdout)) {
-        cli_error("writing to standard output failed");
+    } else if (cli_check_output(stdout, "standard output", 0)) {
         rc = EXIT_SOME_FAILED;
     }
     precis_buf_free(&b);

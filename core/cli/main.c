@@ -56,7 +56,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")
         || !strcmp(cmd, "version")) {
         printf("precis %s\n", precis_version());
-        return 0;
+        return cli_check_output(stdout, "standard output", 0)
+               ? EXIT_SOME_FAILED : EXIT_DONE;
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")
         || !strcmp(cmd, "help")) {
@@ -66,7 +67,8 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
         cli_help(stdout, topic);
-        return 0;
+        return cli_check_output(stdout, "standard output", 0)
+               ? EXIT_SOME_FAILED : EXIT_DONE;
     }
     cli_install_crash_handler();
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
@@ -78,6 +80,11 @@ int main(int argc, char **argv)
             rc = commands[i].run ? commands[i].run(&o)
                                  : cmd_article(&o, commands[i].view);
         cli_opts_free(&o);
+        /* Whatever the command printed must have got out (a full disk
+         * must not pass for success); a command that said so already
+         * is not told again. */
+        if (cli_check_output(stdout, "standard output", 0) && !rc)
+            rc = EXIT_SOME_FAILED;
         return rc;
     }
     unknown_command(cmd);

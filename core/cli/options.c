@@ -175,9 +175,15 @@ int cli_parse(int argc, char **argv, cli_opts *o)
             break;
         case 'q': o->verbosity = 0; break;
         case 'v': o->verbosity++; break;
-        case OPT_VERSION: printf("precis %s\n", precis_version()); exit(0);
+        case OPT_VERSION:
+            printf("precis %s\n", precis_version());
+            exit(cli_check_output(stdout, "standard output", 0)
+                 ? EXIT_SOME_FAILED : EXIT_DONE);
         case 'h':
-        case OPT_HELP: cli_help(stdout, o->command); exit(0);
+        case OPT_HELP:
+            cli_help(stdout, o->command);
+            exit(cli_check_output(stdout, "standard output", 0)
+                 ? EXIT_SOME_FAILED : EXIT_DONE);
         case ':':
             cli_error("%s: option %s needs a value (see 'precis help %s')",
                       o->command, argv[optind - 1], o->command);

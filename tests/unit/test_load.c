@@ -294,9 +294,9 @@ static void json_lines_nul_after_unfinished(void **state)
     assert_int_equal(precis_reader_open(ctx, path, PRECIS_FORMAT_AUTO, &r,
                                         &err), 0);
     precis_article *a = NULL;
-    /* Both bad records end where the second starts: line 2. */
+    /* Each bad record is named by its own line. */
     assert_true(precis_reader_next(r, &a, &err) < 0);
-    assert_non_null(strstr(err.message, ".jsonl:2: invalid JSON"));
+    assert_non_null(strstr(err.message, ".jsonl:1: invalid JSON"));
     assert_true(precis_reader_next(r, &a, &err) < 0);
     assert_non_null(strstr(err.message, ".jsonl:2: invalid JSON"));
     assert_int_equal(precis_reader_next(r, &a, &err), 1);

@@ -49,6 +49,8 @@ typedef struct collect {
     json_t *errors;         /* "INPUT\nLINE" -> the error's line; owned */
     char *jsonl;            /* joined results: absolute, "-" or NULL;
                              * owned */
+    int jsonl_in_place;     /* "-", or no regular file (a device, a named
+                             * pipe): written into, not renamed onto */
     char *tmp[4];           /* manifest, errors, results, index; owned */
     FILE *f[4];
     precis_index *index;    /* -f html: the rows of index.html */
@@ -309,7 +311,12 @@ static int open_outputs(collect *C)
     names[T_MANIFEST] = BATCH_MANIFEST;
     names[T_ERRORS] = BATCH_ERRORS;
     char *slash = NULL;
-    if (C->jsonl && !strcmp(C->jsonl, "-")) {
+    struct stat st;
+    C->jsonl_in_place = C->jsonl && (!strcmp(C->jsonl, "-")
+                                     || (stat(C->jsonl, &st) == 0
+                                         && !S_ISREG(st.st_mode)
+                                         && !S_ISDIR(st.st_mode)));
+    if (C->jsonl_in_place) {
         where[T_RESULTS] = dir;
         names[T_RESULTS] = "stdout.jsonl";
     } else if (C->jsonl) {
@@ -354,19 +361,48 @@ static int open_outputs(collect *C)
     return write_run_line(C);
 }
 
-static int copy_to_stdout(const char *path)
+/* Copies the file at path to `to` (named where in messages); 0, or -1
+ * after saying why. */
+static int copy_to(const char *path, FILE *to, const char *where)
 {
     FILE *f = fopen(path, "rb");
     char b[65536];
     size_t n;
-    int bad = !f;
-    while (f && (n = fread(b, 1, sizeof b, f)) > 0)
-        bad |= fwrite(b, 1, n, stdout) != n;
-    if (f) {
-        bad |= ferror(f);
-        fclose(f);
+    int e = 0;
+    if (!f) {
+        cli_error("batch --collect: %s: %s", path, strerror(errno));
+        return -1;
     }
-    return bad || fflush(stdout) ? -1 : 0;
+    errno = 0;
+    while (!e && (n = fread(b, 1, sizeof b, f)) > 0)
+        if (fwrite(b, 1, n, to) != n)
+            e = errno ? errno : EIO;
+    int unread = ferror(f);
+    fclose(f);
+    if (unread) {
+        cli_error("batch --collect: %s: read error", path);
+        return -1;
+    }
+    return cli_check_output(to, where, e);
+}
+
+/* The joined results into standard output, or into the device or named
+ * pipe --jsonl names (a rename would replace it). */
+static int write_in_place(collect *C)
+{
+    int named = strcmp(C->jsonl, "-") != 0;
+    FILE *to = named ? fopen(C->jsonl, "w") : stdout;
+    if (!to) {
+        cli_error("batch --collect: %s: %s", C->jsonl, strerror(errno));
+        return -1;
+    }
+    int rc = copy_to(C->tmp[T_RESULTS], to,
+                     named ? C->jsonl : "standard output");
+    if (named && fclose(to) != 0 && !rc) {
+        cli_write_error(C->jsonl, errno);
+        rc = -1;
+    }
+    return rc;
 }
 
 /* Closes the temporary files and, when keep, moves them into place. */
@@ -378,29 +414,39 @@ static int close_outputs(collect *C, int keep)
         bad |= precis_index_finish(C->index, &err) != PRECIS_OK;
         C->index = NULL;
     }
-    for (int i = 0; i < NTEMP; i++)
-        if (C->f[i]) {
-            bad |= ferror(C->f[i]) | (fclose(C->f[i]) != 0);
-            C->f[i] = NULL;
-        }
     char *dst[NTEMP] = {
         batch_shard_file(C->outdir, BATCH_MANIFEST, NULL),
         batch_shard_file(C->outdir, BATCH_ERRORS, NULL), NULL,
         batch_shard_file(C->outdir, "index.html", NULL)
     };
+    for (int i = 0; i < NTEMP; i++)
+        if (C->f[i]) {
+            errno = 0;
+            int failed = fflush(C->f[i]) != 0 || ferror(C->f[i]);
+            failed |= fclose(C->f[i]) != 0;
+            /* Named by where it was going (results for standard output
+             * wait in OUTDIR). */
+            if (failed && keep)
+                cli_write_error(i != T_RESULTS ? dst[i]
+                                : C->jsonl_in_place ? C->tmp[i]
+                                : C->jsonl, errno);
+            bad |= failed;
+            C->f[i] = NULL;
+        }
     for (int i = 0; i < NTEMP; i++) {
         if (!C->tmp[i])
             continue;
         int ok = 1;
         if (keep && !bad) {
-            if (i == T_RESULTS && !strcmp(C->jsonl, "-"))
-                ok = copy_to_stdout(C->tmp[i]) == 0;
-            else
+            if (i == T_RESULTS && C->jsonl_in_place) {
+                ok = write_in_place(C) == 0;        /* said if not */
+            } else {
                 ok = rename(C->tmp[i], i == T_RESULTS ? C->jsonl : dst[i])
                      == 0;
-            if (!ok)
-                cli_error("batch --collect: %s: %s", i == T_RESULTS
-                          ? C->jsonl : dst[i], strerror(errno));
+                if (!ok)
+                    cli_error("batch --collect: %s: %s", i == T_RESULTS
+                              ? C->jsonl : dst[i], strerror(errno));
+            }
         }
         bad |= !ok;
         unlink(C->tmp[i]);      /* after a rename: gone already */

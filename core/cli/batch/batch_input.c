@@ -181,8 +181,11 @@ typedef struct rec_stream {
     size_t cap, rd, wr, sp; /* unconsumed [rd, wr), scanned up to sp */
     size_t line;            /* line number at sp */
     int eof, err;
-    /* The scanner: inside a record, its depth, inside a string. */
-    int in_rec, depth, in_str, esc, opened, cont_check, oversize;
+    /* The scanner: inside a record, where it ends (precis_jsonl_scan);
+     * at a line's start in an open record (cont_check, col0: nothing
+     * but the newline before). */
+    precis_jsonl_scan js;
+    int in_rec, cont_check, col0, oversize;
     size_t rec_start, rec_line;
 } rec_stream;
 
@@ -280,7 +283,8 @@ static int is_space(char c)
 }
 
 /* Scans from sp; returns 1 with [*start, *end) the record (end excluding
- * the newline), 0 when more bytes are needed. */
+ * the newline), 0 when more bytes are needed.  Records end where the
+ * library's reader ends them (precis_jsonl_scan). */
 static int rs_scan(rec_stream *rs, size_t *start, size_t *end)
 {
     while (rs->sp < rs->wr) {
@@ -294,16 +298,22 @@ static int rs_scan(rec_stream *rs, size_t *start, size_t *end)
             rs->in_rec = 1;
             rs->rec_start = rs->sp;
             rs->rec_line = rs->line;
-            rs->depth = rs->in_str = rs->esc = rs->opened = 0;
+            precis_jsonl_start(&rs->js);
             rs->cont_check = rs->oversize = 0;
         }
         if (rs->cont_check) {
-            /* A record still open at a line's end goes on, unless the
-             * next line starts a new object (like the library's reader). */
+            /* A record open at a line's end goes on only if this line's
+             * first byte can continue it; blank lines decide nothing. */
+            if (is_space(c)) {
+                rs->col0 = c == '\n';
+                rs->line += c == '\n';
+                rs->sp++;
+                continue;
+            }
             rs->cont_check = 0;
-            if (c == '{') {
+            if (!precis_jsonl_continues(&rs->js, c, rs->col0)) {
                 *start = rs->rec_start;
-                *end = rs->sp - 1;
+                *end = rs->sp;
                 rs->in_rec = 0;
                 return 1;
             }
@@ -311,28 +321,15 @@ static int rs_scan(rec_stream *rs, size_t *start, size_t *end)
         rs->sp++;
         if (c == '\n') {
             rs->line++;
-            rs->in_str = rs->esc = 0;   /* a string cannot span lines */
-            if (rs->depth <= 0 || !rs->opened) {
+            if (!precis_jsonl_open(&rs->js)) {
                 *start = rs->rec_start;
                 *end = rs->sp - 1;
                 rs->in_rec = 0;
                 return 1;
             }
-            rs->cont_check = 1;
-        } else if (rs->in_str) {
-            if (rs->esc)
-                rs->esc = 0;
-            else if (c == '\\')
-                rs->esc = 1;
-            else if (c == '"')
-                rs->in_str = 0;
-        } else if (c == '"') {
-            rs->in_str = 1;
-        } else if (c == '{' || c == '[') {
-            rs->depth++;
-            rs->opened = 1;
-        } else if (c == '}' || c == ']') {
-            rs->depth--;
+            rs->cont_check = rs->col0 = 1;
+        } else {
+            precis_jsonl_byte(&rs->js, c);
         }
     }
     if (rs->eof && rs->in_rec) {

@@ -330,6 +330,8 @@ static void teardown(run *R)
     batch_inputs_free(R->in);
     batch_manifest_free(R->man);
     run_guard_free(R);
+    if (R->ordered && R->ordered != stdout)
+        run_close_combined(R, 0);   /* a run that never ran: no temporary */
     if (R->errors)
         fclose(R->errors);
     if (R->index)

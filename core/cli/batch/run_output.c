@@ -23,28 +23,41 @@
 
 #include "batch_run.h"
 
+/* Keeps the first write error on the combined output and says it; a
+ * reader that went away (EPIPE on standard output) is not an error to
+ * tell: the run ends quietly, as SIGPIPE would end it. */
+static void write_error(run *R, int e)
+{
+    if (R->write_failed)
+        return;
+    R->write_failed = e ? e : EIO;
+    if (R->write_failed == EPIPE && R->ordered == stdout) {
+        R->broken_pipe = 1;
+        return;
+    }
+    run_progress_clear(R);
+    cli_write_error(R->combined_path ? R->combined_path
+                    : "standard output", R->write_failed);
+}
+
 static void write_ordered(run *R, const char *p, size_t n)
 {
     if (!R->ordered || R->write_failed)
         return;
+    errno = 0;
     if (fwrite(p, 1, n, R->ordered) != n
-        || (n && p[n - 1] != '\n' && fputc('\n', R->ordered) == EOF)) {
-        R->write_failed = errno ? errno : EIO;
-    }
+        || (n && p[n - 1] != '\n' && fputc('\n', R->ordered) == EOF))
+        write_error(R, errno);
 }
 
+/* A failed write ends the run (what -o wrote stays): the combined output
+ * would lack results. */
 static void check_write(run *R)
 {
-    if (R->write_failed == EPIPE && R->ordered == stdout) {
-        R->broken_pipe = 1;
+    if (R->broken_pipe)
         run_got_signal = SIGPIPE;
-    } else if (R->write_failed && !R->fatal) {
-        run_progress_clear(R);
-        cli_error("batch: writing %s failed: %s", R->combined_path
-                  ? R->combined_path : "standard output",
-                  strerror(R->write_failed));
+    else if (R->write_failed && !R->fatal)
         R->fatal = EXIT_SOME_FAILED;
-    }
 }
 
 void run_emit(run *R)
@@ -74,8 +87,9 @@ void run_flush_stdout(run *R, int force)
     double now = run_now_s();
     if (!R->unflushed || (!force && now - R->last_flush < FLUSH))
         return;
-    if (fflush(stdout) != 0 && !R->write_failed)
-        R->write_failed = errno ? errno : EIO;
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        write_error(R, errno);
     R->unflushed = 0;
     R->last_flush = now;
     check_write(R);
@@ -142,18 +156,28 @@ int run_open_outdir(run *R, const char *run_line)
     return 0;
 }
 
-/* --jsonl FILE goes to a hidden temporary file renamed at the end. */
+/*
+ * --jsonl FILE goes to a hidden temporary file renamed at the end.  A
+ * FILE that is no regular file (/dev/full, a named pipe, a terminal) is
+ * written in place: a rename would replace the device or pipe itself.
+ */
 int run_open_combined(run *R)
 {
     const char *p = R->part_path ? R->part_path : R->o->jsonl;
+    struct stat st;
     if (!p)
         return 0;
     if (!strcmp(p, "-")) {
         R->ordered = stdout;
         return 0;
     }
-    R->combined_path = strdup(p);
-    R->ordered = batch_temp_open(p, &R->combined_tmp);
+    if (!(R->combined_path = strdup(p)))
+        R->ordered = NULL;
+    else if (stat(p, &st) == 0 && !S_ISREG(st.st_mode)
+             && !S_ISDIR(st.st_mode))
+        R->ordered = fopen(p, "w");
+    else
+        R->ordered = batch_temp_open(p, &R->combined_tmp);
     if (!R->ordered) {
         cli_error("batch: --jsonl %s: %s", p, strerror(errno));
         return -1;
@@ -161,22 +185,34 @@ int run_open_combined(run *R)
     return 0;
 }
 
+/* Ends the combined output: flushed and checked (a failure is said
+ * here if not before); a file is renamed into place when keep and all
+ * went well, else removed.  0, or -1 when it is not complete. */
 int run_close_combined(run *R, int keep)
 {
-    if (!R->ordered || R->ordered == stdout) {
-        if (R->ordered && fflush(stdout) && !R->write_failed)
-            R->write_failed = errno;
+    if (!R->ordered)
+        return 0;
+    errno = 0;
+    if (R->ordered == stdout) {
+        if (fflush(stdout) != 0 || ferror(stdout))
+            write_error(R, errno);
         return R->write_failed ? -1 : 0;
     }
-    int bad = fclose(R->ordered) != 0 || R->write_failed;
+    int failed = fflush(R->ordered) != 0 || ferror(R->ordered);
+    failed |= fclose(R->ordered) != 0;
+    if (failed)
+        write_error(R, errno);
     R->ordered = NULL;
-    if (keep && !bad && rename(R->combined_tmp, R->combined_path) == 0)
+    if (!R->combined_tmp)       /* written in place */
+        return R->write_failed ? -1 : 0;
+    if (keep && !R->write_failed
+        && rename(R->combined_tmp, R->combined_path) == 0)
         return 0;
-    if (keep)
+    if (keep && !R->write_failed)
         cli_error("batch: --jsonl %s: %s", R->combined_path,
                   strerror(errno));
     unlink(R->combined_tmp);
-    return keep ? -1 : 0;
+    return keep || R->write_failed ? -1 : 0;
 }
 
 const char *run_ext_for(precis_output fmt)

@@ -106,11 +106,16 @@ void run_summary(run *R, double secs)
     size_t all = worked + R->n_skipped + R->n_cancelled;
     if (R->o->verbosity <= 0)
         return;
+    /* Done articles whose results did not all get out are no success. */
+    const char *lost = !R->write_failed ? ""
+                       : R->combined_path ? R->combined_path
+                                          : "standard output";
     cli_error("batch: %zu article%s: %zu done, %zu skipped, %zu failed%s in "
-              "%.3f s (%.1f articles/s)", all, all == 1 ? "" : "s",
-              R->n_done, R->n_skipped,
-              R->n_failed, R->n_cancelled ? " (stopped early)" : "", secs,
-              secs > 0 ? (double)worked / secs : 0.0);
+              "%.3f s (%.1f articles/s)%s%s%s", all, all == 1 ? "" : "s",
+              R->n_done, R->n_skipped, R->n_failed,
+              R->n_cancelled ? " (stopped early)" : "", secs,
+              secs > 0 ? (double)worked / secs : 0.0,
+              *lost ? ", but writing " : "", lost, *lost ? " failed" : "");
     if (R->o->verbosity > 1) {
         struct rusage ru, ch;
         getrusage(RUSAGE_SELF, &ru);

@@ -14,6 +14,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <precis/util.h>
+
 #include "base/diag.h"
 #include "input/format.h"
 #include "input/load.h"
@@ -255,10 +257,33 @@ static ssize_t next_line(precis_reader *r)
     return -1;
 }
 
+/* Adds line [p, p+n) to the record (rec, len): fed to the scanner, and
+ * kept unless the record is already too large (*big).  -1: no memory. */
+static int add_line(precis_reader *r, precis_jsonl_scan *s, char **rec,
+                    size_t *len, int *big, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n && p[i] != '\n'; i++)
+        precis_jsonl_byte(s, p[i]);
+    if (*big || *len + n > r->opts.max_size) {
+        /* Read to its end, so that its lines start no record. */
+        *big = 1;
+        return 0;
+    }
+    char *nr = realloc(*rec, *len + n + 1);
+    if (!nr)
+        return -1;
+    memcpy(nr + *len, p, n);
+    nr[*len + n] = '\0';
+    *rec = nr;
+    *len += n;
+    return 0;
+}
+
 /*
- * One JSON Lines record.  A record that is not complete on its line (a
- * pretty-printed object) continues on the next lines, as long as they do
- * not start a new object at column 0.
+ * One JSON Lines record: a line, or a pretty-printed object over several
+ * (where a record ends is precis_jsonl_scan's rule, which batch splits
+ * streams by too).  A line that starts the next record is kept in
+ * r->pending.
  */
 static int read_record(precis_reader *r, precis_article **out,
                        precis_error *err)
@@ -273,57 +298,62 @@ static int read_record(precis_reader *r, precis_article **out,
     size_t first = r->lineno;
     char name[512];
     snprintf(name, sizeof name, "%s:%zu", r->name, first);
-    char *rec = malloc((size_t)n + 1);
-    if (!rec)
-        return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
-    memcpy(rec, r->line, (size_t)n + 1);
-    size_t len = (size_t)n;
-    for (;;) {
-        json_error_t je;
-        json_t *v = json_loadb(rec, len, JSON_REJECT_DUPLICATES, &je);
-        if (v) {
-            int rc = load_json_object(name, v, out, err);
-            json_decref(v);
-            free(rec);
-            return rc ? rc : 1;
-        }
-        /* jansson says "... near end of file" when the text stopped
-         * before the value did: read on. */
-        if (!strstr(je.text, "near end of file")
-            || len > r->opts.max_size)
-            goto bad;
+    precis_jsonl_scan s;
+    precis_jsonl_start(&s);
+    char *rec = NULL;
+    size_t len = 0;
+    int big = 0;
+    if (add_line(r, &s, &rec, &len, &big, r->line, (size_t)n))
+        goto oom;
+    while (precis_jsonl_open(&s)) {
         ssize_t m = getline(&r->line, &r->line_cap, r->f);
         if (m < 0)
-            goto bad;
+            break;
         r->lineno++;
-        if (r->line[0] == '{') {
+        size_t i = 0;
+        while (i < (size_t)m && (r->line[i] == ' ' || r->line[i] == '\t'
+                                 || r->line[i] == '\r'))
+            i++;
+        if (i < (size_t)m && r->line[i] != '\n'
+            && !precis_jsonl_continues(&s, r->line[i], i == 0)) {
             /* A copy of all m bytes: the line may hold a NUL, so strdup
              * would stop short of what next_line hands out. */
             r->pending = malloc((size_t)m + 1);
-            if (!r->pending) {
-                free(rec);
-                return diag_set(err, PRECIS_ENOMEM, "%s: out of memory",
-                                name);
-            }
+            if (!r->pending)
+                goto oom;
             memcpy(r->pending, r->line, (size_t)m + 1);
             r->pending_len = (size_t)m;
-            goto bad;
+            break;
         }
-        char *nr = realloc(rec, len + (size_t)m + 1);
-        if (!nr) {
-            free(rec);
-            return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
-        }
-        rec = nr;
-        memcpy(rec + len, r->line, (size_t)m + 1);
-        len += (size_t)m;
-        continue;
-    bad:
-        free(rec);
-        return diag_set(err, PRECIS_EFORMAT, "%s:%zu: invalid JSON: %s",
-                        r->name, first + (size_t)(je.line > 0 ? je.line - 1
-                                                              : 0), je.text);
+        if (add_line(r, &s, &rec, &len, &big, r->line, (size_t)m))
+            goto oom;
     }
+    if (big) {
+        free(rec);
+        return diag_set(err, PRECIS_ELIMIT, "%s: record larger than "
+                        "input.max_size (%zu bytes)", name,
+                        r->opts.max_size);
+    }
+    /* Without its last line break, as batch's records: an error at the
+     * end is on the record's last line, not the one after it. */
+    while (len && (rec[len - 1] == '\n' || rec[len - 1] == '\r'
+                   || rec[len - 1] == ' ' || rec[len - 1] == '\t'))
+        len--;
+    json_error_t je;
+    json_t *v = json_loadb(rec, len, JSON_REJECT_DUPLICATES, &je);
+    free(rec);
+    if (!v && je.line <= 1)
+        return diag_set(err, PRECIS_EFORMAT, "%s: invalid JSON at column "
+                        "%d: %s", name, je.column, je.text);
+    if (!v)
+        return diag_set(err, PRECIS_EFORMAT, "%s:%zu: invalid JSON: %s",
+                        r->name, first + (size_t)je.line - 1, je.text);
+    int rc = load_json_object(name, v, out, err);
+    json_decref(v);
+    return rc ? rc : 1;
+oom:
+    free(rec);
+    return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
 }
 
 int precis_reader_next(precis_reader *r, precis_article **out,
