@@ -150,4 +150,13 @@ for what, argv in runs.items():
 sys.exit(bad)
 PY
 
+# The error file is written as failures happen: one that cannot grow (a
+# 2 KB file size limit, twenty failed inputs) is said once, by its path.
+mkdir -p "$TMP/ef"
+for i in $(seq 20); do : > "$TMP/ef/empty-article-number-$i.txt"; done
+(trap '' XFSZ; ulimit -f 2
+ "$PRECIS" batch "$TMP/ef" -o "$TMP/efout" > /dev/null 2> "$TMP/err")
+n=$(grep -c "errors.jsonl: write error: File too large" "$TMP/err")
+check "a full error file is said once" test "$n" -eq 1
+
 finish

@@ -113,6 +113,7 @@ typedef struct run {
     size_t n_done, n_failed, n_skipped, n_cancelled, n_records, n_rescued;
     size_t n_worker_errors;     /* workers that ended badly, holding none */
     int input_done, input_wait, stopping, fatal, write_failed, broken_pipe;
+    int errors_failed;      /* a write to the error file failed (said once) */
     int progress, progress_shown;
     int unflushed;          /* results in the stdout buffer */
     double last_flush, last_wake;

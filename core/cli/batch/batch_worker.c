@@ -206,17 +206,22 @@ static int put_output(const batch_wconf *c, const witem *it,
     /* One write(2) on an O_APPEND descriptor: lines of several workers
      * never interleave.  The line comes before the rename, so an output
      * in place always has its line. */
-    rc = line.oom || write(c->manifest_fd, line.s, line.len)
-                     != (ssize_t)line.len;
+    ssize_t wrote = line.oom ? 0 : write(c->manifest_fd, line.s, line.len);
+    rc = line.oom || wrote != (ssize_t)line.len;
+    if (rc)     /* the output is not put in place: say why */
+        snprintf(m, sizeof m, "%.900s: the manifest: %s", dst,
+                 line.oom ? "out of memory"
+                 : wrote < 0 ? strerror(errno)
+                 : "write error (a short write: is the disk full?)");
     precis_buf_free(&line);
     /* Within one folder: a link at the final name is replaced, never
      * followed. */
-    if (!rc)
-        rc = renameat(dfd, tmp, dfd, base) != 0;
-    if (rc) {
+    if (!rc && renameat(dfd, tmp, dfd, base) != 0) {
+        rc = 1;
         snprintf(m, sizeof m, "%.900s: %s", dst, strerror(errno));
-        unlinkat(dfd, tmp, 0);
     }
+    if (rc)
+        unlinkat(dfd, tmp, 0);
     close(dfd);
     return rc ? fail(r, "output", m) : 0;
 }

@@ -108,7 +108,9 @@ static void log_error(run *R, const slot *s, const char *stage,
     if (line) {
         fprintf(R->errors, "%s\n", line);
         /* Kept as it happens: a killed run still says what failed. */
-        fflush(R->errors);
+        if ((fflush(R->errors) || ferror(R->errors)) && !R->errors_failed++)
+            cli_error("%s: write error: %s", R->errors_path,
+                      strerror(errno ? errno : EIO));
         free(line);
     }
 }
