@@ -50,6 +50,11 @@ static void write_article(run_state *st, precis_article *a)
         st->stop = 1;
         return;
     }
+    /* Articles of one file (JSON Lines) follow each other: a blank line
+     * keeps one's last line from running into the next one's headline. */
+    if (st->written && !st->headers && (st->fmt == PRECIS_OUTPUT_TEXT
+                                        || st->fmt == PRECIS_OUTPUT_MARKDOWN))
+        putchar('\n');
     st->written++;
     if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
         printf("==> %s <==\n", precis_article_source(a));

@@ -261,4 +261,20 @@ if command -v cmake >/dev/null; then
             *) fail "libprecis.pc: '$elibs'" ;; esac
     fi
 fi
+# Several articles of one JSON Lines file: a blank line before each
+# headline after the first, in text and in Markdown.
+for fmt in text markdown; do
+    "$PRECIS" summarize -q -f $fmt "$PRECIS_SOURCE/examples/articles/wire-feed.jsonl" \
+        > "$TMP/feed.$fmt"
+    check "-f $fmt: articles of one feed set apart" python3 - \
+        "$TMP/feed.$fmt" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+heads = [i for i, l in enumerate(lines)
+         if l in ("Museum returns bronze heads to Benin City",
+                  "## Museum returns bronze heads to Benin City")]
+sys.exit(0 if heads and lines[heads[0] - 1] == "" else 1)
+PY
+done
+
 finish

@@ -206,6 +206,8 @@ static void bad_inputs(void **state)
                  PRECIS_ENOCONTENT, "empty");
     expect_error("x.json", "{\"title\": 1,}", 13, PRECIS_FORMAT_JSON,
                  PRECIS_EFORMAT, "invalid JSON");
+    expect_error("n.json", "{\"text\": \"a\\u0000b\"}", 19,
+                 PRECIS_FORMAT_JSON, PRECIS_EFORMAT, "a NUL character");
     expect_error("y.json", "{\"title\": \"x\"}", 14, PRECIS_FORMAT_JSON,
                  PRECIS_EFORMAT, "neither");
     const char *poem = "{\"paragraphs\": [{\"text\": \"a\", \"kind\": "

@@ -39,6 +39,15 @@ struct precis_reader {
     int done;
 };
 
+/* jansson's reason, in the user's words where it speaks of its own
+ * flags. */
+static const char *json_why(const json_error_t *je)
+{
+    if (strstr(je->text, "JSON_ALLOW_NUL"))
+        return "\\u0000 (a NUL character) is not allowed in an article";
+    return je->text;
+}
+
 /* Reads all of f, up to max bytes. */
 static int slurp(FILE *f, const char *name, size_t max, char **out,
                  size_t *out_len, precis_error *err)
@@ -219,10 +228,10 @@ static int dispatch(precis_reader *r, precis_article **out,
     }
     if (!v && je.line > 1)
         rc = diag_set(err, PRECIS_EFORMAT, "%s:%d:%d: invalid JSON: %s",
-                      r->name, je.line, je.column, je.text);
+                      r->name, je.line, je.column, json_why(&je));
     else if (!v)    /* one line, maybe a record already named "f:LINE" */
         rc = diag_set(err, PRECIS_EFORMAT, "%s: invalid JSON at column "
-                      "%d: %s", r->name, je.column, je.text);
+                      "%d: %s", r->name, je.column, json_why(&je));
     else
         rc = load_json_object(r->name, v, out, err);
     json_decref(v);
@@ -344,10 +353,11 @@ static int read_record(precis_reader *r, precis_article **out,
     free(rec);
     if (!v && je.line <= 1)
         return diag_set(err, PRECIS_EFORMAT, "%s: invalid JSON at column "
-                        "%d: %s", name, je.column, je.text);
+                        "%d: %s", name, je.column, json_why(&je));
     if (!v)
         return diag_set(err, PRECIS_EFORMAT, "%s:%zu: invalid JSON: %s",
-                        r->name, first + (size_t)je.line - 1, je.text);
+                        r->name, first + (size_t)je.line - 1,
+                        json_why(&je));
     int rc = load_json_object(name, v, out, err);
     json_decref(v);
     return rc ? rc : 1;
