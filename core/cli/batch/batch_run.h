@@ -111,6 +111,7 @@ typedef struct run {
     int on_error_fail;
     double timeout, t0, last_tick;
     size_t n_done, n_failed, n_skipped, n_cancelled, n_records, n_rescued;
+    size_t n_emitted;       /* records written to the combined output */
     size_t n_worker_errors;     /* workers that ended badly, holding none */
     int input_done, input_wait, stopping, fatal, write_failed, broken_pipe;
     int errors_failed;      /* a write to the error file failed (said once) */

@@ -70,6 +70,7 @@ void run_emit(run *R)
         if (s->json) {
             write_ordered(R, s->json, s->json_len);
             wrote = 1;
+            R->n_emitted++;
         }
         if (R->index)
             run_index_add(R, s);

@@ -116,6 +116,12 @@ void run_summary(run *R, double secs)
               R->n_cancelled ? " (stopped early)" : "", secs,
               secs > 0 ? (double)worked / secs : 0.0,
               *lost ? ", but writing " : "", lost, *lost ? " failed" : "");
+    /* Stopped early, a combined output holds the results up to the first
+     * one still running: say how many, so that a count reconciles. */
+    if (R->ordered && !*lost && R->n_emitted < worked)
+        cli_error("batch: %zu of them in %s (in input order, up to the "
+                  "first one unfinished)", R->n_emitted,
+                  R->combined_path ? R->combined_path : "standard output");
     if (R->o->verbosity > 1) {
         struct rusage ru, ch;
         getrusage(RUSAGE_SELF, &ru);
