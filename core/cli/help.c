@@ -46,7 +46,10 @@ static const struct {
       "List the quotes of each article with their speakers.  -f markdown\n"
       "adds who is quoted how often.\n" },
     { "translate", "precis translate --to LANG [--from LANG] FILE...",
-      "Translate whole articles sentence by sentence (offline, Apertium).\n" },
+      "Translate whole articles sentence by sentence (offline, Apertium).\n\n"
+      "      --to LANG          the language to translate into (e.g. es)\n"
+      "      --from LANG        the articles' language (default: detected)\n"
+    },
     { "segment", "precis segment [FILE|-]",
       "Split plain text into sentences, one per line, with no article\n"
       "heuristics.  --lang CODE picks the rules (default: detect).\n" },
