@@ -36,6 +36,7 @@ struct precis_ctx {
     int configured;             /* settings read and checked */
     int prepared;               /* the pipeline is built */
     char profile[64];
+    str_vec profiles;           /* precis_profiles(): names in cfg.mem */
     VEC(ses_section) sections;
     str_vec sets;               /* --set assignments, re-applied on top */
     str_vec set_from;           /* each one's origin ("--set", "-n") */
