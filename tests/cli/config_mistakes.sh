@@ -2,7 +2,8 @@
 # where it was made and what was probably meant, never a setting ignored
 # in silence: stage sections nothing reads, misspelt keys, choices,
 # profiles and stage lists, keys above the first section, profiles that
-# only fail when used; and files saved with a byte-order mark.
+# only fail when used; files saved with a byte-order mark; and language
+# codes as people write them (EN, en-US, pt_BR, und).
 . "$(dirname "$0")/lib.sh"
 STORY=$PRECIS_SOURCE/examples/articles/seed-caracas.txt
 TWEET=$PRECIS_SOURCE/scripts/tweet.lua
@@ -135,5 +136,70 @@ printf '\357\273\277; comment\r\n[summary]\r\nsentences = 5\r\n' > crlf.ini
 grep -q "^summary.sentences = 5    ; crlf.ini:3$" show \
     && pass "a byte-order mark and CRLF" \
     || fail "BOM + CRLF: $(grep sentences show)"
+
+# 6. Language codes as people write them.
+lang_of() {  # lang_of ARGS...: the "lang" of the summary's JSON
+    "$PRECIS" summarize -f json "$@" "$STORY" 2> err \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["lang"])' \
+            2>/dev/null
+}
+for pair in EN:en en-US:en en_GB:en pt-BR:pt PT_br.UTF-8:pt zh-Hant:zh \
+            sr-Latn:sr iw:he und:und; do
+    got=$(lang_of --lang "${pair%%:*}")
+    if [ "$got" = "${pair#*:}" ] && [ ! -s err ]; then
+        pass "--lang ${pair%%:*} is ${pair#*:}, without a warning"
+    else
+        fail "--lang ${pair%%:*}: '$got', want ${pair#*:}; $(cat err)"
+    fi
+done
+expect_status 2 "--lang ''" -- "$PRECIS" summarize --lang '' "$STORY"
+expect_err_has \
+    "--lang: [input] lang = '': expected auto, und or a language code" \
+    "an empty --lang is an error"
+expect_status 2 "--lang english" -- "$PRECIS" summarize --lang english \
+    "$STORY"
+printf '[input]\nlang = e\n' > lang.ini
+expect_status 2 "lang = e in a file" -- "$PRECIS" config check lang.ini
+expect_err_has "lang.ini:2: [input] lang = 'e'" "named with its line"
+got=$(lang_of --lang zz)
+[ "$got" = zz ] && grep -q "lang = 'zz': no stopwords or stemmer" err \
+    && pass "an unknown code is taken, with its warning" \
+    || fail "--lang zz: '$got'; $(cat err)"
+"$PRECIS" help summarize | grep -q "und: language-neutral" \
+    && pass "--help says what und means" || fail "--help lacks und"
+# The same reading for the inputs' own lang.
+python3 - "$STORY" > langs.jsonl <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for lang in ["EN-us", "pt_BR", "fil"]:
+    print(json.dumps({"id": lang, "lang": lang, "text": text}))
+PY
+"$PRECIS" inspect -f json langs.jsonl 2> err | python3 -c '
+import json, sys
+got = {}
+for line in sys.stdin:
+    o = json.loads(line)
+    got[o["id"]] = (o["lang"], o["lang_source"])
+print(" ".join("%s=%s/%s" % (k, *v) for k, v in sorted(got.items())))
+' > got
+grep -q "^EN-us=en/input fil=en/detected pt_BR=pt/input$" got \
+    && pass "JSON lang: EN-us and pt_BR given, fil not Finnish" \
+    || fail "JSON lang: $(cat got) $(cat err)"
+{ printf -- '---\ntitle: Visit\nlang: EN-GB\n---\n\n'; cat "$STORY"; } \
+    > fm.md
+"$PRECIS" inspect -f json fm.md | python3 -c '
+import json, sys
+o = json.load(sys.stdin)
+sys.exit(0 if (o["lang"], o["lang_source"]) == ("en", "input") else 1)' \
+    && pass "front matter lang: EN-GB" || fail "front matter lang EN-GB"
+{ printf '<!DOCTYPE html><html lang="EN-gb"><head><title>Visit</title>'
+  printf '</head><body><article><h1>Visit</h1>'
+  sed 's/.*/<p>&<\/p>/' "$STORY"; printf '</article></body></html>\n'; } \
+    > page.html
+"$PRECIS" inspect -f json page.html 2>/dev/null | python3 -c '
+import json, sys
+o = json.load(sys.stdin)
+sys.exit(0 if (o["lang"], o["lang_source"]) == ("en", "input") else 1)' \
+    && pass "HTML lang: EN-gb" || fail "HTML lang EN-gb"
 
 finish

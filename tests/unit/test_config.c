@@ -122,6 +122,8 @@ static void bad_files(void **state)
     expect_config_error("[stage.summary]\nthreshhold = 1\n",
                         "did you mean 'threshold', an option of lexrank?",
                         2);
+    expect_config_error("[input]\nlang = \n", "expected auto, und or a "
+                        "language code", 2);
     expect_config_error("[stage.summary]\nuse = pacsum\nbeta = x\n",
                         "[stage.summary] beta = 'x': expected a number", 3);
     expect_config_error("[stage.summary]\nuse = pacsum\nbetta = 1\n",
@@ -146,6 +148,32 @@ static void byte_order_mark(void **state)
     precis_ctx_free(ctx);
     remove(path);
     free(path);
+}
+
+/* --lang and [input] lang: any case, a tag's language, und. */
+static void languages(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        { "EN", "en" }, { "en-US", "en" }, { "pt_BR.UTF-8", "pt" },
+        { "zh-Hant", "zh" }, { "iw", "he" }, { "und", "und" },
+        { "auto", "" }, { "AUTO", "" }, { "zz", "zz" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char set[64];
+        snprintf(set, sizeof set, "input.lang=%s", cases[i][0]);
+        const char *sets[] = { set, NULL };
+        precis_ctx *ctx = tu_ctx(sets);
+        if (strcmp(ctx->lang, cases[i][1]))
+            fail_msg("lang %s: '%s', want '%s'", cases[i][0], ctx->lang,
+                     cases[i][1]);
+        precis_ctx_free(ctx);
+    }
+    precis_error err = { 0, "" };
+    const char *bad[] = { "input.lang=", NULL };
+    assert_int_equal(try_ini("[summary]\n", bad, &err, NULL),
+                     PRECIS_ECONFIG);
+    assert_non_null(strstr(err.message, "--set: [input] lang = ''"));
 }
 
 static void layering(void **state)
@@ -206,13 +234,14 @@ static void profile_checks(void **state)
                       "[profile.Typo]\nsumary.words = 3\n\n"
                       "[profile.value]\noutput.format = jsn\n\n"
                       "[profile.stagekey]\nstage.summary.betta = 1\n\n"
+                      "[profile.lang]\ninput.lang = english\n\n"
                       "[profile.lex]\nstage.summary.use = lexrank\n";
     char *path = tu_tempfile(".ini", ini, strlen(ini));
     precis_ctx *ctx;
     precis_ctx_new(&ctx, &err);
     assert_int_equal(precis_ctx_load_config(ctx, path, &err), 0);
     const char *const *names;
-    assert_int_equal(precis_profiles(ctx, &names), 5);
+    assert_int_equal(precis_profiles(ctx, &names), 6);
     assert_string_equal(names[1], "typo");
     int rebuild = -1;
     assert_int_equal(precis_profile_check(ctx, "ok", &rebuild, &err), 0);
@@ -221,6 +250,7 @@ static void profile_checks(void **state)
         { "TYPO", "unknown section [sumary] (did you mean [summary]?)", 6 },
         { "value", "(did you mean 'json'?)", 9 },
         { "stagekey", "unknown key 'betta' (did you mean 'beta'?)", 12 },
+        { "lang", "[input] lang = 'english': expected auto", 15 },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_int_equal(precis_profile_check(ctx, bad[i].name, &rebuild,
@@ -298,6 +328,7 @@ int main(void)
         cmocka_unit_test(did_you_mean),
         cmocka_unit_test(bad_files),
         cmocka_unit_test(byte_order_mark),
+        cmocka_unit_test(languages),
         cmocka_unit_test(layering),
         cmocka_unit_test(profiles),
         cmocka_unit_test(profile_checks),

@@ -405,17 +405,16 @@ int ctx_configure(precis_ctx *c, precis_error *err)
     if (rc)
         return rc;
     ctx_read_settings(c);
-    if (c->lang[0] && strlen(c->lang) != 2)
-        return diag_set(err, PRECIS_ECONFIG,
-                        "[input] lang = '%s': expected auto or a two-letter "
-                        "ISO 639-1 code (en, de, pl, ru, zh, ...)", c->lang);
+    if ((rc = ctx_read_lang(c, err)))
+        return rc;
     /* A language precis has no rules for is still the user's answer (it
      * keeps identification from guessing), but its articles get no
-     * stopwords and no stemmer: say so once, not per article. */
-    if (c->lang[0] && !lang_known(c->lang))
+     * stopwords and no stemmer: say so once, not per article.  "und"
+     * asks for exactly that. */
+    if (c->lang[0] && strcmp(c->lang, "und") && !lang_known(c->lang))
         diag_log(&c->host.log, 1, "warning: [input] lang = '%s': no "
                  "stopwords or stemmer for this language; language-neutral "
-                 "rules used", c->lang);
+                 "rules used", cfg_get(&c->cfg, "input", "lang"));
     c->configured = 1;
     return PRECIS_OK;
 }

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/diag.h"
 #include "host/pipeline.h"
@@ -22,6 +23,7 @@
 #include "lua/lua_host.h"
 #include "session/translate.h"
 #include "text/classify.h"
+#include "text/lang.h"
 
 #define OPT(k, t, d, h) { k, t, d, h, NULL, 1, 0 }
 #define OPTR(k, t, d, h, lo, hi) { k, t, d, h, NULL, lo, hi }
@@ -47,7 +49,9 @@ static const precis_option_def input_keys[] = {
     [IN_MAX_SIZE] = OPTR("max_size", PRECIS_OPT_SIZE, "256M",
         "largest input file accepted", 1, 4294967295.0 - 16),
     [IN_LANG] = OPT("lang", PRECIS_OPT_STRING, "auto",
-        "language of the articles (an ISO 639-1 code) or auto"),
+        "language of the articles: auto (detect), an ISO 639-1 code or a "
+        "tag such as pt-BR (its language counts), or und (language-neutral "
+        "rules, no detection)"),
 };
 
 enum { SUM_SENTENCES, SUM_RATIO, SUM_WORDS, SUM_REDUNDANCY };
@@ -161,8 +165,6 @@ void ctx_read_settings(precis_ctx *c)
     c->load.replace_invalid =
         !strcmp(cfg_str(g, "input", &input_keys[IN_INVALID]), "replace");
     c->load.max_size = (size_t)cfg_int(g, "input", &input_keys[IN_MAX_SIZE]);
-    const char *lang = cfg_str(g, "input", &input_keys[IN_LANG]);
-    snprintf(c->lang, sizeof c->lang, "%s", strcmp(lang, "auto") ? lang : "");
     precis_budget *b = &c->host.budget;
     b->sentences = (size_t)cfg_int(g, "summary",
                                    &summary_keys[SUM_SENTENCES]);
@@ -170,6 +172,27 @@ void ctx_read_settings(precis_ctx *c)
     b->words = (size_t)cfg_int(g, "summary", &summary_keys[SUM_WORDS]);
     c->host.redundancy = cfg_real(g, "summary",
                                   &summary_keys[SUM_REDUNDANCY]);
+}
+
+/* [input] lang of g into out ("" for auto), or an error naming where it
+ * was set. */
+static int read_lang(const config *g, char *out, precis_error *err)
+{
+    const char *lang = cfg_str(g, "input", &input_keys[IN_LANG]);
+    out[0] = '\0';
+    if (!strcasecmp(lang, "auto") || lang_tag(lang, strlen(lang), out) == 0)
+        return PRECIS_OK;
+    const cfg_entry *e = cfg_find(g, "input", "lang");
+    char where[600];
+    return diag_set(err, PRECIS_ECONFIG, "%s: [input] lang = '%s': expected "
+                    "auto, und or a language code or tag (en, de, pt-BR, "
+                    "zh-Hant, ...)", e ? cfg_where(e, where, sizeof where)
+                                       : "configuration", lang);
+}
+
+int ctx_read_lang(precis_ctx *c, precis_error *err)
+{
+    return read_lang(&c->cfg, c->lang, err);
 }
 
 /* The directory lists of [core]: plugin_dirs and script_dirs. */
@@ -373,7 +396,10 @@ static int check_profile(precis_ctx *c, const char *sec, config *t,
         if (cfg_put(t, target, dot + 1, e->value, origin, 0))
             return diag_set(err, PRECIS_ENOMEM, "out of memory");
     }
+    char lang[8];
     int rc = check_names(c, t, err);
+    if (!rc)
+        rc = read_lang(t, lang, err);
     static const char *const built[] = {
         "core", "pipeline", "classify", "lua", "translate", NULL
     };
