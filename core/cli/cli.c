@@ -24,21 +24,28 @@ void cli_error(const char *fmt, ...)
 
 precis_ctx *cli_session(const cli_opts *o, int prepare)
 {
-    precis_ctx *ctx;
     precis_error err = { 0, "" };
-    if (precis_ctx_new(&ctx, &err)) {
+    precis_ctx *ctx = cli_session_err(o, prepare, &err);
+    if (!ctx)
         cli_error("%s", err.message);
+    return ctx;
+}
+
+precis_ctx *cli_session_err(const cli_opts *o, int prepare,
+                            precis_error *err)
+{
+    precis_ctx *ctx;
+    if (precis_ctx_new(&ctx, err))
         return NULL;
-    }
     precis_ctx_set_verbosity(ctx, o->verbosity);
     int rc = getenv("PRECIS_NO_DEFAULT_CONFIG")
-                 ? 0 : precis_ctx_load_default_config(ctx, &err);
+                 ? 0 : precis_ctx_load_default_config(ctx, err);
     for (size_t i = 0; !rc && i < o->nconfigs; i++)
-        rc = precis_ctx_load_config(ctx, o->configs[i], &err);
+        rc = precis_ctx_load_config(ctx, o->configs[i], err);
     for (size_t i = 0; !rc && i < o->nsets; i++)
-        rc = precis_ctx_set_from(ctx, o->sets[i], o->set_from[i], &err);
+        rc = precis_ctx_set_from(ctx, o->sets[i], o->set_from[i], err);
     if (!rc && o->profile)
-        rc = precis_ctx_set_profile(ctx, o->profile, &err);
+        rc = precis_ctx_set_profile(ctx, o->profile, err);
     if (!rc && o->script) {
         /* --script tweet.lua: the summarizer is stage 'tweet', set up by
          * [stage.tweet]. */
@@ -49,14 +56,13 @@ precis_ctx *cli_session(const cli_opts *o, int prepare)
         if (n > 4 && !strcmp(base + n - 4, ".lua"))
             n -= 4;
         snprintf(name, sizeof name, "%.*s", (int)n, base);
-        rc = precis_ctx_set_summarizer(ctx, name, o->script, &err);
+        rc = precis_ctx_set_summarizer(ctx, name, o->script, err);
     }
     if (!rc && prepare > 0)
-        rc = precis_ctx_prepare(ctx, &err);
+        rc = precis_ctx_prepare(ctx, err);
     else if (!rc && prepare < 0)
-        rc = precis_ctx_prepare_registry(ctx, &err);
+        rc = precis_ctx_prepare_registry(ctx, err);
     if (rc) {
-        cli_error("%s", err.message);
         precis_ctx_free(ctx);
         return NULL;
     }

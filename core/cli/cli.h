@@ -55,6 +55,10 @@ void cli_opts_free(cli_opts *o);
  * error. */
 precis_ctx *cli_session(const cli_opts *o, int prepare);
 
+/* The same, with the error in *err instead of printed. */
+precis_ctx *cli_session_err(const cli_opts *o, int prepare,
+                            precis_error *err);
+
 /* "precis: message" on stderr unless quiet (errors always print). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

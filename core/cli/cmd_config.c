@@ -1,8 +1,10 @@
 /*
  * cmd_config.c - precis config check|show: validate a configuration by
- * building its pipeline, or print every effective value and its source.
+ * building its pipeline (and each profile's), or print every effective
+ * value and its source.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -12,6 +14,65 @@ static int show_setting(void *ud, const precis_setting *s)
     (void)ud;
     printf("%s.%s = %s    ; %s\n", s->section, s->key, s->value, s->source);
     return 0;
+}
+
+/* " normalise (builtin:normalise …) -> summary (…)" */
+static void print_pipeline(FILE *f, precis_ctx *ctx)
+{
+    precis_stage_info st;
+    for (size_t i = 0; precis_pipeline_get(ctx, i, &st) == PRECIS_OK; i++)
+        fprintf(f, "%s %s (%s)", i ? " ->" : "", st.instance, st.provider);
+    fprintf(f, "\n");
+}
+
+/*
+ * Each [profile.NAME] the configuration holds, checked as --profile NAME
+ * would apply it (its keys against the pipeline; one that changes how
+ * the pipeline is built is built with it), so that a mistake in one
+ * shows now and not in the run that first uses it.  Errors go to stderr,
+ * one line naming the good ones to out.  Returns the number that fail.
+ */
+static int check_profiles(const cli_opts *c, precis_ctx *ctx,
+                          const char *file, FILE *out)
+{
+    const char *const *names;
+    size_t n = precis_profiles(ctx, &names);
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        precis_error err = { 0, "" };
+        int rebuild = 0;
+        int rc = precis_profile_check(ctx, names[i], &rebuild, &err);
+        if (!rc && rebuild) {
+            cli_opts p = *c;
+            p.profile = names[i];
+            p.verbosity = 0;    /* the set-up's warnings were said above */
+            precis_ctx *pc = cli_session_err(&p, 1, &err);
+            rc = pc ? 0 : -1;
+            precis_ctx_free(pc);
+        }
+        if (!rc)
+            continue;
+        /* Settings from the profile name it with their file:line
+         * ("profile brief (my.ini:12)"), as do messages about its
+         * section; say it for the others. */
+        char own[128], sec[128];
+        snprintf(own, sizeof own, "profile %s (", names[i]);
+        snprintf(sec, sizeof sec, "[profile.%s]", names[i]);
+        if (strstr(err.message, own) || strstr(err.message, sec))
+            cli_error("%s", err.message);
+        else
+            cli_error("profile %s: %s", names[i], err.message);
+        bad++;
+    }
+    if (n) {
+        fprintf(out, "%s: profile%s OK:", file, n > 1 ? "s" : "");
+        for (size_t i = 0; i < n && i < 8; i++)
+            fprintf(out, "%s %s", i ? "," : "", names[i]);
+        if (n > 8)
+            fprintf(out, ", ... (%zu in all)", n);
+        fprintf(out, "\n");
+    }
+    return bad;
 }
 
 int cmd_config(const cli_opts *o)
@@ -41,12 +102,26 @@ int cmd_config(const cli_opts *o)
             rc = EXIT_USAGE;
         }
     } else {
-        printf("%s: OK; pipeline:", nf ? files[nf - 1] : "configuration");
-        precis_stage_info st;
-        for (size_t i = 0; precis_pipeline_get(ctx, i, &st) == PRECIS_OK;
-             i++)
-            printf("%s %s (%s)", i ? " ->" : "", st.instance, st.provider);
-        printf("\n");
+        /* OK only when every profile is: their lines wait for it. */
+        const char *file = nf ? files[nf - 1] : "configuration";
+        char *lines = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&lines, &len);
+        if (!out) {
+            cli_error("out of memory");
+            rc = EXIT_USAGE;
+        } else {
+            int bad = check_profiles(&c, ctx, file, out);
+            fclose(out);
+            if (bad) {
+                rc = EXIT_USAGE;
+            } else {
+                printf("%s: OK; pipeline:", file);
+                print_pipeline(stdout, ctx);
+                fputs(lines, stdout);
+            }
+            free(lines);
+        }
     }
     precis_ctx_free(ctx);
     return rc;

@@ -246,6 +246,22 @@ PRECIS_API int precis_settings(precis_ctx *ctx,
 PRECIS_API size_t precis_config_files(precis_ctx *ctx,
                                       const char *const **files);
 
+/* The NAMEs of the [profile.NAME] sections loaded so far, in the order
+ * first seen; *names valid until the next call or the session's end. */
+PRECIS_API size_t precis_profiles(precis_ctx *ctx, const char *const **names);
+
+/*
+ * Checks what --profile NAME would set, against the session prepared
+ * without it (preparing it first): each key's section, name and value,
+ * with errors that name the profile and its file:line.  *rebuild is set
+ * to 1 when the profile changes how the pipeline is built (its stages, a
+ * stage's use, plug-in or script paths, rules, the Lua host, the
+ * translator): only a session prepared with it (precis_ctx_set_profile)
+ * checks that in full.
+ */
+PRECIS_API int precis_profile_check(precis_ctx *ctx, const char *name,
+                                    int *rebuild, precis_error *err);
+
 /* A stage, as the registry or the pipeline knows it. */
 typedef struct precis_stage_info {
     const char *name;           /* the stage's own name */

@@ -1,7 +1,8 @@
 /*
  * fuzz_ini.c - a configuration file: loaded into a new session,
- * validated and prepared (the pipeline built, its stages created), then
- * one run on the seed article with every view written.
+ * validated and prepared (the pipeline built, its stages created), each
+ * of its profiles checked as config check does, then one run on the seed
+ * article with every view written.
  *
  * Inputs holding a '/' are skipped: a path in a configuration makes
  * precis load that file as a plug-in or a script, and the fuzzer would
@@ -40,10 +41,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     fuzz_quiet(ctx);
     precis_article *a;
-    if (precis_ctx_load_config(ctx, path, &err) == PRECIS_OK
-        && precis_ctx_prepare(ctx, &err) == PRECIS_OK
-        && precis_load_buffer(ctx, "seed.txt", seed, len,
-                              PRECIS_FORMAT_AUTO, &a, &err) == PRECIS_OK)
+    int ok = precis_ctx_load_config(ctx, path, &err) == PRECIS_OK
+             && precis_ctx_prepare(ctx, &err) == PRECIS_OK;
+    const char *const *names;
+    size_t np = ok ? precis_profiles(ctx, &names) : 0;
+    for (size_t i = 0; i < np; i++) {
+        int rebuild;
+        precis_profile_check(ctx, names[i], &rebuild, &err);
+    }
+    if (ok && precis_load_buffer(ctx, "seed.txt", seed, len,
+                                 PRECIS_FORMAT_AUTO, &a, &err) == PRECIS_OK)
         fuzz_run(ctx, a);
     precis_ctx_free(ctx);
     return 0;

@@ -106,11 +106,74 @@ static void bad_files(void **state)
     expect_config_error("[classify.rule.x]\npattern = (unclosed\n",
                         "missing closing parenthesis", 2);
     expect_config_error("[pipeline]\nstages = normalise, nosuchstage\n",
-                        "no stage named 'nosuchstage'", 0);
+                        "[pipeline] stage 'nosuchstage': no stage named "
+                        "'nosuchstage'", 2);
+    expect_config_error("[pipeline]\nstages = normalise, sumary\n",
+                        "did you mean 'summary'?", 2);
+    expect_config_error("; settings\nsentences = 3\n[summary]\n",
+                        "key 'sentences' outside a section", 2);
+    expect_config_error("[output]\nformat = JSN\n",
+                        "expected text|json|markdown|html (did you mean "
+                        "'json'?)", 2);
+    expect_config_error("[stage.sumary]\nuse = lexrank\n",
+                        "[stage.sumary] use = lexrank: no stage 'sumary' in "
+                        "[pipeline] stages or a profile's, so nothing would "
+                        "run it (did you mean [stage.summary]?)", 2);
+    expect_config_error("[stage.summary]\nthreshhold = 1\n",
+                        "did you mean 'threshold', an option of lexrank?",
+                        2);
+    expect_config_error("[input]\nlang = \n", "expected auto, und or a "
+                        "language code", 2);
     expect_config_error("[stage.summary]\nuse = pacsum\nbeta = x\n",
                         "[stage.summary] beta = 'x': expected a number", 3);
     expect_config_error("[stage.summary]\nuse = pacsum\nbetta = 1\n",
                         "did you mean 'beta'", 3);
+}
+
+/* A UTF-8 byte-order mark is not part of the first line. */
+static void byte_order_mark(void **state)
+{
+    (void)state;
+    precis_error err = { 0, "" };
+    char *path;
+    assert_int_equal(try_ini("\xEF\xBB\xBF[summary]\r\nsentences = 6\r\n",
+                             NULL, &err, &path), 0);
+    precis_ctx *ctx;
+    precis_ctx_new(&ctx, &err);
+    assert_int_equal(precis_ctx_load_config(ctx, path, &err), 0);
+    const cfg_entry *e = cfg_find(&ctx->cfg, "summary", "sentences");
+    assert_non_null(e);
+    assert_string_equal(e->value, "6");
+    assert_int_equal(e->line, 2);
+    precis_ctx_free(ctx);
+    remove(path);
+    free(path);
+}
+
+/* --lang and [input] lang: any case, a tag's language, und. */
+static void languages(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        { "EN", "en" }, { "en-US", "en" }, { "pt_BR.UTF-8", "pt" },
+        { "zh-Hant", "zh" }, { "iw", "he" }, { "und", "und" },
+        { "auto", "" }, { "AUTO", "" }, { "zz", "zz" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char set[64];
+        snprintf(set, sizeof set, "input.lang=%s", cases[i][0]);
+        const char *sets[] = { set, NULL };
+        precis_ctx *ctx = tu_ctx(sets);
+        if (strcmp(ctx->lang, cases[i][1]))
+            fail_msg("lang %s: '%s', want '%s'", cases[i][0], ctx->lang,
+                     cases[i][1]);
+        precis_ctx_free(ctx);
+    }
+    precis_error err = { 0, "" };
+    const char *bad[] = { "input.lang=", NULL };
+    assert_int_equal(try_ini("[summary]\n", bad, &err, NULL),
+                     PRECIS_ECONFIG);
+    assert_non_null(strstr(err.message, "--set: [input] lang = ''"));
 }
 
 static void layering(void **state)
@@ -154,6 +217,55 @@ static void profiles(void **state)
     precis_ctx_set_profile(ctx, "breif", &err);
     assert_int_equal(precis_ctx_prepare(ctx, &err), PRECIS_ECONFIG);
     assert_non_null(strstr(err.message, "did you mean 'brief'"));
+    precis_ctx_free(ctx);
+    remove(path);
+    free(path);
+}
+
+/* precis_profile_check: each profile against the pipeline built without
+ * it, by its file and line; what changes the pipeline is left to a
+ * session prepared with the profile. */
+static void profile_checks(void **state)
+{
+    (void)state;
+    precis_error err = { 0, "" };
+    const char *ini = "[profile.ok]\nsummary.sentences = 1\n"
+                      "stage.summary.lead_decay = 2\n\n"
+                      "[profile.Typo]\nsumary.words = 3\n\n"
+                      "[profile.value]\noutput.format = jsn\n\n"
+                      "[profile.stagekey]\nstage.summary.betta = 1\n\n"
+                      "[profile.lang]\ninput.lang = english\n\n"
+                      "[profile.lex]\nstage.summary.use = lexrank\n";
+    char *path = tu_tempfile(".ini", ini, strlen(ini));
+    precis_ctx *ctx;
+    precis_ctx_new(&ctx, &err);
+    assert_int_equal(precis_ctx_load_config(ctx, path, &err), 0);
+    const char *const *names;
+    assert_int_equal(precis_profiles(ctx, &names), 6);
+    assert_string_equal(names[1], "typo");
+    int rebuild = -1;
+    assert_int_equal(precis_profile_check(ctx, "ok", &rebuild, &err), 0);
+    assert_int_equal(rebuild, 0);
+    static const struct { const char *name, *needle; int line; } bad[] = {
+        { "TYPO", "unknown section [sumary] (did you mean [summary]?)", 6 },
+        { "value", "(did you mean 'json'?)", 9 },
+        { "stagekey", "unknown key 'betta' (did you mean 'beta'?)", 12 },
+        { "lang", "[input] lang = 'english': expected auto", 15 },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(precis_profile_check(ctx, bad[i].name, &rebuild,
+                                              &err), PRECIS_ECONFIG);
+        char where[600];
+        snprintf(where, sizeof where, "profile %s (%s:%d): ", names[i + 1],
+                 path, bad[i].line);
+        if (!strstr(err.message, where) || !strstr(err.message,
+                                                    bad[i].needle))
+            fail_msg("profile %s: '%s'", bad[i].name, err.message);
+    }
+    assert_int_equal(precis_profile_check(ctx, "lex", &rebuild, &err), 0);
+    assert_int_equal(rebuild, 1);
+    assert_int_equal(precis_profile_check(ctx, "none", &rebuild, &err),
+                     PRECIS_ENOTFOUND);
     precis_ctx_free(ctx);
     remove(path);
     free(path);
@@ -215,8 +327,11 @@ int main(void)
         cmocka_unit_test(strict_values),
         cmocka_unit_test(did_you_mean),
         cmocka_unit_test(bad_files),
+        cmocka_unit_test(byte_order_mark),
+        cmocka_unit_test(languages),
         cmocka_unit_test(layering),
         cmocka_unit_test(profiles),
+        cmocka_unit_test(profile_checks),
         cmocka_unit_test(set_syntax),
         cmocka_unit_test(documented_defaults),
     };

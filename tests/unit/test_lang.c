@@ -140,6 +140,78 @@ static void test_known_and_stemmer(void **state)
     }
 }
 
+/* ---- lang_tag ------------------------------------------------------ */
+
+static void test_tag(void **state)
+{
+    static const char *const good[][2] = {
+        { "en", "en" }, { "EN", "en" }, { "en-US", "en" }, { "en_GB", "en" },
+        { "pt-BR", "pt" }, { "PT_br.UTF-8", "pt" }, { "de_DE@euro", "de" },
+        { "zh-Hant", "zh" }, { "zh-Hant-TW", "zh" }, { "sr-Latn", "sr" },
+        { "und", "und" }, { "fil", "fil" }, { "fil-PH", "fil" },
+        { "iw", "he" }, { "in", "id" }, { "ji", "yi" }, { "en, fr", "en" },
+    };
+    static const char *const bad[] = {
+        "", "e", "english", "en1", "1en", "-en", "x-klingon", "en\xc3\xa9",
+    };
+    char out[8];
+
+    (void)state;
+    for (size_t i = 0; i < COUNT(good); i++) {
+        memset(out, 'X', sizeof out);
+        if (lang_tag(good[i][0], strlen(good[i][0]), out) != 0
+            || strcmp(out, good[i][1]))
+            fail_msg("lang_tag(\"%s\"): \"%.4s\", want \"%s\"",
+                     good[i][0], out, good[i][1]);
+    }
+    for (size_t i = 0; i < COUNT(bad); i++)
+        if (lang_tag(bad[i], strlen(bad[i]), out) == 0)
+            fail_msg("lang_tag(\"%s\") accepted as \"%s\"", bad[i], out);
+    /* Only len bytes are read. */
+    assert_int_equal(lang_tag("frx", 2, out), 0);
+    assert_string_equal(out, "fr");
+}
+
+/* config/precis.ini lists the languages precis has rules for: these. */
+static void test_documented_languages(void **state)
+{
+    const char *src = getenv("PRECIS_SOURCE");
+    char path[4096], line[256], listed[NLANG + 8][4];
+    int n = 0, in_list = 0;
+
+    (void)state;
+    if (src == NULL)
+        skip();
+    snprintf(path, sizeof path, "%s/config/precis.ini", src);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    while (fgets(line, sizeof line, f)) {
+        if (strstr(line, "stemmer or stopwords for these")) {
+            in_list = 1;
+            continue;
+        }
+        if (!in_list)
+            continue;
+        /* The codes: the indented comment lines after those words. */
+        if (strncmp(line, ";   ", 4)) {
+            if (n)
+                break;
+            continue;
+        }
+        for (char *t = strtok(line + 1, " \n"); t && n < NLANG + 8;
+             t = strtok(NULL, " \n"))
+            snprintf(listed[n++], sizeof listed[0], "%s", t);
+    }
+    fclose(f);
+    if (n != NLANG)
+        fail_msg("config/precis.ini lists %d languages, lang.c has %d", n,
+                 NLANG);
+    for (int i = 0; i < n; i++)
+        if (!lang_known(listed[i]))
+            fail_msg("config/precis.ini lists '%s', unknown to lang.c",
+                     listed[i]);
+}
+
 /* ---- lang_is_stopword --------------------------------------------- */
 
 static int is_stop(const char *lang, const char *w)
@@ -785,6 +857,8 @@ int main(void)
         cmocka_unit_test(test_lists_sorted),
         cmocka_unit_test(test_lists_wellformed),
         cmocka_unit_test(test_known_and_stemmer),
+        cmocka_unit_test(test_tag),
+        cmocka_unit_test(test_documented_languages),
         cmocka_unit_test(test_stop_en),
         cmocka_unit_test(test_stop_es),
         cmocka_unit_test(test_stop_pt),

@@ -276,12 +276,13 @@ static char *read_file(const char *path, size_t *out_len)
 }
 
 /* iniparser does not complain about a line that is neither a section, a
- * key nor a comment in all versions; we check the syntax first so a typo
- * is an error with its line, not a silently ignored line. */
+ * key nor a comment in all versions, and drops a key set before the first
+ * [section] in silence; we check the syntax first so that both are errors
+ * with their line, not settings that are never read. */
 static int check_syntax(const char *path, const char *text, size_t len,
                         precis_error *err)
 {
-    int line = 0, joined = 0;
+    int line = 0, joined = 0, in_section = 0;
     for (const char *p = text; *p;) {
         line++;
         const char *nl = strchr(p, '\n');
@@ -296,11 +297,23 @@ static int check_syntax(const char *path, const char *text, size_t len,
               || (*q == '[' && memchr(q, ']', (size_t)(end - q)))
               || memchr(q, '=', (size_t)(end - q))
               || memchr(q, ':', (size_t)(end - q));
+        int key = ok && !joined && q < end && *q != ';' && *q != '#'
+                  && *q != '[';
+        in_section |= ok && !joined && q < end && *q == '[';
         joined = e > q && e[-1] == '\\';
         if (!ok)
             return diag_set(err, PRECIS_ECONFIG,
                             "%s:%d: syntax error: expected '[section]', "
                             "'key = value' or a comment", path, line);
+        if (key && !in_section) {
+            size_t n = strcspn(q, "=:");
+            while (n && isspace((unsigned char)q[n - 1]))
+                n--;
+            return diag_set(err, PRECIS_ECONFIG,
+                            "%s:%d: key '%.*s' outside a section (keys "
+                            "go under a [section] header)", path, line,
+                            (int)(n > 64 ? 64 : n), q);
+        }
         if (!nl) {
             /* A NUL would end iniparser's line early and ours here. */
             if ((size_t)(end - text) < len)
@@ -503,16 +516,27 @@ int cfg_load(config *c, const char *path, precis_error *err)
     if (!text)
         return diag_set(err, errno == ENOENT ? PRECIS_ENOTFOUND : PRECIS_EIO,
                         "%s: %s", path, strerror(errno));
-    int rc = check_syntax(path, text, len, err);
+    /* A UTF-8 byte-order mark, as Windows editors save a file, is not
+     * part of the first line. */
+    char *body = text;
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+        body += 3;
+        len -= 3;
+    }
+    int rc = check_syntax(path, body, len, err);
     const char *origin = rc ? NULL : arena_strdup(&c->mem, path);
     if (!rc && (!origin || VEC_PUSH(&c->files, origin)))
         rc = diag_set(err, PRECIS_ENOMEM, "%s: out of memory", path);
     if (!rc) {
         int fd = memfd_create("precis-config", MFD_CLOEXEC);
         if (fd >= 0 && access("/proc/self/fd", X_OK) == 0)
-            rc = load_pieces(c, path, origin, fd, text, err);
-        else    /* the whole file at once: right, only slower */
+            rc = load_pieces(c, path, origin, fd, body, err);
+        else if (body == text)  /* the whole file at once: right, slower */
             rc = load_piece(c, path, origin, -1, text, 1, 0, err);
+        else
+            rc = diag_set(err, PRECIS_ECONFIG, "%s: starts with a "
+                          "byte-order mark, which iniparser reads only "
+                          "through /proc: save it without one", path);
         if (fd >= 0)
             close(fd);
     }
@@ -552,6 +576,19 @@ const cfg_entry *cfg_find(const config *c, const char *section,
 {
     size_t k = entry_index(c, section, key);
     return k ? &c->e.v[k - 1] : NULL;
+}
+
+const cfg_entry *cfg_first(const config *c, const char *section)
+{
+    size_t si = section_index(c, section);
+    size_t h = si ? c->chains.v[si - 1].head : 0;
+    return h ? &c->e.v[h - 1] : NULL;
+}
+
+const cfg_entry *cfg_next(const config *c, const cfg_entry *e)
+{
+    size_t n = c->next.v[(size_t)(e - c->e.v)];
+    return n ? &c->e.v[n - 1] : NULL;
 }
 
 const char *cfg_get(const config *c, const char *section, const char *key)
@@ -680,10 +717,31 @@ static int enum_has(const char *choices, const char *v)
     return 0;
 }
 
+/* The choice nearest to v, in any case ("jsn", "JSON": "json"), or
+ * NULL; the choices are cut apart in buf, which the result points into. */
+static const char *enum_suggest(const char *choices, const char *v,
+                                char *buf, size_t size)
+{
+    char low[64];
+    const char *names[32];
+    size_t n = 0, vn = strlen(v);
+    if (vn >= sizeof low || strlen(choices) >= size)
+        return NULL;
+    for (size_t i = 0; i <= vn; i++)
+        low[i] = (char)tolower((unsigned char)v[i]);
+    memcpy(buf, choices, strlen(choices) + 1);
+    for (char *p = buf; p && *p && n < 32;) {
+        names[n++] = p;
+        if ((p = strchr(p, '|')) != NULL)
+            *p++ = '\0';
+    }
+    return cfg_did_you_mean(low, names, n);
+}
+
 int cfg_check_value(const cfg_entry *e, const precis_option_def *d,
                     precis_error *err)
 {
-    char where[600];
+    char where[600], choices[512];
     int b;
     int64_t i;
     double r;
@@ -715,11 +773,17 @@ int cfg_check_value(const cfg_entry *e, const precis_option_def *d,
         ranged = 0;
         break;
     }
-    if (!ok)
+    if (!ok) {
+        const char *g = d->type != PRECIS_OPT_ENUM ? NULL
+                        : enum_suggest(d->choices, e->value, choices,
+                                       sizeof choices);
         return diag_set(err, PRECIS_ECONFIG,
-                        "%s: [%s] %s = '%s': expected %s",
+                        "%s: [%s] %s = '%s': expected %s%s%s%s",
                         cfg_where(e, where, sizeof where), e->section,
-                        e->key, e->value, type_name(d));
+                        e->key, e->value, type_name(d),
+                        g ? " (did you mean '" : "", g ? g : "",
+                        g ? "'?)" : "");
+    }
     if (ranged && (num < d->min || num > d->max))
         return diag_set(err, PRECIS_ECONFIG,
                         "%s: [%s] %s = %s: out of range (%g to %g)",
@@ -730,39 +794,67 @@ int cfg_check_value(const cfg_entry *e, const precis_option_def *d,
 
 
 
-int cfg_check_section(const config *c, const char *section,
-                      const precis_option_def *schema, size_t n,
-                      const char *const *extra_ok, precis_error *err)
+/* The schema entry for key, or NULL; *extra set when extra_ok has it. */
+static const precis_option_def *schema_key(const precis_option_def *schema,
+                                           size_t n,
+                                           const char *const *extra_ok,
+                                           const char *key, int *extra)
 {
-    const char *names[128];
-    size_t nn = 0;
-    for (size_t i = 0; i < n && nn < 120; i++)
-        names[nn++] = schema[i].key;
-    for (const char *const *x = extra_ok; x && *x && nn < 128; x++)
-        names[nn++] = *x;
+    *extra = 0;
+    for (const char *const *x = extra_ok; x && *x; x++)
+        *extra |= !strcmp(*x, key);
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(schema[k].key, key))
+            return &schema[k];
+    return NULL;
+}
+
+const cfg_entry *cfg_unknown_key(const config *c, const char *section,
+                                 const precis_option_def *schema, size_t n,
+                                 const char *const *extra_ok,
+                                 const char **guess)
+{
     size_t si = section_index(c, section);
     for (size_t i = si ? c->chains.v[si - 1].head : 0; i;
          i = c->next.v[i - 1]) {
         const cfg_entry *e = &c->e.v[i - 1];
-        const precis_option_def *d = NULL;
-        for (size_t k = 0; k < n; k++)
-            if (!strcmp(schema[k].key, e->key))
-                d = &schema[k];
-        int extra = 0;
-        for (const char *const *x = extra_ok; x && *x; x++)
-            extra |= !strcmp(*x, e->key);
-        if (extra)
+        int extra;
+        if (schema_key(schema, n, extra_ok, e->key, &extra) || extra)
             continue;
-        char where[600];
-        if (!d) {
-            const char *g = cfg_did_you_mean(e->key, names, nn);
-            return diag_set(err, PRECIS_ECONFIG,
-                            "%s: [%s] unknown key '%s'%s%s%s",
-                            cfg_where(e, where, sizeof where), section,
-                            e->key, g ? " (did you mean '" : "",
-                            g ? g : "", g ? "'?)" : "");
-        }
-        int rc = cfg_check_value(e, d, err);
+        const char *names[128];
+        size_t nn = 0;
+        for (size_t k = 0; k < n && nn < 120; k++)
+            names[nn++] = schema[k].key;
+        for (const char *const *x = extra_ok; x && *x && nn < 128; x++)
+            names[nn++] = *x;
+        *guess = cfg_did_you_mean(e->key, names, nn);
+        return e;
+    }
+    return NULL;
+}
+
+int cfg_check_section(const config *c, const char *section,
+                      const precis_option_def *schema, size_t n,
+                      const char *const *extra_ok, precis_error *err)
+{
+    const char *g = NULL;
+    const cfg_entry *u = cfg_unknown_key(c, section, schema, n, extra_ok,
+                                         &g);
+    char where[600];
+    if (u)
+        return diag_set(err, PRECIS_ECONFIG,
+                        "%s: [%s] unknown key '%s'%s%s%s",
+                        cfg_where(u, where, sizeof where), section,
+                        u->key, g ? " (did you mean '" : "",
+                        g ? g : "", g ? "'?)" : "");
+    size_t si = section_index(c, section);
+    for (size_t i = si ? c->chains.v[si - 1].head : 0; i;
+         i = c->next.v[i - 1]) {
+        const cfg_entry *e = &c->e.v[i - 1];
+        int extra;
+        const precis_option_def *d = schema_key(schema, n, extra_ok, e->key,
+                                                &extra);
+        int rc = d && !extra ? cfg_check_value(e, d, err) : PRECIS_OK;
         if (rc)
             return rc;
     }

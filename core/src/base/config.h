@@ -61,6 +61,11 @@ int cfg_put(config *c, const char *section, const char *key,
 
 const cfg_entry *cfg_find(const config *c, const char *section,
                           const char *key);
+
+/* The entries of section in the order first set:
+ * for (e = cfg_first(c, s); e; e = cfg_next(c, e)). */
+const cfg_entry *cfg_first(const config *c, const char *section);
+const cfg_entry *cfg_next(const config *c, const cfg_entry *e);
 const char *cfg_get(const config *c, const char *section, const char *key);
 int cfg_has_section(const config *c, const char *section);
 
@@ -77,6 +82,14 @@ int cfg_parse_size(const char *s, uint64_t *out);
  * the file, line, key, value and what was expected. */
 int cfg_check_value(const cfg_entry *e, const precis_option_def *def,
                     precis_error *err);
+
+/* The first key of section that neither the schema nor extra_ok (keys
+ * allowed besides, like "use") has, or NULL; *guess gets the nearest
+ * name they have, or NULL. */
+const cfg_entry *cfg_unknown_key(const config *c, const char *section,
+                                 const precis_option_def *schema, size_t n,
+                                 const char *const *extra_ok,
+                                 const char **guess);
 
 /* Checks every key of section against the schema (unknown keys get a
  * did-you-mean; extra_ok lists keys allowed besides, like "use"). */

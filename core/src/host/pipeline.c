@@ -76,16 +76,47 @@ static int cmp_phase(const void *x, const void *y)
     return (a->created > b->created) - (a->created < b->created);
 }
 
+/* The stage or [stage.NAME] instance (one with a "use") nearest to name,
+ * or NULL. */
+static const char *suggest_stage(const host *h, const char *name)
+{
+    enum { MAXN = 256 };
+    const char *names[MAXN];
+    size_t n = 0;
+    const str_vec *secs = &h->cfg->sections;
+    for (size_t i = 0; i < secs->n && n < MAXN; i++)
+        if (!strncmp(secs->v[i], "stage.", 6)
+            && cfg_get(h->cfg, secs->v[i], "use"))
+            names[n++] = secs->v[i] + 6;
+    const char *g = precis_did_you_mean(name, names, n);
+    return g ? g : reg_suggest(h->reg, ORIGIN_ANY, name);
+}
+
 static int add_stage(host *h, pipeline *p, const char *name,
                      precis_error *err)
 {
     char section[160];
     snprintf(section, sizeof section, "stage.%s", name);
-    const char *use = cfg_get(h->cfg, section, "use");
+    const cfg_entry *ue = cfg_find(h->cfg, section, "use");
+    const char *use = ue ? ue->value : NULL;
     const reg_stage *impl = reg_resolve(h->reg, use && *use ? use : name,
                                         err);
     if (!impl) {
-        diag_prefix(err, "[pipeline] stage '%s'", name);
+        /* Say where the name came from: [stage.NAME] use, or the
+         * list itself, which may also have meant an instance. */
+        const cfg_entry *e = use && *use ? ue
+                                         : cfg_find(h->cfg, "pipeline",
+                                                    "stages");
+        char where[600];
+        const char *g;
+        if (err && err->code == PRECIS_ENOTFOUND && !(use && *use)
+            && !strchr(name, ':') && (g = suggest_stage(h, name)))
+            diag_set(err, PRECIS_ECONFIG, "no stage named '%s'; did you "
+                     "mean '%s'? (see 'precis plugins' for the stages "
+                     "available)", name, g);
+        diag_prefix(err, "%s%s[pipeline] stage '%s'",
+                    e ? cfg_where(e, where, sizeof where) : "",
+                    e ? ": " : "", name);
         if (err)
             err->code = PRECIS_ECONFIG;
         return PRECIS_ECONFIG;

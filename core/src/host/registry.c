@@ -634,6 +634,29 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
     return NULL;
 }
 
+const char *reg_suggest_option(const registry *r, const char *key,
+                               const reg_stage **of)
+{
+    enum { MAXN = 1024 };
+    const char *names[MAXN];
+    size_t n = 0;
+    for (size_t i = 0; i < r->stages.n; i++) {
+        const precis_stage_def *d = r->stages.v[i]->def;
+        for (size_t k = 0; k < d->noptions && n < MAXN; k++)
+            names[n++] = d->options[k].key;
+    }
+    const char *g = precis_did_you_mean(key, names, n);
+    for (size_t i = 0; g && i < r->stages.n; i++) {
+        const precis_stage_def *d = r->stages.v[i]->def;
+        for (size_t k = 0; k < d->noptions; k++)
+            if (d->options[k].key == g) {
+                *of = r->stages.v[i];
+                return g;
+            }
+    }
+    return g;
+}
+
 const char *reg_suggest(const registry *r, int origin, const char *name)
 {
     enum { MAXN = 512 };

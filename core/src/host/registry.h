@@ -120,6 +120,11 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err);
  * "did you mean"; NULL when none is close. */
 const char *reg_suggest(const registry *r, int origin, const char *name);
 
+/* The option of any registered stage closest to key, and *of its stage
+ * (the first that has it); NULL when none is close. */
+const char *reg_suggest_option(const registry *r, const char *key,
+                               const reg_stage **of);
+
 /* Called through api->register_stage during a plug-in's init. */
 int reg_register(precis_plugin *p, const precis_stage_def *d);
 

@@ -44,15 +44,48 @@ int stage_default_options(arena *mem, const precis_stage_def *def,
     return PRECIS_OK;
 }
 
+int stage_check_section(host *h, const char *section, const reg_stage *impl,
+                        precis_error *err)
+{
+    const precis_stage_def *d = impl->def;
+    static const char *const extra[] = { "use", NULL };
+    const char *g = NULL;
+    const cfg_entry *u = cfg_unknown_key(h->cfg, section, d->options,
+                                         d->noptions, extra, &g);
+    if (!u || g)
+        return cfg_check_section(h->cfg, section, d->options, d->noptions,
+                                 extra, err);
+    /* Nothing of this stage is near: the key may be another stage's
+     * ("threshold" is LexRank's), set for a stage that runs something
+     * else.  Say what runs here, and whose the key could be. */
+    const reg_stage *of = NULL;
+    const char *o = h->reg ? reg_suggest_option(h->reg, u->key, &of) : NULL;
+    const char *inst = strncmp(section, "stage.", 6) ? section : section + 6;
+    int same = !strcmp(inst, d->name), exact = o && !strcmp(o, u->key);
+    char where[600], hint[300];
+    if (!o)
+        snprintf(hint, sizeof hint, "'precis config show' lists its "
+                 "options");
+    else if (exact)
+        snprintf(hint, sizeof hint, "'%s' is an option of %s", o,
+                 of->def->name);
+    else
+        snprintf(hint, sizeof hint, "did you mean '%s', an option of %s?",
+                 o, of->def->name);
+    return diag_set(err, PRECIS_ECONFIG,
+                    "%s: [%s] unknown key '%s': not an option of %s%s%s%s"
+                    " (%s)", cfg_where(u, where, sizeof where), section,
+                    u->key, d->name, same ? "" : ", which stage '",
+                    same ? "" : inst, same ? "" : "' runs", hint);
+}
+
 /* The options of a stage from its [stage.NAME] section, checked against
  * its schema, over the schema's defaults. */
 static int fill_options(host *h, arena *mem, stage_inst *si,
                         const char *section, precis_error *err)
 {
     const precis_stage_def *d = si->impl->def;
-    static const char *const extra[] = { "use", NULL };
-    int rc = cfg_check_section(h->cfg, section, d->options, d->noptions,
-                               extra, err);
+    int rc = stage_check_section(h, section, si->impl, err);
     if (rc)
         return rc;
     if (stage_default_options(mem, d, &si->opts))

@@ -52,6 +52,12 @@ typedef struct stage_inst {
 int stage_setup(host *h, arena *mem, const char *name, const reg_stage *impl,
                 stage_inst *si, precis_error *err);
 
+/* Checks section ([stage.NAME]) against impl's options and "use".  An
+ * unknown key gets the nearest option of impl, else the nearest of any
+ * registered stage with that stage's name. */
+int stage_check_section(host *h, const char *section, const reg_stage *impl,
+                        precis_error *err);
+
 /* "ORIGIN:NAME VERSION (WHERE)", for messages; in mem, NULL when out of
  * memory. */
 const char *stage_provider(arena *mem, const reg_stage *impl);

@@ -20,6 +20,7 @@
 #include "base/diag.h"
 #include "input/load.h"
 #include "base/strbuf.h"
+#include "text/lang.h"
 
 typedef struct piece {
     size_t start, end;
@@ -215,10 +216,9 @@ int load_json_object(const char *name, json_t *obj, precis_article **out,
     }
     VEC_FREE(&ps);
     const char *lang = str_member(obj, k_lang);
-    if (lang && strlen(lang) < sizeof a->lang) {
-        snprintf(a->lang, sizeof a->lang, "%.2s", lang);
+    /* "en", "EN", "en-US", "pt_BR": the language, as --lang reads it */
+    if (lang && lang_tag(lang, strlen(lang), a->lang) == 0)
         a->lang_given = 1;
-    }
     rc |= set_meta(a, "id", str_member(obj, (const char *const[]){ "id",
                                                                   NULL }));
     rc |= set_meta(a, "url", str_member(obj, (const char *const[]){ "url",

@@ -9,12 +9,14 @@
  * (a "By …" line, a date line, boilerplate) is left to the classifier.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text/article.h"
 #include "base/diag.h"
 #include "input/load.h"
 #include "base/strbuf.h"
+#include "text/lang.h"
 
 typedef struct md_line {
     const char *s;
@@ -376,8 +378,8 @@ int load_markdown(const char *name, char *data, size_t len,
     while (!rc && i < ls.n)
         rc = block(&st, ls.v, ls.n, &i);
     char lang[8] = "";
-    if (st.lang && st.lang_len >= 2)
-        memcpy(lang, st.lang, 2);
+    if (st.lang && lang_tag(st.lang, st.lang_len, lang))
+        lang[0] = '\0';
     VEC_FREE(&ls);
     free(data);
     if (rc || st.out.oom) {
@@ -400,8 +402,7 @@ int load_markdown(const char *name, char *data, size_t len,
     if (!a)
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
     if (lang[0]) {
-        memcpy(a->lang, lang, 3);
-        a->lang[2] = '\0';
+        snprintf(a->lang, sizeof a->lang, "%s", lang);
         a->lang_given = 1;
     }
     if (a->paras.n == 0) {

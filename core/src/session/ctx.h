@@ -36,6 +36,7 @@ struct precis_ctx {
     int configured;             /* settings read and checked */
     int prepared;               /* the pipeline is built */
     char profile[64];
+    str_vec profiles;           /* precis_profiles(): names in cfg.mem */
     VEC(ses_section) sections;
     str_vec sets;               /* --set assignments, re-applied on top */
     str_vec set_from;           /* each one's origin ("--set", "-n") */
@@ -75,6 +76,11 @@ int ctx_check_stage_sections(precis_ctx *c, precis_error *err);
 
 /* Reads the core's settings into c and c->host (prepare). */
 void ctx_read_settings(precis_ctx *c);
+
+/* Reads [input] lang into c->lang: "" for auto, else the language of the
+ * code or tag, any case ("pt-BR": pt); "und" is language-neutral rules.
+ * An empty or malformed value is an error naming where it was set. */
+int ctx_read_lang(precis_ctx *c, precis_error *err);
 
 /* [core] plugin_dirs (scripts = 0) or script_dirs (1), as written. */
 const char *ctx_core_dirs(precis_ctx *c, int scripts);

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/diag.h"
 #include "input/load.h"
@@ -65,8 +66,11 @@ int precis_segment(precis_ctx *ctx, const char *name, const char *data,
     if ((rc = load_check_utf8(name, &copy, &len, &ctx->load, err)))
         return rc;
     size_t start = len >= 3 && !memcmp(copy, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    if (!lang || !*lang || !strcmp(lang, "auto"))
+    char code[4];
+    if (!lang || !*lang || !strcasecmp(lang, "auto"))
         lang = ctx->lang[0] ? ctx->lang : NULL;
+    else if (lang_tag(lang, strlen(lang), code) == 0)
+        lang = code;        /* "pt-BR" cuts as pt */
     if (!lang)
         lang = lang_detect(copy + start, len - start, NULL);
     seg_fwd f = { fn, ud, copy, start };

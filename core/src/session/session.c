@@ -5,6 +5,7 @@
  */
 #include "session/ctx.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,7 @@ void precis_ctx_free(precis_ctx *c)
     tok_cache_free(c->tok);
     VEC_FREE(&c->sets);
     VEC_FREE(&c->set_from);
+    VEC_FREE(&c->profiles);
     VEC_FREE(&c->sections);
     cfg_free(&c->cfg);
     free(c);
@@ -137,8 +139,24 @@ int precis_ctx_set(precis_ctx *c, const char *assignment, precis_error *err)
 int precis_ctx_set_profile(precis_ctx *c, const char *name,
                            precis_error *err)
 {
+    (void)err;
+    /* Section names are read in lower case: [profile.Brief] is
+     * profile.brief, and so is --profile Brief. */
     snprintf(c->profile, sizeof c->profile, "%s", name);
+    for (char *p = c->profile; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
     return PRECIS_OK;
+}
+
+size_t precis_profiles(precis_ctx *c, const char *const **names)
+{
+    c->profiles.n = 0;
+    for (size_t i = 0; i < c->cfg.sections.n; i++)
+        if (!strncmp(c->cfg.sections.v[i], "profile.", 8)
+            && VEC_PUSH(&c->profiles, c->cfg.sections.v[i] + 8))
+            break;
+    *names = c->profiles.v;
+    return c->profiles.n;
 }
 
 /* [profile.NAME] keys are "section.key = value"; they apply over the
@@ -159,8 +177,8 @@ static int apply_profile(precis_ctx *c, precis_error *err)
         return diag_set(err, PRECIS_ECONFIG,
                         "--profile %s: no [%s] section in the configuration"
                         "%s%s%s", c->profile, sec,
-                        g ? " (did you mean '" : "", g ? g : "",
-                        g ? "'?)" : "");
+                        g ? " (did you mean '" : n ? "" : " (it defines "
+                            "no profile)", g ? g : "", g ? "'?)" : "");
     }
     size_t n = c->cfg.e.n;
     for (size_t i = 0; i < n; i++) {
@@ -387,17 +405,16 @@ int ctx_configure(precis_ctx *c, precis_error *err)
     if (rc)
         return rc;
     ctx_read_settings(c);
-    if (c->lang[0] && strlen(c->lang) != 2)
-        return diag_set(err, PRECIS_ECONFIG,
-                        "[input] lang = '%s': expected auto or a two-letter "
-                        "ISO 639-1 code (en, de, pl, ru, zh, ...)", c->lang);
+    if ((rc = ctx_read_lang(c, err)))
+        return rc;
     /* A language precis has no rules for is still the user's answer (it
      * keeps identification from guessing), but its articles get no
-     * stopwords and no stemmer: say so once, not per article. */
-    if (c->lang[0] && !lang_known(c->lang))
+     * stopwords and no stemmer: say so once, not per article.  "und"
+     * asks for exactly that. */
+    if (c->lang[0] && strcmp(c->lang, "und") && !lang_known(c->lang))
         diag_log(&c->host.log, 1, "warning: [input] lang = '%s': no "
                  "stopwords or stemmer for this language; language-neutral "
-                 "rules used", c->lang);
+                 "rules used", cfg_get(&c->cfg, "input", "lang"));
     c->configured = 1;
     return PRECIS_OK;
 }

@@ -10,8 +10,10 @@
  */
 #include "session/ctx.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/diag.h"
 #include "host/pipeline.h"
@@ -21,6 +23,7 @@
 #include "lua/lua_host.h"
 #include "session/translate.h"
 #include "text/classify.h"
+#include "text/lang.h"
 
 #define OPT(k, t, d, h) { k, t, d, h, NULL, 1, 0 }
 #define OPTR(k, t, d, h, lo, hi) { k, t, d, h, NULL, lo, hi }
@@ -46,7 +49,9 @@ static const precis_option_def input_keys[] = {
     [IN_MAX_SIZE] = OPTR("max_size", PRECIS_OPT_SIZE, "256M",
         "largest input file accepted", 1, 4294967295.0 - 16),
     [IN_LANG] = OPT("lang", PRECIS_OPT_STRING, "auto",
-        "language of the articles (an ISO 639-1 code) or auto"),
+        "language of the articles: auto (detect), an ISO 639-1 code or a "
+        "tag such as pt-BR (its language counts), or und (language-neutral "
+        "rules, no detection)"),
 };
 
 enum { SUM_SENTENCES, SUM_RATIO, SUM_WORDS, SUM_REDUNDANCY };
@@ -108,7 +113,10 @@ static const char *const open_prefixes[] = {
     "stage.", "profile.", "classify.rule.", "translate.glossary", NULL
 };
 
-int ctx_check_sections(precis_ctx *c, precis_error *err)
+/* Every section of g must be one of the session's or open (stage,
+ * profile, rule, glossary); an unknown one gets a did-you-mean. */
+static int check_names(const precis_ctx *c, const config *g,
+                       precis_error *err)
 {
     const char *names[64];
     size_t nn = 0;
@@ -116,35 +124,35 @@ int ctx_check_sections(precis_ctx *c, precis_error *err)
         names[nn++] = c->sections.v[i].name;
     names[nn++] = "stage.NAME";
     names[nn++] = "profile.NAME";
-    for (size_t i = 0; i < c->cfg.sections.n; i++) {
-        const char *s = c->cfg.sections.v[i];
+    for (size_t i = 0; i < g->sections.n; i++) {
+        const char *s = g->sections.v[i];
         int ok = ctx_section(c, s) != NULL;
         for (const char *const *p = open_prefixes; *p && !ok; p++)
             ok = !strncmp(s, *p, strlen(*p));
         if (ok)
             continue;
-        const cfg_entry *e = NULL;
-        for (size_t k = 0; k < c->cfg.e.n && !e; k++)
-            if (!strcmp(c->cfg.e.v[k].section, s))
-                e = &c->cfg.e.v[k];
+        const cfg_entry *e = cfg_first(g, s);
         char where[600];
-        const char *g = cfg_did_you_mean(s, names, nn);
+        const char *gs = cfg_did_you_mean(s, names, nn);
         return diag_set(err, PRECIS_ECONFIG, "%s: unknown section [%s]%s%s%s",
                         e ? cfg_where(e, where, sizeof where)
                           : "configuration", s,
-                        g ? " (did you mean [" : "", g ? g : "",
-                        g ? "]?)" : "");
-    }
-    for (size_t i = 0; i < c->sections.n; i++) {
-        const ses_section *s = &c->sections.v[i];
-        if (!strcmp(s->name, "classify"))
-            continue;   /* checked by classify_rules_new */
-        int rc = cfg_check_section(&c->cfg, s->name, s->keys, s->nkeys, NULL,
-                                   err);
-        if (rc)
-            return rc;
+                        gs ? " (did you mean [" : "", gs ? gs : "",
+                        gs ? "]?)" : "");
     }
     return PRECIS_OK;
+}
+
+int ctx_check_sections(precis_ctx *c, precis_error *err)
+{
+    int rc = check_names(c, &c->cfg, err);
+    for (size_t i = 0; !rc && i < c->sections.n; i++) {
+        const ses_section *s = &c->sections.v[i];
+        if (strcmp(s->name, "classify"))    /* classify_rules_new's */
+            rc = cfg_check_section(&c->cfg, s->name, s->keys, s->nkeys,
+                                   NULL, err);
+    }
+    return rc;
 }
 
 void ctx_read_settings(precis_ctx *c)
@@ -157,8 +165,6 @@ void ctx_read_settings(precis_ctx *c)
     c->load.replace_invalid =
         !strcmp(cfg_str(g, "input", &input_keys[IN_INVALID]), "replace");
     c->load.max_size = (size_t)cfg_int(g, "input", &input_keys[IN_MAX_SIZE]);
-    const char *lang = cfg_str(g, "input", &input_keys[IN_LANG]);
-    snprintf(c->lang, sizeof c->lang, "%s", strcmp(lang, "auto") ? lang : "");
     precis_budget *b = &c->host.budget;
     b->sentences = (size_t)cfg_int(g, "summary",
                                    &summary_keys[SUM_SENTENCES]);
@@ -166,6 +172,27 @@ void ctx_read_settings(precis_ctx *c)
     b->words = (size_t)cfg_int(g, "summary", &summary_keys[SUM_WORDS]);
     c->host.redundancy = cfg_real(g, "summary",
                                   &summary_keys[SUM_REDUNDANCY]);
+}
+
+/* [input] lang of g into out ("" for auto), or an error naming where it
+ * was set. */
+static int read_lang(const config *g, char *out, precis_error *err)
+{
+    const char *lang = cfg_str(g, "input", &input_keys[IN_LANG]);
+    out[0] = '\0';
+    if (!strcasecmp(lang, "auto") || lang_tag(lang, strlen(lang), out) == 0)
+        return PRECIS_OK;
+    const cfg_entry *e = cfg_find(g, "input", "lang");
+    char where[600];
+    return diag_set(err, PRECIS_ECONFIG, "%s: [input] lang = '%s': expected "
+                    "auto, und or a language code or tag (en, de, pt-BR, "
+                    "zh-Hant, ...)", e ? cfg_where(e, where, sizeof where)
+                                       : "configuration", lang);
+}
+
+int ctx_read_lang(precis_ctx *c, precis_error *err)
+{
+    return read_lang(&c->cfg, c->lang, err);
 }
 
 /* The directory lists of [core]: plugin_dirs and script_dirs. */
@@ -193,62 +220,228 @@ int ctx_section_options(precis_ctx *c, const char *section, arena *mem,
     return PRECIS_OK;
 }
 
+/* The stage names the profiles' pipeline.stages give, as pieces of
+ * their values (not terminated). */
+typedef struct piece {
+    const char *s;
+    size_t n;
+} piece;
+typedef VEC(piece) piece_vec;
+
+static int profile_stages(const precis_ctx *c, piece_vec *out)
+{
+    for (size_t i = 0; i < c->cfg.sections.n; i++) {
+        const char *sec = c->cfg.sections.v[i];
+        const char *v = strncmp(sec, "profile.", 8)
+                            ? NULL : cfg_get(&c->cfg, sec, "pipeline.stages");
+        for (const char *p = v; p && *p;) {
+            p += strspn(p, ", \t");
+            piece pc = { p, strcspn(p, ", \t") };
+            if (pc.n && VEC_PUSH(out, pc))
+                return PRECIS_ENOMEM;
+            p += pc.n;
+        }
+    }
+    return PRECIS_OK;
+}
+
+static int runs(const piece_vec *v, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < v->n; i++)
+        if (v->v[i].n == n && !strncmp(v->v[i].s, name, n))
+            return 1;
+    return 0;
+}
+
+/* The entry of sec set by something other than the built-in defaults
+ * (its "use" when there is one), or NULL. */
+static const cfg_entry *set_by_user(const config *g, const char *sec)
+{
+    const cfg_entry *use = cfg_find(g, sec, "use");
+    if (use && strcmp(use->origin, "defaults"))
+        return use;
+    for (const cfg_entry *e = cfg_first(g, sec); e; e = cfg_next(g, e))
+        if (strcmp(e->origin, "defaults"))
+            return e;
+    return NULL;
+}
+
+/* The pipeline's instance name, or the name of a [stage.NAME] a profile
+ * runs, nearest to name; NULL when none is near. */
+static const char *near_instance(const precis_ctx *c, const piece_vec *pr,
+                                 const char *name)
+{
+    const char *names[256];
+    size_t nn = 0;
+    for (size_t k = 0; k < c->pipe->st.n && nn < 256; k++)
+        names[nn++] = c->pipe->st.v[k].name;
+    for (size_t i = 0; i < c->cfg.sections.n && nn < 256; i++) {
+        const char *sec = c->cfg.sections.v[i];
+        if (!strncmp(sec, "stage.", 6) && strcmp(sec + 6, name)
+            && runs(pr, sec + 6))
+            names[nn++] = sec + 6;
+    }
+    return precis_did_you_mean(name, names, nn);
+}
+
+/* The pipeline's instance called name, or NULL. */
+static const stage_inst *instance(const precis_ctx *c, const char *name)
+{
+    for (size_t k = 0; k < c->pipe->st.n; k++)
+        if (!strcmp(c->pipe->st.v[k].name, name))
+            return &c->pipe->st.v[k];
+    return NULL;
+}
+
+/* One [stage.NAME] section (see ctx_check_stage_sections). */
+static int check_stage_section(precis_ctx *c, const piece_vec *pr,
+                               const char *sec, precis_error *err)
+{
+    const char *name = sec + 6;
+    const char *engine = cfg_get(&c->cfg, "translate", "engine");
+    /* --script took the place of the summary stage. */
+    if (instance(c, name) || (c->summ_name[0] && !strcmp(name, "summary"))
+        || !strcmp(name, engine ? engine : "apertium") || runs(pr, name))
+        return PRECIS_OK;
+    const cfg_entry *e = set_by_user(&c->cfg, sec);
+    if (!e)
+        return PRECIS_OK;   /* the built-in default of an unused stage */
+    char where[600];
+    const char *use = cfg_get(&c->cfg, sec, "use");
+    const char *g = near_instance(c, pr, name);
+    if (!strcmp(e->key, "use"))
+        return diag_set(err, PRECIS_ECONFIG,
+                        "%s: [%s] use = %s: no stage '%s' in [pipeline] "
+                        "stages or a profile's, so nothing would run it"
+                        "%s%s%s", cfg_where(e, where, sizeof where), sec,
+                        use, name, g ? " (did you mean [stage." : "",
+                        g ? g : "", g ? "]?)" : "");
+    /* A stage's own name: options for a pipeline that lists it. */
+    const reg_stage *st = reg_find(c->host.reg, ORIGIN_ANY, name);
+    if (!st && !use) {
+        reg_load_all(c->host.reg, NULL, NULL);
+        st = reg_find(c->host.reg, ORIGIN_ANY, name);
+    }
+    if (st && !use) {
+        int rc = stage_check_section(&c->host, sec, st, err);
+        for (size_t k = 0; !rc && k < c->pipe->st.n; k++) {
+            const stage_inst *si = &c->pipe->st.v[k];
+            if (!strcmp(si->impl->def->name, st->def->name))
+                rc = diag_set(err, PRECIS_ECONFIG,
+                              "%s: [%s] is not read: stage '%s' runs %s and "
+                              "takes its options from [stage.%s]",
+                              cfg_where(e, where, sizeof where), sec,
+                              si->name, name, si->name);
+        }
+        return rc;
+    }
+    if (!g)
+        g = reg_suggest(c->host.reg, ORIGIN_ANY, name);
+    return diag_set(err, PRECIS_ECONFIG,
+                    "%s: unknown section [%s]: no stage '%s' in [pipeline] "
+                    "stages or on the plug-in and script paths%s%s%s",
+                    cfg_where(e, where, sizeof where), sec, name,
+                    g ? " (did you mean [stage." : "", g ? g : "",
+                    g ? "]?)" : "");
+}
+
 /*
- * Every [stage.NAME] section must belong to something: an instance of the
- * pipeline (already checked against its stage's options), the translation
- * engine, or a stage precis can find (checked against its options here).
- * Anything else is a typo that would otherwise be ignored in silence.
+ * Every [stage.NAME] section must be read by something: an instance of
+ * the pipeline (already checked against its stage's options), the
+ * translation engine, the summary stage --script replaced, or an
+ * instance a profile's pipeline.stages runs (checked when config check
+ * tries each profile).  A section for a stage precis can find, under the
+ * stage's own name, may hold its options for a pipeline that lists it
+ * (checked against them here), unless this pipeline runs that stage
+ * under another name, whose section it reads instead.  Anything else is
+ * a typo, or a setting that would be ignored in silence: an error that
+ * says where it was set.
  */
 int ctx_check_stage_sections(precis_ctx *c, precis_error *err)
 {
-    const char *engine = cfg_get(&c->cfg, "translate", "engine");
-    for (size_t i = 0; i < c->cfg.sections.n; i++) {
-        const char *sec = c->cfg.sections.v[i];
-        if (strncmp(sec, "stage.", 6))
-            continue;
-        const char *name = sec + 6;
-        int used = 0;
-        for (size_t k = 0; k < c->pipe->st.n && !used; k++)
-            used = !strcmp(c->pipe->st.v[k].name, name);
-        if (used || !strcmp(name, engine ? engine : "apertium"))
-            continue;
-        /* A stage's own name: it may be used by name elsewhere. */
-        const char *use = cfg_get(&c->cfg, sec, "use");
-        const reg_stage *st = reg_find(c->host.reg, ORIGIN_ANY, name);
-        if (!st && !use) {
-            reg_load_all(c->host.reg, NULL, NULL);
-            st = reg_find(c->host.reg, ORIGIN_ANY, name);
-        }
-        if (st) {
-            static const char *const extra[] = { "use", NULL };
-            int rc = cfg_check_section(&c->cfg, sec, st->def->options,
-                                       st->def->noptions, extra, err);
-            if (rc)
-                return rc;
-            continue;
-        }
-        if (use)
-            continue;       /* an instance defined for later use */
-        const cfg_entry *e = NULL;
-        for (size_t k = 0; k < c->cfg.e.n && !e; k++)
-            if (!strcmp(c->cfg.e.v[k].section, sec))
-                e = &c->cfg.e.v[k];
-        const char *names[256];
-        size_t nn = 0;
-        for (size_t k = 0; k < c->pipe->st.n && nn < 256; k++)
-            names[nn++] = c->pipe->st.v[k].name;
-        const char *g = precis_did_you_mean(name, names, nn);
-        if (!g)
-            g = reg_suggest(c->host.reg, ORIGIN_ANY, name);
-        char where[600];
-        return diag_set(err, PRECIS_ECONFIG,
-                        "%s: unknown section [%s]: no stage '%s' in "
-                        "[pipeline] stages or on the plug-in and script "
-                        "paths%s%s%s",
-                        e ? cfg_where(e, where, sizeof where)
-                          : "configuration", sec, name,
-                        g ? " (did you mean [stage." : "", g ? g : "",
-                        g ? "]?)" : "");
+    piece_vec pr = { 0 };
+    int rc = profile_stages(c, &pr);
+    if (rc)
+        rc = diag_set(err, rc, "out of memory");
+    for (size_t i = 0; !rc && i < c->cfg.sections.n; i++)
+        if (!strncmp(c->cfg.sections.v[i], "stage.", 6))
+            rc = check_stage_section(c, &pr, c->cfg.sections.v[i], err);
+    VEC_FREE(&pr);
+    return rc;
+}
+
+/*
+ * precis_profile_check: the profile's keys as --profile would set them,
+ * in a configuration of their own (so that messages name the profile and
+ * its file:line), against the prepared pipeline.  What changes how the
+ * pipeline is built (its stages, a stage's use, paths, rules, the Lua
+ * host, the translator) is left to a session prepared with the profile.
+ */
+static int check_profile(precis_ctx *c, const char *sec, config *t,
+                         int *rebuild, precis_error *err)
+{
+    char where[600], origin[700], target[160];
+    for (const cfg_entry *e = cfg_first(&c->cfg, sec); e;
+         e = cfg_next(&c->cfg, e)) {
+        const char *dot = strrchr(e->key, '.');
+        if (!dot)
+            return diag_set(err, PRECIS_ECONFIG,
+                            "%s: [%s] key '%s' must be written "
+                            "SECTION.KEY (e.g. summary.sentences)",
+                            cfg_where(e, where, sizeof where), sec, e->key);
+        snprintf(target, sizeof target, "%.*s", (int)(dot - e->key), e->key);
+        snprintf(origin, sizeof origin, "profile %s (%s)", sec + 8,
+                 cfg_where(e, where, sizeof where));
+        if (cfg_put(t, target, dot + 1, e->value, origin, 0))
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
     }
-    return PRECIS_OK;
+    char lang[8];
+    int rc = check_names(c, t, err);
+    if (!rc)
+        rc = read_lang(t, lang, err);
+    static const char *const built[] = {
+        "core", "pipeline", "classify", "lua", "translate", NULL
+    };
+    int stages = cfg_has_section(t, "pipeline");
+    for (size_t i = 0; !rc && i < t->sections.n; i++) {
+        const char *s = t->sections.v[i];
+        const ses_section *ss = ctx_section(c, s);
+        int deep = 0;
+        for (const char *const *b = built; *b && !deep; b++)
+            deep = !strcmp(s, *b);
+        if (ss && strcmp(s, "classify"))
+            rc = cfg_check_section(t, s, ss->keys, ss->nkeys, NULL, err);
+        const stage_inst *si = strncmp(s, "stage.", 6) ? NULL
+                                                       : instance(c, s + 6);
+        if (!ss && (!si || stages || cfg_find(t, s, "use")))
+            deep = 1;
+        else if (si && !rc) {
+            host h = c->host;
+            h.cfg = t;
+            rc = stage_check_section(&h, s, si->impl, err);
+        }
+        *rebuild |= deep;
+    }
+    return rc;
+}
+
+int precis_profile_check(precis_ctx *c, const char *name, int *rebuild,
+                         precis_error *err)
+{
+    *rebuild = 0;
+    int rc = precis_ctx_prepare(c, err);
+    if (rc)
+        return rc;
+    char sec[128];
+    snprintf(sec, sizeof sec, "profile.%s", name);
+    for (char *p = sec; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    if (!cfg_has_section(&c->cfg, sec))
+        return diag_set(err, PRECIS_ENOTFOUND, "no [%s] section", sec);
+    config t;
+    cfg_init(&t);
+    rc = check_profile(c, sec, &t, rebuild, err);
+    cfg_free(&t);
+    return rc;
 }

@@ -434,6 +434,29 @@ static uint64_t stop_mask(const char *w, size_t n)
     return 0;
 }
 
+int lang_tag(const char *tag, size_t len, char *out)
+{
+    static const char *const withdrawn[][2] = {
+        { "iw", "he" }, { "in", "id" }, { "ji", "yi" },
+    };
+    size_t n = 0;
+
+    while (n < len && ((tag[n] | 0x20) >= 'a' && (tag[n] | 0x20) <= 'z'))
+        n++;
+    /* After the language: the end, a subtag or region, an encoding, a
+     * modifier, or the next tag of a list ("en, fr"). */
+    if (n < 2 || n > 3
+        || (n < len && !strchr("-_.@,; ", tag[n])))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)(tag[i] | 0x20);
+    out[n] = '\0';
+    for (size_t i = 0; i < COUNT(withdrawn); i++)
+        if (!strcmp(out, withdrawn[i][0]))
+            memcpy(out, withdrawn[i][1], 3);
+    return 0;
+}
+
 int lang_known(const char *lang)
 {
     return lang_index(lang) >= 0;

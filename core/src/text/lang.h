@@ -33,6 +33,16 @@ void lang_identify(const char *text, size_t len, lang_guess *out);
  */
 const char *lang_detect(const char *text, size_t len, double *confidence);
 
+/*
+ * Reduces a language tag to its language: the primary subtag of a BCP 47
+ * tag or POSIX locale ("en-US", "pt_BR.UTF-8", "zh-Hant": en, pt, zh),
+ * case-folded, with the codes ISO 639 has withdrawn spelt as now ("iw":
+ * he, "in": id, "ji": yi).  tag[0, len) need not be terminated.  Writes
+ * 2 or 3 letters and a NUL to out (at least 4 bytes) and returns 0, or
+ * -1 when the tag does not start with a language of 2 or 3 letters.
+ */
+int lang_tag(const char *tag, size_t len, char *out);
+
 /* Returns 1 when lang is one precis has a stemmer or word lists for. */
 int lang_known(const char *lang);
 

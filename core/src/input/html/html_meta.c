@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "text/date.h"
+#include "text/lang.h"
 #include "input/html/html_internal.h"
 #include "input/html/html_jsonld.h"
 #include "input/html/html_text.h"
@@ -965,13 +966,10 @@ static void pick_lang(const html_doc *d, ld_info *li, html_meta *m)
         return;
     while (*l == ' ')
         l++;
-    /* "en", "en-US", "pt_BR": two letters, then a separator or the end */
-    if (isalpha((unsigned char)l[0]) && isalpha((unsigned char)l[1])
-        && (!l[2] || l[2] == '-' || l[2] == '_' || l[2] == ' '
-            || l[2] == ',')) {
-        sb_putc(&m->lang, (char)tolower((unsigned char)l[0]));
-        sb_putc(&m->lang, (char)tolower((unsigned char)l[1]));
-    }
+    /* "en", "en-US", "pt_BR", "EN": the language, as --lang reads it */
+    char code[4];
+    if (lang_tag(l, strlen(l), code) == 0)
+        sb_puts(&m->lang, code);
 }
 
 static void pick_site_url(const html_doc *d, ld_info *li, html_meta *m)

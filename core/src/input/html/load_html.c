@@ -434,9 +434,8 @@ static int record_fields(precis_article *a, const html_doc *d,
     if (t.len && !rc)
         rc = article_set_field(a, "text_source", t.s, t.len);
     sb_free(&t);
-    if (m->lang.len == 2) {
-        memcpy(a->lang, m->lang.s, 2);
-        a->lang[2] = '\0';
+    if (m->lang.len && m->lang.len < sizeof a->lang) {
+        memcpy(a->lang, m->lang.s, m->lang.len + 1);
         a->lang_given = 1;
     }
     return rc ? PRECIS_ENOMEM : PRECIS_OK;
