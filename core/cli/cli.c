@@ -81,6 +81,15 @@ precis_output cli_output_format(const cli_opts *o, precis_output dflt)
  * of standard output both see its error; it is said once. */
 static char told[512];
 
+void cli_bad_format(const char *who, const char *given)
+{
+    static const char *const names[] = { "text", "json", "markdown",
+                                         "html" };
+    const char *g = precis_did_you_mean(given, names, 4);
+    cli_error("%s: -f %s: expected text, json, markdown or html%s%s%s", who,
+              given, g ? " (did you mean '" : "", g ? g : "", g ? "'?)" : "");
+}
+
 void cli_write_error(const char *where, int e)
 {
     if (!strncmp(where, told, sizeof told - 1))

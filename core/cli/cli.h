@@ -75,6 +75,8 @@ int cli_check_output(FILE *f, const char *where, int e);
 
 /* "precis: WHERE: write error: REASON" (strerror(e), EIO when e is 0),
  * unless WHERE is the output last said to have failed. */
+/* "WHO: -f GIVEN: expected …", with the format meant when it is near. */
+void cli_bad_format(const char *who, const char *given);
 void cli_write_error(const char *where, int e);
 
 /* A crash, or an exit() called by a plug-in, names what was running

@@ -159,8 +159,7 @@ int cmd_article(const cli_opts *o, precis_view view)
 {
     precis_output fmt = cli_output_format(o, PRECIS_OUTPUT_TEXT);
     if (!fmt) {
-        cli_error("%s: -f %s: expected text, json, markdown or html",
-                  o->command, o->format);
+        cli_bad_format(o->command, o->format);
         return EXIT_USAGE;
     }
     if (fmt == PRECIS_OUTPUT_HTML && o->nargs > 1) {

@@ -45,6 +45,9 @@ expect_err_has "did you mean 'summarize'" "help names the command meant"
 expect_status 0 "-V prints the version" -- "$PRECIS" -V
 check "-V says precis and a version" grep -q '^precis [0-9]' "$TMP/out"
 
+expect_status 2 "misspelt output format" -- "$PRECIS" summarize -f jsn \
+    "$STORY"
+expect_err_has "(did you mean 'json'?)" "output format suggestion"
 expect_status 2 "misspelt option" -- "$PRECIS" summarize --ratoi 0.2 "$STORY"
 expect_err_has "unknown option '--ratoi' (did you mean '--ratio'?)" \
     "option suggestion"

@@ -161,8 +161,7 @@ static int check_usage(const cli_opts *o, precis_output fmt)
         return EXIT_USAGE;
     }
     if (!fmt) {
-        cli_error("batch: -f %s: expected text, json, markdown or html",
-                  o->format);
+        cli_bad_format("batch", o->format);
         return EXIT_USAGE;
     }
     if (!o->out && !o->jsonl) {
