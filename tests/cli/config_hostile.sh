@@ -80,4 +80,24 @@ grep -q "^translate.glossary.t79 = x79 " "$TMP/out" \
     && grep -q "^summary.sentences = 4 " "$TMP/out" \
     && pass "keys after it in their sections" \
     || fail "after the joined value: $(grep -e t79 -e sentences "$TMP/out")"
+# A user configuration this user may not read (a run under another
+# user's HOME) is passed over with a warning, not a failure.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    mkdir -p "$TMP/home/.config/precis" && chmod 755 "$TMP"
+    chmod 700 "$TMP/home"
+    echo "[summary]" > "$TMP/home/.config/precis/precis.ini"
+    cp "$PRECIS_SOURCE/examples/articles/seed-caracas.txt" "$TMP/story.txt"
+    chmod 644 "$TMP/story.txt"
+    HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config \
+        env -u PRECIS_NO_DEFAULT_CONFIG \
+        setpriv --reuid=65534 --regid=65534 --clear-groups \
+        "$PRECIS" summarize "$TMP/story.txt" > "$TMP/out" 2> "$TMP/err"
+    rc=$?
+    check "an unreadable user configuration is passed over" test $rc -eq 0
+    expect_err_has "precis.ini: Permission denied; not read" \
+        "... and said so"
+else
+    echo "skipped: unreadable user configuration (needs root and setpriv)"
+fi
+
 finish
