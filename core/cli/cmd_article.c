@@ -173,6 +173,14 @@ int cmd_article(const cli_opts *o, precis_view view)
                   o->command);
         return EXIT_USAGE;
     }
+    int stdins = 0;
+    for (int i = 0; i < o->nargs; i++)
+        stdins += !strcmp(o->args[i], "-");
+    if (stdins > 1) {
+        cli_error("%s: - (standard input) given %d times: it can be read "
+                  "once", o->command, stdins);
+        return EXIT_USAGE;
+    }
     if (view == PRECIS_VIEW_TRANSLATION && !o->translate) {
         cli_error("translate: say which language with --to LANG");
         return EXIT_USAGE;

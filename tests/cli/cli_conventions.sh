@@ -48,6 +48,8 @@ check "-V says precis and a version" grep -q '^precis [0-9]' "$TMP/out"
 expect_status 2 "misspelt output format" -- "$PRECIS" summarize -f jsn \
     "$STORY"
 expect_err_has "(did you mean 'json'?)" "output format suggestion"
+expect_status 2 "standard input named twice" -- "$PRECIS" summarize - -
+expect_err_has "it can be read once" "... says it can be read once"
 expect_status 2 "misspelt option" -- "$PRECIS" summarize --ratoi 0.2 "$STORY"
 expect_err_has "unknown option '--ratoi' (did you mean '--ratio'?)" \
     "option suggestion"
