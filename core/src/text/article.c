@@ -109,10 +109,10 @@ const char *article_field(const precis_article *a, const char *key)
 
 /*
  * Both word and term indexes are open-addressing tables of (index + 1),
- * kept at most half full; they are rebuilt from the vectors when they grow.
+ * kept at most half full; they are rebuilt from the vectors when they
+ * grow.  An index's first size is about twice the words a text of len
+ * bytes holds, so that an article's index is seldom rebuilt as it fills.
  */
-/* An index's first size: about twice the words a text of len bytes
- * holds, so that an article's index is seldom rebuilt as it fills. */
 static size_t ix_first_cap(size_t len)
 {
     size_t cap = 256;
