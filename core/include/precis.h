@@ -20,6 +20,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <precis/plugin.h>
 
 #ifdef __cplusplus
@@ -157,6 +158,161 @@ PRECIS_API int precis_reader_open(precis_ctx *ctx, const char *path, precis_form
 PRECIS_API int precis_reader_next(precis_reader *r, precis_article **out,
                        precis_error *err);
 PRECIS_API void precis_reader_close(precis_reader *r);
+
+/* ---- Where a JSON Lines record ends -------------------------------------- */
+
+/*
+ * Where a JSON Lines record ends, found byte by byte without parsing.
+ * precis's reader and 'precis batch' both split streams with it, so that
+ * every command cuts a stream into the same records.
+ *
+ * A record is a line, or a pretty-printed object over several lines.  It
+ * goes on past a line's end only where such an object can break: while
+ * something it opened is still open, outside a string (a JSON string holds
+ * no raw line break), and when the next line's first byte after white
+ * space can follow what came before ('"' after '{' or ',' in an object,
+ * ':' after a key, ',' or the closing bracket after a value, a value where
+ * one may stand).  A '{' in column 0 always starts a new record.  So a
+ * truncated line ends its record and the next line is a record of its
+ * own, and every line belongs to exactly one record.
+ *
+ *     precis_jsonl_scan s;
+ *     precis_jsonl_start(&s);
+ *     for (each byte c of the record's first line, but its '\n')
+ *         precis_jsonl_byte(&s, c);
+ *     while (precis_jsonl_open(&s) && a next line is there) {
+ *         c = its first byte that is not white space (skip blank lines);
+ *         if (!precis_jsonl_continues(&s, c, c is in column 0))
+ *             break;                  -- that line starts the next record
+ *         feed it as above: it belongs to this record
+ *     }
+ */
+enum {
+    PRECIS_JSONL_VALUE_,        /* a value may stand next */
+    PRECIS_JSONL_VALUE_OR_END_, /* after '[' */
+    PRECIS_JSONL_KEY_,          /* after ',' in an object */
+    PRECIS_JSONL_KEY_OR_END_,   /* after '{' */
+    PRECIS_JSONL_COLON_,        /* after a key */
+    PRECIS_JSONL_AFTER_,        /* after a value: ',' or the closing one */
+    PRECIS_JSONL_ANY_           /* deeper than kind[] follows */
+};
+#define PRECIS_JSONL_DEPTH_ 256
+
+typedef struct precis_jsonl_scan {
+    long depth;                 /* brackets open (below 0 after strays) */
+    unsigned char opened;       /* some '{' or '[' was seen */
+    unsigned char in_str, esc;
+    unsigned char key;          /* the string being read: 1 a key, 2 unknown */
+    unsigned char next;         /* PRECIS_JSONL_*_: what may come next */
+    uint64_t arrays[PRECIS_JSONL_DEPTH_ / 64];  /* bit d: level d+1 is
+                                                 * an array */
+} precis_jsonl_scan;
+
+static inline void precis_jsonl_start(precis_jsonl_scan *s)
+{
+    memset(s, 0, sizeof *s);
+    s->next = PRECIS_JSONL_VALUE_;
+}
+
+/* 1 when the innermost open bracket is '[', 0 '{', -1 unknown. */
+static inline int precis_jsonl_in_array_(const precis_jsonl_scan *s)
+{
+    if (s->depth <= 0 || s->depth > PRECIS_JSONL_DEPTH_)
+        return -1;
+    unsigned long d = (unsigned long)s->depth - 1;
+    return (int)(s->arrays[d / 64] >> (d % 64) & 1);
+}
+
+/* One byte of a line (not its '\n'). */
+static inline void precis_jsonl_byte(precis_jsonl_scan *s, char c)
+{
+    if (s->in_str) {
+        if (s->esc)
+            s->esc = 0;
+        else if (c == '\\')
+            s->esc = 1;
+        else if (c == '"') {
+            s->in_str = 0;
+            s->next = s->key == 1 ? PRECIS_JSONL_COLON_
+                      : s->key ? PRECIS_JSONL_ANY_ : PRECIS_JSONL_AFTER_;
+        }
+        return;
+    }
+    switch (c) {
+    case ' ': case '\t': case '\r':
+        return;
+    case '"':
+        s->in_str = 1;
+        s->key = s->next == PRECIS_JSONL_KEY_
+                 || s->next == PRECIS_JSONL_KEY_OR_END_ ? 1
+                 : s->next == PRECIS_JSONL_ANY_ ? 2 : 0;
+        return;
+    case '{': case '[':
+        if (s->depth >= 0 && s->depth < PRECIS_JSONL_DEPTH_) {
+            uint64_t bit = (uint64_t)1 << (s->depth % 64);
+            if (c == '[')
+                s->arrays[s->depth / 64] |= bit;
+            else
+                s->arrays[s->depth / 64] &= ~bit;
+        }
+        s->depth++;
+        s->opened = 1;
+        s->next = c == '{' ? PRECIS_JSONL_KEY_OR_END_
+                           : PRECIS_JSONL_VALUE_OR_END_;
+        return;
+    case '}': case ']':
+        s->depth--;
+        s->next = PRECIS_JSONL_AFTER_;
+        return;
+    case ':':
+        s->next = PRECIS_JSONL_VALUE_;
+        return;
+    case ',': {
+        int a = precis_jsonl_in_array_(s);
+        s->next = a < 0 ? PRECIS_JSONL_ANY_
+                  : a ? PRECIS_JSONL_VALUE_ : PRECIS_JSONL_KEY_;
+        return;
+    }
+    default:                    /* a number, true, false, null */
+        s->next = PRECIS_JSONL_AFTER_;
+    }
+}
+
+/* At a line's end: 1 when the record may go on to the next line. */
+static inline int precis_jsonl_open(const precis_jsonl_scan *s)
+{
+    return s->opened && s->depth > 0 && !s->in_str;
+}
+
+/* After precis_jsonl_open: 1 when a line whose first byte that is not
+ * white space is c (col0: in column 0) goes on with the record, 0 when
+ * it starts another. */
+static inline int precis_jsonl_continues(const precis_jsonl_scan *s,
+                                         char c, int col0)
+{
+    int value = c == '{' || c == '[' || c == '"' || c == '-'
+                || (c >= '0' && c <= '9') || c == 't' || c == 'f'
+                || c == 'n';
+    int a = precis_jsonl_in_array_(s);
+    if (c == '{' && col0)
+        return 0;
+    switch (s->next) {
+    case PRECIS_JSONL_VALUE_:
+        return value;
+    case PRECIS_JSONL_VALUE_OR_END_:
+        return value || c == ']';
+    case PRECIS_JSONL_KEY_:
+        return c == '"';
+    case PRECIS_JSONL_KEY_OR_END_:
+        return c == '"' || c == '}';
+    case PRECIS_JSONL_COLON_:
+        return c == ':';
+    case PRECIS_JSONL_AFTER_:
+        return c == ',' || (c == ']' && a != 0) || (c == '}' && a != 1);
+    default:
+        return 1;
+    }
+}
 
 /* Loads one article from memory; name is used in messages. */
 PRECIS_API int precis_load_buffer(precis_ctx *ctx, const char *name, const char *data,

@@ -14,7 +14,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <precis/util.h>
+#include "precis.h"
 
 #include "base/diag.h"
 #include "input/format.h"
