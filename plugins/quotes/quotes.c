@@ -258,6 +258,8 @@ static int quotes_run(precis_stage_ctx *ctx, void *state, precis_article *a)
     if (!rc)
         rc = quotes_attribute(&d, &spans, o, scratch, ctx);
     if (!rc)
+        rc = quotes_attribute_cjk(&d, &spans, scratch, ctx);
+    if (!rc)
         rc = emit_quotes(ctx, a, text.ptr, paras, &spans, o);
     quotes_spans_free(&spans);
     if (rc)

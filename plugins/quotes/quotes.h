@@ -158,6 +158,12 @@ int quotes_attribute(const quotes_doc *d, quotes_spans *spans,
                      const quotes_opts *o, quotes_alloc_fn alloc,
                      void *alloc_ud);
 
+/* Then the speakers of the quotes still without one in Japanese and
+ * Korean, where names have no capitals (speakers_cjk.c).  Returns
+ * PRECIS_OK or PRECIS_ENOMEM. */
+int quotes_attribute_cjk(const quotes_doc *d, quotes_spans *spans,
+                         quotes_alloc_fn alloc, void *alloc_ud);
+
 /* ---- Lexicon ---------------------------------------------------------- */
 
 enum {

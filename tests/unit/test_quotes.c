@@ -236,6 +236,50 @@ static void test_according_to(void **state)
     done(&r);
 }
 
+/* Japanese and Korean: the topic before the quote, the speech verb after
+ * it; a katakana name or an honorific makes the phrase a person's name. */
+static void test_japanese_korean(void **state)
+{
+    (void)state;
+    run r = extract("\xE5\xBC\x81\xE8\xAD\xB7\xE5\x9B\xA3\xE3\x81\xAE"
+                    " 1 \xE4\xBA\xBA"                 /* 弁護団の 1 人 */
+                    "\xE3\x83\x87\xE3\x83\x93\xE3\x83\x83\xE3\x83\x89 "
+                    "\xE3\x83\x91\xE3\x83\x83\xE3\x83\x88\xE3\x83\xB3"
+                    "\xE6\xB0\x8F\xE3\x81\xAF\xE3\x80\x81" /* …氏は、 */
+                    "\xE3\x80\x8C\xE6\x98\x8E\xE3\x82\x89\xE3\x81\x8B"
+                    "\xE3\x81\xAB\xE5\xA4\xB1\xE6\x9C\x9B\xE3\x81\x97"
+                    "\xE3\x81\xA6\xE3\x81\x84\xE3\x82\x8B\xE3\x80\x8D"
+                    "\xE3\x81\xA8\xE8\xBF\xB0\xE3\x81\xB9\xE3\x81\x9F"
+                    "\xE3\x80\x82\n\n"                 /* 「…」と述べた。 */
+                    "\xEB\x8D\xB0\xEC\x9D\xB4\xEB\xB9\x84\xEC\x8A\xA4 "
+                    "\xEC\x94\xA8\xEB\x8A\x94 "       /* 데이비스 씨는 */
+                    "\xE2\x80\x9C\xEC\x82\xAC\xEB\x9E\x8C\xEB\x93\xA4"
+                    "\xEC\x9D\x80 \xEB\xAA\xA8\xEB\x91\x90 \xEC\x95\x8C"
+                    "\xEA\xB3\xA0 \xEC\x9E\x88\xEC\x97\x88\xEB\x8B\xA4."
+                    "\xE2\x80\x9D\xEB\x9D\xBC\xEA\xB3\xA0 "
+                    "\xEB\xA7\x90\xED\x96\x88\xEB\x8B\xA4.\n\n"
+                    "\xEA\xB7\xB8\xEB\x8A\x94 "        /* 그는 (he) */
+                    "\xE2\x80\x9C\xEC\x9A\xB0\xEB\xA6\xAC\xEB\x8A\x94 "
+                    "\xEC\x95\x9E\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84 "
+                    "\xEA\xB3\x84\xEC\x86\x8D \xED\x95\xA8\xEA\xBB\x98 "
+                    "\xEB\x82\x98\xEC\x95\x84\xEA\xB0\x88 "
+                    "\xEA\xB2\x83\xEC\x9E\x85\xEB\x8B\x88\xEB\x8B\xA4."
+                    "\xE2\x80\x9D\xEB\x9D\xBC\xEA\xB3\xA0 "
+                    "\xEB\xA7\x90\xED\x96\x88\xEB\x8B\xA4.\n", NULL);
+    /* デビッド パットン, the name without 氏 */
+    const precis_quote *q = find(&r, "\xE6\x98\x8E\xE3\x82\x89");
+    expect_speaker(q, "\xE3\x83\x87\xE3\x83\x93\xE3\x83\x83"
+                      "\xE3\x83\x89 \xE3\x83\x91\xE3\x83\x83"
+                      "\xE3\x83\x88\xE3\x83\xB3");
+    assert_int_equal(q->speaker_kind, PRECIS_SPEAKER_PERSON);
+    /* 데이비스, the name before 씨 */
+    expect_speaker(find(&r, "\xEC\x82\xAC\xEB\x9E\x8C"),
+                   "\xEB\x8D\xB0\xEC\x9D\xB4\xEB\xB9\x84\xEC\x8A\xA4");
+    /* 그는: a pronoun is not a name */
+    expect_speaker(find(&r, "\xEC\x9A\xB0\xEB\xA6\xAC"), NULL);
+    done(&r);
+}
+
 static void test_roles_and_pronouns(void **state)
 {
     (void)state;
@@ -308,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_portuguese),
         cmocka_unit_test(test_inverted_and_continued),
         cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_japanese_korean),
         cmocka_unit_test(test_roles_and_pronouns),
         cmocka_unit_test(test_surname_and_apposition),
         cmocka_unit_test(test_skipped_paragraphs),
