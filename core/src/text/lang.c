@@ -357,7 +357,7 @@ static int lang_index(const char *lang)
  * The table is filled once (pthread_once) from the sorted lists above,
  * which stay the source.
  */
-enum { MASK_SLOTS = 1 << 15 };
+enum { MASK_SLOTS = 1 << 15, EN_SLOTS = 1 << 10 };
 
 struct mask_slot {
     const char *s;
@@ -365,7 +365,13 @@ struct mask_slot {
     uint8_t n;
 };
 
-static struct mask_slot mask_tab[MASK_SLOTS];
+/*
+ * Beside it, English's stopwords alone, in a table small enough to stay in
+ * cache: plainly_english() asks about every word of an article's first
+ * kilobytes, where a probe into the big table misses the cache.  Both are
+ * open-addressing tables of slots (size a power of two, at most half full).
+ */
+static struct mask_slot mask_tab[MASK_SLOTS], en_tab[EN_SLOTS];
 static pthread_once_t mask_once = PTHREAD_ONCE_INIT;
 
 static size_t mask_hash(const char *w, size_t n)
@@ -373,53 +379,37 @@ static size_t mask_hash(const char *w, size_t n)
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return (h ^ (h >> 15)) & (MASK_SLOTS - 1);
+    return h ^ (h >> 15);
+}
+
+/* The slot of w in tab: where it is, or the empty one where it would go. */
+static struct mask_slot *slot_of(struct mask_slot *tab, size_t slots,
+                                 const char *w, size_t n)
+{
+    size_t h = mask_hash(w, n) & (slots - 1);
+    while (tab[h].s && (tab[h].n != n || memcmp(tab[h].s, w, n)))
+        h = (h + 1) & (slots - 1);
+    return &tab[h];
+}
+
+static void add_word(struct mask_slot *tab, size_t slots,
+                     const struct word *w, int k)
+{
+    struct mask_slot *m = slot_of(tab, slots, w->s, w->n);
+    m->s = w->s;
+    m->n = (uint8_t)w->n;
+    m->mask |= (uint64_t)1 << k;
 }
 
 static void mask_fill(void)
 {
+    int en = lang_index("en");
     for (int k = 0; k < NLANG; k++)
         for (size_t i = 0; i < langs[k].nstop; i++) {
-            const struct word *w = &langs[k].stop[i];
-            size_t h = mask_hash(w->s, w->n);
-            while (mask_tab[h].s && (mask_tab[h].n != w->n
-                                     || memcmp(mask_tab[h].s, w->s, w->n)))
-                h = (h + 1) & (MASK_SLOTS - 1);
-            mask_tab[h].s = w->s;
-            mask_tab[h].n = (uint8_t)w->n;
-            mask_tab[h].mask |= (uint64_t)1 << k;
+            add_word(mask_tab, MASK_SLOTS, &langs[k].stop[i], k);
+            if (k == en)
+                add_word(en_tab, EN_SLOTS, &langs[k].stop[i], k);
         }
-}
-
-/*
- * English's stopwords alone, in a table small enough to stay in cache:
- * plainly_english() asks about every word of an article's first
- * kilobytes, where a probe into the big table above misses the cache.
- */
-enum { EN_SLOTS = 1 << 10 };
-static const struct word *en_tab[EN_SLOTS];
-static pthread_once_t en_once = PTHREAD_ONCE_INIT;
-
-static void en_fill(void)
-{
-    int en = lang_index("en");
-    for (size_t i = 0; en >= 0 && i < langs[en].nstop; i++) {
-        const struct word *w = &langs[en].stop[i];
-        size_t h = mask_hash(w->s, w->n) & (EN_SLOTS - 1);
-        while (en_tab[h])
-            h = (h + 1) & (EN_SLOTS - 1);
-        en_tab[h] = w;
-    }
-}
-
-static int en_stopword(const char *w, size_t n)
-{
-    pthread_once(&en_once, en_fill);
-    for (size_t h = mask_hash(w, n) & (EN_SLOTS - 1); en_tab[h];
-         h = (h + 1) & (EN_SLOTS - 1))
-        if (en_tab[h]->n == n && !memcmp(en_tab[h]->s, w, n))
-            return 1;
-    return 0;
 }
 
 static uint64_t stop_mask(const char *w, size_t n)
@@ -427,11 +417,13 @@ static uint64_t stop_mask(const char *w, size_t n)
     if (n == 0 || n > STOP_MAX_LEN)
         return 0;
     pthread_once(&mask_once, mask_fill);
-    for (size_t h = mask_hash(w, n); mask_tab[h].s;
-         h = (h + 1) & (MASK_SLOTS - 1))
-        if (mask_tab[h].n == n && !memcmp(mask_tab[h].s, w, n))
-            return mask_tab[h].mask;
-    return 0;
+    return slot_of(mask_tab, MASK_SLOTS, w, n)->mask;
+}
+
+static int en_stopword(const char *w, size_t n)
+{
+    pthread_once(&mask_once, mask_fill);
+    return slot_of(en_tab, EN_SLOTS, w, n)->s != NULL;
 }
 
 int lang_tag(const char *tag, size_t len, char *out)
