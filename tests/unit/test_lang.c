@@ -149,27 +149,32 @@ static void test_tag(void **state)
         { "pt-BR", "pt" }, { "PT_br.UTF-8", "pt" }, { "de_DE@euro", "de" },
         { "zh-Hant", "zh" }, { "zh-Hant-TW", "zh" }, { "sr-Latn", "sr" },
         { "und", "und" }, { "fil", "fil" }, { "fil-PH", "fil" },
-        { "iw", "he" }, { "in", "id" }, { "ji", "yi" }, { "en, fr", "en" },
+        { "iw", "he" }, { "in", "id" }, { "ji", "yi" }, { "bs", "hr" },
+        { "nn", "no" }, { "nb-NO", "no" },
     };
     static const char *const bad[] = {
         "", "e", "english", "en1", "1en", "-en", "x-klingon", "en\xc3\xa9",
+        "en, de", "en fr",      /* a setting names one language */
     };
     char out[8];
 
     (void)state;
     for (size_t i = 0; i < COUNT(good); i++) {
         memset(out, 'X', sizeof out);
-        if (lang_tag(good[i][0], strlen(good[i][0]), out) != 0
+        if (lang_tag(good[i][0], strlen(good[i][0]), 0, out) != 0
             || strcmp(out, good[i][1]))
             fail_msg("lang_tag(\"%s\"): \"%.4s\", want \"%s\"",
                      good[i][0], out, good[i][1]);
     }
     for (size_t i = 0; i < COUNT(bad); i++)
-        if (lang_tag(bad[i], strlen(bad[i]), out) == 0)
+        if (lang_tag(bad[i], strlen(bad[i]), 0, out) == 0)
             fail_msg("lang_tag(\"%s\") accepted as \"%s\"", bad[i], out);
     /* Only len bytes are read. */
-    assert_int_equal(lang_tag("frx", 2, out), 0);
+    assert_int_equal(lang_tag("frx", 2, 0, out), 0);
     assert_string_equal(out, "fr");
+    /* A page's content-language may list several: the first is read. */
+    assert_int_equal(lang_tag("en, fr", 6, 1, out), 0);
+    assert_string_equal(out, "en");
 }
 
 /* config/precis.ini lists the languages precis has rules for: these. */
@@ -206,10 +211,14 @@ static void test_documented_languages(void **state)
     if (n != NLANG)
         fail_msg("config/precis.ini lists %d languages, lang.c has %d", n,
                  NLANG);
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         if (!lang_known(listed[i]))
             fail_msg("config/precis.ini lists '%s', unknown to lang.c",
                      listed[i]);
+        for (int j = 0; j < i; j++)     /* as many, and each once: all */
+            if (!strcmp(listed[i], listed[j]))
+                fail_msg("config/precis.ini lists '%s' twice", listed[i]);
+    }
 }
 
 /* ---- lang_is_stopword --------------------------------------------- */

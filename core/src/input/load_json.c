@@ -217,7 +217,7 @@ int load_json_object(const char *name, json_t *obj, precis_article **out,
     VEC_FREE(&ps);
     const char *lang = str_member(obj, k_lang);
     /* "en", "EN", "en-US", "pt_BR": the language, as --lang reads it */
-    if (lang && lang_tag(lang, strlen(lang), a->lang) == 0)
+    if (lang && lang_tag(lang, strlen(lang), 0, a->lang) == 0)
         a->lang_given = 1;
     rc |= set_meta(a, "id", str_member(obj, (const char *const[]){ "id",
                                                                   NULL }));

@@ -378,8 +378,8 @@ int load_markdown(const char *name, char *data, size_t len,
     while (!rc && i < ls.n)
         rc = block(&st, ls.v, ls.n, &i);
     char lang[8] = "";
-    if (st.lang && lang_tag(st.lang, st.lang_len, lang))
-        lang[0] = '\0';
+    if (st.lang)
+        lang_tag(st.lang, st.lang_len, 0, lang);    /* else stays "" */
     VEC_FREE(&ls);
     free(data);
     if (rc || st.out.oom) {

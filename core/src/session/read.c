@@ -69,7 +69,7 @@ int precis_segment(precis_ctx *ctx, const char *name, const char *data,
     char code[4];
     if (!lang || !*lang || !strcasecmp(lang, "auto"))
         lang = ctx->lang[0] ? ctx->lang : NULL;
-    else if (lang_tag(lang, strlen(lang), code) == 0)
+    else if (lang_tag(lang, strlen(lang), 0, code) == 0)
         lang = code;        /* "pt-BR" cuts as pt */
     if (!lang)
         lang = lang_detect(copy + start, len - start, NULL);

@@ -180,7 +180,7 @@ static int read_lang(const config *g, char *out, precis_error *err)
 {
     const char *lang = cfg_str(g, "input", &input_keys[IN_LANG]);
     out[0] = '\0';
-    if (!strcasecmp(lang, "auto") || lang_tag(lang, strlen(lang), out) == 0)
+    if (!strcasecmp(lang, "auto") || lang_tag(lang, strlen(lang), 0, out) == 0)
         return PRECIS_OK;
     const cfg_entry *e = cfg_find(g, "input", "lang");
     char where[600];

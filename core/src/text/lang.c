@@ -426,26 +426,37 @@ static int en_stopword(const char *w, size_t n)
     return slot_of(en_tab, EN_SLOTS, w, n)->s != NULL;
 }
 
-int lang_tag(const char *tag, size_t len, char *out)
+/*
+ * CLD2's codes that precis spells otherwise.  Bosnian, Croatian and the
+ * Latin-script Serbian CLD2 also calls Croatian are one standard language
+ * for every purpose here (one stemmer, one stop list), and CLD2 tells
+ * Bosnian from Croatian no better than chance on news: precis names them
+ * all hr.  Nynorsk shares the Norwegian stemmer and stopwords.
+ */
+static const char *const renames[][2] = {
+    { "iw", "he" }, { "jw", "jv" }, { "bs", "hr" }, { "nn", "no" },
+    { "zh-Hant", "zh" }, { "sr-ME", "sr" },
+    /* and ISO 639 codes withdrawn or shared, as tags still write them */
+    { "in", "id" }, { "ji", "yi" }, { "nb", "no" },
+};
+
+int lang_tag(const char *tag, size_t len, int list, char *out)
 {
-    static const char *const withdrawn[][2] = {
-        { "iw", "he" }, { "in", "id" }, { "ji", "yi" },
-    };
     size_t n = 0;
 
     while (n < len && ((tag[n] | 0x20) >= 'a' && (tag[n] | 0x20) <= 'z'))
         n++;
     /* After the language: the end, a subtag or region, an encoding, a
-     * modifier, or the next tag of a list ("en, fr"). */
+     * modifier, or (list) the next tag of a list ("en, fr"). */
     if (n < 2 || n > 3
-        || (n < len && !strchr("-_.@,; ", tag[n])))
+        || (n < len && !strchr(list ? "-_.@,; " : "-_.@", tag[n])))
         return -1;
     for (size_t i = 0; i < n; i++)
         out[i] = (char)(tag[i] | 0x20);
     out[n] = '\0';
-    for (size_t i = 0; i < COUNT(withdrawn); i++)
-        if (!strcmp(out, withdrawn[i][0]))
-            memcpy(out, withdrawn[i][1], 3);
+    for (size_t i = 0; i < COUNT(renames); i++)
+        if (!strcmp(out, renames[i][0]))
+            memcpy(out, renames[i][1], strlen(renames[i][1]) + 1);
     return 0;
 }
 
@@ -480,17 +491,6 @@ int lang_is_stopword(const char *lang, const char *word, size_t len)
 /* Confidence below this is no answer. */
 #define DETECT_MIN_CONFIDENCE 0.5
 
-/*
- * CLD2's codes that precis spells otherwise.  Bosnian, Croatian and the
- * Latin-script Serbian CLD2 also calls Croatian are one standard language
- * for every purpose here (one stemmer, one stop list), and CLD2 tells
- * Bosnian from Croatian no better than chance on news: precis names them
- * all hr.  Nynorsk shares the Norwegian stemmer and stopwords.
- */
-static const char *const renames[][2] = {
-    { "iw", "he" }, { "jw", "jv" }, { "bs", "hr" }, { "nn", "no" },
-    { "zh-Hant", "zh" }, { "sr-ME", "sr" },
-};
 
 /* precis's static spelling of a CLD2 code, or NULL for "unknown". */
 static const char *our_code(const char *cld)

@@ -36,12 +36,15 @@ const char *lang_detect(const char *text, size_t len, double *confidence);
 /*
  * Reduces a language tag to its language: the primary subtag of a BCP 47
  * tag or POSIX locale ("en-US", "pt_BR.UTF-8", "zh-Hant": en, pt, zh),
- * case-folded, with the codes ISO 639 has withdrawn spelt as now ("iw":
- * he, "in": id, "ji": yi).  tag[0, len) need not be terminated.  Writes
- * 2 or 3 letters and a NUL to out (at least 4 bytes) and returns 0, or
- * -1 when the tag does not start with a language of 2 or 3 letters.
+ * case-folded, spelt as precis knows it: the codes ISO 639 has withdrawn
+ * as now ("iw": he, "in": id), and the languages precis reads as one
+ * ("bs": hr, "nn", "nb": no).  tag[0, len) need not be terminated.  With
+ * list, a list of tags may follow (an HTML content-language "en, fr"):
+ * its first is read; without, anything after the tag is an error (a
+ * setting "en, de" is not silently "en").  Writes 2 or 3 letters and a
+ * NUL to out (at least 4 bytes) and returns 0, or -1.
  */
-int lang_tag(const char *tag, size_t len, char *out);
+int lang_tag(const char *tag, size_t len, int list, char *out);
 
 /* Returns 1 when lang is one precis has a stemmer or word lists for. */
 int lang_known(const char *lang);

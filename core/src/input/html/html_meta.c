@@ -968,7 +968,7 @@ static void pick_lang(const html_doc *d, ld_info *li, html_meta *m)
         l++;
     /* "en", "en-US", "pt_BR", "EN": the language, as --lang reads it */
     char code[4];
-    if (lang_tag(l, strlen(l), code) == 0)
+    if (lang_tag(l, strlen(l), 1, code) == 0)
         sb_puts(&m->lang, code);
 }
 
