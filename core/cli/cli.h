@@ -75,9 +75,9 @@ int cli_check_output(FILE *f, const char *where, int e);
 
 /* "precis: WHERE: write error: REASON" (strerror(e), EIO when e is 0),
  * unless WHERE is the output last said to have failed. */
+void cli_write_error(const char *where, int e);
 /* "WHO: -f GIVEN: expected …", with the format meant when it is near. */
 void cli_bad_format(const char *who, const char *given);
-void cli_write_error(const char *where, int e);
 
 /* A crash, or an exit() called by a plug-in, names what was running
  * (precis_current_stage) on stderr. */

@@ -32,6 +32,9 @@ echo '{"title":"T","text":"The council met on Monday. It voted to rebuild the br
 cp dl3/art0.json keep/art0.json
 expect_status 2 "-f json -o the folder of .json articles" -- \
     "$PRECIS" batch dl3 -f json -o dl3 -q
+expect_err_has "-o dl3 is the input folder dl3" "... says why"
+same dl3/art0.json keep/art0.json && pass "... the article untouched" \
+    || fail "dl3/art0.json replaced"
 # A folder inside the input folder is fine: it is not read.
 expect_status 0 "-o a folder inside the input folder" -- \
     "$PRECIS" batch s200 -o s200/out -q
@@ -110,6 +113,12 @@ mkdir l1
 art latin > "l1/caf$(printf '\351').txt"
 expect_status 0 "a name that is not UTF-8" -- "$PRECIS" batch l1 -o l1out -q
 expect_status 0 "... rerun" -- "$PRECIS" batch l1 -o l1out -q
+# --resume rewrites the manifest: what it held of that name must stay.
+art other > l1/other.txt
+expect_status 0 "... --resume over part of the folder" -- \
+    "$PRECIS" batch l1/other.txt -o l1out --resume -q
+expect_status 0 "... then the whole folder again" -- \
+    "$PRECIS" batch l1 -o l1out --resume -q
 
 # Shards' outputs are batch's too: a plain run replaces them.
 mkdir sh
@@ -161,6 +170,8 @@ same rf/feed.jsonl keep/f2.jsonl && pass "... the feed untouched" \
     || fail "rf/feed.jsonl replaced"
 expect_status 2 "the error file as an input" -- \
     "$PRECIS" batch dl/errors.jsonl -o dl -q
+expect_err_has "dl/errors.jsonl is an input, but this run writes its error" \
+    "... says why"
 mkdir rr
 cp f2.jsonl rr/feed.jsonl
 expect_status 0 "--jsonl into the input folder" -- \

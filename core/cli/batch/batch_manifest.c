@@ -17,6 +17,10 @@ struct batch_manifest {
     batch_mentry *slots;    /* open addressing; out == NULL is empty */
     size_t cap, n;
     PRECIS_VEC(char *) runs;       /* "run" lines, kept as they were; owned */
+    /* Outputs whose names are not UTF-8 (no "out", their inode alone),
+     * kept as they were: compacting must not forget that batch wrote
+     * them, or the next run would refuse to replace them. */
+    PRECIS_VEC(char *) nameless;
 };
 
 static size_t slot_of(const batch_manifest *m, const char *out)
@@ -86,6 +90,9 @@ static int take_line(batch_manifest *m, const char *line, size_t len)
     if (json_object_get(v, "run") || json_object_get(v, "finished")) {
         char *s = strndup(line, len);
         rc = !s || PRECIS_VEC_PUSH(&m->runs, s) ? -1 : 0;
+    } else if (!out && json_is_integer(json_object_get(v, "ino"))) {
+        char *s = strndup(line, len);
+        rc = !s || PRECIS_VEC_PUSH(&m->nameless, s) ? -1 : 0;
     } else if (json_is_string(out)) {
         batch_mentry e = {
             strdup(json_string_value(out)),
@@ -199,6 +206,8 @@ int batch_manifest_compact(const batch_manifest *m, const char *path,
     }
     for (size_t i = 0; i < m->runs.n; i++)
         fputs(m->runs.v[i], f);
+    for (size_t i = 0; i < m->nameless.n; i++)
+        fputs(m->nameless.v[i], f);
     precis_buf sb = PRECIS_BUF_INIT;
     char h[17];
     for (size_t i = 0; i < m->cap; i++) {
@@ -236,6 +245,9 @@ void batch_manifest_free(batch_manifest *m)
     for (size_t i = 0; i < m->runs.n; i++)
         free(m->runs.v[i]);
     PRECIS_VEC_FREE(&m->runs);
+    for (size_t i = 0; i < m->nameless.n; i++)
+        free(m->nameless.v[i]);
+    PRECIS_VEC_FREE(&m->nameless);
     free(m);
 }
 

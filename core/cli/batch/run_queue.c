@@ -106,11 +106,11 @@ static void log_error(run *R, const slot *s, const char *stage,
     char *line = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (line) {
+        errno = 0;
         fprintf(R->errors, "%s\n", line);
         /* Kept as it happens: a killed run still says what failed. */
         if ((fflush(R->errors) || ferror(R->errors)) && !R->errors_failed++)
-            cli_error("%s: write error: %s", R->errors_path,
-                      strerror(errno ? errno : EIO));
+            cli_write_error(R->errors_path, errno);
         free(line);
     }
 }
