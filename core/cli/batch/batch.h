@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -196,6 +197,19 @@ int batch_temp_at(int dirfd, const char *base, char *name, size_t size);
 /* The same beside path, as a FILE ("wb"); *tmp receives its path
  * (malloc'd).  NULL with errno. */
 FILE *batch_temp_open(const char *path, char **tmp);
+/* Where the resolved path real lies below the resolved folder dir: the
+ * part after dir's '/' (maybe ""), or NULL when it does not ("/" holds
+ * every path). */
+static inline const char *batch_below(const char *real, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return real[0] == '/' ? real + 1 : NULL;
+    return !strncmp(real, dir, n) && real[n] == '/' ? real + n + 1 : NULL;
+}
+/* 1 when path is a device or a named pipe: written in place, since a
+ * temporary renamed onto it would replace it ("--jsonl /dev/stdout"). */
+int batch_in_place(const char *path);
 /* Opens path for writing, truncated or appended, refusing a link at its
  * name; a descriptor or -1. */
 int batch_open_nofollow(const char *path, int append);

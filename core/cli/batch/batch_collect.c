@@ -311,11 +311,8 @@ static int open_outputs(collect *C)
     names[T_MANIFEST] = BATCH_MANIFEST;
     names[T_ERRORS] = BATCH_ERRORS;
     char *slash = NULL;
-    struct stat st;
     C->jsonl_in_place = C->jsonl && (!strcmp(C->jsonl, "-")
-                                     || (stat(C->jsonl, &st) == 0
-                                         && !S_ISREG(st.st_mode)
-                                         && !S_ISDIR(st.st_mode)));
+                                     || batch_in_place(C->jsonl));
     if (C->jsonl_in_place) {
         where[T_RESULTS] = dir;
         names[T_RESULTS] = "stdout.jsonl";

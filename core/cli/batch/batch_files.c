@@ -103,6 +103,13 @@ int batch_temp_at(int dirfd, const char *base, char *name, size_t size)
     return -1;
 }
 
+int batch_in_place(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode)
+           && !S_ISDIR(st.st_mode);
+}
+
 FILE *batch_temp_open(const char *path, char **tmp)
 {
     *tmp = NULL;

@@ -132,9 +132,7 @@ static int lies_inside(const char *path, const char *real)
     if (!real)
         return 0;
     char *p = realpath(path, NULL);
-    size_t n = strlen(real);
-    int in = p && !strncmp(p, real, n)
-             && (p[n] == '/' || (n == 1 && real[0] == '/'));
+    int in = p && batch_below(p, real);
     free(p);
     return in;
 }

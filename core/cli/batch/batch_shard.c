@@ -138,11 +138,13 @@ char *batch_shard_file(const char *outdir, const char *base,
     return precis_buf_steal(&sb);
 }
 
-/* ".precis-manifest.K-of-N.jsonl": 1 with k and n, else 0. */
-static int manifest_name(const char *name, unsigned *k, unsigned *n)
+int batch_manifest_name(const char *name, unsigned *k, unsigned *n)
 {
     static const char pre[] = ".precis-manifest.", post[] = ".jsonl";
     size_t lp = sizeof pre - 1, ls = sizeof post - 1, len = strlen(name);
+    *k = *n = 0;
+    if (!strcmp(name, BATCH_MANIFEST))
+        return 1;
     if (len <= lp + ls || strncmp(name, pre, lp)
         || strcmp(name + len - ls, post))
         return 0;
@@ -162,7 +164,7 @@ int batch_shard_scan(const char *outdir, unsigned ns[2])
     struct dirent *de;
     unsigned k, n;
     while ((de = readdir(d)) != NULL) {
-        if (!manifest_name(de->d_name, &k, &n))
+        if (!batch_manifest_name(de->d_name, &k, &n) || !n)
             continue;
         if (found == 0 || (found == 1 && n != ns[0])) {
             ns[found++] = n;

@@ -58,6 +58,10 @@ char *batch_shard_file(const char *outdir, const char *base,
  * two of them in ns. */
 int batch_shard_scan(const char *outdir, unsigned ns[2]);
 
+/* 1 when name is a manifest's: the plain run's (*k = *n = 0) or shard K
+ * of N's ".precis-manifest.K-of-N.jsonl"; else 0. */
+int batch_manifest_name(const char *name, unsigned *k, unsigned *n);
+
 /* Adds to a run line (see batch.h) what --collect needs: the shard, the
  * working folder, the operands as given, --include, --exclude, the
  * record size limit and --jsonl (absolute).  0, or -1 with the reason in

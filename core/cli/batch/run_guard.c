@@ -60,6 +60,11 @@ struct run_guard {
                              * files reached through links into OUTDIR,
                              * with their names */
     PRECIS_VEC(gdir) dirs;  /* folder operands inside OUTDIR */
+    /* The input last looked at: the records of one JSON Lines file all
+     * have it, and it is stat'ed once for them all. */
+    char *last_in;          /* owned */
+    struct stat last_st;
+    int last_ok;
 };
 
 static size_t place(const gset *s, uint64_t a, uint64_t b)
@@ -121,17 +126,6 @@ static uint64_t out_key(const char *out)
 }
 
 /* ---- What batch wrote: the manifests ---- */
-
-/* ".precis-manifest.jsonl" or a shard's ".precis-manifest.K-of-N.jsonl":
- * every one counts, so a plain run may replace what shards wrote and the
- * other way round. */
-static int is_manifest_name(const char *n)
-{
-    static const char pre[] = ".precis-manifest", post[] = ".jsonl";
-    size_t lp = sizeof pre - 1, ls = sizeof post - 1, len = strlen(n);
-    return len >= lp + ls && !strncmp(n, pre, lp) && n[lp] == '.'
-           && !strcmp(n + len - ls, post);
-}
 
 /* An output line as batch_manifest_entry() writes it, {"out":"NAME",
  * "ino":N,...} with no escape in NAME, read without the JSON parser (a
@@ -200,7 +194,6 @@ static int load_owned(gset *s, int dirfd, const char *name)
 static int note_operands(struct run_guard *g, const cli_opts *o)
 {
     char *out = realpath(o->out, NULL);
-    size_t n = out ? strlen(out) : 0;
     int rc = out ? 0 : -1;
     for (int i = 0; i < o->nargs && !rc; i++) {
         const char *a = o->args[i];
@@ -213,8 +206,9 @@ static int note_operands(struct run_guard *g, const cli_opts *o)
             continue;
         }
         char *r = realpath(a, NULL);
-        if (r && !strncmp(r, out, n) && r[n] == '/' && r[n + 1]) {
-            gdir d = { strdup(r + n + 1), a };
+        const char *below = r ? batch_below(r, out) : NULL;
+        if (below && *below) {
+            gdir d = { strdup(below), a };
             rc = !d.rel || PRECIS_VEC_PUSH(&g->dirs, d) ? -1 : 0;
             if (rc)
                 free(d.rel);
@@ -234,9 +228,12 @@ int run_guard_open(run *R)
         return -1;
     }
     struct dirent *de;
+    unsigned k, n;
     int rc = 0;
+    /* Every manifest counts, so a plain run may replace what shards wrote
+     * and the other way round. */
     while (!rc && (de = readdir(d)) != NULL)
-        if (is_manifest_name(de->d_name))
+        if (batch_manifest_name(de->d_name, &k, &n))
             rc = load_owned(&R->guard->owned, dirfd(d), de->d_name);
     closedir(d);
     if (!rc)
@@ -255,6 +252,7 @@ void run_guard_free(run *R)
     for (size_t i = 0; i < R->guard->dirs.n; i++)
         free(R->guard->dirs.v[i].rel);
     PRECIS_VEC_FREE(&R->guard->dirs);
+    free(R->guard->last_in);
     free(R->guard);
     R->guard = NULL;
 }
@@ -266,9 +264,18 @@ static int same_file(const struct stat *a, const struct stat *b)
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
-static int stat_input(const batch_item *it, struct stat *st)
+static int stat_input(struct run_guard *g, const batch_item *it,
+                      struct stat *st)
 {
-    return strcmp(it->input, "-") && stat(it->input, st) == 0;
+    if (!strcmp(it->input, "-"))
+        return 0;
+    if (!g->last_in || strcmp(g->last_in, it->input)) {
+        free(g->last_in);
+        g->last_ok = stat(it->input, &g->last_st) == 0;
+        g->last_in = strdup(it->input);     /* NULL: asked again */
+    }
+    *st = g->last_st;
+    return g->last_ok;
 }
 
 int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen)
@@ -277,7 +284,7 @@ int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen)
     if (!g || !it->out || !it->input)
         return 0;
     struct stat in, dst;
-    int have_in = it->in_outdir && stat_input(it, &in);
+    int have_in = it->in_outdir && stat_input(g, it, &in);
     /* Out of memory here only narrows what is compared. */
     if (have_in)
         (void)gset_add(&g->inputs, (uint64_t)in.st_dev,
@@ -304,7 +311,7 @@ int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen)
     } else if (lstat(path, &dst) != 0) {
         rc = 0;                 /* nothing there (or unreachable: the
                                  * writer says why) */
-    } else if ((have_in || stat_input(it, &in)) && same_file(&in, &dst)) {
+    } else if ((have_in || stat_input(g, it, &in)) && same_file(&in, &dst)) {
         snprintf(why, whylen, "%.500s: its output %.500s would replace "
                  "this input; give -o another folder", it->name, path);
         rc = -1;
@@ -365,8 +372,7 @@ static const char *jsonl_in_input(const cli_opts *o, const char *jl)
         const char *a = o->args[i];
         char *d = strcmp(a, "-") && stat(a, &st) == 0
                   && S_ISDIR(st.st_mode) ? realpath(a, NULL) : NULL;
-        size_t n = d ? strlen(d) : 0;
-        if (d && !strncmp(r, d, n) && r[n] == '/')
+        if (d && batch_below(r, d))
             found = a;
         free(d);
     }

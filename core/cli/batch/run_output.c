@@ -165,7 +165,6 @@ int run_open_outdir(run *R, const char *run_line)
 int run_open_combined(run *R)
 {
     const char *p = R->part_path ? R->part_path : R->o->jsonl;
-    struct stat st;
     if (!p)
         return 0;
     if (!strcmp(p, "-")) {
@@ -174,8 +173,7 @@ int run_open_combined(run *R)
     }
     if (!(R->combined_path = strdup(p)))
         R->ordered = NULL;
-    else if (stat(p, &st) == 0 && !S_ISREG(st.st_mode)
-             && !S_ISDIR(st.st_mode))
+    else if (batch_in_place(p))
         R->ordered = fopen(p, "w");
     else
         R->ordered = batch_temp_open(p, &R->combined_tmp);
