@@ -85,6 +85,15 @@ int ctx_read_lang(precis_ctx *c, precis_error *err);
 /* [core] plugin_dirs (scripts = 0) or script_dirs (1), as written. */
 const char *ctx_core_dirs(precis_ctx *c, int scripts);
 
+/* "profile.NAME" in sec, NAME in lower case as sections are read. */
+void ctx_profile_section(char *sec, size_t size, const char *name);
+
+/* Puts profile NAME's keys ("section.key = value" in src's section sec)
+ * into dst as --profile sets them, each naming the profile and its
+ * file:line; dst may be src. */
+int ctx_profile_put(config *dst, const config *src, const char *sec,
+                    const char *name, precis_error *err);
+
 /* Parses section's keys into opt (strings in mem), as a stage's. */
 int ctx_section_options(precis_ctx *c, const char *section, arena *mem,
                         precis_options *opt, precis_error *err);

@@ -152,9 +152,9 @@ int precis_ctx_set_profile(precis_ctx *c, const char *name,
     (void)err;
     /* Section names are read in lower case: [profile.Brief] is
      * profile.brief, and so is --profile Brief. */
-    snprintf(c->profile, sizeof c->profile, "%s", name);
-    for (char *p = c->profile; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
+    char sec[sizeof c->profile + 8];
+    ctx_profile_section(sec, sizeof sec, name);
+    snprintf(c->profile, sizeof c->profile, "%s", sec + 8);
     return PRECIS_OK;
 }
 
@@ -169,6 +169,38 @@ size_t precis_profiles(precis_ctx *c, const char *const **names)
     return c->profiles.n;
 }
 
+void ctx_profile_section(char *sec, size_t size, const char *name)
+{
+    snprintf(sec, size, "profile.%s", name);
+    for (char *p = sec; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+}
+
+int ctx_profile_put(config *dst, const config *src, const char *sec,
+                    const char *name, precis_error *err)
+{
+    for (const cfg_entry *p = cfg_first(src, sec); p;) {
+        /* a copy, and the place by index: when dst is src, its vector
+         * may move as it grows */
+        size_t i = (size_t)(p - src->e.v);
+        cfg_entry e = *p;
+        const char *dot = strrchr(e.key, '.');
+        char where[600], origin[700], target[160];
+        if (!dot)
+            return diag_set(err, PRECIS_ECONFIG,
+                            "%s: [%s] key '%s' must be written "
+                            "SECTION.KEY (e.g. summary.sentences)",
+                            cfg_where(&e, where, sizeof where), sec, e.key);
+        snprintf(target, sizeof target, "%.*s", (int)(dot - e.key), e.key);
+        snprintf(origin, sizeof origin, "profile %s (%s)", name,
+                 cfg_where(&e, where, sizeof where));
+        if (cfg_put(dst, target, dot + 1, e.value, origin, 0))
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+        p = cfg_next(src, &src->e.v[i]);
+    }
+    return PRECIS_OK;
+}
+
 /* [profile.NAME] keys are "section.key = value"; they apply over the
  * files and under --set. */
 static int apply_profile(precis_ctx *c, precis_error *err)
@@ -176,13 +208,10 @@ static int apply_profile(precis_ctx *c, precis_error *err)
     if (!c->profile[0])
         return PRECIS_OK;
     char sec[128];
-    snprintf(sec, sizeof sec, "profile.%s", c->profile);
+    ctx_profile_section(sec, sizeof sec, c->profile);
     if (!cfg_has_section(&c->cfg, sec)) {
-        const char *names[64];
-        size_t n = 0;
-        for (size_t i = 0; i < c->cfg.sections.n && n < 64; i++)
-            if (!strncmp(c->cfg.sections.v[i], "profile.", 8))
-                names[n++] = c->cfg.sections.v[i] + 8;
+        const char *const *names;
+        size_t n = precis_profiles(c, &names);
         const char *g = cfg_did_you_mean(c->profile, names, n);
         return diag_set(err, PRECIS_ECONFIG,
                         "--profile %s: no [%s] section in the configuration"
@@ -190,31 +219,10 @@ static int apply_profile(precis_ctx *c, precis_error *err)
                         g ? " (did you mean '" : n ? "" : " (it defines "
                             "no profile)", g ? g : "", g ? "'?)" : "");
     }
-    size_t n = c->cfg.e.n;
-    for (size_t i = 0; i < n; i++) {
-        cfg_entry e = c->cfg.e.v[i];    /* copy: the vector may grow */
-        if (strcmp(e.section, sec))
-            continue;
-        const char *dot = strrchr(e.key, '.');
-        char where[600], origin[700];
-        if (!dot)
-            return diag_set(err, PRECIS_ECONFIG,
-                            "%s: [%s] key '%s' must be written "
-                            "SECTION.KEY (e.g. summary.sentences)",
-                            cfg_where(&e, where, sizeof where), sec, e.key);
-        char target[160];
-        snprintf(target, sizeof target, "%.*s", (int)(dot - e.key), e.key);
-        snprintf(origin, sizeof origin, "profile %s (%s)", c->profile,
-                 cfg_where(&e, where, sizeof where));
-        if (cfg_put(&c->cfg, target, dot + 1, e.value, origin, 0))
-            return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < c->sets.n; i++) {
-        int rc = cfg_set(&c->cfg, c->sets.v[i], c->set_from.v[i], err);
-        if (rc)
-            return rc;
-    }
-    return PRECIS_OK;
+    int rc = ctx_profile_put(&c->cfg, &c->cfg, sec, c->profile, err);
+    for (size_t i = 0; !rc && i < c->sets.n; i++)
+        rc = cfg_set(&c->cfg, c->sets.v[i], c->set_from.v[i], err);
+    return rc;
 }
 
 /* Splits a comma- or colon-separated list of directories and calls add

@@ -381,23 +381,10 @@ int ctx_check_stage_sections(precis_ctx *c, precis_error *err)
 static int check_profile(precis_ctx *c, const char *sec, config *t,
                          int *rebuild, precis_error *err)
 {
-    char where[600], origin[700], target[160];
-    for (const cfg_entry *e = cfg_first(&c->cfg, sec); e;
-         e = cfg_next(&c->cfg, e)) {
-        const char *dot = strrchr(e->key, '.');
-        if (!dot)
-            return diag_set(err, PRECIS_ECONFIG,
-                            "%s: [%s] key '%s' must be written "
-                            "SECTION.KEY (e.g. summary.sentences)",
-                            cfg_where(e, where, sizeof where), sec, e->key);
-        snprintf(target, sizeof target, "%.*s", (int)(dot - e->key), e->key);
-        snprintf(origin, sizeof origin, "profile %s (%s)", sec + 8,
-                 cfg_where(e, where, sizeof where));
-        if (cfg_put(t, target, dot + 1, e->value, origin, 0))
-            return diag_set(err, PRECIS_ENOMEM, "out of memory");
-    }
+    int rc = ctx_profile_put(t, &c->cfg, sec, sec + 8, err);
     char lang[8];
-    int rc = check_names(c, t, err);
+    if (!rc)
+        rc = check_names(c, t, err);
     if (!rc)
         rc = read_lang(t, lang, err);
     static const char *const built[] = {
@@ -434,9 +421,7 @@ int precis_profile_check(precis_ctx *c, const char *name, int *rebuild,
     if (rc)
         return rc;
     char sec[128];
-    snprintf(sec, sizeof sec, "profile.%s", name);
-    for (char *p = sec; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
+    ctx_profile_section(sec, sizeof sec, name);
     if (!cfg_has_section(&c->cfg, sec))
         return diag_set(err, PRECIS_ENOTFOUND, "no [%s] section", sec);
     config t;
