@@ -87,15 +87,16 @@ int precis_ctx_load_default_config(precis_ctx *c, precis_error *err)
     for (int i = 0; i < 2; i++) {
         if (!files[i])
             continue;
+        int rc = cfg_load(&c->cfg, files[i], err);
         /* The files nobody names are optional: one that may not be read
          * (a sudo or cron run with another user's HOME, a folder closed
          * to this user) is passed over with a warning, not an error. */
-        if (access(files[i], R_OK) != 0 && errno == EACCES) {
+        if (rc == PRECIS_EIO && access(files[i], R_OK) != 0
+            && errno == EACCES) {
             diag_log(&c->host.log, 1, "warning: %s: %s; not read",
                      files[i], strerror(errno));
             continue;
         }
-        int rc = cfg_load(&c->cfg, files[i], err);
         if (rc && rc != PRECIS_ENOTFOUND)
             return rc;
     }
