@@ -475,6 +475,23 @@ static void test_other_languages(void **state)
            "M. Dupont et Mme Durand, p. ex. Paul.", "Il est parti.");
     EXPECT("it", "Il Dott. Rossi, ecc. Poi \xc3\xa8 andato.",
            "Il Dott. Rossi, ecc.", "Poi \xc3\xa8 andato.");
+    /* A title listed in small letters opens a sentence with a capital. */
+    EXPECT("sl", "Bila je \xc5\xbe" "alostna. Ga. Davis je naredila plakate.",
+           "Bila je \xc5\xbe" "alostna.", "Ga. Davis je naredila plakate.");
+    EXPECT("pl", "Przyszed\xc5\x82 ks. Nowak. Ks. Piotr te\xc5\xbc.",
+           "Przyszed\xc5\x82 ks. Nowak.", "Ks. Piotr te\xc5\xbc.");
+    /* Polish and Russian attribute a quotation behind a dash, after its
+     * own stop; a dash before a capital opens something new. */
+    EXPECT("pl", "\xe2\x80\x9eGotowi?\xe2\x80\x9d \xe2\x80\x94 "
+           "zapyta\xc5\x82. Potem wyszed\xc5\x82.",
+           "\xe2\x80\x9eGotowi?\xe2\x80\x9d \xe2\x80\x94 zapyta\xc5\x82.",
+           "Potem wyszed\xc5\x82.");
+    EXPECT("ru", "\xc2\xab\xd0\x94\xd0\xb0.\xc2\xbb \xe2\x80\x94 "
+           "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb \xd0\xbe\xd0\xbd.",
+           "\xc2\xab\xd0\x94\xd0\xb0.\xc2\xbb \xe2\x80\x94 "
+           "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb \xd0\xbe\xd0\xbd.");
+    EXPECT("pl", "Koniec. \xe2\x80\x94 Nast\xc4\x99pny rozdzia\xc5\x82.",
+           "Koniec.", "\xe2\x80\x94 Nast\xc4\x99pny rozdzia\xc5\x82.");
     EXPECT("xx", "Unknown code. English rules.", "Unknown code.",
            "English rules.");
     EXPECT(NULL, "No code. Mr. Smith.", "No code.", "Mr. Smith.");

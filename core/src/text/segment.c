@@ -469,16 +469,52 @@ static int abbr_find(const struct abbr *tab, size_t cnt, const char *s,
     return K_NONE;
 }
 
-/* Names and places from English turn up in every language's news. */
+/*
+ * The small letter of the capital that starts s, written into low, or 0:
+ * Latin, Greek and Cyrillic capitals, whose small letters are as long.
+ */
+static int lower_first(const char *s, size_t len, char *low)
+{
+    uchar c = (uchar)s[0];
+    unsigned cp;
+
+    memcpy(low, s, len);
+    if (c >= 'A' && c <= 'Z') {
+        low[0] = (char)(c + 32);
+        return len > 1;
+    }
+    if (len < 2 || c < 0xC2 || c >= 0xE0
+        || case_of(cp = ((unsigned)(c & 0x1F) << 6) | ((uchar)s[1] & 0x3F))
+               != C_UPPER)
+        return 0;
+    if (len < 3)
+        return 0;                           /* one letter: an initial */
+    cp += cp >= 0x100 && cp <= 0x17F ? 1           /* Ś ś: pairs */
+          : cp >= 0x400 && cp <= 0x40F ? 0x50      /* Ѐ-Џ */
+          : 0x20;                                  /* À-Þ, Α-Ω, А-Я */
+    low[0] = (char)(0xC0 | (cp >> 6));
+    low[1] = (char)(0x80 | (cp & 0x3F));
+    return 1;
+}
+
+/*
+ * Names and places from English turn up in every language's news.  A
+ * title listed in small letters is also one when it opens a sentence:
+ * "Ga. Davis", "Św. Jan".
+ */
 static int abbr_kind(const struct rules *r, const char *s, size_t len)
 {
+    char low[24];
     int k;
 
-    if (len > 24)
+    if (len > sizeof low)
         return K_NONE;
     k = abbr_find(r->abbr, r->nabbr, s, len);
     if (k == K_NONE && r != &langs[0])
         k = abbr_find(langs[0].abbr, langs[0].nabbr, s, len);
+    if (k == K_NONE && lower_first(s, len, low)
+        && abbr_find(r->abbr, r->nabbr, low, len) == K_TITLE)
+        k = K_TITLE;
     return k;
 }
 
@@ -1083,6 +1119,46 @@ static int glued_goes_on(const struct seg *s, size_t i,
     return 0;
 }
 
+/* ---- attributions -------------------------------------------------- */
+
+/*
+ * Polish, Russian and their neighbours put the attribution after the
+ * quotation's own stop, behind a dash: "…?” — powiedział.".  The dash and
+ * the small letter after it say the sentence goes on.  (An attribution
+ * after a stop of its own, "…” 그가 말했다.", cannot be told from a short
+ * sentence of narrative, "…” Then left.", without knowing the verb, so it
+ * is left as a sentence.)
+ */
+
+/* Whether the stop's closing marks hold a quote, not only brackets. */
+static int quote_closed(const struct seg *s, const struct stop *st)
+{
+    size_t a, k;
+
+    for (a = st->dot; a < st->end; a += k ? k : 1) {
+        k = closer_at(s->t, s->n, a);
+        if (k == 0)
+            k = opener_at(s->t, s->n, a);   /* closing „so“ */
+        if (k != 0 && s->t[a] != ')' && s->t[a] != ']' && s->t[a] != '}'
+            && (uchar)s->t[a] != 0xEF)      /* （ ） */
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a dash and a small letter at i go on a quotation's sentence. */
+static int dash_attribution(const struct seg *s, const struct stop *st,
+                            size_t i)
+{
+    size_t len;
+
+    if (!is3(s->t, s->n, i, 0x80, 0x93) && !is3(s->t, s->n, i, 0x80, 0x94))
+        return 0;
+    i = skip_hspace(s->t, s->n, i + 3);
+    return i < s->n && class_at(s->t, s->n, i, &len) == C_LOWER
+           && quote_closed(s, st);
+}
+
 static size_t on_stop(struct seg *s, size_t i)
 {
     const char *t = s->t;
@@ -1100,7 +1176,9 @@ static size_t on_stop(struct seg *s, size_t i)
     if (s->r->glued && st.glued && glued_goes_on(s, i, &st))
         return st.end;
     next_word(t, n, st.end, &w);
-    return stop_ends(s, &st, &w) ? cut(s, st.end, st.end) : st.end;
+    if (!stop_ends(s, &st, &w) || dash_attribution(s, &st, w.pos))
+        return st.end;
+    return cut(s, st.end, st.end);
 }
 
 /* A blank line always ends a sentence, a line break before an item too. */

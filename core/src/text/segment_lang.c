@@ -6,7 +6,9 @@
  * a TITLE stands before a name ("dr. Nowak"), NEVER is always followed by
  * more ("np."), NUM stands before a number, FINAL ends a sentence as
  * often as not ("itd."), and a UNIT ends one only after a number: "w 2016
- * r. Potem" ends at "r.", "r. Potem" alone does not.  Lists are sorted
+ * r. Potem" ends at "r.", "r. Potem" alone does not.  A title is listed
+ * in small letters only; segment.c knows it when it opens a sentence with
+ * a capital ("Ks. Piotr").  Lists are sorted
  * bytewise, shorter first; the English one (segment.c) is searched too,
  * since English names and titles turn up in every language's news.
  *
@@ -32,7 +34,7 @@ static const struct abbr pl_abbr[] = {
     A("proc", FINAL), A("prof", TITLE), A("pt", NEVER), A("płk", TITLE),
     A("r", UNIT), A("red", TITLE), A("s", NUM), A("tj", NEVER),
     A("tys", FINAL), A("tzw", NEVER), A("ul", TITLE), A("wg", NEVER),
-    A("Św", TITLE), A("św", TITLE),
+    A("św", TITLE),
 };
 
 /* Czech: sv. (svatý), pí. (paní), tzv., r. (rok) */
@@ -80,7 +82,7 @@ static const struct abbr hr_abbr[] = {
 
 /* Serbian in Cyrillic script */
 static const struct abbr sr_abbr[] = {
-    A("Др", TITLE), A("Проф", TITLE), A("Св", TITLE), A("бр", NUM),
+    A("бр", NUM),
     A("г", TITLE), A("год", UNIT), A("гђа", TITLE), A("др", TITLE),
     A("итд", FINAL), A("мил", FINAL), A("млрд", FINAL), A("нпр", NEVER),
     A("проф", TITLE), A("св", TITLE), A("тзв", NEVER), A("тј", NEVER),
