@@ -42,19 +42,19 @@
  * Boundary F1 floors, each half: what the rules reach less 0.02.  The
  * goal is 0.90 (0.80 for Thai); Korean's held-out half and Thai fall
  * short of it - Korean translators split sentences the English source
- * kept whole, Thai marks clauses and sentences alike with a space (0.58
- * tuning half, 0.57 held out, cutting each paragraph as a whole).
+ * kept whole, Thai marks clauses and sentences alike with a space (0.59
+ * tuning half, 0.58 held out, cutting each paragraph as a whole).
  */
 static const struct { const char *code; double f1; } floors[] = {
     { "en", 0.94 }, { "de", 0.90 }, { "fr", 0.92 }, { "es", 0.92 },
     { "pt", 0.92 }, { "it", 0.93 }, { "nl", 0.90 }, { "sv", 0.90 },
     { "da", 0.92 }, { "no", 0.92 }, { "fi", 0.89 }, { "et", 0.92 },
     { "hu", 0.91 }, { "pl", 0.89 }, { "cs", 0.92 }, { "sk", 0.89 },
-    { "sl", 0.91 }, { "hr", 0.93 }, { "ro", 0.93 }, { "bg", 0.93 },
+    { "sl", 0.92 }, { "hr", 0.93 }, { "ro", 0.93 }, { "bg", 0.93 },
     { "ru", 0.91 }, { "uk", 0.89 }, { "el", 0.93 }, { "tr", 0.88 },
     { "lt", 0.90 }, { "lv", 0.92 }, { "ca", 0.93 }, { "id", 0.93 },
     { "vi", 0.92 }, { "ar", 0.89 }, { "he", 0.93 }, { "fa", 0.94 },
-    { "hi", 0.93 }, { "bn", 0.92 }, { "ta", 0.88 }, { "th", 0.54 },
+    { "hi", 0.93 }, { "bn", 0.92 }, { "ta", 0.88 }, { "th", 0.56 },
     { "zh", 0.93 }, { "ja", 0.89 }, { "ko", 0.85 }, { "sw", 0.93 },
 };
 

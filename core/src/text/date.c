@@ -758,19 +758,31 @@ static int match_ampm(const text *x, size_t *p, hms *c)
     return 1;
 }
 
+/*
+ * Past the word at p when it is one of words[0, n) (taken as glued,
+ * straight after what precedes, or not), and any "." after it when dot;
+ * otherwise p.
+ */
+static size_t skip_listed(const text *x, size_t p, int glued,
+                          const char *const *words, size_t n, int dot)
+{
+    size_t q = p, i;
+    tok t;
+
+    if (!take(x, &q, &t, glued))
+        return p;
+    for (i = 0; i < n; i++)
+        if (is_key(&t, words[i]))
+            return dot ? skip_punct(x, q, ".", 1) : q;
+    return p;
+}
+
 /* "Uhr", "h", "hs", "hrs", "horas" after "14:05". */
 static size_t skip_hour_word(const text *x, size_t p)
 {
     static const char *const words[] = { "uhr", "h", "hs", "hrs", "horas" };
-    size_t q = p, i;
-    tok t;
 
-    if (!take(x, &q, &t, 0))
-        return p;
-    for (i = 0; i < COUNT(words); i++)
-        if (is_key(&t, words[i]))
-            return skip_punct(x, q, ".", 1);
-    return p;
+    return skip_listed(x, p, 0, words, COUNT(words), 1);
 }
 
 static int hms_valid(const hms *c)
@@ -1000,17 +1012,12 @@ static int m_numeric(scan *sc, size_t pos, date_value *d)
 static size_t skip_ordinal(const text *x, size_t p)
 {
     static const char *const suffix[] = { "st", "nd", "rd", "th", "er" };
-    size_t q = p, i;
+    size_t q = p;
     tok t;
 
-    if (!take(x, &q, &t, 1))
-        return p;
-    if (is_punct(&t, 0xBA) || is_punct(&t, 0xB0))
+    if (take(x, &q, &t, 1) && (is_punct(&t, 0xBA) || is_punct(&t, 0xB0)))
         return q;
-    for (i = 0; i < COUNT(suffix); i++)
-        if (is_key(&t, suffix[i]))
-            return q;
-    return p;
+    return skip_listed(x, p, 1, suffix, COUNT(suffix), 0);
 }
 
 /* The month a word names in a language of ICU's (date_names.c):
