@@ -1,8 +1,9 @@
 # batch never destroys the user's files: an output never replaces one of
 # the run's inputs (by device and inode) nor a file batch did not write,
 # OUTDIR may not be an input folder, --jsonl FILE may not be an input and
-# is not read back, and entries of an input folder that are not regular
-# files fail with the reason instead of vanishing (or blocking).
+# is not read back, entries of an input folder that are not regular
+# files fail with the reason instead of vanishing (or blocking), and a
+# file put at an output's name during the run is left alone.
 . "$(dirname "$0")/lib.sh"
 
 art() {
@@ -200,4 +201,44 @@ expect_err_has "3 articles: 1 done, 0 skipped, 2 failed" "both are counted"
 expect_status 1 "the dangling link given directly" -- \
     "$PRECIS" batch bad/dangling.txt -o badout -q
 expect_err_has "bad/dangling.txt: a dangling symbolic link" "... says so"
+
+# 6. A file put at an output's name while the batch runs (by the user, by
+# another run) is not replaced: what the name held when the article was
+# queued is all its output may replace.  Each article takes 2 s (the
+# batch_hang fixture), the file comes while the first one runs.
+HANGSO=$PRECIS_BUILD/tests/fixtures/batch_hang.so
+if [ -f "$HANGSO" ]; then
+    mkdir late
+    art 1 > late/a1.txt
+    art 2 > late/a2.txt
+    "$PRECIS" batch late -o lateout -j 1 -q \
+        --set pipeline.stages=batch_hang,normalise,summary \
+        --set "stage.batch_hang.use=$HANGSO" \
+        --set stage.batch_hang.delay_ms=2000 2> "$TMP/err" &
+    bpid=$!
+    for _ in $(seq 100); do
+        [ -f lateout/.precis-manifest.jsonl ] && break
+        sleep 0.1
+    done
+    sleep 0.5
+    echo "my notes" > lateout/a1.txt
+    wait $bpid
+    rc=$?
+    [ $rc -eq 1 ] && pass "a file put at an output's name meanwhile: exit 1" \
+        || fail "exit $rc: $(cat "$TMP/err")"
+    [ "$(cat lateout/a1.txt)" = "my notes" ] && pass "... the file is kept" \
+        || fail "lateout/a1.txt replaced: $(head -2 lateout/a1.txt)"
+    expect_err_has "lateout/a1.txt: a file was put there while the batch ran" \
+        "... the error says so"
+    [ -s lateout/a2.txt ] && pass "... the other article is written" \
+        || fail "lateout: $(ls -A lateout)"
+    # A rerun replaces its own outputs, and says the file is not its own.
+    expect_status 1 "a rerun" -- "$PRECIS" batch late -o lateout -q
+    expect_err_has "would replace a file precis batch did not write" \
+        "... still refuses the user's file"
+    grep -q "council" lateout/a2.txt && pass "... and rewrites its own" \
+        || fail "lateout/a2.txt: $(cat lateout/a2.txt)"
+else
+    echo "skip: $HANGSO not built"
+fi
 finish

@@ -52,7 +52,18 @@ typedef struct batch_item {
                              * inside OUTDIR, where an output may land
                              * on it (operands are compared at the
                              * start) */
+    int out_found;          /* what the guard found at the output's name
+                             * (enum batch_found) */
+    uint64_t out_ino;       /* BATCH_FOUND_OWN: the inode of that file */
 } batch_item;
+
+/* What was at an output's name when its article was queued, which is all
+ * it may replace when it is put in place (batch_place_at). */
+enum batch_found {
+    BATCH_FOUND_UNCHECKED,  /* no guard: replace what is there */
+    BATCH_FOUND_NOTHING,    /* nothing: replace nothing */
+    BATCH_FOUND_OWN         /* batch's own earlier output: only that file */
+};
 
 void batch_item_free(batch_item *it);
 
@@ -194,6 +205,11 @@ const char *batch_base(const char *rel);
 /* Creates ".BASE.RANDOM.precis-tmp" in dirfd with O_CREAT | O_EXCL |
  * O_NOFOLLOW; its name goes to name.  A descriptor, or -1 with errno. */
 int batch_temp_at(int dirfd, const char *base, char *name, size_t size);
+/* Renames tmp to base within dirfd, unless base now holds something else
+ * than found (enum batch_found) and ino say was there: then -1 with errno
+ * EEXIST, and nothing is replaced.  -1 with errno on other failures. */
+int batch_place_at(int dirfd, const char *tmp, const char *base, int found,
+                   uint64_t ino);
 /* The same beside path, as a FILE ("wb"); *tmp receives its path
  * (malloc'd).  NULL with errno. */
 FILE *batch_temp_open(const char *path, char **tmp);

@@ -8,6 +8,12 @@
  * (a name that exists, as a link or anything else, is never opened), and
  * renameat() puts a finished file in place within its folder.  The
  * output folder itself is the user's to choose, link or not.
+ *
+ * What a finished file may replace was decided when its article was
+ * queued (run_guard.c); the rename checks it again, since a user or
+ * another run may have put a file there in the meantime: where nothing
+ * was, renameat2(RENAME_NOREPLACE) replaces nothing, atomically; where
+ * batch's own output was, the file there must still be that one.
  */
 #define _GNU_SOURCE             /* getrandom */
 #include <dirent.h>
@@ -23,6 +29,30 @@
 #include "batch.h"
 
 #define TEMP_SUFFIX ".precis-tmp"
+
+int batch_place_at(int dirfd, const char *tmp, const char *base, int found,
+                   uint64_t ino)
+{
+    struct stat st;
+
+    if (found == BATCH_FOUND_NOTHING) {
+        if (renameat2(dirfd, tmp, dirfd, base, RENAME_NOREPLACE) == 0)
+            return 0;
+        if (errno != EINVAL && errno != ENOSYS)
+            return -1;
+        /* A file system without it (NFS): the check just before. */
+        if (fstatat(dirfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            errno = EEXIST;
+            return -1;
+        }
+    } else if (found == BATCH_FOUND_OWN
+               && fstatat(dirfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0
+               && (uint64_t)st.st_ino != ino) {
+        errno = EEXIST;
+        return -1;
+    }
+    return renameat(dirfd, tmp, dirfd, base);
+}
 
 /* "K-of-N-" in a sharded run, so that shards writing into one folder at
  * once never sweep each other's temporaries; "" otherwise.  Workers

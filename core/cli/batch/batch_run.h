@@ -189,7 +189,11 @@ int run_guard_usage(const cli_opts *o, const batch_shard *s,
 int run_guard_open(run *R);
 /* 0 when its output may be written, or -1 with why: it would replace one
  * of this run's inputs or a file batch did not write. */
-int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen);
+int run_guard_check(run *R, batch_item *it, char *why, size_t whylen);
+/* Before an article whose worker died is retried: an output found at its
+ * name now is taken as the one the dead attempt put in place (it wrote
+ * its manifest line first), which the retry may replace. */
+void run_guard_retry(run *R, batch_item *it);
 void run_guard_free(run *R);
 
 int run_open_combined(run *R);

@@ -89,8 +89,8 @@ static void send_frame(const precis_buf *sb)
 /* ---- One item ---- */
 
 typedef struct witem {
-    uint64_t seq, line, rec_hash;
-    int kind;
+    uint64_t seq, line, rec_hash, out_ino;
+    int kind, out_found;        /* batch_item's */
     char *name, *input, *out, *data;
     size_t len;
 } witem;
@@ -215,10 +215,15 @@ static int put_output(const batch_wconf *c, const witem *it,
                  : "write error (a short write: is the disk full?)");
     precis_buf_free(&line);
     /* Within one folder: a link at the final name is replaced, never
-     * followed. */
-    if (!rc && renameat(dfd, tmp, dfd, base) != 0) {
+     * followed; and only what the guard let it replace. */
+    if (!rc && batch_place_at(dfd, tmp, base, it->out_found, it->out_ino)) {
         rc = 1;
-        snprintf(m, sizeof m, "%.900s: %s", dst, strerror(errno));
+        if (errno == EEXIST)
+            snprintf(m, sizeof m, "%.900s: a file was put there while the "
+                     "batch ran; it is not batch's to replace, so it is "
+                     "left as it is", dst);
+        else
+            snprintf(m, sizeof m, "%.900s: %s", dst, strerror(errno));
     }
     if (rc)
         unlinkat(dfd, tmp, 0);
@@ -340,6 +345,8 @@ static void handle_item(const batch_wconf *c, precis_ctx *ctx,
     it.line = bp_get_u64(p);
     it.out = bp_get_str(p, NULL);
     it.rec_hash = bp_get_u64(p);
+    it.out_found = (int)bp_get_u64(p);
+    it.out_ino = bp_get_u64(p);
     it.data = bp_get_str(p, &it.len);
     if (p->bad || !it.name || !it.input)
         _exit(EXIT_SOME_FAILED);    /* a broken frame: nothing to trust */

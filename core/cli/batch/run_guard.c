@@ -8,7 +8,10 @@
  * manifests in OUTDIR say (each output with its inode), so a rerun or
  * --resume still replaces its own earlier outputs.  An article whose
  * output would land on anything else fails before it runs, naming both
- * paths, and the rest of the batch goes on.
+ * paths, and the rest of the batch goes on.  What the name held is kept
+ * with the article (batch_item.out_found), and the rename that puts its
+ * output in place replaces that and nothing else (batch_place_at): a file
+ * put there while the batch ran is left alone, and that article fails.
  *
  * An output can land on an input only inside OUTDIR, and the walk skips
  * OUTDIR when it meets it, so the inputs compared are few, known without
@@ -278,7 +281,7 @@ static int stat_input(struct run_guard *g, const batch_item *it,
     return g->last_ok;
 }
 
-int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen)
+int run_guard_check(run *R, batch_item *it, char *why, size_t whylen)
 {
     struct run_guard *g = R->guard;
     if (!g || !it->out || !it->input)
@@ -309,8 +312,9 @@ int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen)
                  it->name, path, d->name);
         rc = -1;
     } else if (lstat(path, &dst) != 0) {
-        rc = 0;                 /* nothing there (or unreachable: the
-                                 * writer says why) */
+        /* Nothing there (or unreachable: the writer says why), and
+         * nothing it may replace when it is written. */
+        it->out_found = BATCH_FOUND_NOTHING;
     } else if ((have_in || stat_input(g, it, &in)) && same_file(&in, &dst)) {
         snprintf(why, whylen, "%.500s: its output %.500s would replace "
                  "this input; give -o another folder", it->name, path);
@@ -328,9 +332,27 @@ int run_guard_check(run *R, const batch_item *it, char *why, size_t whylen)
                  "file precis batch did not write; move that away or give "
                  "-o another folder", it->name, path);
         rc = -1;
+    } else {
+        it->out_found = BATCH_FOUND_OWN;
+        it->out_ino = (uint64_t)dst.st_ino;
     }
     precis_buf_free(&p);
     return rc;
+}
+
+void run_guard_retry(run *R, batch_item *it)
+{
+    struct stat st;
+
+    if (it->out_found != BATCH_FOUND_NOTHING)
+        return;
+    precis_buf p = PRECIS_BUF_INIT;
+    precis_buf_printf(&p, "%s/%s", R->o->out, it->out);
+    if (!p.oom && lstat(precis_buf_str(&p), &st) == 0 && S_ISREG(st.st_mode)) {
+        it->out_found = BATCH_FOUND_OWN;
+        it->out_ino = (uint64_t)st.st_ino;
+    }
+    precis_buf_free(&p);
 }
 
 /* ---- Before anything is written ---- */

@@ -131,6 +131,8 @@ static void assign(run *R, worker *w, uint64_t seq)
     bp_put_u64(&w->outbox, it->line);
     bp_put_cstr(&w->outbox, R->wc.outdir ? it->out : NULL);
     bp_put_u64(&w->outbox, it->rec_hash);
+    bp_put_u64(&w->outbox, (uint64_t)it->out_found);
+    bp_put_u64(&w->outbox, it->out_ino);
     bp_put_str(&w->outbox, it->data, it->len);
     bp_end(&w->outbox, mark);
     w->held[w->nheld++] = seq;
@@ -324,6 +326,7 @@ static void blame(run *R, worker *w, const char *reason)
     if (s->attempts++ == 0 && !R->stopping) {
         s->first_death = strdup(why);
         s->state = SLOT_READY;
+        run_guard_retry(R, &s->it);
         run_q_push(&R->solo, seq);
         if (R->o->verbosity > 1) {
             run_progress_clear(R);
