@@ -40,10 +40,11 @@ static void print_stage(const precis_stage_info *s, const char *indent)
            s->where);
 }
 
-/* The same plug-in built into precis and as a file: not worth a warning. */
+/* The same plug-in built into precis and as a file: not worth a warning.
+ * Two files are two plug-ins, whatever they say of themselves. */
 static int same_plugin(const precis_stage_info *a, const precis_stage_info *b)
 {
-    return !strcmp(a->version, b->version)
+    return strcmp(a->origin, b->origin) && !strcmp(a->version, b->version)
         && ((!a->def->help && !b->def->help)
             || (a->def->help && b->def->help
                 && !strcmp(a->def->help, b->def->help)));
@@ -74,11 +75,18 @@ static void list_stages(precis_ctx *ctx)
                     || strcmp(t.name, s.name))
                     continue;
                 print_stage(&t, "  ");
-                if (!same_plugin(&s, &t))
+                /* Another origin reaches it by its prefix; within one
+                 * origin only its file does. */
+                if (!same_plugin(&s, &t) && strcmp(s.origin, t.origin))
                     cli_error("warning: stage '%s' of %s is shadowed by "
                               "%s:%s from %s; name it %s:%s to use it",
                               t.name, t.where, s.origin, s.name, s.where,
                               t.origin, t.name);
+                else if (!same_plugin(&s, &t))
+                    cli_error("warning: stage '%s' of %s is shadowed by "
+                              "%s:%s from %s; give its file (use = %s) "
+                              "to use it", t.name, t.where, s.origin,
+                              s.name, s.where, t.where);
             }
         }
 }

@@ -22,6 +22,9 @@ check_refused fx_misnamed "calls itself 'fx_other' but its file is named 'fx_mis
 check_refused fx_size "descriptor is 56 bytes, ABI 1.$MINOR expects 64"
 check_refused fx_initfail "init returned -9 (not found), expected 0"
 check_refused fx_badopt "stage 'fx_badopt': enum option 'style' lists no choices"
+FX_BADDEF=flags check_refused fx_baddef "stage 'fx_hidden': unknown flags 0x100"
+FX_BADDEF=noopts check_refused fx_baddef "stage 'fx_hidden': noptions is 2 but options is NULL"
+FX_BADDEF=use check_refused fx_baddef "stage 'fx_hidden': option key 'use' is taken by the configuration"
 expect_status 1 "not a shared object" -- "$PRECIS" plugins check "$TMP/a.txt"
 expect_err_has "cannot be loaded" "dlopen failure explained"
 expect_status 0 "good plug-in" -- "$PRECIS" plugins check "$F/fx_good.so"
@@ -93,4 +96,43 @@ expect_err_has "stage 'fx_fail' (plugin:fx_fail 1.0 ($F/fx_fail.so)) failed on a
 st=$?
 [ $st -gt 128 ] && pass "crash kills by signal ($st)" || fail "crash exit $st"
 expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_crash 1.0 ($F/fx_crash.so)) on article '$TMP/bad.txt'" "crash named"
+
+# plugin:NAME is found as $PATH finds a command: the first folder that
+# provides NAME wins, by whichever of its files; a file named after the
+# stage does not jump the queue from a later folder.
+mkdir -p "$TMP/p1" "$TMP/p2" "$TMP/p3"
+cp "$F/fx_clash.so" "$TMP/p1/"          # registers stage fx_good
+cp "$F/fx_good.so" "$TMP/p2/"
+PRECIS_PLUGIN_PATH=$TMP/p1:$TMP/p2 "$PRECIS" config check \
+    --set pipeline.stages=normalise,x,summary \
+    --set stage.x.use=plugin:fx_good > "$TMP/out" 2> "$TMP/err"
+grep -qF "x (plugin:fx_good 1.0 ($TMP/p1/fx_clash.so))" "$TMP/out" \
+    && pass "plugin:NAME: the first folder of the path wins" \
+    || fail "plugin:fx_good resolved as: $(cat "$TMP/out" "$TMP/err")"
+PRECIS_PLUGIN_PATH=$TMP/p1:$TMP/p2 "$PRECIS" plugins > "$TMP/out" 2> "$TMP/err"
+grep -qF "give its file (use = $TMP/p2/fx_good.so) to use it" "$TMP/err" \
+    && pass "... the shadowed plug-in's warning says how to reach it" \
+    || fail "warning: $(cat "$TMP/err")"
+# Two files in one folder: the one named after the stage, whatever the
+# order the file system lists them in.
+cp "$F/fx_good.so" "$TMP/p1/"
+PRECIS_PLUGIN_PATH=$TMP/p1 "$PRECIS" config check \
+    --set pipeline.stages=normalise,x,summary \
+    --set stage.x.use=plugin:fx_good > "$TMP/out" 2> "$TMP/err"
+grep -qF "x (plugin:fx_good 1.0 ($TMP/p1/fx_good.so))" "$TMP/out" \
+    && pass "... within a folder, the file named after the stage" \
+    || fail "in one folder: $(cat "$TMP/out" "$TMP/err")"
+
+# A stage whose file was refused: the error says which file, and why.
+cp "$F/fx_baddef.so" "$TMP/p3/"
+FX_BADDEF=flags PRECIS_PLUGIN_PATH=$TMP/p3 "$PRECIS" summarize \
+    --set pipeline.stages=normalise,fx_hidden,summary "$TMP/a.txt" \
+    > "$TMP/out" 2> "$TMP/err"
+[ $? -eq 2 ] && pass "a stage in a refused file: exit 2" \
+    || fail "exit: $(cat "$TMP/err")"
+expect_err_has "no stage named 'fx_hidden'" "... not found"
+expect_err_has "1 plug-in file was refused, so its stages are not known: plugin $TMP/p3/fx_baddef.so: stage 'fx_hidden': unknown flags 0x100" \
+    "... and the refused file is named with its reason"
+[ "$(wc -l < "$TMP/err")" -eq 1 ] && pass "... on one line" \
+    || fail "$(cat "$TMP/err")"
 finish

@@ -37,6 +37,17 @@ void diag_prefix(precis_error *err, const char *fmt, ...)
     err->message[hl + 2 + ol] = '\0';
 }
 
+void diag_append(precis_error *err, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    size_t l = strnlen(err->message, sizeof err->message - 1);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message + l, sizeof err->message - l, fmt, ap);
+    va_end(ap);
+}
+
 void diag_log(const diag_sink *s, int level, const char *fmt, ...)
 {
     int verbosity = s ? s->verbosity : 1;

@@ -31,4 +31,8 @@ void diag_log(const diag_sink *s, int level, const char *fmt, ...)
 void diag_prefix(precis_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Adds to the end of the message already in err (cut at its size). */
+void diag_append(precis_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

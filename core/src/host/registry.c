@@ -58,6 +58,7 @@ void reg_free(registry *r)
     }
     VEC_FREE(&r->plugins);
     VEC_FREE(&r->stages);
+    VEC_FREE(&r->refused);
     VEC_FREE(&r->providers);
     VEC_FREE(&r->dirs);
     arena_free(&r->mem);
@@ -97,16 +98,46 @@ const char *reg_origin_name(const registry *r, int o)
     return "any";
 }
 
+/* Where a stage stands among those of its name: its plug-in's folder. */
+static size_t rank_of(const reg_stage *s)
+{
+    return s->plugin ? s->plugin->rank : 0;
+}
+
+/* Whether a stage's plug-in file is named after it (NAME.so). */
+static int named_after(const reg_stage *s)
+{
+    return s->plugin && s->plugin->desc->name
+           && !strcmp(s->plugin->desc->name, s->def->name);
+}
+
+/*
+ * Whether s comes before best among stages of one name: from an earlier
+ * folder of the search path; within one folder, from the file named after
+ * it, then from the file loaded first (folders are loaded by file name).
+ */
+static int before(const reg_stage *s, const reg_stage *best)
+{
+    if (!best || rank_of(s) != rank_of(best))
+        return !best || rank_of(s) < rank_of(best);
+    return named_after(s) && !named_after(best);
+}
+
 const reg_stage *reg_find(const registry *r, int o, const char *name)
 {
     int last = ORIGIN_PROVIDER + (int)r->providers.n - 1;
     for (int pass = ORIGIN_BUILTIN; pass <= last; pass++) {
         if (o != ORIGIN_ANY && o != pass)
             continue;
-        for (size_t i = 0; i < r->stages.n; i++)
-            if ((int)r->stages.v[i]->origin == pass
-                && !strcmp(r->stages.v[i]->def->name, name))
-                return r->stages.v[i];
+        const reg_stage *best = NULL;
+        for (size_t i = 0; i < r->stages.n; i++) {
+            const reg_stage *s = r->stages.v[i];
+            if ((int)s->origin == pass && !strcmp(s->def->name, name)
+                && before(s, best))
+                best = s;
+        }
+        if (best)
+            return best;
     }
     return NULL;
 }
@@ -130,6 +161,13 @@ static int check_option(const precis_stage_def *d, const precis_option_def *o,
                         "stage '%s': option key '%s' must be lower-case "
                         "letters, digits and '_'", d->name,
                         o->key ? o->key : "(null)");
+    /* [stage.NAME] use names the implementation; an option could never
+     * be set under that key. */
+    if (!strcmp(o->key, "use"))
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': option key 'use' is taken by the "
+                        "configuration ([stage.NAME] use = ...); name the "
+                        "option otherwise", d->name);
     if (o->type < PRECIS_OPT_BOOL || o->type > PRECIS_OPT_SIZE)
         return diag_set(err, PRECIS_EINVAL,
                         "stage '%s': option '%s' has unknown type %d",
@@ -162,6 +200,20 @@ int reg_check_def(const precis_stage_def *d, precis_error *err)
         return diag_set(err, PRECIS_EINVAL,
                         "stage '%s': unknown phase %d", d->name,
                         (int)d->phase);
+    if (d->flags & ~(unsigned)(PRECIS_STAGE_REENTRANT
+                               | PRECIS_STAGE_SUMMARIZER
+                               | PRECIS_STAGE_TRANSLATOR))
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': unknown flags 0x%x (this precis knows "
+                        "PRECIS_STAGE_REENTRANT, _SUMMARIZER, _TRANSLATOR)",
+                        d->name, (unsigned)d->flags
+                                 & ~(unsigned)(PRECIS_STAGE_REENTRANT
+                                               | PRECIS_STAGE_SUMMARIZER
+                                               | PRECIS_STAGE_TRANSLATOR));
+    if (d->noptions && !d->options)
+        return diag_set(err, PRECIS_EINVAL,
+                        "stage '%s': noptions is %zu but options is NULL",
+                        d->name, d->noptions);
     if (!d->run && !(d->flags & PRECIS_STAGE_TRANSLATOR))
         return diag_set(err, PRECIS_EINVAL,
                         "stage '%s' has no run callback", d->name);
@@ -390,7 +442,18 @@ static int check_writers(const char *path, precis_error *err)
     return PRECIS_OK;
 }
 
-int reg_load_file(registry *r, const char *path, precis_error *err)
+/* The index of path's folder in the search path, or dirs.n. */
+static size_t dir_rank(const registry *r, const char *path)
+{
+    char dir[PATH_MAX];
+    folder_of(path, dir, sizeof dir);
+    for (size_t i = 0; i < r->dirs.n; i++)
+        if (!strcmp(r->dirs.v[i], dir))
+            return i;
+    return r->dirs.n;
+}
+
+static int load_file(registry *r, const char *path, precis_error *err)
 {
     char name[256];
     base_name(path, name, sizeof name);
@@ -444,10 +507,52 @@ int reg_load_file(registry *r, const char *path, precis_error *err)
     p->origin = ORIGIN_PLUGIN;
     p->reg = r;
     p->handle = h;
+    p->rank = dir_rank(r, path);
     rc = p->path ? init_plugin(r, p, err) : PRECIS_ENOMEM;
     if (rc)
         free(p);
     return rc;
+}
+
+/* The refusal of path kept from an earlier load, or NULL. */
+static const reg_refusal *refusal_of(const registry *r, const char *path)
+{
+    for (size_t i = 0; i < r->refused.n; i++)
+        if (!strcmp(r->refused.v[i].path, path))
+            return &r->refused.v[i];
+    return NULL;
+}
+
+int reg_load_file(registry *r, const char *path, precis_error *err)
+{
+    const reg_refusal *was = refusal_of(r, path);
+    if (was) {
+        if (err)
+            *err = was->why;
+        return was->why.code;
+    }
+    precis_error why = { 0, "" };
+    int rc = load_file(r, path, &why);
+    if (rc && rc != PRECIS_ENOMEM) {
+        reg_refusal f = { arena_strdup(&r->mem, path), why };
+        if (f.path)
+            (void)VEC_PUSH(&r->refused, f);
+    }
+    if (rc && err)
+        *err = why;
+    return rc;
+}
+
+/* Whether a plug-in file of this name (base name) is loaded. */
+static int name_loaded(const registry *r, const char *path)
+{
+    char name[256];
+    base_name(path, name, sizeof name);
+    for (size_t j = 0; j < r->plugins.n; j++)
+        if (r->plugins.v[j]->origin == ORIGIN_PLUGIN
+            && !strcmp(r->plugins.v[j]->desc->name, name))
+            return 1;
+    return 0;
 }
 
 static int is_file(const char *path)
@@ -456,66 +561,95 @@ static int is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-int reg_load_named(registry *r, const char *name, precis_error *err)
+static int cmp_names(const void *a, const void *b)
 {
-    for (size_t i = 0; i < r->plugins.n; i++)
-        if (r->plugins.v[i]->origin == ORIGIN_PLUGIN
-            && !strcmp(r->plugins.v[i]->desc->name, name))
-            return PRECIS_OK;
-    char path[4096];
-    for (size_t i = 0; i < r->dirs.n; i++) {
-        snprintf(path, sizeof path, "%s/%s.so", r->dirs.v[i], name);
-        if (is_file(path))
-            return reg_load_file(r, path, err);
-    }
-    return diag_set(err, PRECIS_ENOTFOUND,
-                    "no plug-in file '%s.so' on the plug-in path (%zu "
-                    "directories; see 'precis plugins')", name, r->dirs.n);
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every .so of every plug-in directory, in directory order. */
-static int load_plugin_dirs(registry *r,
-                            void (*report)(void *, const char *), void *ud)
+/*
+ * Every .so of plug-in folder i not loaded yet, by name, so that which
+ * of two files registering one stage name comes first does not depend on
+ * the file system.  Refusals are kept (reg_load_file).  A file whose name
+ * a folder before this one holds is shadowed, not an error, as on $PATH.
+ */
+static void load_dir(registry *r, size_t i)
 {
-    int failures = 0;
-    for (size_t i = 0; i < r->dirs.n; i++) {
-        DIR *d = opendir(r->dirs.v[i]);
-        if (!d)
+    DIR *d = opendir(r->dirs.v[i]);
+    if (!d)
+        return;
+    VEC(char *) names = { 0 };
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        char *copy;
+        if (n < 4 || strcmp(de->d_name + n - 3, ".so"))
             continue;
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
-            size_t n = strlen(de->d_name);
-            if (n < 4 || strcmp(de->d_name + n - 3, ".so"))
-                continue;
-            char path[4096];
-            snprintf(path, sizeof path, "%s/%s", r->dirs.v[i], de->d_name);
-            precis_error err = { 0, "" };
-            /* A second file with an already loaded name further down the
-             * path is shadowed, not an error, as with $PATH. */
-            char name[256];
-            base_name(path, name, sizeof name);
-            int seen = 0;
-            for (size_t k = 0; k < r->plugins.n; k++)
-                seen |= r->plugins.v[k]->origin == ORIGIN_PLUGIN
-                     && !strcmp(r->plugins.v[k]->desc->name, name);
-            if (seen)
-                continue;
-            if (reg_load_file(r, path, &err)) {
-                failures++;
-                if (report)
-                    report(ud, err.message);
-            }
+        if (!(copy = strdup(de->d_name)) || VEC_PUSH(&names, copy)) {
+            free(copy);
+            break;          /* out of memory: fewer plug-ins */
         }
-        closedir(d);
     }
-    r->scanned = 1;
-    return failures;
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof names.v[0], cmp_names);
+    for (size_t k = 0; k < names.n; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", r->dirs.v[i], names.v[k]);
+        if (!name_loaded(r, path))
+            (void)reg_load_file(r, path, NULL);
+        free(names.v[k]);
+    }
+    VEC_FREE(&names);
+}
+
+/* Every plug-in folder, in search path order. */
+static void load_plugin_dirs(registry *r)
+{
+    for (; r->dirs_loaded < r->dirs.n; r->dirs_loaded++)
+        load_dir(r, r->dirs_loaded);
+}
+
+/* The stage NAME of a plug-in from folder i, or NULL. */
+static const reg_stage *stage_in_dir(const registry *r, const char *name,
+                                     size_t i)
+{
+    const reg_stage *s = reg_find(r, ORIGIN_PLUGIN, name);
+    return s && s->plugin && s->plugin->rank == i ? s : NULL;
+}
+
+/*
+ * plugin:NAME, as $PATH finds a command: the first folder of the search
+ * path that provides a stage NAME, through its file NAME.so or any other
+ * of its files.  NAME.so is tried first, as a plug-in is usually named
+ * after its stage; its refusal is the answer.  NULL with err set when
+ * NAME.so was refused, NULL alone when no folder provides NAME.
+ */
+static const reg_stage *find_on_path(registry *r, const char *name,
+                                     precis_error *err)
+{
+    for (size_t i = 0; i < r->dirs.n; i++) {
+        char path[4096];
+        const reg_stage *s;
+        snprintf(path, sizeof path, "%s/%s.so", r->dirs.v[i], name);
+        if (i >= r->dirs_loaded && is_file(path) && !name_loaded(r, path)
+            && reg_load_file(r, path, err))
+            return NULL;
+        /* Folders are searched in order, so all before i are loaded. */
+        if (i == r->dirs_loaded)
+            load_dir(r, r->dirs_loaded++);
+        if ((s = stage_in_dir(r, name, i)))
+            return s;
+    }
+    return NULL;
 }
 
 int reg_load_all(registry *r, void (*report)(void *, const char *),
                  void *ud)
 {
-    int failures = load_plugin_dirs(r, report, ud);
+    load_plugin_dirs(r);
+    int failures = (int)r->refused.n;
+    for (size_t i = 0; report && i < r->refused.n; i++)
+        report(ud, r->refused.v[i].why.message);
     for (size_t i = 0; i < r->providers.n; i++) {
         const reg_provider *p = &r->providers.v[i];
         if (p->load_all)
@@ -540,7 +674,14 @@ static const reg_stage *resolve_so(registry *r, const char *path,
         return NULL;
     char base[256];
     base_name(path, base, sizeof base);
-    const reg_stage *s = reg_find(r, ORIGIN_PLUGIN, base);
+    /* The stage of this very file, not one of its name from another. */
+    const reg_stage *s = NULL;
+    for (size_t i = 0; i < r->stages.n && !s; i++)
+        if (r->stages.v[i]->plugin
+            && r->stages.v[i]->plugin->desc->name
+            && !strcmp(r->stages.v[i]->plugin->desc->name, base)
+            && !strcmp(r->stages.v[i]->def->name, base))
+            s = r->stages.v[i];
     if (!s)
         diag_set(err, PRECIS_ENOTFOUND,
                  "plugin %s registers no stage named '%s'; name the stage "
@@ -595,19 +736,12 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
         return s;
     precis_error lerr = { 0, "" };
     if (o == ORIGIN_ANY || o == ORIGIN_PLUGIN) {
-        /* A plug-in file is usually named after its stage. */
-        if (reg_load_named(r, name, &lerr) == PRECIS_OK
-            && (s = reg_find(r, ORIGIN_PLUGIN, name)))
+        if ((s = find_on_path(r, name, &lerr)))
             return s;
-        if (lerr.code && lerr.code != PRECIS_ENOTFOUND) {
+        if (lerr.code) {
             *err = lerr;
             return NULL;
         }
-        /* Or one plug-in holds several stages: look through them all. */
-        if (!r->scanned)
-            load_plugin_dirs(r, NULL, NULL);
-        if ((s = reg_find(r, ORIGIN_PLUGIN, name)))
-            return s;
     }
     for (size_t i = 0; i < r->providers.n; i++) {
         int po = ORIGIN_PROVIDER + (int)i;
@@ -631,6 +765,15 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
              "stages available)", o == ORIGIN_ANY ? "" : reg_origin_name(r, o),
              o == ORIGIN_ANY ? "" : " ", name, g ? "; did you mean '" : "",
              g ? g : "", g ? "'?" : "");
+    /* The stage may be in a file that was refused: say which, and why. */
+    if (r->refused.n && err)
+        diag_append(err, "; %zu plug-in file%s refused, so %s stages "
+                    "are not known: %s%s", r->refused.n,
+                    r->refused.n == 1 ? " was" : "s were",
+                    r->refused.n == 1 ? "its" : "their",
+                    r->refused.v[0].why.message,
+                    r->refused.n > 1 ? " (and more: 'precis plugins check')"
+                                     : "");
     return NULL;
 }
 

@@ -32,6 +32,9 @@ struct precis_plugin {
     precis_error init_err;  /* the first refused registration in init */
     registry *reg;
     void *handle;           /* dlopen handle; never closed */
+    size_t rank;            /* the plug-in folder it was found in (its
+                             * index in the search path); past the last
+                             * for a file named directly, 0 built in */
 };
 
 typedef struct reg_stage {
@@ -64,6 +67,12 @@ typedef struct reg_provider {
                     void *ud);
 } reg_provider;
 
+/* A plug-in file that was refused, and why (one line naming it). */
+typedef struct reg_refusal {
+    const char *path;       /* reg->mem */
+    precis_error why;
+} reg_refusal;
+
 struct registry {
     const precis_api *api;  /* given to every plug-in's init */
     const diag_sink *log;
@@ -72,7 +81,8 @@ struct registry {
                                      * never change, pipelines keep them */
     VEC(reg_provider) providers;
     str_vec dirs;           /* plug-in search path, in order */
-    int scanned;                    /* every directory has been loaded */
+    size_t dirs_loaded;     /* dirs[0, dirs_loaded) are wholly loaded */
+    VEC(reg_refusal) refused;       /* each file once, not tried again */
     arena mem;
 };
 
@@ -95,21 +105,21 @@ int reg_add_provider(registry *r, const reg_provider *p);
  * Loads one plug-in file: checks the descriptor (ABI major and minor,
  * struct size, name against file name, name clashes), then runs init.
  * Every refusal is one message naming the file, what was expected, what
- * was found, and what to do.
+ * was found, and what to do; it is kept, and a refused file is not
+ * loaded again (its init would run again) but gets the same message.
  */
 int reg_load_file(registry *r, const char *path, precis_error *err);
 
-/* Finds NAME.so on the search path and loads it (once). */
-int reg_load_named(registry *r, const char *name, precis_error *err);
-
 /* Loads every plug-in found on the search path, then everything the
- * providers find; failures are reported through report (one line each)
- * and do not stop the scan.  Returns the number of failures. */
+ * providers find; failures, the plug-in files refused before included,
+ * are reported through report (one line each) and do not stop the scan.
+ * Returns the number of failures. */
 int reg_load_all(registry *r, void (*report)(void *, const char *),
                  void *ud);
 
 /* The stage, or NULL.  ORIGIN_ANY prefers built-in, then plug-in, then
- * the providers in order. */
+ * the providers in order.  Of plug-in stages of one name, the one from
+ * the earliest folder of the search path wins, as on $PATH. */
 const reg_stage *reg_find(const registry *r, int origin, const char *name);
 
 /* Resolves "builtin:X", "plugin:X", "PROVIDER:X", a plug-in or provider
