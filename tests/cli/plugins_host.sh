@@ -135,4 +135,34 @@ expect_err_has "1 plug-in file was refused, so its stages are not known: plugin 
     "... and the refused file is named with its reason"
 [ "$(wc -l < "$TMP/err")" -eq 1 ] && pass "... on one line" \
     || fail "$(cat "$TMP/err")"
+
+# use = a relative file is taken from the folder of the INI file that
+# names it, as [core] plugin_dirs is; from the current folder for --set.
+mkdir -p "$TMP/conf/lib"
+cp "$F/fx_good.so" "$TMP/conf/lib/"
+cat > "$TMP/conf/lib/wc.lua" <<'LUA'
+precis.register_stage { name = "wc", kind = "annotate",
+  run = function(article, opt, out) out:set("words", "many") end }
+LUA
+cat > "$TMP/conf/p.ini" <<'INI'
+[pipeline]
+stages = normalise, g, w, summary
+[stage.g]
+use = lib/fx_good.so
+[stage.w]
+use = lua:lib/wc.lua
+INI
+(cd / && "$PRECIS" config check -c "$TMP/conf/p.ini") > "$TMP/out" 2> "$TMP/err"
+grep -qF "g (plugin:fx_good 1.0 ($TMP/conf/lib/fx_good.so))" "$TMP/out" \
+    && pass "use = lib/x.so is found beside the INI file, from any folder" \
+    || fail "relative use: $(cat "$TMP/out" "$TMP/err")"
+grep -qF "$TMP/conf/lib/wc.lua" "$TMP/out" \
+    && pass "... and so is use = lua:lib/x.lua" \
+    || fail "relative lua use: $(cat "$TMP/out" "$TMP/err")"
+(cd "$TMP/conf/lib" && "$PRECIS" config check \
+    --set pipeline.stages=normalise,g,summary --set stage.g.use=fx_good.so) \
+    > "$TMP/out" 2> "$TMP/err"
+grep -qF "g (plugin:fx_good 1.0 (./fx_good.so))" "$TMP/out" \
+    && pass "... --set use = x.so is from the current folder" \
+    || fail "--set relative use: $(cat "$TMP/out" "$TMP/err")"
 finish

@@ -611,6 +611,34 @@ const char *cfg_where(const cfg_entry *e, char *buf, size_t size)
     return buf;
 }
 
+const char *cfg_entry_folder(const config *c, const cfg_entry *e, char *buf,
+                             size_t size)
+{
+    const char *file = NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < c->files.n && !file; i++)
+        if (!strcmp(e->origin, c->files.v[i]))
+            file = e->origin, len = strlen(file);
+    /* "profile NAME (FILE:LINE)" */
+    const char *open = strchr(e->origin, '('), *colon;
+    if (!file && !strncmp(e->origin, "profile ", 8) && open
+        && (colon = strrchr(open, ':')) != NULL) {
+        file = open + 1;
+        len = (size_t)(colon - file);
+    }
+    if (!file)
+        return NULL;
+    const char *slash = NULL;
+    for (const char *q = file; q < file + len; q++)
+        if (*q == '/')
+            slash = q;
+    if (!slash)
+        return ".";
+    snprintf(buf, size, "%.*s", slash == file ? 1 : (int)(slash - file),
+             file);
+    return buf;
+}
+
 int cfg_parse_bool(const char *s, int *out)
 {
     static const char *const yes[] = { "true", "yes", "on", "1" };

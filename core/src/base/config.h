@@ -72,6 +72,12 @@ int cfg_has_section(const config *c, const char *section);
 /* Where an entry came from, for messages: "file.ini:12" or "--set". */
 const char *cfg_where(const cfg_entry *e, char *buf, size_t size);
 
+/* The folder of the file that set e (also through a profile of that
+ * file), written into buf: where a relative path it gives starts.  NULL
+ * when no file set it (--set: the current directory). */
+const char *cfg_entry_folder(const config *c, const cfg_entry *e, char *buf,
+                             size_t size);
+
 /* Strict parsers; 0 on success, -1 when s is not a valid value. */
 int cfg_parse_bool(const char *s, int *out);
 int cfg_parse_int(const char *s, int64_t *out);

@@ -92,13 +92,28 @@ static const char *suggest_stage(const host *h, const char *name)
     return g ? g : reg_suggest(h->reg, ORIGIN_ANY, name);
 }
 
+const char *pipe_use(const host *h, const cfg_entry *e, char *buf,
+                     size_t size)
+{
+    const char *path = reg_use_path(h->reg, e->value);
+    char dir[4096];
+    const char *base;
+    if (!path || path[0] == '/'
+        || !(base = cfg_entry_folder(h->cfg, e, dir, sizeof dir))
+        || !strcmp(base, "."))
+        return e->value;
+    snprintf(buf, size, "%.*s%s/%s", (int)(path - e->value), e->value, base,
+             path);
+    return buf;
+}
+
 static int add_stage(host *h, pipeline *p, const char *name,
                      precis_error *err)
 {
-    char section[160];
+    char section[160], ubuf[8192];
     snprintf(section, sizeof section, "stage.%s", name);
     const cfg_entry *ue = cfg_find(h->cfg, section, "use");
-    const char *use = ue ? ue->value : NULL;
+    const char *use = ue ? pipe_use(h, ue, ubuf, sizeof ubuf) : NULL;
     const reg_stage *impl = reg_resolve(h->reg, use && *use ? use : name,
                                         err);
     if (!impl) {

@@ -33,4 +33,14 @@ int pipe_run(host *h, pipeline *p, precis_article *a, precis_error *err);
 /* The stage instance providing translation, or NULL. */
 const stage_inst *pipe_translator(const pipeline *p);
 
+/*
+ * What [stage.NAME] use = e names, for reg_resolve: a relative file is
+ * taken from the folder of the configuration file that names it, as
+ * [core] plugin_dirs is, so a configuration and its scripts can move
+ * together (from the current directory for --set).  Written into buf
+ * when it is rebased; otherwise e's value.
+ */
+const char *pipe_use(const host *h, const cfg_entry *e, char *buf,
+                     size_t size);
+
 #endif

@@ -709,6 +709,16 @@ static int origin_of(const registry *r, const char *use, size_t n,
     return -1;
 }
 
+const char *reg_use_path(const registry *r, const char *use)
+{
+    const char *colon = strchr(use, ':');
+    const char *name = colon ? colon + 1 : use;
+    int is_path = strchr(name, '/') || strstr(name, ".so");
+    for (size_t i = 0; i < r->providers.n && !is_path; i++)
+        is_path = strstr(name, r->providers.v[i].suffix) != NULL;
+    return is_path ? name : NULL;
+}
+
 const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
 {
     const char *colon = strchr(use, ':');
@@ -720,10 +730,7 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
             return NULL;
     }
     /* A path to a plug-in or to a provider's file. */
-    int is_path = strchr(name, '/') || strstr(name, ".so");
-    for (size_t i = 0; i < r->providers.n && !is_path; i++)
-        is_path = strstr(name, r->providers.v[i].suffix) != NULL;
-    if (is_path) {
+    if (reg_use_path(r, use)) {
         if (has_suffix(name, ".so"))
             return resolve_so(r, name, err);
         for (size_t i = 0; i < r->providers.n; i++)

@@ -122,6 +122,10 @@ int reg_load_all(registry *r, void (*report)(void *, const char *),
  * the earliest folder of the search path wins, as on $PATH. */
 const reg_stage *reg_find(const registry *r, int origin, const char *name);
 
+/* The file use names (a plug-in or a provider's file: "x/y.so",
+ * "lua:s.lua"), past any origin prefix; NULL when it names a stage. */
+const char *reg_use_path(const registry *r, const char *use);
+
 /* Resolves "builtin:X", "plugin:X", "PROVIDER:X", a plug-in or provider
  * file path, or "X" (loading what it takes); NULL with err set. */
 const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err);

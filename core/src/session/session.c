@@ -256,40 +256,15 @@ static int add_dirs(const char *list, const char *base,
 
 /*
  * Where relative [core] plugin_dirs or script_dirs start: the folder of
- * the file that set them (also through a profile of that file), so a
- * configuration and its plug-ins can move together; NULL (the current
- * directory) for --set.
+ * the file that set them (cfg_entry_folder), so a configuration and its
+ * plug-ins can move together; NULL (the current directory) for --set.
  */
 static const char *dirs_base(precis_ctx *c, int scripts, char *buf,
                              size_t size)
 {
     const cfg_entry *e = cfg_find(&c->cfg, "core",
                                   scripts ? "script_dirs" : "plugin_dirs");
-    if (!e)
-        return NULL;
-    const char *file = NULL;
-    size_t len = 0;
-    for (size_t i = 0; i < c->cfg.files.n && !file; i++)
-        if (!strcmp(e->origin, c->cfg.files.v[i]))
-            file = e->origin, len = strlen(file);
-    /* "profile NAME (FILE:LINE)" */
-    const char *open = strchr(e->origin, '('), *colon;
-    if (!file && !strncmp(e->origin, "profile ", 8) && open
-        && (colon = strrchr(open, ':')) != NULL) {
-        file = open + 1;
-        len = (size_t)(colon - file);
-    }
-    if (!file)
-        return NULL;
-    const char *slash = NULL;
-    for (const char *q = file; q < file + len; q++)
-        if (*q == '/')
-            slash = q;
-    if (!slash)
-        return ".";
-    snprintf(buf, size, "%.*s", slash == file ? 1 : (int)(slash - file),
-             file);
-    return buf;
+    return e ? cfg_entry_folder(&c->cfg, e, buf, size) : NULL;
 }
 
 static int add_plugin_dir(void *ud, const char *dir)

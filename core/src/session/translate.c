@@ -102,9 +102,11 @@ static int make_inst(precis_ctx *ctx, const char *engine, tr_inst *t,
         t->st = *ps;
         return PRECIS_OK;
     }
-    char section[160];
+    char section[160], ubuf[8192];
     snprintf(section, sizeof section, "stage.%s", engine);
-    const char *use = cfg_get(&ctx->cfg, section, "use");
+    const cfg_entry *ue = cfg_find(&ctx->cfg, section, "use");
+    const char *use = ue ? pipe_use(&ctx->host, ue, ubuf, sizeof ubuf)
+                         : NULL;
     const reg_stage *impl = reg_resolve(ctx->host.reg,
                                         use && *use ? use : engine, err);
     if (!impl) {
