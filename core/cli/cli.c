@@ -165,10 +165,18 @@ void cli_install_crash_handler(void)
 
 void cli_catch_crashes(void (*handler)(int))
 {
+    /* A stage that overflows its stack leaves none for the handler: it
+     * runs on a stack of its own, so that the overflow is named too. */
+    static char alt[1 << 16];
+    stack_t ss;
+    memset(&ss, 0, sizeof ss);
+    ss.ss_sp = alt;
+    ss.ss_size = sizeof alt;
+    sigaltstack(&ss, NULL);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = handler;
-    sa.sa_flags = (int)SA_RESETHAND;
+    sa.sa_flags = (int)(SA_RESETHAND | SA_ONSTACK);
     int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaction(sigs[i], &sa, NULL);

@@ -96,6 +96,14 @@ expect_err_has "stage 'fx_fail' (plugin:fx_fail 1.0 ($F/fx_fail.so)) failed on a
 st=$?
 [ $st -gt 128 ] && pass "crash kills by signal ($st)" || fail "crash exit $st"
 expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_crash 1.0 ($F/fx_crash.so)) on article '$TMP/bad.txt'" "crash named"
+# A stack overflow leaves no stack for the handler but its own.
+printf 'Deep\n\nThis one says RECURSE-HERE and goes on.\n' > "$TMP/deep.txt"
+"$PRECIS" summarize $P --set pipeline.stages=fx_crash,summary \
+    "$TMP/deep.txt" > "$TMP/out" 2> "$TMP/err"
+st=$?
+[ $st -gt 128 ] && pass "stack overflow kills by signal ($st)" \
+    || fail "overflow exit $st"
+expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_crash 1.0 ($F/fx_crash.so)) on article '$TMP/deep.txt'" "stack overflow named"
 
 # plugin:NAME is found as $PATH finds a command: the first folder that
 # provides NAME wins, by whichever of its files; a file named after the

@@ -1,4 +1,5 @@
-/* Crashes in run() on an article whose text contains "CRASH-HERE". */
+/* Crashes in run() on an article whose text contains "CRASH-HERE", and
+ * overflows its stack on one that contains "RECURSE-HERE". */
 #include <stdint.h>
 #include <string.h>
 
@@ -6,11 +7,27 @@
 
 static const precis_api *api;
 
+/* Goes deeper than any stack: each call keeps a frame the compiler
+ * cannot drop, and the limit is out of reach. */
+static volatile size_t limit = SIZE_MAX;
+
+static int deeper(volatile char *above, size_t depth)
+{
+    volatile char frame[512];
+    frame[0] = above ? above[0] : 1;
+    if (depth >= limit)
+        return frame[0];
+    return deeper(frame, depth + 1) + frame[1];
+}
+
 static int crash_run(precis_stage_ctx *ctx, void *state, precis_article *a)
 {
     (void)ctx;
     (void)state;
     precis_str t = api->text(a);
+    for (size_t i = 0; i + 12 <= t.len; i++)
+        if (!memcmp(t.ptr + i, "RECURSE-HERE", 12))
+            return deeper(NULL, 0);
     for (size_t i = 0; i + 10 <= t.len; i++)
         if (!memcmp(t.ptr + i, "CRASH-HERE", 10)) {
             /* An address in the unmapped first page, not NULL itself:
