@@ -157,6 +157,23 @@ static void on_exit_guard(void)
     _exit(EXIT_USAGE);
 }
 
+FILE *cli_results_stream(void)
+{
+    fflush(stdout);
+    int fd = dup(1);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        return stdout;
+    }
+    if (dup2(2, 1) < 0) {
+        fclose(f);
+        return stdout;
+    }
+    return f;
+}
+
 void cli_install_crash_handler(void)
 {
     atexit(on_exit_guard);

@@ -73,6 +73,15 @@ precis_output cli_output_format(const cli_opts *o, precis_output dflt);
  */
 int cli_check_output(FILE *f, const char *where, int e);
 
+/*
+ * The stream results go to: a copy of standard output, while file
+ * descriptor 1 itself is pointed at standard error for the rest of the
+ * run, so that whatever a plug-in or library prints lands among the
+ * messages and never inside the results.  stdout itself when that cannot
+ * be arranged.
+ */
+FILE *cli_results_stream(void);
+
 /* "precis: WHERE: write error: REASON" (strerror(e), EIO when e is 0),
  * unless WHERE is the output last said to have failed. */
 void cli_write_error(const char *where, int e);

@@ -25,6 +25,7 @@ typedef struct run_state {
     size_t written;
     int stop;               /* nothing more to do: an error ends the run */
     int write_failed;       /* standard output refused: said, stop */
+    FILE *out;              /* the results (cli_results_stream) */
 } run_state;
 
 /* After an article: flushes it out, or stops the run when standard
@@ -32,7 +33,7 @@ typedef struct run_state {
 static void check_stdout(run_state *st, int e)
 {
     if (!st->write_failed
-        && cli_check_output(stdout, "standard output", e) == 0)
+        && cli_check_output(st->out, "standard output", e) == 0)
         return;
     st->write_failed = st->failed = st->stop = 1;
 }
@@ -54,13 +55,13 @@ static void write_article(run_state *st, precis_article *a)
      * keeps one's last line from running into the next one's headline. */
     if (st->written && !st->headers && (st->fmt == PRECIS_OUTPUT_TEXT
                                         || st->fmt == PRECIS_OUTPUT_MARKDOWN))
-        putchar('\n');
+        putc('\n', st->out);
     st->written++;
     if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
-        printf("==> %s <==\n", precis_article_source(a));
+        fprintf(st->out, "==> %s <==\n", precis_article_source(a));
     errno = 0;
-    if (precis_write(st->ctx, a, st->view, st->fmt, stdout, &err)) {
-        if (ferror(stdout)) {
+    if (precis_write(st->ctx, a, st->view, st->fmt, st->out, &err)) {
+        if (ferror(st->out)) {
             /* Said once, as a write error, by check_stdout. */
             check_stdout(st, errno);
             return;
@@ -69,7 +70,7 @@ static void write_article(run_state *st, precis_article *a)
         st->failed = 1;
     }
     if (st->headers && st->fmt != PRECIS_OUTPUT_JSON)
-        putchar('\n');
+        putc('\n', st->out);
 }
 
 /* Translates the waiting articles (translate: whole articles; summarize
@@ -185,12 +186,18 @@ int cmd_article(const cli_opts *o, precis_view view)
         cli_error("translate: say which language with --to LANG");
         return EXIT_USAGE;
     }
+    /* Before any plug-in loads: what one prints is no result. */
+    FILE *out = cli_results_stream();
     precis_ctx *ctx = cli_session(o, 1);
-    if (!ctx)
+    if (!ctx) {
+        if (out != stdout)
+            fclose(out);
         return EXIT_USAGE;
+    }
     run_state st = { .o = o, .ctx = ctx, .view = view, .fmt = fmt,
                      .headers = o->nargs > 1,
-                     .on_error_fail = precis_ctx_stops_on_error(ctx) };
+                     .on_error_fail = precis_ctx_stops_on_error(ctx),
+                     .out = out };
     for (int i = 0; i < o->nargs; i++) {
         one_input(&st, o->args[i]);
         if ((st.failed && st.on_error_fail) || st.stop)
@@ -199,5 +206,9 @@ int cmd_article(const cli_opts *o, precis_view view)
     flush_waiting(&st);
     check_stdout(&st, 0);
     precis_ctx_free(ctx);
+    if (out != stdout && fclose(out) != 0 && !st.write_failed) {
+        cli_write_error("standard output", errno);
+        st.failed = 1;
+    }
     return st.failed ? EXIT_SOME_FAILED : EXIT_DONE;
 }

@@ -96,6 +96,20 @@ expect_err_has "stage 'fx_fail' (plugin:fx_fail 1.0 ($F/fx_fail.so)) failed on a
 st=$?
 [ $st -gt 128 ] && pass "crash kills by signal ($st)" || fail "crash exit $st"
 expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_crash 1.0 ($F/fx_crash.so)) on article '$TMP/bad.txt'" "crash named"
+# What a plug-in prints goes to stderr, never among the results.
+"$PRECIS" summarize -f json $P --set pipeline.stages=fx_noisy,summary \
+    "$TMP/a.txt" "$TMP/a.txt" > "$TMP/out" 2> "$TMP/err"
+[ $? -eq 0 ] && pass "a plug-in printing to stdout: exit 0" || fail "noisy exit"
+python3 -c '
+import json, sys
+n = 0
+for line in open(sys.argv[1]):
+    json.loads(line); n += 1
+sys.exit(0 if n == 2 else 1)' "$TMP/out" \
+    && pass "... the results are two JSON lines, nothing else" \
+    || fail "results: $(cat "$TMP/out")"
+expect_err_has "NOISE FROM INIT" "... what it printed while loading is on stderr"
+expect_err_has "NOISE FROM RUN" "... and what it printed on an article"
 # A stack overflow leaves no stack for the handler but its own.
 printf 'Deep\n\nThis one says RECURSE-HERE and goes on.\n' > "$TMP/deep.txt"
 "$PRECIS" summarize $P --set pipeline.stages=fx_crash,summary \
