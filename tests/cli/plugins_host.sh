@@ -96,6 +96,17 @@ expect_err_has "stage 'fx_fail' (plugin:fx_fail 1.0 ($F/fx_fail.so)) failed on a
 st=$?
 [ $st -gt 128 ] && pass "crash kills by signal ($st)" || fail "crash exit $st"
 expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_crash 1.0 ($F/fx_crash.so)) on article '$TMP/bad.txt'" "crash named"
+# A crash while a stage is created ends a batch before anything is
+# written, named: no article could have run.
+FX_CRASH_CREATE=1 "$PRECIS" batch "$TMP/a.txt" -o "$TMP/cc" $P \
+    --set pipeline.stages=fx_crash,summary > "$TMP/out" 2> "$TMP/err"
+st=$?
+[ $st -gt 128 ] && pass "a crash in create ends the batch ($st)" \
+    || fail "create crash exit $st"
+expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_crash 1.0 ($F/fx_crash.so)) while it was created" \
+    "... named"
+[ ! -e "$TMP/cc" ] && pass "... before anything is written" \
+    || fail "$TMP/cc: $(ls -A "$TMP/cc")"
 # What a plug-in prints goes to stderr, never among the results.
 "$PRECIS" summarize -f json $P --set pipeline.stages=fx_noisy,summary \
     "$TMP/a.txt" "$TMP/a.txt" > "$TMP/out" 2> "$TMP/err"

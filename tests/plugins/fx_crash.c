@@ -1,6 +1,8 @@
 /* Crashes in run() on an article whose text contains "CRASH-HERE", and
- * overflows its stack on one that contains "RECURSE-HERE". */
+ * overflows its stack on one that contains "RECURSE-HERE"; with
+ * FX_CRASH_CREATE set, crashes as its stage is created. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixture.h"
@@ -38,10 +40,24 @@ static int crash_run(precis_stage_ctx *ctx, void *state, precis_article *a)
     return PRECIS_OK;
 }
 
+static int crash_create(precis_stage_ctx *ctx, const precis_options *opt,
+                        void **state)
+{
+    (void)ctx;
+    (void)opt;
+    *state = NULL;
+    if (getenv("FX_CRASH_CREATE")) {
+        static volatile uintptr_t where = 16;
+        return *(volatile int *)where;
+    }
+    return PRECIS_OK;
+}
+
 static const precis_stage_def crash_stage = {
     .struct_size = sizeof(precis_stage_def),
     .name = "fx_crash",
     .phase = PRECIS_PHASE_ANNOTATE,
+    .create = crash_create,
     .run = crash_run,
 };
 
