@@ -142,11 +142,20 @@ static void on_crash(int sig)
  * precis with no word of why and perhaps a status of 0.  While a stage
  * runs or a plug-in loads, exit() says who called it and fails.
  */
+static void (*plugin_exit_hook)(void);
+
+void cli_on_plugin_exit(void (*fn)(void))
+{
+    plugin_exit_hook = fn;
+}
+
 static void on_exit_guard(void)
 {
     const char *what = precis_current_stage();
     if (!what)
         return;
+    if (plugin_exit_hook)
+        plugin_exit_hook();
     static const char head[] = "precis: exit() was called by ";
     static const char tail[] = "; a plug-in must return an error instead\n";
     ssize_t w = write(2, head, sizeof head - 1);

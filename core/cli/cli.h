@@ -91,6 +91,9 @@ void cli_bad_format(const char *who, const char *given);
 /* A crash, or an exit() called by a plug-in, names what was running
  * (precis_current_stage) on stderr. */
 void cli_install_crash_handler(void);
+/* Instead of that message, an exit() a plug-in calls runs fn, which
+ * must not return (a batch worker tells its parent and leaves). */
+void cli_on_plugin_exit(void (*fn)(void));
 /* Runs handler (once) on SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT. */
 void cli_catch_crashes(void (*handler)(int));
 

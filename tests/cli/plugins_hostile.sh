@@ -26,6 +26,21 @@ expect_status 2 "exit() in a run" -- "$PRECIS" summarize \
 RUNEXIT="stage '$H/fx_runexit.so' (plugin:fx_runexit 1.0 ($H/fx_runexit.so))"
 expect_err_has "exit() was called by $RUNEXIT on article '$STORY'" \
     "exit() in a run: stage and article named"
+# In a batch: one line per article, from the parent, and errors.jsonl
+# names the stage and the plug-in, as for a crash.
+mkdir -p "$TMP/ex"
+cp "$STORY" "$TMP/ex/a.txt"
+cp "$STORY" "$TMP/ex/b.txt"
+"$PRECIS" batch "$TMP/ex" -o "$TMP/exout" -j 2 -q \
+    --set "pipeline.stages=$H/fx_runexit.so,summary" > "$TMP/out" 2> "$TMP/err"
+[ $? -eq 1 ] && pass "exit() in a batch: exit 1" || fail "batch exit status"
+expect_err_has "$TMP/ex/a.txt: exit() was called in $RUNEXIT; also when retried alone" \
+    "... named once for the article"
+[ "$(grep -c 'exit() was called' "$TMP/err")" -eq 2 ] \
+    && pass "... one line per article" || fail "$(cat "$TMP/err")"
+[ "$(grep -c '"plugin":"plugin:fx_runexit 1.0' "$TMP/exout/errors.jsonl")" -eq 2 ] \
+    && pass "... errors.jsonl names the plug-in" \
+    || fail "errors.jsonl: $(cat "$TMP/exout/errors.jsonl")"
 
 # A crash in init.
 "$PRECIS" summarize --set "pipeline.stages=$H/fx_initcrash.so,summary" \

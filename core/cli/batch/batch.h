@@ -33,6 +33,10 @@ enum { BATCH_FILE = 1, BATCH_RECORD = 2 };
  * complete record yet: poll batch_inputs_fd(), then batch_inputs_fill(). */
 enum { BATCH_AGAIN = 2 };
 
+/* A worker's exit status when a plug-in called exit() while it ran an
+ * article: the parent names the call, and the stage, as for a crash. */
+enum { BATCH_EXIT_CALLED = 86 };
+
 typedef struct batch_item {
     uint64_t seq;           /* input order, from 0 (set by the parent) */
     int kind;               /* BATCH_FILE or BATCH_RECORD */

@@ -58,9 +58,17 @@ static void on_where(int sig)
     send_where();
 }
 
+/* A plug-in called exit(): the parent says so, once, with the stage. */
+static void on_plugin_exit(void)
+{
+    send_where();
+    _exit(BATCH_EXIT_CALLED);
+}
+
 static void setup_signals(void)
 {
     cli_catch_crashes(on_crash);
+    cli_on_plugin_exit(on_plugin_exit);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_where;

@@ -299,6 +299,8 @@ static void death_reason(const worker *w, int status, double timeout,
         snprintf(buf, n, "timed out after %g s", timeout);
     else if (WIFSIGNALED(status))
         snprintf(buf, n, "crashed (%s)", strsignal(WTERMSIG(status)));
+    else if (WIFEXITED(status) && WEXITSTATUS(status) == BATCH_EXIT_CALLED)
+        snprintf(buf, n, "exit() was called");
     else if (WIFEXITED(status) && WEXITSTATUS(status))
         snprintf(buf, n, "its worker exited with status %d",
                  WEXITSTATUS(status));
