@@ -35,6 +35,7 @@ typedef struct cli_opts {
     const char *shard;          /* --shard K/N or auto */
     const char *collect;        /* --collect OUTDIR */
     double timeout;
+    int worker_mb;              /* --worker-memory, or 0 */
     const char **include, **exclude;
     size_t ninclude, nexclude;
     char **args;                /* operands */

@@ -74,6 +74,8 @@ static const struct {
       "                         one manifest, errors.jsonl and --jsonl FILE\n"
       "      --timeout SECONDS  replace a worker stuck on one article\n"
       "                         (default 120)\n"
+      "      --worker-memory MB replace a worker once it holds more than MB\n"
+      "                         after an article (default 1024)\n"
       "      --include GLOB     only files matching (repeatable)\n"
       "      --exclude GLOB     skip files matching (repeatable)\n\n"
       "Output is text unless -f says otherwise; -f html also writes\n"

@@ -46,7 +46,7 @@ static const char *fmt_set(cli_opts *o, const char *key, const char *val)
 enum {
     OPT_SET = 256, OPT_RATIO, OPT_WORDS, OPT_PROFILE, OPT_INPUT_FORMAT,
     OPT_LANG, OPT_REPLACE, OPT_TRANSLATE, OPT_FROM, OPT_TO, OPT_VERSION,
-    OPT_JSONL, OPT_RESUME, OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_HELP,
+    OPT_JSONL, OPT_RESUME, OPT_TIMEOUT, OPT_WORKER_MEMORY, OPT_INCLUDE, OPT_EXCLUDE, OPT_HELP,
     OPT_SHARD, OPT_COLLECT
 };
 
@@ -73,6 +73,7 @@ static const struct option long_opts[] = {
     { "shard", required_argument, NULL, OPT_SHARD },
     { "collect", required_argument, NULL, OPT_COLLECT },
     { "timeout", required_argument, NULL, OPT_TIMEOUT },
+    { "worker-memory", required_argument, NULL, OPT_WORKER_MEMORY },
     { "include", required_argument, NULL, OPT_INCLUDE },
     { "exclude", required_argument, NULL, OPT_EXCLUDE },
     { "quiet", no_argument, NULL, 'q' },
@@ -169,6 +170,12 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         case OPT_SHARD: o->shard = optarg; break;
         case OPT_COLLECT: o->collect = optarg; break;
         case OPT_TIMEOUT: o->timeout = atof(optarg); break;
+        case OPT_WORKER_MEMORY:
+            if (positive_int(optarg, &o->worker_mb)) {
+                cli_error("--worker-memory %s: expected megabytes", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_INCLUDE: bad |= push(&o->include, &o->ninclude, optarg);
             break;
         case OPT_EXCLUDE: bad |= push(&o->exclude, &o->nexclude, optarg);

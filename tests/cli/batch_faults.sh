@@ -129,4 +129,27 @@ check "on_error=fail: exit 1" test $? -eq 1
 check "on_error=fail: stopped before the end" \
     test "$(wc -l < "$T/stop.jsonl")" -lt 12
 
+# 5. A stage that leaks 50 MB an article: a worker holding more than
+# --worker-memory after an article leaves for a fresh one, the articles it
+# had not started go on elsewhere, and none is lost or failed.
+if [ -f "$FX/batch_leak.so" ]; then
+    mkdir -p "$T/leak"
+    for i in 1 2 3 4 5 6 7 8; do
+        printf 'Story %s\n\nThe council met on Monday. It voted.\n' $i \
+            > "$T/leak/s$i.txt"
+    done
+    "$PRECIS" batch "$T/leak" -o "$T/leakout" -j 1 -v --worker-memory 120 \
+        --set pipeline.stages=batch_leak,normalise,summary \
+        --set "stage.batch_leak.use=$FX/batch_leak.so" \
+        --set stage.batch_leak.mb=50 2> "$T/leak.err"
+    check "a leaking stage: exit 0" test $? -eq 0
+    check "... every article done" grep -q "8 articles: 8 done" "$T/leak.err"
+    peak=$(sed -n 's/.*each worker at most \([0-9]*\).*/\1/p' "$T/leak.err")
+    started=$(sed -n 's/.*(\([0-9]*\) workers* started.*/\1/p' "$T/leak.err")
+    check "... no worker grew past the bound and an article (${peak} MB)" \
+        test "${peak:-9999}" -lt 260
+    check "... fresh workers took over (${started} started)" \
+        test "${started:-0}" -ge 2
+fi
+
 finish

@@ -37,6 +37,11 @@ enum { BATCH_AGAIN = 2 };
  * article: the parent names the call, and the stage, as for a crash. */
 enum { BATCH_EXIT_CALLED = 86 };
 
+/* A worker's exit status when, after an article, it holds more memory
+ * than --worker-memory allows (a stage that leaks): it leaves, and the
+ * articles it had not started go to a fresh one. */
+enum { BATCH_FULL = 87 };
+
 typedef struct batch_item {
     uint64_t seq;           /* input order, from 0 (set by the parent) */
     int kind;               /* BATCH_FILE or BATCH_RECORD */
@@ -290,6 +295,8 @@ typedef struct batch_wconf {
     int manifest_fd;        /* O_APPEND; -1 without OUTDIR */
     int want_json;          /* send each result back as one JSON line */
     const char *config_hex;
+    unsigned long max_mb;   /* resident memory a worker may keep between
+                             * articles (--worker-memory) */
 } batch_wconf;
 
 /* The worker: reads ITEMs from in_fd until end of file, answers on

@@ -32,7 +32,9 @@ enum {
                              * several and it never waits for work */
     WINDOW = 4096,          /* items from the oldest unwritten to the newest */
     MAX_JOBS = 512,
-    RECYCLE = 4000          /* articles a worker runs before it retires */
+    RECYCLE = 4000,         /* articles a worker runs before it retires */
+    RECYCLE_MB = 1024       /* resident memory past which it retires
+                             * (--worker-memory) */
 };
 #define LIVE_BYTES ((size_t)32 << 20)
 #define DEFAULT_TIMEOUT 120.0

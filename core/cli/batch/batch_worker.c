@@ -342,6 +342,20 @@ static void queue_result(const witem *it, const wresult *r, int want_json)
     bp_end(&outq, mark);
 }
 
+/* Resident memory of this process in MB, from /proc; 0 when unknown. */
+static unsigned long resident_mb(void)
+{
+    unsigned long size = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f)
+        return 0;
+    if (fscanf(f, "%lu %lu", &size, &resident) != 2)
+        resident = 0;
+    fclose(f);
+    long page = sysconf(_SC_PAGESIZE);
+    return page > 0 ? resident / (1048576UL / (unsigned long)page) : 0;
+}
+
 static void handle_item(const batch_wconf *c, precis_ctx *ctx,
                         bp_reader *p)
 {
@@ -375,6 +389,12 @@ static void handle_item(const batch_wconf *c, precis_ctx *ctx,
     free(it.input);
     free(it.out);
     free(it.data);
+    /* Grown past its bound (a stage that leaks): the result is sent, the
+     * articles not started go to a fresh worker. */
+    if (c->max_mb && resident_mb() > c->max_mb) {
+        flush_outq();
+        _exit(BATCH_FULL);
+    }
 }
 
 static void send_fatal(const char *msg)

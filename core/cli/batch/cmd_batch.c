@@ -17,8 +17,9 @@
  *
  * Memory is bounded whatever the input's length: the window holds at most
  * WINDOW items and LIVE_BYTES of records and results, and a worker is
- * retired after RECYCLE articles, so caches that grow with the vocabulary
- * (the stem cache) or a plug-in's slow leak cannot grow with the run.
+ * retired after RECYCLE articles or once it holds more than RECYCLE_MB,
+ * so caches that grow with the vocabulary (the stem cache) or a
+ * plug-in's leak cannot grow with the run.
  */
 #define _GNU_SOURCE             /* sched_getaffinity, CPU_COUNT */
 #include <dirent.h>
@@ -308,6 +309,8 @@ static int setup(run *R, precis_output fmt)
     R->wc.fmt = fmt;
     R->wc.want_json = R->ordered != NULL;
     R->wc.config_hex = R->fp.hex;
+    R->wc.max_mb = (unsigned long)(R->o->worker_mb ? R->o->worker_mb
+                                                   : RECYCLE_MB);
     R->jobs = R->o->jobs > 0 ? R->o->jobs : cpu_count();
     R->timeout = R->o->timeout > 0 ? R->o->timeout : DEFAULT_TIMEOUT;
     R->ring = calloc(WINDOW, sizeof *R->ring);

@@ -408,7 +408,10 @@ static void reap(run *R, worker *w)
         R->worker_kb = ru.ru_maxrss;
     close_fd(&w->to_fd);
     close_fd(&w->from_fd);
-    int clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    /* A worker grown past --worker-memory leaves between articles: the
+     * ones it held and had not started go back to the queue. */
+    int clean = WIFEXITED(status) && (WEXITSTATUS(status) == 0
+                                      || WEXITSTATUS(status) == BATCH_FULL);
     if (w->nheld)
         lost_items(R, w, status);
     else if (!clean && w->dying != 1 && w->dying != 2 && !R->fatal
