@@ -101,6 +101,13 @@ static const char *option_name(cli_opts *o, int c)
     return s;
 }
 
+static int batch_option(int c)
+{
+    return c == 'o' || c == 'j' || c == OPT_JSONL || c == OPT_RESUME
+           || c == OPT_SHARD || c == OPT_COLLECT || c == OPT_TIMEOUT
+           || c == OPT_WORKER_MEMORY || c == OPT_INCLUDE || c == OPT_EXCLUDE;
+}
+
 /* "unknown option '--ratoi' (did you mean '--ratio'?)". */
 static void unknown_option(const char *command, const char *arg)
 {
@@ -197,6 +204,14 @@ int cli_parse(int argc, char **argv, cli_opts *o)
             return EXIT_USAGE;
         default:
             unknown_option(o->command, argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+        /* Options of batch mean nothing to other commands: said, not
+         * passed over ("summarize -j 8" runs one process). */
+        if (strcmp(o->command, "batch") && batch_option(c)) {
+            const char *name = option_name(o, c);
+            cli_error("%s: %s is an option of batch (see 'precis help "
+                      "batch')", o->command, name ? name : "this");
             return EXIT_USAGE;
         }
         if (set) {

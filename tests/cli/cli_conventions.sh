@@ -282,4 +282,9 @@ sys.exit(0 if heads and lines[heads[0] - 1] == "" else 1)
 PY
 done
 
+# Options of batch given to another command are refused, not ignored.
+expect_status 2 "summarize -j 8" -- "$PRECIS" summarize -j 8 "$PRECIS_SOURCE/examples/articles/seed-caracas.txt"
+expect_err_has "summarize: -j is an option of batch (see 'precis help batch')" \
+    "... says whose option it is"
+expect_status 2 "inspect --timeout 5" -- "$PRECIS" inspect --timeout 5 "$PRECIS_SOURCE/examples/articles/seed-caracas.txt"
 finish
