@@ -666,22 +666,32 @@ static int has_suffix(const char *s, const char *suffix)
     return k && n > k && !strcmp(s + n - k, suffix);
 }
 
-/* A plug-in file named in a pipeline: its stage is the file's name. */
+/* The stage called name that the plug-in called file registers. */
+static const reg_stage *stage_of_file(const registry *r, const char *file,
+                                      const char *name)
+{
+    for (size_t i = 0; name && i < r->stages.n; i++)
+        if (r->stages.v[i]->plugin && r->stages.v[i]->plugin->desc->name
+            && !strcmp(r->stages.v[i]->plugin->desc->name, file)
+            && !strcmp(r->stages.v[i]->def->name, name))
+            return r->stages.v[i];
+    return NULL;
+}
+
+/* A plug-in file named in a pipeline: its stage called like the instance
+ * it is for (want), else the one called like the file. */
 static const reg_stage *resolve_so(registry *r, const char *path,
-                                   precis_error *err)
+                                   const char *want, precis_error *err)
 {
     if (reg_load_file(r, path, err))
         return NULL;
     char base[256];
     base_name(path, base, sizeof base);
-    /* The stage of this very file, not one of its name from another. */
-    const reg_stage *s = NULL;
-    for (size_t i = 0; i < r->stages.n && !s; i++)
-        if (r->stages.v[i]->plugin
-            && r->stages.v[i]->plugin->desc->name
-            && !strcmp(r->stages.v[i]->plugin->desc->name, base)
-            && !strcmp(r->stages.v[i]->def->name, base))
-            s = r->stages.v[i];
+    /* The stages of this very file, not ones of their names from
+     * another. */
+    const reg_stage *s = stage_of_file(r, base, want);
+    if (!s)
+        s = stage_of_file(r, base, base);
     if (!s)
         diag_set(err, PRECIS_ENOTFOUND,
                  "plugin %s registers no stage named '%s'; name the stage "
@@ -719,7 +729,8 @@ const char *reg_use_path(const registry *r, const char *use)
     return is_path ? name : NULL;
 }
 
-const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
+const reg_stage *reg_resolve(registry *r, const char *use, const char *want,
+                             precis_error *err)
 {
     const char *colon = strchr(use, ':');
     int o = ORIGIN_ANY;
@@ -732,11 +743,11 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
     /* A path to a plug-in or to a provider's file. */
     if (reg_use_path(r, use)) {
         if (has_suffix(name, ".so"))
-            return resolve_so(r, name, err);
+            return resolve_so(r, name, want, err);
         for (size_t i = 0; i < r->providers.n; i++)
             if (has_suffix(name, r->providers.v[i].suffix))
                 return r->providers.v[i].load_path(r->providers.v[i].self,
-                                                   name, err);
+                                                   name, want, err);
     }
     const reg_stage *s = reg_find(r, o, name);
     if (s)

@@ -55,9 +55,10 @@ typedef struct reg_provider {
     const char *name;       /* origin name, "lua"; static */
     const char *suffix;     /* ".lua"; static */
     void *self;
-    /* The stage registered by the file at path (loaded once). */
+    /* The stage registered by the file at path (loaded once): the one
+     * called want (the instance it is for) when the file has several. */
     const reg_stage *(*load_path)(void *self, const char *path,
-                                  precis_error *err);
+                                  const char *want, precis_error *err);
     /* The stage called name, loading what provides it; NULL with
      * PRECIS_ENOTFOUND when there is none. */
     const reg_stage *(*load_named)(void *self, const char *name,
@@ -127,8 +128,11 @@ const reg_stage *reg_find(const registry *r, int origin, const char *name);
 const char *reg_use_path(const registry *r, const char *use);
 
 /* Resolves "builtin:X", "plugin:X", "PROVIDER:X", a plug-in or provider
- * file path, or "X" (loading what it takes); NULL with err set. */
-const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err);
+ * file path, or "X" (loading what it takes); NULL with err set.  want is
+ * the instance ([stage.NAME]) it is for, or NULL: of a file's several
+ * stages, the one of that name runs. */
+const reg_stage *reg_resolve(registry *r, const char *use, const char *want,
+                             precis_error *err);
 
 /* The registered stage name closest to name (of one origin, or any), for
  * "did you mean"; NULL when none is close. */

@@ -24,6 +24,8 @@
 
 #include <lauxlib.h>
 
+#include <precis/util.h>
+
 #include "host/api.h"
 #include "text/article.h"
 #include "text/score.h"
@@ -933,16 +935,50 @@ static precis_article *check_out(lua_State *L, const char *fn)
 }
 
 /* out:select(sentence [, score]) */
+/*
+ * Whether sentence i still fits the user's budget (-n, --ratio, --words)
+ * beside what is chosen already: the rule of precis/util.h, which
+ * select_top and every C summarizer follow.  1 yes, 0 no, or a negative
+ * code.
+ */
+static int budget_fits(precis_stage_ctx *sc, const precis_article *a,
+                       size_t i)
+{
+    precis_budget_state b;
+    int rc = precis_budget_start(api_table(), sc, a, &b);
+    if (rc)
+        return rc;
+    for (size_t k = 0; k < a->summary.n; k++) {
+        if (a->summary.v[k].sentence == i)
+            return 1;       /* chosen already: selecting it adds nothing */
+        b.sentences++;
+        b.words += a->sents.v[a->summary.v[k].sentence].ntok;
+    }
+    return precis_budget_take(&b, a->sents.v[i].ntok);
+}
+
+/* out:select(sentence [, score]): true, or false when the sentence does
+ * not fit the user's budget (it is not added). */
 static int out_select(lua_State *L)
 {
     precis_article *a = check_out(L, "select");
     size_t i = lua_article_sentence(L, a, 2, "select");
     double score = luaL_optnumber(L, 3, 0);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "select");
+    int fits = budget_fits(sc, a, i);
+    if (fits < 0)
+        return lua_article_fail(L, "select", fits);
+    if (!fits) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
     size_t mark = lua_article_footprint(a);
     int rc = api_table()->select(sc, a, i, score);
     lua_article_charge(L, a, mark);
-    return rc ? lua_article_fail(L, "select", rc) : 0;
+    if (rc)
+        return lua_article_fail(L, "select", rc);
+    lua_pushboolean(L, 1);
+    return 1;
 }
 
 /* Reads a list of n scores at idx into an array the script's cache owns
@@ -1415,9 +1451,14 @@ void lua_article_result(lua_State *L, lua_script *s, int idx, int fn)
         }
         lua_pop(L, 1);
     }
+    /* Best first: taken while they fit the user's budget, a sentence
+     * too long for a word bound passed over for shorter ones. */
     int rc = api->clear_summary(s->sctx, a);
-    for (size_t i = 0; i < n && !rc; i++)
-        rc = api->select(s->sctx, a, pick[i], (double)(n - i));
+    for (size_t i = 0; i < n && !rc; i++) {
+        int fits = budget_fits(s->sctx, a, pick[i]);
+        rc = fits < 0 ? fits
+             : fits ? api->select(s->sctx, a, pick[i], (double)(n - i)) : 0;
+    }
     if (rc)
         lua_article_fail(L, "run", rc);
 }

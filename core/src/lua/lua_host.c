@@ -833,23 +833,28 @@ static lua_script *load_script(lua_host *h, const char *path,
     return s;
 }
 
-/* The stage of s called want, or its only stage, or its only summarizer;
- * NULL with err set. */
+/* The stage of s called want (the instance it is for), or called like
+ * its file (base), or its only stage, or its only summarizer; NULL with
+ * err set. */
 static const reg_stage *pick_stage(lua_script *s, const char *want,
-                                   precis_error *err)
+                                   const char *base, precis_error *err)
 {
-    lua_stage *pick = NULL;
+    lua_stage *pick = NULL, *named = NULL;
     size_t nsum = 0;
     lua_stage *sum = NULL;
     for (size_t i = 0; i < s->stages.n; i++) {
         lua_stage *st = s->stages.v[i];
         if (want && !strcmp(st->name, want))
             pick = st;
+        if (base && !strcmp(st->name, base))
+            named = st;
         if (st->def.flags & PRECIS_STAGE_SUMMARIZER) {
             nsum++;
             sum = st;
         }
     }
+    if (!pick)
+        pick = named;
     if (!pick && s->stages.n == 1)
         pick = s->stages.v[0];
     if (!pick && nsum == 1)
@@ -881,14 +886,14 @@ static void base_name(const char *path, char *buf, size_t size)
 }
 
 static const reg_stage *load_path(void *self, const char *path,
-                                  precis_error *err)
+                                  const char *want, precis_error *err)
 {
     lua_script *s = load_script(self, path, err);
     if (!s)
         return NULL;
     char base[256];
     base_name(path, base, sizeof base);
-    return pick_stage(s, base, err);
+    return pick_stage(s, want, base, err);
 }
 
 static int is_file(const char *p)
@@ -924,7 +929,7 @@ static const reg_stage *load_named(void *self, const char *name,
         if (!is_file(path))
             continue;
         lua_script *s = load_script(lh, path, err);
-        return s ? pick_stage(s, name, err) : NULL;
+        return s ? pick_stage(s, name, NULL, err) : NULL;
     }
     /* One script may register several stages: look through them all. */
     load_all(lh, ignore_report, NULL);

@@ -108,7 +108,8 @@ static int make_inst(precis_ctx *ctx, const char *engine, tr_inst *t,
     const char *use = ue ? pipe_use(&ctx->host, ue, ubuf, sizeof ubuf)
                          : NULL;
     const reg_stage *impl = reg_resolve(ctx->host.reg,
-                                        use && *use ? use : engine, err);
+                                        use && *use ? use : engine, engine,
+                                        err);
     if (!impl) {
         diag_prefix(err, "[translate] engine = %s", engine);
         return err ? err->code : PRECIS_ENOTFOUND;
