@@ -94,6 +94,11 @@ void ctx_profile_section(char *sec, size_t size, const char *name);
 int ctx_profile_put(config *dst, const config *src, const char *sec,
                     const char *name, precis_error *err);
 
+/* Checks profile NAME against the prepared pipeline, as
+ * precis_profile_check says (the session is prepared already). */
+int ctx_check_profile(precis_ctx *c, const char *name, int *rebuild,
+                      precis_error *err);
+
 /* Parses section's keys into opt (strings in mem), as a stage's. */
 int ctx_section_options(precis_ctx *c, const char *section, arena *mem,
                         precis_options *opt, precis_error *err);

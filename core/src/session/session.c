@@ -5,7 +5,6 @@
  */
 #include "session/ctx.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,38 +167,6 @@ size_t precis_profiles(precis_ctx *c, const char *const **names)
             break;
     *names = c->profiles.v;
     return c->profiles.n;
-}
-
-void ctx_profile_section(char *sec, size_t size, const char *name)
-{
-    snprintf(sec, size, "profile.%s", name);
-    for (char *p = sec; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-}
-
-int ctx_profile_put(config *dst, const config *src, const char *sec,
-                    const char *name, precis_error *err)
-{
-    for (const cfg_entry *p = cfg_first(src, sec); p;) {
-        /* a copy, and the place by index: when dst is src, its vector
-         * may move as it grows */
-        size_t i = (size_t)(p - src->e.v);
-        cfg_entry e = *p;
-        const char *dot = strrchr(e.key, '.');
-        char where[600], origin[700], target[160];
-        if (!dot)
-            return diag_set(err, PRECIS_ECONFIG,
-                            "%s: [%s] key '%s' must be written "
-                            "SECTION.KEY (e.g. summary.sentences)",
-                            cfg_where(&e, where, sizeof where), sec, e.key);
-        snprintf(target, sizeof target, "%.*s", (int)(dot - e.key), e.key);
-        snprintf(origin, sizeof origin, "profile %s (%s)", name,
-                 cfg_where(&e, where, sizeof where));
-        if (cfg_put(dst, target, dot + 1, e.value, origin, 0))
-            return diag_set(err, PRECIS_ENOMEM, "out of memory");
-        p = cfg_next(src, &src->e.v[i]);
-    }
-    return PRECIS_OK;
 }
 
 /* [profile.NAME] keys are "section.key = value"; they apply over the
@@ -445,6 +412,14 @@ static int check_summarizer(const precis_ctx *c, precis_error *err)
                         "stages)", c->summ_use, si->impl->def->name);
     }
     return PRECIS_OK;
+}
+
+int precis_profile_check(precis_ctx *c, const char *name, int *rebuild,
+                         precis_error *err)
+{
+    *rebuild = 0;
+    int rc = precis_ctx_prepare(c, err);
+    return rc ? rc : ctx_check_profile(c, name, rebuild, err);
 }
 
 int precis_ctx_prepare(precis_ctx *c, precis_error *err)

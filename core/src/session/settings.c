@@ -371,6 +371,38 @@ int ctx_check_stage_sections(precis_ctx *c, precis_error *err)
     return rc;
 }
 
+void ctx_profile_section(char *sec, size_t size, const char *name)
+{
+    snprintf(sec, size, "profile.%s", name);
+    for (char *p = sec; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+}
+
+int ctx_profile_put(config *dst, const config *src, const char *sec,
+                    const char *name, precis_error *err)
+{
+    for (const cfg_entry *p = cfg_first(src, sec); p;) {
+        /* a copy, and the place by index: when dst is src, its vector
+         * may move as it grows */
+        size_t i = (size_t)(p - src->e.v);
+        cfg_entry e = *p;
+        const char *dot = strrchr(e.key, '.');
+        char where[600], origin[700], target[160];
+        if (!dot)
+            return diag_set(err, PRECIS_ECONFIG,
+                            "%s: [%s] key '%s' must be written "
+                            "SECTION.KEY (e.g. summary.sentences)",
+                            cfg_where(&e, where, sizeof where), sec, e.key);
+        snprintf(target, sizeof target, "%.*s", (int)(dot - e.key), e.key);
+        snprintf(origin, sizeof origin, "profile %s (%s)", name,
+                 cfg_where(&e, where, sizeof where));
+        if (cfg_put(dst, target, dot + 1, e.value, origin, 0))
+            return diag_set(err, PRECIS_ENOMEM, "out of memory");
+        p = cfg_next(src, &src->e.v[i]);
+    }
+    return PRECIS_OK;
+}
+
 /*
  * precis_profile_check: the profile's keys as --profile would set them,
  * in a configuration of their own (so that messages name the profile and
@@ -413,20 +445,16 @@ static int check_profile(precis_ctx *c, const char *sec, config *t,
     return rc;
 }
 
-int precis_profile_check(precis_ctx *c, const char *name, int *rebuild,
-                         precis_error *err)
+int ctx_check_profile(precis_ctx *c, const char *name, int *rebuild,
+                      precis_error *err)
 {
-    *rebuild = 0;
-    int rc = precis_ctx_prepare(c, err);
-    if (rc)
-        return rc;
     char sec[128];
     ctx_profile_section(sec, sizeof sec, name);
     if (!cfg_has_section(&c->cfg, sec))
         return diag_set(err, PRECIS_ENOTFOUND, "no [%s] section", sec);
     config t;
     cfg_init(&t);
-    rc = check_profile(c, sec, &t, rebuild, err);
+    int rc = check_profile(c, sec, &t, rebuild, err);
     cfg_free(&t);
     return rc;
 }
