@@ -144,4 +144,26 @@ check "4000 finished records skipped" \
 check "resume of a finished run does not wait per window (${ms} ms)" \
     test "$ms" -lt 8000
 
+# A module a script requires counts as the script: editing it reruns.
+mkdir -p "$T/rq/s/lib" "$T/rq/arts"
+printf 'Story\n\nThe council met on Monday. It voted.\n' > "$T/rq/arts/a.txt"
+printf 'return { n = 1 }\n' > "$T/rq/s/lib/m.lua"
+printf '%s\n' 'local m = require "m"' \
+    'precis.register_stage { name = "usem", kind = "summarizer",' \
+    '  run = function(a, o, out) return "n=" .. m.n end }' > "$T/rq/s/usem.lua"
+"$PRECIS" batch "$T/rq/arts" -S "$T/rq/s/usem.lua" -o "$T/rq/out" 2>/dev/null
+"$PRECIS" batch "$T/rq/arts" -S "$T/rq/s/usem.lua" -o "$T/rq/out" \
+    --resume 2> "$T/err"
+check "resume with nothing changed skips" \
+    test "$(summary_field "$T/err" skipped)" = 1
+touch -d '+2 seconds' "$T/rq/s/lib/m.lua"
+printf 'return { n = 2 }\n' > "$T/rq/s/lib/m.lua.new"
+mv "$T/rq/s/lib/m.lua.new" "$T/rq/s/lib/m.lua"
+touch -d '+2 seconds' "$T/rq/s/lib/m.lua"
+"$PRECIS" batch "$T/rq/arts" -S "$T/rq/s/usem.lua" -o "$T/rq/out" \
+    --resume 2> "$T/err"
+check "resume after a required module changed reruns" \
+    test "$(summary_field "$T/err" done)" = 1
+check "... with the module's new value" grep -q "n=2" "$T/rq/out/a.txt"
+
 finish

@@ -7,6 +7,7 @@
  */
 #include "session/ctx.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -280,6 +281,58 @@ static void newer(precis_fingerprint *fp, const char *path)
     }
 }
 
+/* Every .lua below dir (modules a/b.lua included), a few levels deep. */
+static void newer_lua_tree(precis_fingerprint *fp, const char *dir,
+                           int depth)
+{
+    DIR *d = depth < 4 ? opendir(dir) : NULL;
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        size_t n = strlen(de->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            newer_lua_tree(fp, path, depth + 1);
+        else if (n > 4 && !strcmp(de->d_name + n - 4, ".lua"))
+            newer(fp, path);
+    }
+    closedir(d);
+}
+
+/*
+ * The modules scripts may require: lib/ of the script path and of each
+ * script's own folder.  A module loaded only when an article needs it is
+ * counted too, so every module there is, not only those loaded so far:
+ * editing one reruns the articles on --resume.
+ */
+static void newer_modules(precis_ctx *c, precis_fingerprint *fp)
+{
+    const char *const *dirs;
+    size_t n = c->lua ? lua_host_dirs(c->lua, &dirs) : 0;
+    char lib[4096];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(lib, sizeof lib, "%s/lib", dirs[i]);
+        newer_lua_tree(fp, lib, 0);
+    }
+    for (size_t i = 0; i < c->pipe->st.n; i++) {
+        const char *w = c->pipe->st.v[i].impl->where;
+        size_t len = strlen(w);
+        const char *slash = strrchr(w, '/');
+        if (len < 4 || strcmp(w + len - 4, ".lua"))
+            continue;
+        snprintf(lib, sizeof lib, "%.*s/lib", slash ? (int)(slash - w) : 1,
+                 slash ? w : ".");
+        newer_lua_tree(fp, lib, 0);
+    }
+}
+
 int precis_ctx_fingerprint(precis_ctx *c, precis_fingerprint *fp,
                            precis_error *err)
 {
@@ -295,6 +348,7 @@ int precis_ctx_fingerprint(precis_ctx *c, precis_fingerprint *fp,
     }
     for (size_t i = 0; i < c->cfg.files.n; i++)
         newer(fp, c->cfg.files.v[i]);
+    newer_modules(c, fp);
     fp->hash = h;
     snprintf(fp->hex, sizeof fp->hex, "%016llx", (unsigned long long)h);
     return PRECIS_OK;
