@@ -78,4 +78,32 @@ d = json.load(sys.stdin)
 print(sum(len(s["text"].split()) for s in d["summary"]))' < "$TMP/out")
 [ "$words" -le 45 ] && pass "... about 40 words ($words)" \
     || fail "$words words"
+# out:set: the date stays ISO 8601; what no output could carry is refused
+# with the script's line; plain inspect shows the fields.
+setter() {   # setter VALUE-IN-LUA
+    printf 'precis.register_stage { name = "d", kind = "annotate",\n  run = function(a, o, out) out:set(%s) end }\n' "$1" > d.lua
+    "$PRECIS" inspect --set pipeline.stages=normalise,d,summary \
+        --set stage.d.use=d.lua "$SEED" > "$TMP/out" 2> "$TMP/err"
+}
+setter '"date", "11 September 2024"'
+grep -q "^date: 2024-09-11" "$TMP/out" \
+    && pass "out:set date in another form is written as ISO 8601" \
+    || fail "date: $(grep '^date' "$TMP/out")"
+setter '"date", "garbage"'
+grep -q "d.lua:2: set: 'garbage' is no date" "$TMP/err" \
+    && pass "... and what is no date is refused, with the line" \
+    || fail "garbage date: $(cat "$TMP/err")"
+setter '"k", "v\0x"'
+grep -q "d.lua:2: set: the value of 'k' holds a NUL byte" "$TMP/err" \
+    && pass "out:set refuses a NUL byte" || fail "NUL: $(cat "$TMP/err")"
+setter '"k", 0/0'
+grep -q "not a finite number" "$TMP/err" \
+    && pass "out:set refuses NaN" || fail "NaN: $(cat "$TMP/err")"
+setter '"", 1'
+grep -q "set: the field name is empty" "$TMP/err" \
+    && pass "out:set refuses an empty name" || fail "empty: $(cat "$TMP/err")"
+setter '"reading_time", "3 min"'
+grep -q "^reading_time: 3 min" "$TMP/out" \
+    && pass "plain inspect shows a script's field" \
+    || fail "inspect: $(head -12 "$TMP/out")"
 finish

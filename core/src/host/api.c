@@ -290,8 +290,19 @@ static int a_set_meta(precis_stage_ctx *ctx, precis_article *a,
         return PRECIS_EINVAL;
     if (!strcmp(key, "source") || !strcmp(key, "lang"))
         return PRECIS_EINVAL;   /* set by the loader only */
-    if (!text_ok(key, strlen(key)) || !text_ok(value, len))
+    if (!text_ok(key, strlen(key)) || !text_ok(value, len)
+        || (value && memchr(value, '\0', len)))
         return PRECIS_EFORMAT;
+    /* The date is ISO 8601, as every output promises: a date in another
+     * form is written so, and what is no date is refused. */
+    char iso[40];
+    date_value d;
+    if (!strcmp(key, "date") && len) {
+        if (!date_is_line(value, len, &d))
+            return PRECIS_EFORMAT;
+        len = date_format_iso(&d, iso, sizeof iso);
+        value = iso;
+    }
     return article_set_field(a, key, value ? value : "", len);
 }
 

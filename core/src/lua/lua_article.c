@@ -1078,9 +1078,16 @@ static int out_set(lua_State *L)
     precis_article *a = check_out(L, "set");
     const char *k = luaL_checkstring(L, 2);
     int t = lua_type(L, 3);
+    if (!*k)
+        return luaL_error(L, "set: the field name is empty");
+    if (t == LUA_TNUMBER && !isfinite(lua_tonumber(L, 3)))
+        return luaL_error(L, "set: the value of '%s' is not a finite number",
+                          k);
     if (t == LUA_TBOOLEAN)
         lua_pushstring(L, lua_toboolean(L, 3) ? "true" : "false");
-    else if (t == LUA_TSTRING || t == LUA_TNUMBER)
+    else if (t == LUA_TSTRING)
+        lua_pushvalue(L, 3);            /* whole, NUL bytes and all */
+    else if (t == LUA_TNUMBER)
         lua_pushstring(L, lua_tostring(L, 3));
     else
         return luaL_error(L, "set: the value of '%s' must be a string, a "
@@ -1091,10 +1098,17 @@ static int out_set(lua_State *L)
     if (!strcmp(k, "source") || !strcmp(k, "lang"))
         return luaL_error(L, "set: '%s' is set by the loader and cannot be "
                           "changed", k);
+    if (memchr(v, '\0', n))
+        return luaL_error(L, "set: the value of '%s' holds a NUL byte", k);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "set");
     size_t mark = lua_article_footprint(a);
     int rc = api_table()->set_meta(sc, a, k, v, n);
     lua_article_charge(L, a, mark);
+    if (rc == PRECIS_EFORMAT && !strcmp(k, "date"))
+        return luaL_error(L, "set: '%s' is no date; date takes a date "
+                          "(2024-09-11, 2024-09-11T14:05:00+02:00, "
+                          "\"September 11, 2024\"), written as ISO 8601",
+                          v);
     return rc ? lua_article_fail(L, "set", rc) : 0;
 }
 

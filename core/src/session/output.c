@@ -379,6 +379,12 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
     for (size_t i = 0; i < a->people.n; i++)
         sb_printf(sb, md ? "- **person**: %s (%s)\n" : "person: %s (%s)\n",
                   a->people.v[i].name, a->people.v[i].role);
+    /* What stages and scripts set of their own (out:set), as JSON has it
+     * under "fields". */
+    for (size_t i = 0; i < a->fields.n; i++)
+        if (!is_standard(a->fields.v[i].key))
+            sb_printf(sb, md ? "- **%s**: %s\n" : "%s: %s\n",
+                      a->fields.v[i].key, a->fields.v[i].value);
     sb_puts(sb, md ? "\n## Paragraphs\n\n" : "paragraphs:\n");
     for (size_t i = 0; i < a->paras.n; i++) {
         const pr_para *p = &a->paras.v[i];
