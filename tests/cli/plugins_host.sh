@@ -108,7 +108,8 @@ expect_err_has "crashed (segmentation fault) in stage 'fx_crash' (plugin:fx_cras
 [ ! -e "$TMP/cc" ] && pass "... before anything is written" \
     || fail "$TMP/cc: $(ls -A "$TMP/cc")"
 # What a plug-in prints goes to stderr, never among the results.
-"$PRECIS" summarize -f json $P --set pipeline.stages=fx_noisy,summary \
+"$PRECIS" summarize -f json \
+    --set "pipeline.stages=$F/hostile/fx_noisy.so,summary" \
     "$TMP/a.txt" "$TMP/a.txt" > "$TMP/out" 2> "$TMP/err"
 [ $? -eq 0 ] && pass "a plug-in printing to stdout: exit 0" || fail "noisy exit"
 python3 -c '

@@ -107,7 +107,10 @@ local function write(article, out, r)
   out:set_scores("walk", r)
   if article.nsentences > 0 then
     out:annotate("walk", article:sentence(1), "first")
-    out:select(1, 1.0)
+  end
+  local body = article:sentence_indexes("body")
+  if #body > 0 then
+    out:select(body[1], 1.0)
   end
   if article.nparagraphs > 0 then
     out:annotate("para", article:paragraph(1))

@@ -40,12 +40,24 @@
  * one at a time.  run() on one stage instance is never called concurrently
  * unless the stage sets PRECIS_STAGE_REENTRANT.  A precis_stage_ctx is
  * usable only during the call that received it.  Batch runs use worker
- * processes, so a crash in a plug-in costs one article, not the run.
+ * processes, so a crash, an exit() or a leak in run() costs one article,
+ * not the run (a worker grown past --worker-memory is replaced); a crash
+ * in init or create ends the run before any article, named.  Write
+ * nothing to standard output: precis points it at standard error.
  *
  * ERRORS.  API functions return PRECIS_OK (0) or a negative PRECIS_E*
- * code; api->strerror() names it.  A stage that cannot do its work
- * returns api->fail(ctx, code, "fmt", ...): the host adds the stage, the
- * plug-in and the article to the message.
+ * code; api->strerror() names it.  A call that fails never fails the
+ * calling stage: the code is the caller's to act on (fall back to another
+ * scorer, go on without a translation, or give up).  A stage that cannot
+ * do its work returns api->fail(ctx, code, "fmt", ...): the host adds the
+ * stage, the plug-in and the article to the message.  A stage that just
+ * returns the code a call gave it fails too, and when that call said why
+ * (run_scorer, translate, select, add_person, similarity,
+ * similarity_graph do), that is the stage's message; those messages are
+ * also logged at -v, so a fallback leaves a trace.  Callbacks return
+ * PRECIS_OK or a negative code: a positive value fails the stage, named
+ * as a value that is no status.  A stage's message is one line: control
+ * characters (line breaks, tabs, escapes) in it become spaces.
  */
 #ifndef PRECIS_PLUGIN_H
 #define PRECIS_PLUGIN_H
@@ -147,7 +159,7 @@ typedef struct precis_person {
     precis_str name;
     precis_str role;            /* "author", "editor", "reporter",
                                  * "photographer", "contributor",
-                                 * "organization" */
+                                 * "organization": no other */
 } precis_person;
 
 enum { PRECIS_QUOTE_DIRECT = 1, PRECIS_QUOTE_PARTIAL, PRECIS_QUOTE_BLOCK };
@@ -226,8 +238,9 @@ typedef struct precis_stage_def {
      * the instance needs keeps a plug-in clear of that rule. */
     int (*create)(precis_stage_ctx *ctx, const precis_options *opt,
                   void **state);
-    /* Does the stage's work on one article.  May be NULL for a stage that
-     * only translates. */
+    /* Does the stage's work on one article: PRECIS_OK, or a negative
+     * code, which fails the stage (see ERRORS).  May be NULL for a stage
+     * that only translates. */
     int (*run)(precis_stage_ctx *ctx, void *state, precis_article *a);
     /* Frees what create() made.  May be NULL. */
     void (*destroy)(void *state);
@@ -255,7 +268,8 @@ typedef struct precis_edge {
 
 enum {
     PRECIS_WEIGHT_TF = 1,       /* raw counts */
-    PRECIS_WEIGHT_TFISF,        /* tf * log(N / sentence frequency) */
+    PRECIS_WEIGHT_TFISF,        /* tf * log(N / sentence frequency); 0
+                                 * (a zeroed precis_sim_opts) means this */
     PRECIS_WEIGHT_BINARY        /* 1 per distinct term */
 };
 
@@ -266,8 +280,9 @@ enum {
 };
 
 typedef struct precis_sim_opts {
-    int weighting;              /* PRECIS_WEIGHT_* */
-    int measure;                /* PRECIS_SIM_* */
+    int weighting;              /* PRECIS_WEIGHT_*, or 0; another value is
+                                 * refused */
+    int measure;                /* PRECIS_SIM_*; another value is refused */
     int body_only;              /* only body sentences take part */
     double threshold;           /* drop edges below this similarity */
     int stopwords;              /* count stopwords too */
@@ -295,15 +310,29 @@ struct precis_api {
 
     /* -- 1.0: registration and diagnostics -- */
     int (*register_stage)(precis_plugin *self, const precis_stage_def *def);
+    /* Fails the calling stage with a message (one line; at most 1023
+     * bytes are kept) and returns code, or PRECIS_ESTAGE when code is not
+     * negative: `return api->fail(ctx, …);`. */
     int (*fail)(precis_stage_ctx *ctx, int code, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
-    /* level: 0 error, 1 warning, 2 info, 3 debug (shown with -v) */
+    /* level: 0 error (always shown), 1 warning (unless -q), 2 info (with
+     * -v), 3 debug (with -vv) */
     void (*log)(precis_stage_ctx *ctx, int level, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
     void *(*scratch)(precis_stage_ctx *ctx, size_t size);
     const char *(*strerror)(int code);
 
-    /* -- 1.0: options (keys must be in the stage's schema) -- */
+    /* -- 1.0: options --
+     * Each getter reads the option types it can convert, and no others:
+     *   opt_bool    BOOL
+     *   opt_int     INT, SIZE (in bytes: "4K" is 4096), BOOL (0 or 1)
+     *   opt_real    REAL, INT, SIZE
+     *   opt_string  every type, the value as written ("4K", "yes"):
+     *               the getter for ENUM and STRING
+     * A key that is not in the stage's schema, or an option the getter
+     * cannot read, gives 0, 0.0, false or "" and one warning per stage
+     * and key naming the stage, the key and the getter to use.  The
+     * string is the host's: valid while o is. */
     int64_t (*opt_int)(const precis_options *o, const char *key);
     double (*opt_real)(const precis_options *o, const char *key);
     int (*opt_bool)(const precis_options *o, const char *key);
@@ -338,6 +367,9 @@ struct precis_api {
     int (*set_kind)(precis_stage_ctx *ctx, precis_article *a, size_t para,
                     precis_kind kind, const char *reason);
     int (*clear_people)(precis_stage_ctx *ctx, precis_article *a);
+    /* Adds a person (name copied).  role is one of precis_person's
+     * roles, or NULL for "author"; another role is PRECIS_EINVAL, an
+     * empty name too, text that is not UTF-8 PRECIS_EFORMAT. */
     int (*add_person)(precis_stage_ctx *ctx, precis_article *a,
                       const char *name, size_t len, const char *role);
     int (*add_quote)(precis_stage_ctx *ctx, precis_article *a,
@@ -356,7 +388,11 @@ struct precis_api {
      * disables it), kept in article order. */
     int (*select_top)(precis_stage_ctx *ctx, precis_article *a,
                       const double *scores, size_t n, double lambda);
-    /* Adds one sentence to the summary (kept in article order). */
+    /* Adds one sentence to the summary (kept in article order; a
+     * sentence chosen twice keeps the higher score).  Only a sentence of
+     * a PRECIS_KIND_BODY paragraph, as select_top takes: another (the
+     * headline, a caption, a credit) is PRECIS_EINVAL, an index past the
+     * last sentence PRECIS_ERANGE. */
     int (*select)(precis_stage_ctx *ctx, precis_article *a, size_t sentence,
                   double score);
     int (*clear_summary)(precis_stage_ctx *ctx, precis_article *a);
@@ -369,13 +405,18 @@ struct precis_api {
      * inverse sentence frequency log(N / sf) over body sentences. */
     int (*term_isf)(precis_stage_ctx *ctx, const precis_article *a,
                     double *out);
-    /* Cosine similarity of two sentences' term vectors. */
+    /* The similarity of two sentences' term vectors by o's measure and
+     * weighting: 0 or more (0 for a sentence body_only leaves out).  -1
+     * when refused (no similarity is negative): an unknown measure or
+     * weighting, a sentence index past the last, no article or
+     * options, out of memory. */
     double (*similarity)(precis_stage_ctx *ctx, const precis_article *a,
                          size_t s1, size_t s2, const precis_sim_opts *o);
     /* The sparse similarity graph over the article's sentences (built from
      * an inverted index, never an n*n matrix): each sentence linked with
      * its most similar ones, every edge stored in both directions, sorted
-     * by (from, to).  *edges is scratch memory. */
+     * by (from, to).  *edges is scratch memory.  An unknown measure or
+     * weighting is PRECIS_EINVAL. */
     int (*similarity_graph)(precis_stage_ctx *ctx, const precis_article *a,
                             const precis_sim_opts *o, precis_edge **edges,
                             size_t *nedges);
@@ -407,14 +448,28 @@ struct precis_api {
                             size_t *out);
     /* Translates n segments from -> to (ISO 639-1 codes; from NULL for
      * the article's language) with the session's translator.  out[i]
-     * receive the translations in scratch memory. */
+     * receive the translations in scratch memory (the host's; gone when
+     * the callback returns).  Returns PRECIS_OK, or a code and no
+     * results: PRECIS_EINVAL (no language), PRECIS_ENOTFOUND or the
+     * engine's code (no translator for the pair, or it failed),
+     * PRECIS_ESTAGE (a segment failed), PRECIS_ESTATE (called from inside
+     * a translator's translate).  It does not fail the calling stage. */
     int (*translate)(precis_stage_ctx *ctx, const char *from,
                      const char *to, const precis_str *in, size_t n,
                      precis_str *out);
     /* Runs the built-in or plug-in SCORE or SELECT stage `name` on the
-     * article with its defaults overridden by n keys[i] = values[i]
-     * (checked against its options), leaving the summary as it was; the
-     * score table it sets is then readable with api->scores. */
+     * article (the caller's own) with its defaults overridden by n
+     * keys[i] = values[i] (copied; checked against its options), leaving
+     * the summary as it was; the score table it sets is the article's,
+     * readable with api->scores.  Returns PRECIS_OK, or:
+     *   PRECIS_ENOTFOUND  no such stage
+     *   PRECIS_EINVAL     an unknown option; or `name` is running already:
+     *                     the caller itself, or a stage whose run_scorer
+     *                     led to this call (A -> B -> A would never end)
+     *   PRECIS_ECONFIG    a bad option value, or its create() failed
+     *   PRECIS_ELIMIT     scorers nested more than 7 deep
+     *   PRECIS_ESTAGE     it failed on the article
+     * It does not fail the calling stage. */
     int (*run_scorer)(precis_stage_ctx *ctx, precis_article *a,
                       const char *name, const char *const *keys,
                       const char *const *values, size_t n);

@@ -48,6 +48,25 @@ void diag_append(precis_error *err, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_one_line(char *s)
+{
+    unsigned char *r = (unsigned char *)s, *w = r;
+    if (!s)
+        return;
+    while (*r) {
+        if (*r < 0x20 || *r == 0x7f) {
+            *w++ = ' ';
+            r++;
+        } else if (r[0] == 0xc2 && r[1] >= 0x80 && r[1] <= 0x9f) {
+            *w++ = ' ';     /* U+0080..U+009F: CSI and its kin */
+            r += 2;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 void diag_log(const diag_sink *s, int level, const char *fmt, ...)
 {
     int verbosity = s ? s->verbosity : 1;

@@ -35,4 +35,10 @@ void diag_prefix(precis_error *err, const char *fmt, ...)
 void diag_append(precis_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Makes s one line in place: each control character (C0, DEL, and C1 as
+ * UTF-8) becomes a space.  For messages made of what a plug-in, a script
+ * or a file name gave: a line break would start a line that looks like
+ * the host's own, and an escape would drive the terminal. */
+void diag_one_line(char *s);
+
 #endif

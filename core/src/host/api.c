@@ -37,26 +37,57 @@ static int a_fail(precis_stage_ctx *ctx, int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(ctx->message, sizeof ctx->message, fmt ? fmt : "", ap);
     va_end(ap);
+    diag_one_line(ctx->message);
     ctx->failed = 1;
     ctx->code = code < 0 ? code : PRECIS_ESTAGE;
     return ctx->code;
 }
 
-static void a_log(precis_stage_ctx *ctx, int level, const char *fmt, ...)
+/* One message about ctx's stage (and article) to the session's log. */
+static void say(const precis_stage_ctx *ctx, int level, const char *msg)
 {
     static const char *const tag[] = { "error", "warning", "info", "debug" };
     const char *stage = ctx && ctx->stage ? ctx->stage->name : "plugin";
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt ? fmt : "", ap);
-    va_end(ap);
     /* Errors always show, warnings unless -q, info with -v. */
     int lv = level < 0 ? 0 : level > 3 ? 3 : level;
     diag_log(ctx && ctx->host ? &ctx->host->log : NULL, lv,
              "%s: stage '%s'%s%s: %s", tag[lv], stage,
              ctx && ctx->article ? " on " : "",
              ctx && ctx->article ? ctx->article->source : "", msg);
+}
+
+static void a_log(precis_stage_ctx *ctx, int level, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt ? fmt : "", ap);
+    va_end(ap);
+    say(ctx, level, msg);
+}
+
+/*
+ * A call that cannot do what was asked returns a code and leaves the
+ * stage alone: the stage decides, and may fall back (another scorer, no
+ * translation).  The message is kept in ctx: a stage that returns this
+ * very code fails with it (api_ctx_why); and it goes to the log at -v, so
+ * that a fallback leaves a trace.
+ */
+static int refuse(precis_stage_ctx *ctx, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int refuse(precis_stage_ctx *ctx, int code, const char *fmt, ...)
+{
+    if (!ctx)
+        return code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->refusal, sizeof ctx->refusal, fmt, ap);
+    va_end(ap);
+    diag_one_line(ctx->refusal);
+    ctx->refused = code;
+    say(ctx, 2, ctx->refusal);
+    return code;
 }
 
 static void *a_scratch(precis_stage_ctx *ctx, size_t size)
@@ -66,23 +97,110 @@ static void *a_scratch(precis_stage_ctx *ctx, size_t size)
 
 /* ---- options ---- */
 
-static const char *opt_raw(const precis_options *o, const char *key,
-                           const precis_option_def **def)
+/* A getter and the option types it reads (plugin.h says the same). */
+typedef struct getter {
+    const char *name;
+    unsigned types;             /* 1 << PRECIS_OPT_* */
+    const char *neutral;        /* what it gives otherwise */
+} getter;
+
+#define OT(t) (1u << PRECIS_OPT_##t)
+static const getter get_int = { "opt_int", OT(INT) | OT(SIZE) | OT(BOOL),
+                                "0" };
+static const getter get_real = { "opt_real", OT(REAL) | OT(INT) | OT(SIZE),
+                                 "0" };
+static const getter get_bool = { "opt_bool", OT(BOOL), "false" };
+static const getter get_string = { "opt_string", ~0u, "\"\"" };
+#undef OT
+
+/* "an enum", for "'mode' is an enum option". */
+static const char *type_name(precis_opt_type t)
 {
+    switch (t) {
+    case PRECIS_OPT_BOOL: return "a bool";
+    case PRECIS_OPT_INT: return "an int";
+    case PRECIS_OPT_REAL: return "a real";
+    case PRECIS_OPT_STRING: return "a string";
+    case PRECIS_OPT_ENUM: return "an enum";
+    case PRECIS_OPT_SIZE: return "a size";
+    }
+    return "an unknown";
+}
+
+/* The getter meant for options of type t. */
+static const char *reader_of(precis_opt_type t)
+{
+    switch (t) {
+    case PRECIS_OPT_BOOL: return "opt_bool";
+    case PRECIS_OPT_INT: case PRECIS_OPT_SIZE: return "opt_int";
+    case PRECIS_OPT_REAL: return "opt_real";
+    default: return "opt_string";
+    }
+}
+
+/* The schema's key nearest to key, for "did you mean"; NULL if none. */
+static const char *near_key(const precis_options *o, const char *key)
+{
+    const char **keys = malloc((o->n + 1) * sizeof *keys);
+    if (!keys)
+        return NULL;
+    for (size_t i = 0; i < o->n; i++)
+        keys[i] = o->defs[i].key;
+    const char *near = precis_did_you_mean(key, keys, o->n);
+    free(keys);
+    return near;
+}
+
+/*
+ * A getter asked for a key the schema lacks (a typo), or for an option it
+ * cannot read: it gives its neutral value, which would hide the mistake,
+ * so the stage's log says so, once per stage and key.
+ */
+static void opt_warn(const precis_options *o, const char *key,
+                     const precis_option_def *d, const getter *g)
+{
+    if (!o->host || !o->host->reg || !o->impl
+        || !reg_once(o->host->reg, o->impl, key))
+        return;
+    char what[512];
+    const char *near = d ? NULL : near_key(o, key);
+    if (d)
+        snprintf(what, sizeof what, "'%s' is %s option, which %s reads",
+                 key, type_name(d->type), reader_of(d->type));
+    else
+        snprintf(what, sizeof what, "no option '%s' in the stage's schema"
+                 "%s%s%s", key, near ? " (did you mean '" : "",
+                 near ? near : "", near ? "'?)" : "");
+    diag_one_line(what);
+    diag_log(&o->host->log, 1, "warning: stage '%s' (%s): %s: %s; %s is "
+             "used", o->stage ? o->stage : o->impl->def->name,
+             o->provider ? o->provider : "", g->name, what, g->neutral);
+}
+
+/* key's value if g reads its type, else NULL (warned about); *def gets
+ * the option, or NULL. */
+static const char *opt_get(const precis_options *o, const char *key,
+                           const getter *g, const precis_option_def **def)
+{
+    *def = NULL;
     if (!o || !key)
         return NULL;
     for (size_t i = 0; i < o->n; i++)
         if (!strcmp(o->defs[i].key, key)) {
             *def = &o->defs[i];
-            return o->values[i];
+            break;
         }
+    if (*def && (unsigned)(*def)->type < 32
+        && (g->types >> (*def)->type & 1))
+        return o->values[*def - o->defs];
+    opt_warn(o, key, *def, g);
     return NULL;
 }
 
 static int64_t a_opt_int(const precis_options *o, const char *key)
 {
     const precis_option_def *d;
-    const char *v = opt_raw(o, key, &d);
+    const char *v = opt_get(o, key, &get_int, &d);
     int64_t i = 0;
     uint64_t z;
     if (!v)
@@ -101,17 +219,21 @@ static int64_t a_opt_int(const precis_options *o, const char *key)
 static double a_opt_real(const precis_options *o, const char *key)
 {
     const precis_option_def *d;
-    const char *v = opt_raw(o, key, &d);
+    const char *v = opt_get(o, key, &get_real, &d);
     double r = 0;
-    if (v && cfg_parse_real(v, &r) != 0)
-        r = (double)a_opt_int(o, key);
+    uint64_t z;
+    if (!v)
+        return 0;
+    if (d->type == PRECIS_OPT_SIZE)     /* "4K" is no number strtod reads */
+        return cfg_parse_size(v, &z) == 0 ? (double)z : 0;
+    cfg_parse_real(v, &r);
     return r;
 }
 
 static int a_opt_bool(const precis_options *o, const char *key)
 {
     const precis_option_def *d;
-    const char *v = opt_raw(o, key, &d);
+    const char *v = opt_get(o, key, &get_bool, &d);
     int b = 0;
     if (v)
         cfg_parse_bool(v, &b);
@@ -121,7 +243,7 @@ static int a_opt_bool(const precis_options *o, const char *key)
 static const char *a_opt_string(const precis_options *o, const char *key)
 {
     const precis_option_def *d;
-    const char *v = opt_raw(o, key, &d);
+    const char *v = opt_get(o, key, &get_string, &d);
     return v ? v : "";
 }
 
@@ -331,13 +453,30 @@ static int a_clear_people(precis_stage_ctx *ctx, precis_article *a)
     return PRECIS_OK;
 }
 
+/* The roles plugin.h lists (precis_person): outputs and the translator's
+ * name list know these, and nothing else. */
+static const char *const person_roles[] = {
+    "author", "editor", "reporter", "photographer", "contributor",
+    "organization", NULL
+};
+
 static int a_add_person(precis_stage_ctx *ctx, precis_article *a,
                         const char *name, size_t len, const char *role)
 {
     if (!writable(ctx, a) || !name || !len)
-        return PRECIS_EINVAL;
+        return refuse(ctx, PRECIS_EINVAL, "add_person: %s",
+                      !writable(ctx, a) ? "not the article of this call"
+                                        : "the name is empty");
     if (!text_ok(name, len) || (role && !text_ok(role, strlen(role))))
-        return PRECIS_EFORMAT;
+        return refuse(ctx, PRECIS_EFORMAT, "add_person: the %s is not "
+                      "valid UTF-8", text_ok(name, len) ? "role" : "name");
+    const char *const *r = person_roles;
+    while (role && *r && strcmp(*r, role))
+        r++;
+    if (role && !*r)
+        return refuse(ctx, PRECIS_EINVAL, "add_person: unknown role '%.64s'"
+                      " (author, editor, reporter, photographer, "
+                      "contributor or organization)", role);
     return article_add_person(a, name, len, role);
 }
 
@@ -433,13 +572,23 @@ static int a_select_top(precis_stage_ctx *ctx, precis_article *a,
                         &ctx->scratch);
 }
 
+/* One sentence more in the summary: a body sentence, as select_top
+ * would take (a summary holds no headline, caption or credit). */
 static int a_select(precis_stage_ctx *ctx, precis_article *a, size_t i,
                     double score)
 {
     if (!writable(ctx, a))
-        return PRECIS_EINVAL;
+        return refuse(ctx, PRECIS_EINVAL, "select: not the article of "
+                      "this call");
     if (i >= a->sents.n)
-        return PRECIS_ERANGE;
+        return refuse(ctx, PRECIS_ERANGE, "select: no sentence %zu (the "
+                      "article has %zu)", i, (size_t)a->sents.n);
+    if (!score_is_body(a, i))
+        return refuse(ctx, PRECIS_EINVAL, "select: sentence %zu is in a %s "
+                      "paragraph; a summary takes body sentences only", i,
+                      article_kind_name((precis_kind)
+                                        a->paras.v[a->sents.v[i].para]
+                                            .kind));
     return article_pick(a, (uint32_t)i, score);
 }
 
@@ -473,17 +622,48 @@ static int a_term_isf(precis_stage_ctx *ctx, const precis_article *a,
     return score_isf(a, out);
 }
 
+/* Options the scoring code knows: a value it does not would be read as
+ * the default (cosine, tf-isf) without a word.  0 is tf-isf, as a zeroed
+ * precis_sim_opts has it. */
+static int sim_opts_check(precis_stage_ctx *ctx, const char *fn,
+                          const precis_sim_opts *o)
+{
+    if (o->measure != PRECIS_SIM_COSINE && o->measure != PRECIS_SIM_OVERLAP)
+        return refuse(ctx, PRECIS_EINVAL, "%s: unknown measure %d "
+                      "(PRECIS_SIM_COSINE or PRECIS_SIM_OVERLAP)", fn,
+                      o->measure);
+    if (o->weighting < 0 || o->weighting > PRECIS_WEIGHT_BINARY)
+        return refuse(ctx, PRECIS_EINVAL, "%s: unknown weighting %d "
+                      "(PRECIS_WEIGHT_TF, _TFISF or _BINARY)", fn,
+                      o->weighting);
+    return PRECIS_OK;
+}
+
+/* -1 for what it refuses: no similarity is negative. */
 static double a_similarity(precis_stage_ctx *ctx, const precis_article *a,
                            size_t s1, size_t s2, const precis_sim_opts *o)
 {
-    if (!ctx || !a || !o || s1 >= a->sents.n || s2 >= a->sents.n)
-        return 0;
+    if (!ctx || !a || !o) {
+        refuse(ctx, PRECIS_EINVAL, "similarity: no article or options");
+        return -1;
+    }
+    if (sim_opts_check(ctx, "similarity", o))
+        return -1;
+    if (s1 >= a->sents.n || s2 >= a->sents.n) {
+        refuse(ctx, PRECIS_ERANGE, "similarity: no sentence %zu (the "
+               "article has %zu)", s1 >= a->sents.n ? s1 : s2,
+               (size_t)a->sents.n);
+        return -1;
+    }
     /* Vectors for the whole article are cheap next to one pass of a
      * summarizer, and keep this entry point free of caching rules. */
     arena tmp = ARENA_INIT;
     sent_vecs v;
-    double s = score_vectors(a, o, &tmp, &v) ? 0 : score_sim(&v, o, s1, s2);
+    int rc = score_vectors(a, o, &tmp, &v);
+    double s = rc ? -1 : score_sim(&v, o, s1, s2);
     arena_free(&tmp);
+    if (rc)
+        refuse(ctx, rc, "similarity: out of memory");
     return s;
 }
 
@@ -493,7 +673,8 @@ static int a_similarity_graph(precis_stage_ctx *ctx, const precis_article *a,
 {
     if (!ctx || !a || !o || !edges || !nedges)
         return PRECIS_EINVAL;
-    return score_graph(a, o, &ctx->scratch, edges, nedges);
+    int rc = sim_opts_check(ctx, "similarity_graph", o);
+    return rc ? rc : score_graph(a, o, &ctx->scratch, edges, nedges);
 }
 
 static int a_rank(precis_stage_ctx *ctx, size_t n, const precis_edge *edges,
@@ -530,35 +711,48 @@ int host_tr_error(precis_tr_batch *b, size_t i, const char *msg)
     return b->error[i] ? PRECIS_OK : PRECIS_ENOMEM;
 }
 
-/* The session's translator, for any stage; texts in scratch memory. */
+/* The session's translator, for any stage; texts in scratch memory.  A
+ * failure is the caller's to handle (refuse): a stage may well go on
+ * without a translation. */
 static int a_translate(precis_stage_ctx *ctx, const char *from,
                        const char *to, const precis_str *in, size_t n,
                        precis_str *out)
 {
     if (!ctx || !to || (!in && n) || (!out && n))
-        return PRECIS_EINVAL;
+        return refuse(ctx, PRECIS_EINVAL, "translate: no target language, "
+                      "or no segments or results");
     host *h = ctx->host;
     if (!from && ctx->article && ctx->article->lang[0])
         from = ctx->article->lang;
     if (!from)
-        return a_fail(ctx, PRECIS_EINVAL, "translate: no source language");
+        return refuse(ctx, PRECIS_EINVAL, "translate: no source language");
     if (!h->translate)
-        return a_fail(ctx, PRECIS_ENOTFOUND, "no translator is available");
+        return refuse(ctx, PRECIS_ENOTFOUND, "translate: no translator is "
+                      "available");
+    /* A translator asking for translation would call itself again,
+     * without end. */
+    if (h->translating)
+        return refuse(ctx, PRECIS_ESTATE, "translate: called from inside "
+                      "the translator");
     precis_tr_batch b = { n, arena_calloc(&ctx->scratch, n + 1,
                                           sizeof(char *)),
                           arena_calloc(&ctx->scratch, n + 1,
                                        sizeof(char *)), &ctx->scratch };
     if (!b.text || !b.error)
-        return a_fail(ctx, PRECIS_ENOMEM, "out of memory");
+        return refuse(ctx, PRECIS_ENOMEM, "translate: out of memory");
     precis_error err = { 0, "" };
+    const char *engine = NULL;
     int rc = h->translate(h->translate_ud, ctx->article, from, to, in, n,
-                          &b, NULL, &err);
+                          &b, &engine, &err);
     if (rc)
-        return a_fail(ctx, rc, "%s", err.message);
+        return refuse(ctx, rc < 0 ? rc : PRECIS_ESTAGE,
+                      "translate: %s%s%s%s", engine ? "engine '" : "",
+                      engine ? engine : "", engine ? "': " : "",
+                      err.message);
     for (size_t i = 0; i < n; i++) {
         if (b.error[i] || !b.text[i])
-            return a_fail(ctx, PRECIS_ESTAGE, "segment %zu: %s", i + 1,
-                          b.error[i] ? b.error[i] : "no result");
+            return refuse(ctx, PRECIS_ESTAGE, "translate: segment %zu: %s",
+                          i + 1, b.error[i] ? b.error[i] : "no result");
         out[i].ptr = b.text[i];
         out[i].len = strlen(b.text[i]);
     }
@@ -576,6 +770,9 @@ static int scorer_options(arena *mem, const precis_stage_def *d,
     if (stage_default_options(mem, d, out))
         return diag_set(err, PRECIS_ENOMEM, "out of memory");
     for (size_t k = 0; k < n; k++) {
+        if (!keys[k] || !values[k])
+            return diag_set(err, PRECIS_EINVAL, "option %zu has no %s", k,
+                            keys[k] ? "value" : "name");
         size_t i = 0;
         while (i < d->noptions && strcmp(d->options[i].key, keys[k]))
             i++;
@@ -593,41 +790,107 @@ static int scorer_options(arena *mem, const precis_stage_def *d,
     return PRECIS_OK;
 }
 
-static int a_run_scorer(precis_stage_ctx *caller, precis_article *a,
-                     const char *name, const char *const *keys,
-                     const char *const *values, size_t n)
+/* Runs the scorer rs on a in an instance of its own, with the caller's
+ * summary put aside and back. */
+static int run_scorer_stage(host *h, const reg_stage *rs, const char *name,
+                            precis_article *a, const char *const *keys,
+                            const char *const *values, size_t n,
+                            precis_error *err)
 {
-    host *h = caller->host;
-    const reg_stage *rs = reg_find(h->reg, ORIGIN_BUILTIN, name);
-    if (!rs)
-        rs = reg_find(h->reg, ORIGIN_PLUGIN, name);
-    if (!rs || !rs->def->run || (rs->def->phase != PRECIS_PHASE_SCORE
-                                 && rs->def->phase != PRECIS_PHASE_SELECT))
-        return a_fail(caller, PRECIS_ENOTFOUND,
-                                 "no built-in or plug-in scoring stage "
-                                 "named '%s'", name);
     arena mem = ARENA_INIT;
-    precis_error err = { 0, "" };
     stage_inst si = { .name = name, .impl = rs, .provider = NULL };
     si.provider = stage_provider(&mem, rs);
     int rc = si.provider ? scorer_options(&mem, rs->def, keys, values, n,
-                                          &si.opts, &err)
-                         : diag_set(&err, PRECIS_ENOMEM, "out of memory");
+                                          &si.opts, err)
+                         : diag_set(err, PRECIS_ENOMEM, "out of memory");
+    if (!rc)
+        stage_options_owner(&si.opts, h, &si);
     /* The summary is the caller's: save it, and put it back after. */
     VEC(pr_pick) saved;
     memcpy(&saved, &a->summary, sizeof saved);
     const char *saved_text = a->summary_text;
     memset(&a->summary, 0, sizeof a->summary);
     if (!rc)
-        rc = stage_create(h, &si, &err);
+        rc = stage_create(h, &si, err);
     if (!rc)
-        rc = stage_run(h, &si, a, &err);
+        rc = stage_run_inner(h, &si, a, err);
     stage_destroy(&si);
     VEC_FREE(&a->summary);
     memcpy(&a->summary, &saved, sizeof saved);
     a->summary_text = saved_text;
     arena_free(&mem);
-    return rc ? a_fail(caller, rc, "%s", err.message) : PRECIS_OK;
+    return rc;
+}
+
+/* "a -> b -> c": the stages run_scorer runs now, then name. */
+static void scoring_chain(const host *h, const char *name, char *buf,
+                          size_t size)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < h->nscoring && at < size; i++) {
+        int k = snprintf(buf + at, size - at, "%s -> ",
+                         h->scoring[i]->def->name);
+        at += k > 0 ? (size_t)k : 0;
+    }
+    if (at < size)
+        snprintf(buf + at, size - at, "%s", name);
+}
+
+/* Refuses rs when it runs already (so would run again, and again) or the
+ * nesting is too deep; else adds it to h->scoring. */
+static int scoring_enter(precis_stage_ctx *caller, host *h,
+                         const reg_stage *rs)
+{
+    char chain[512];
+    for (size_t i = 0; i < h->nscoring; i++)
+        if (h->scoring[i] == rs) {
+            scoring_chain(h, rs->def->name, chain, sizeof chain);
+            return refuse(caller, PRECIS_EINVAL, "run_scorer: stage '%s' is "
+                          "running already (%s): a stage cannot ask for its "
+                          "own scores, also not through another",
+                          rs->def->name, chain);
+        }
+    if (h->nscoring >= HOST_SCORING_DEPTH) {
+        scoring_chain(h, rs->def->name, chain, sizeof chain);
+        return refuse(caller, PRECIS_ELIMIT, "run_scorer: scorers nest more "
+                      "than %d deep (%s)", HOST_SCORING_DEPTH - 1, chain);
+    }
+    h->scoring[h->nscoring++] = rs;
+    return PRECIS_OK;
+}
+
+static int a_run_scorer(precis_stage_ctx *caller, precis_article *a,
+                        const char *name, const char *const *keys,
+                        const char *const *values, size_t n)
+{
+    if (!writable(caller, a) || !name || (n && (!keys || !values)))
+        return refuse(caller, PRECIS_EINVAL, "run_scorer: %s",
+                      !writable(caller, a) ? "not the article of this call"
+                                           : "no stage name, or no keys "
+                                             "and values");
+    host *h = caller->host;
+    const reg_stage *rs = reg_find(h->reg, ORIGIN_BUILTIN, name);
+    if (!rs)
+        rs = reg_find(h->reg, ORIGIN_PLUGIN, name);
+    if (!rs || !rs->def->run || (rs->def->phase != PRECIS_PHASE_SCORE
+                                 && rs->def->phase != PRECIS_PHASE_SELECT))
+        return refuse(caller, PRECIS_ENOTFOUND, "run_scorer: no built-in or "
+                      "plug-in scoring stage named '%s'", name);
+    /* The stage that asks first heads the chain, so that A -> B -> A is
+     * refused before A runs a second time. */
+    size_t depth = h->nscoring;
+    if (!depth && caller->stage)
+        h->scoring[h->nscoring++] = caller->stage->impl;
+    int rc = scoring_enter(caller, h, rs);
+    if (!rc) {
+        precis_error err = { 0, "" };
+        rc = run_scorer_stage(h, rs, name, a, keys, values, n, &err);
+        if (rc)
+            refuse(caller, rc, "run_scorer: %s", err.message);
+    }
+    h->nscoring = depth;
+    return rc;
 }
 
 /* ---- text tools ---- */

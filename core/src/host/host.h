@@ -42,6 +42,10 @@ typedef int (*host_translate_fn)(void *ud, precis_article *a,
                                  precis_tr_batch *out, const char **engine,
                                  precis_error *err);
 
+/* How deep api->run_scorer may nest: a scorer asking for a scorer that
+ * asks for another, and so on. */
+#define HOST_SCORING_DEPTH 8
+
 typedef struct host {
     registry *reg;              /* the session's; never NULL once ready */
     const config *cfg;          /* where [stage.NAME] options come from */
@@ -50,6 +54,13 @@ typedef struct host {
     diag_sink log;              /* where messages go */
     host_translate_fn translate;    /* NULL: no translation service */
     void *translate_ud;
+    /* The stages api->run_scorer runs now, the one that asked first at
+     * [0]: a stage that asks for one of them (itself, or A -> B -> A)
+     * would recurse until the stack ran out, so it is refused. */
+    const struct reg_stage *scoring[HOST_SCORING_DEPTH + 1];
+    size_t nscoring;
+    int translating;            /* a translator runs (whoever calls it
+                                 * sets this): api->translate refuses */
 } host;
 
 /* api->tr_result and api->tr_error: copy into b->mem. */

@@ -8,6 +8,8 @@
 #ifndef PRECIS_REGISTRY_H
 #define PRECIS_REGISTRY_H
 
+#include <pthread.h>
+
 #include "precis.h"
 #include "base/arena.h"
 #include "base/diag.h"
@@ -74,6 +76,12 @@ typedef struct reg_refusal {
     precis_error why;
 } reg_refusal;
 
+/* A warning already given about a stage (reg_once). */
+typedef struct reg_said {
+    const reg_stage *stage;
+    const char *key;        /* mem */
+} reg_said;
+
 struct registry {
     const precis_api *api;  /* given to every plug-in's init */
     const diag_sink *log;
@@ -85,6 +93,9 @@ struct registry {
     size_t dirs_loaded;     /* dirs[0, dirs_loaded) are wholly loaded */
     VEC(reg_refusal) refused;       /* each file once, not tried again */
     arena mem;
+    VEC(reg_said) said;
+    pthread_mutex_t said_lock;      /* option getters may run in runs of
+                                     * a reentrant stage, at once */
 };
 
 /* A registry whose plug-ins get api; messages go to log (both borrowed
@@ -142,6 +153,11 @@ const char *reg_suggest(const registry *r, int origin, const char *name);
  * (the first that has it); NULL when none is close. */
 const char *reg_suggest_option(const registry *r, const char *key,
                                const reg_stage **of);
+
+/* 1 the first time it is asked about (stage, key), 0 after (and when out
+ * of memory): for warnings given once per stage and key, however many
+ * instances of the stage a session makes.  Safe in concurrent runs. */
+int reg_once(registry *r, const reg_stage *stage, const char *key);
 
 /* Called through api->register_stage during a plug-in's init. */
 int reg_register(precis_plugin *p, const precis_stage_def *d);

@@ -31,11 +31,25 @@ void api_ctx_done(precis_stage_ctx *sc)
     arena_free(&sc->scratch);
 }
 
+const char *api_ctx_why(const precis_stage_ctx *sc, int rc, char *buf,
+                        size_t size)
+{
+    if (sc->failed)
+        return sc->message;
+    if (rc < 0 && rc == sc->refused && sc->refusal[0])
+        return sc->refusal;
+    if (rc > 0) {
+        snprintf(buf, size, "stage returned %d, not a precis status "
+                 "(PRECIS_OK or a negative PRECIS_E* code)", rc);
+        return buf;
+    }
+    return precis_strerror(rc);
+}
+
 int stage_default_options(arena *mem, const precis_stage_def *def,
                           precis_options *out)
 {
-    out->defs = def->options;
-    out->n = def->noptions;
+    *out = (precis_options){ .defs = def->options, .n = def->noptions };
     out->values = arena_calloc(mem, def->noptions + 1, sizeof(char *));
     if (!out->values)
         return PRECIS_ENOMEM;
@@ -116,7 +130,18 @@ int stage_setup(host *h, arena *mem, const char *name, const reg_stage *impl,
         return diag_set(err, PRECIS_ENOMEM, "out of memory");
     char section[160];
     snprintf(section, sizeof section, "stage.%s", name);
-    return fill_options(h, mem, si, section, err);
+    int rc = fill_options(h, mem, si, section, err);
+    if (!rc)
+        stage_options_owner(&si->opts, h, si);
+    return rc;
+}
+
+void stage_options_owner(precis_options *o, host *h, const stage_inst *si)
+{
+    o->host = h;
+    o->impl = si->impl;
+    o->stage = si->name;
+    o->provider = si->provider;
 }
 
 int stage_create(host *h, stage_inst *si, precis_error *err)
@@ -133,17 +158,23 @@ int stage_create(host *h, stage_inst *si, precis_error *err)
                   si->provider);
     int rc = si->impl->def->create(&sc, &si->opts, &si->state);
     running_leave(&m);
-    if (rc || sc.failed)
+    if (rc || sc.failed) {
+        char buf[96];
         rc = diag_set(err, PRECIS_ECONFIG, "stage '%s' (%s) could not be "
                       "created: %s", si->name, si->provider,
-                      sc.failed ? sc.message : precis_strerror(rc));
-    else
+                      api_ctx_why(&sc, rc, buf, sizeof buf));
+        if (err)
+            diag_one_line(err->message);
+    } else {
         si->created = 1;
+    }
     api_ctx_done(&sc);
     return rc;
 }
 
-int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err)
+/* stage_run and stage_run_inner: nested says whose message this is. */
+static int run_once(host *h, stage_inst *si, precis_article *a, int nested,
+                    precis_error *err)
 {
     if (!si->impl->def->run)
         return PRECIS_OK;
@@ -156,14 +187,33 @@ int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err)
     int rc = si->impl->def->run(&sc, si->state, a);
     running_leave(&m);
     if (rc || sc.failed) {
-        const char *why = sc.failed ? sc.message : precis_strerror(rc);
-        diag_set(err, PRECIS_ESTAGE,
-                 "stage '%s' (%s) failed on article '%s': %s", si->name,
-                 si->provider, a->source, why);
+        char buf[96];
+        const char *why = api_ctx_why(&sc, rc, buf, sizeof buf);
+        if (nested)
+            diag_set(err, PRECIS_ESTAGE, "stage '%s' failed: %s", si->name,
+                     why);
+        else
+            diag_set(err, PRECIS_ESTAGE,
+                     "stage '%s' (%s) failed on article '%s': %s", si->name,
+                     si->provider, a->source, why);
+        /* The article's name is a file name: it may hold anything. */
+        if (err)
+            diag_one_line(err->message);
         rc = PRECIS_ESTAGE;
     }
     api_ctx_done(&sc);
     return rc;
+}
+
+int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err)
+{
+    return run_once(h, si, a, 0, err);
+}
+
+int stage_run_inner(host *h, stage_inst *si, precis_article *a,
+                    precis_error *err)
+{
+    return run_once(h, si, a, 1, err);
 }
 
 void stage_destroy(stage_inst *si)

@@ -21,6 +21,13 @@ struct precis_options {
     const precis_option_def *defs;  /* the stage's schema */
     size_t n;
     const char **values;            /* one per def; the setup's arena */
+    /* Whose they are, for the getters' warnings about a key the schema
+     * lacks or holds as another type (api.c); host NULL for a section
+     * that is not a stage's, which gets none. */
+    host *host;
+    const reg_stage *impl;
+    const char *stage;              /* the instance's name */
+    const char *provider;           /* as stage_provider() says it */
 };
 
 /* The context each stage callback runs in (opaque to plug-ins). */
@@ -31,7 +38,12 @@ struct precis_stage_ctx {
     arena scratch;              /* api->scratch(); freed after the call */
     int failed;                 /* api->fail() was called */
     int code;
-    char message[1024];
+    char message[1024];         /* one line */
+    /* The last call that refused with a message (run_scorer, translate,
+     * select, ...): the stage was not failed, but should it return this
+     * very code, the message is its own (api_ctx_why). */
+    int refused;
+    char refusal[1024];         /* one line */
 };
 
 typedef struct stage_inst {
@@ -58,6 +70,10 @@ int stage_setup(host *h, arena *mem, const char *name, const reg_stage *impl,
 int stage_check_section(host *h, const char *section, const reg_stage *impl,
                         precis_error *err);
 
+/* Says whose options o are (si's, in session h), so that the getters can
+ * name the stage in their warnings.  stage_setup does it. */
+void stage_options_owner(precis_options *o, host *h, const stage_inst *si);
+
 /* "ORIGIN:NAME VERSION (WHERE)", for messages; in mem, NULL when out of
  * memory. */
 const char *stage_provider(arena *mem, const reg_stage *impl);
@@ -73,6 +89,13 @@ int stage_create(host *h, stage_inst *si, precis_error *err);
  * provider and the article (PRECIS_ESTAGE). */
 int stage_run(host *h, stage_inst *si, precis_article *a, precis_error *err);
 
+/* stage_run for a stage that runs inside another's run (api->run_scorer):
+ * the message says only "stage 'NAME' failed: why", since the outer
+ * stage's own message names the plug-in and the article, and scorers
+ * nest: a full line per level would leave no room for the why. */
+int stage_run_inner(host *h, stage_inst *si, precis_article *a,
+                    precis_error *err);
+
 /* Runs destroy() if create() succeeded; the instance is then inert. */
 void stage_destroy(stage_inst *si);
 
@@ -87,5 +110,15 @@ const char *stage_current(void);
 void api_ctx_init(precis_stage_ctx *sc, host *h, const stage_inst *st,
                   precis_article *a);
 void api_ctx_done(precis_stage_ctx *sc);
+
+/*
+ * Why a callback that returned rc on sc failed, for its message: what it
+ * gave api->fail(); else the message of the call that refused with the
+ * very code it returned; else the code's name.  A positive rc is not a
+ * status, and is said to be one that a stage returned.  The text is in sc
+ * or static, or written to buf.
+ */
+const char *api_ctx_why(const precis_stage_ctx *sc, int rc, char *buf,
+                        size_t size);
 
 #endif

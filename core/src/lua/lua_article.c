@@ -928,13 +928,39 @@ int lua_article_fail(lua_State *L, const char *fn, int rc)
                       : api_table()->strerror(rc));
 }
 
+int lua_article_refused(lua_State *L, const char *fn,
+                        const precis_stage_ctx *sc, int rc)
+{
+    /* Every call says the same of text that is not UTF-8. */
+    if (!sc || sc->refused != rc || !sc->refusal[0]
+        || rc == PRECIS_EFORMAT)
+        return lua_article_fail(L, fn, rc);
+    /* "select: sentence 0 is …": the api's name gives way to fn. */
+    const char *m = sc->refusal;
+    size_t k = strspn(m, "abcdefghijklmnopqrstuvwxyz_");
+    if (k && !strncmp(m + k, ": ", 2))
+        m += k + 2;
+    return luaL_error(L, "%s: %s", fn, m);
+}
+
 static precis_article *check_out(lua_State *L, const char *fn)
 {
     lh_handle *h = check_handle(L, 1, H_OUT, fn);
     return live(L, h);
 }
 
-/* out:select(sentence [, score]) */
+/* api->select's rule, said here in the script's numbering (from 1). */
+static void need_body(lua_State *L, const precis_article *a, size_t i,
+                      const char *fn)
+{
+    if (i < a->sents.n
+        && a->paras.v[a->sents.v[i].para].kind != PRECIS_KIND_BODY)
+        luaL_error(L, "%s: sentence %d is in a %s paragraph; a summary "
+                   "takes body sentences only", fn, (int)i + 1,
+                   article_kind_name((precis_kind)
+                                     a->paras.v[a->sents.v[i].para].kind));
+}
+
 /*
  * Whether sentence i still fits the user's budget (-n, --ratio, --words)
  * beside what is chosen already: the rule of precis/util.h, which
@@ -963,6 +989,7 @@ static int out_select(lua_State *L)
 {
     precis_article *a = check_out(L, "select");
     size_t i = lua_article_sentence(L, a, 2, "select");
+    need_body(L, a, i, "select");
     double score = luaL_optnumber(L, 3, 0);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "select");
     int fits = budget_fits(sc, a, i);
@@ -1206,7 +1233,7 @@ static int out_add_person(lua_State *L)
     size_t mark = lua_article_footprint(a);
     int rc = api_table()->add_person(sc, a, name, n, role);
     lua_article_charge(L, a, mark);
-    return rc ? lua_article_fail(L, "add_person", rc) : 0;
+    return rc ? lua_article_refused(L, "add_person", sc, rc) : 0;
 }
 
 static int out_clear_people(lua_State *L)
@@ -1464,6 +1491,15 @@ void lua_article_result(lua_State *L, lua_script *s, int idx, int fn)
                        fn_where(L, fn), (int)i + 1, what, (int)a->sents.n);
         }
         lua_pop(L, 1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        precis_kind k = (precis_kind)a->paras.v[a->sents.v[pick[i]].para]
+                            .kind;
+        if (k != PRECIS_KIND_BODY)
+            luaL_error(L, "%s: run returned a list whose item %d is sentence "
+                       "%d, in a %s paragraph; a summary takes body "
+                       "sentences only", fn_where(L, fn), (int)i + 1,
+                       (int)pick[i] + 1, article_kind_name(k));
     }
     /* Best first: taken while they fit the user's budget, a sentence
      * too long for a word bound passed over for shorter ones. */

@@ -493,7 +493,7 @@ static void run_scorer(lua_State *L, lua_script *s, precis_article *a,
     lua_article_ctx_done(sc);
     lua_article_charge(L, a, mark);
     if (rc)
-        luaL_error(L, "precis.scores: %s", sc->message);
+        lua_article_refused(L, "precis.scores", sc, rc);
 }
 
 /* precis.scores(article, name [, options]): a score table of the article
@@ -551,8 +551,9 @@ static int l_translate(lua_State *L)
         if (!single)
             lua_pop(L, 1);
     }
-    if (api_table()->translate(sc, from, to, in, n, out))
-        return luaL_error(L, "precis.translate: %s", sc->message);
+    int rc = api_table()->translate(sc, from, to, in, n, out);
+    if (rc)
+        return lua_article_refused(L, "precis.translate", sc, rc);
     if (single) {
         lua_pushlstring(L, out[0].ptr, out[0].len);
     } else {

@@ -674,9 +674,11 @@ static int lh_run(precis_stage_ctx *sc, void *state, precis_article *a)
     lua_helpers_end_run(s);
     if (rc == PRECIS_OK)
         return sc->failed ? sc->code : PRECIS_OK;
-    char msg[sizeof e.message + sizeof e.traceback + 2];
-    call_message(s, &e, msg, sizeof msg);
-    return api->fail(sc, e.code, "%s", msg);
+    /* The stage's message is one line; the traceback (-v) goes to the
+     * log on lines of its own, just before it. */
+    if (s->h->log.verbosity >= 2 && e.traceback[0])
+        api->log(sc, 2, "%s", e.traceback);
+    return api->fail(sc, e.code, "%s", e.message);
 }
 
 static int destroy_body(lua_State *L)

@@ -82,6 +82,11 @@ double *lua_article_read_scores(lua_State *L, int idx, size_t n,
 void lua_article_push_scores(lua_State *L, const double *v, size_t n);
 /* Raises "fn: <what rc means>". */
 int lua_article_fail(lua_State *L, const char *fn, int rc);
+/* Raises "fn: <why>" for an api call on sc that returned rc: the call's
+ * own message when it left one (its name is fn's part), else as
+ * lua_article_fail. */
+int lua_article_refused(lua_State *L, const char *fn,
+                        const precis_stage_ctx *sc, int rc);
 
 /*
  * Host memory a script's calls leave behind must count against its

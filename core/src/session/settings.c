@@ -208,8 +208,7 @@ int ctx_section_options(precis_ctx *c, const char *section, arena *mem,
     const ses_section *s = ctx_section(c, section);
     if (!s)
         return diag_set(err, PRECIS_ENOTFOUND, "no section [%s]", section);
-    opt->defs = s->keys;
-    opt->n = s->nkeys;
+    *opt = (precis_options){ .defs = s->keys, .n = s->nkeys };
     opt->values = arena_calloc(mem, s->nkeys + 1, sizeof(char *));
     if (!opt->values)
         return diag_set(err, PRECIS_ENOMEM, "out of memory");

@@ -177,10 +177,15 @@ int translate_segments(precis_ctx *ctx, precis_article *a, const char *from,
         *engine = t->st.name;
     precis_stage_ctx sc;
     api_ctx_init(&sc, &ctx->host, &t->st, a);
+    int outer = ctx->host.translating;
+    ctx->host.translating = 1;
     rc = t->st.impl->def->translate(&sc, t->st.state, from, to, in, n, out);
-    if (rc || sc.failed)
-        rc = diag_set(err, sc.failed ? sc.code : rc, "%s",
-                      sc.failed ? sc.message : precis_strerror(rc));
+    ctx->host.translating = outer;
+    if (rc || sc.failed) {
+        char buf[96];
+        rc = diag_set(err, sc.failed ? sc.code : rc < 0 ? rc : PRECIS_ESTAGE,
+                      "%s", api_ctx_why(&sc, rc, buf, sizeof buf));
+    }
     api_ctx_done(&sc);
     return rc;
 }

@@ -2,7 +2,7 @@
  * careless plug-in does: none of it may end up among the results. */
 #include <stdio.h>
 
-#include "fixture.h"
+#include "../fixture.h"
 
 static int noisy_run(precis_stage_ctx *ctx, void *state, precis_article *a)
 {
