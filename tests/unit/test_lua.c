@@ -524,8 +524,8 @@ static void two_scripts_one_pipeline(void **state)
     char *pb = tu_tempfile(".lua", b, strlen(b));
     char s1[300], s2[300];
     snprintf(s1, sizeof s1, "stage.m.use=%s", pa);
-    snprintf(s2, sizeof s2, "stage.summary.use=%s", pb);
-    const char *sets[] = { "pipeline.stages=normalise, m, lead2, summary",
+    snprintf(s2, sizeof s2, "stage.useit.use=%s", pb);
+    const char *sets[] = { "pipeline.stages=normalise, m, lead2, useit",
                            "stage.lead2.use=lead", s1, s2, NULL };
     precis_ctx *ctx = tu_ctx(sets);
     want_summary(ctx, "marked=yes");

@@ -100,7 +100,7 @@ static int add_stage(host *h, pipeline *p, const char *name,
     const cfg_entry *ue = cfg_find(h->cfg, section, "use");
     const char *use = ue ? ue->value : NULL;
     const reg_stage *impl = reg_resolve(h->reg, use && *use ? use : name,
-                                        err);
+                                        name, err);
     if (!impl) {
         /* Say where the name came from: [stage.NAME] use, or the
          * list itself, which may also have meant an instance. */

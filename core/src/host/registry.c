@@ -568,7 +568,8 @@ static int origin_of(const registry *r, const char *use, size_t n,
     return -1;
 }
 
-const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
+const reg_stage *reg_resolve(registry *r, const char *use,
+                             const char *instance, precis_error *err)
 {
     const char *colon = strchr(use, ':');
     int o = ORIGIN_ANY;
@@ -588,7 +589,7 @@ const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err)
         for (size_t i = 0; i < r->providers.n; i++)
             if (has_suffix(name, r->providers.v[i].suffix))
                 return r->providers.v[i].load_path(r->providers.v[i].self,
-                                                   name, err);
+                                                   name, instance, err);
     }
     const reg_stage *s = reg_find(r, o, name);
     if (s)

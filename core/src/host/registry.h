@@ -52,9 +52,10 @@ typedef struct reg_provider {
     const char *name;       /* origin name, "lua"; static */
     const char *suffix;     /* ".lua"; static */
     void *self;
-    /* The stage registered by the file at path (loaded once). */
+    /* The stage of the file at path (loaded once) that the pipeline's
+     * instance (its [stage.NAME]; may be NULL) is to run. */
     const reg_stage *(*load_path)(void *self, const char *path,
-                                  precis_error *err);
+                                  const char *instance, precis_error *err);
     /* The stage called name, loading what provides it; NULL with
      * PRECIS_ENOTFOUND when there is none. */
     const reg_stage *(*load_named)(void *self, const char *name,
@@ -113,8 +114,11 @@ int reg_load_all(registry *r, void (*report)(void *, const char *),
 const reg_stage *reg_find(const registry *r, int origin, const char *name);
 
 /* Resolves "builtin:X", "plugin:X", "PROVIDER:X", a plug-in or provider
- * file path, or "X" (loading what it takes); NULL with err set. */
-const reg_stage *reg_resolve(registry *r, const char *use, precis_error *err);
+ * file path, or "X" (loading what it takes) for the pipeline's instance
+ * (NULL when none), which a provider's file may need to pick one of its
+ * stages; NULL with err set. */
+const reg_stage *reg_resolve(registry *r, const char *use,
+                             const char *instance, precis_error *err);
 
 /* The registered stage name closest to name (of one origin, or any), for
  * "did you mean"; NULL when none is close. */

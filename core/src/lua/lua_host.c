@@ -45,6 +45,7 @@ struct lua_host {
     str_vec dirs;               /* the script path; strings in mem */
     arena mem;
     VEC(lua_script *) scripts;  /* owned */
+    char summ_slot[65];         /* the instance --script fills, or "" */
 };
 
 /* [lua]: the sandbox's limits, read by the session with this schema. */
@@ -833,41 +834,102 @@ static lua_script *load_script(lua_host *h, const char *path,
     return s;
 }
 
-/* The stage of s called want, or its only stage, or its only summarizer;
- * NULL with err set. */
-static const reg_stage *pick_stage(lua_script *s, const char *want,
+/* s's stage called name, or NULL. */
+static lua_stage *find_stage(const lua_script *s, const char *name)
+{
+    for (size_t i = 0; name && i < s->stages.n; i++)
+        if (!strcmp(s->stages.v[i]->name, name))
+            return s->stages.v[i];
+    return NULL;
+}
+
+/* "a, b, c": the names of s's stages (only its summarizers when sum is
+ * set), for messages. */
+static void stage_names(const lua_script *s, int sum, char *buf,
+                        size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < s->stages.n; i++) {
+        const lua_stage *st = s->stages.v[i];
+        if (sum && !(st->def.flags & PRECIS_STAGE_SUMMARIZER))
+            continue;
+        size_t n = strlen(buf);
+        snprintf(buf + n, size - n, "%s%s", n ? ", " : "", st->name);
+    }
+}
+
+/* The registry's record of st; NULL with err set. */
+static const reg_stage *registered(const lua_script *s, const lua_stage *st,
                                    precis_error *err)
 {
-    lua_stage *pick = NULL;
-    size_t nsum = 0;
-    lua_stage *sum = NULL;
-    for (size_t i = 0; i < s->stages.n; i++) {
-        lua_stage *st = s->stages.v[i];
-        if (want && !strcmp(st->name, want))
-            pick = st;
-        if (st->def.flags & PRECIS_STAGE_SUMMARIZER) {
-            nsum++;
-            sum = st;
-        }
-    }
-    if (!pick && s->stages.n == 1)
-        pick = s->stages.v[0];
-    if (!pick && nsum == 1)
-        pick = sum;
-    if (!pick) {
-        char names[512] = "";
-        for (size_t i = 0; i < s->stages.n; i++)
-            snprintf(names + strlen(names), sizeof names - strlen(names),
-                     "%s%s", i ? ", " : "", s->stages.v[i]->name);
-        diag_set(err, PRECIS_ECONFIG, "%s registers stages %s; name one "
-                 "with use = lua:NAME", s->chunk, names);
-        return NULL;
-    }
-    const reg_stage *r = reg_find(s->h->reg, s->lh->origin, pick->name);
+    const reg_stage *r = reg_find(s->h->reg, s->lh->origin, st->name);
     if (!r)
         diag_set(err, PRECIS_ENOTFOUND, "%s: stage '%s' is not registered",
-                 s->chunk, pick->name);
+                 s->chunk, st->name);
     return r;
+}
+
+/* The summarizer of s for the instance --script fills: its only one, or
+ * the one named after the instance (the file); NULL with err set. */
+static const reg_stage *pick_summarizer(lua_script *s, const char *instance,
+                                        precis_error *err)
+{
+    lua_stage *pick = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < s->stages.n; i++)
+        if (s->stages.v[i]->def.flags & PRECIS_STAGE_SUMMARIZER) {
+            pick = s->stages.v[i];
+            n++;
+        }
+    lua_stage *named = find_stage(s, instance);
+    if (n > 1 && named && (named->def.flags & PRECIS_STAGE_SUMMARIZER))
+        return registered(s, named, err);
+    char names[512];
+    stage_names(s, n > 1, names, sizeof names);
+    if (n == 0)
+        diag_set(err, PRECIS_ECONFIG, "%s registers no summarizer (its "
+                 "stages: %s); --script needs a stage of kind "
+                 "\"summarizer\"", s->chunk, names);
+    else if (n > 1)
+        diag_set(err, PRECIS_ECONFIG, "%s registers several summarizers "
+                 "(%s) and none is called '%s'; run one in a pipeline with "
+                 "[stage.NAME] use = %s", s->chunk, names, instance,
+                 s->path);
+    return n == 1 ? registered(s, pick, err) : NULL;
+}
+
+/*
+ * The stage of s that the pipeline's instance runs: the one named after
+ * the instance ([stage.NAME]), else the one named after the file (as
+ * use = lua:NAME picks it), else the file's only stage.  A file of
+ * several stages and neither name is a mistake to point out, not a
+ * guess: each stage runs in its own kind's phase.  NULL with err set.
+ */
+static const reg_stage *pick_stage(lua_script *s, const char *instance,
+                                   const char *base, precis_error *err)
+{
+    if (instance && *instance && !strcmp(instance, s->lh->summ_slot))
+        return pick_summarizer(s, instance, err);
+    lua_stage *pick = find_stage(s, instance);
+    if (!pick)
+        pick = find_stage(s, base);
+    if (!pick && s->stages.n == 1)
+        pick = s->stages.v[0];
+    if (pick)
+        return registered(s, pick, err);
+    char names[512];
+    stage_names(s, 0, names, sizeof names);
+    const char *first = s->stages.v[0]->name;
+    if (instance)
+        diag_set(err, PRECIS_ECONFIG, "%s registers stages %s and none is "
+                 "called '%s'; name the instance after the stage to run "
+                 "([stage.%s] use = %s)", s->chunk, names, instance, first,
+                 s->path);
+    else
+        diag_set(err, PRECIS_ECONFIG, "%s registers stages %s and none is "
+                 "called '%s'; name the stage to run (use = lua:%s)",
+                 s->chunk, names, base, first);
+    return NULL;
 }
 
 /* "dir/tweet.lua" -> "tweet". */
@@ -881,14 +943,14 @@ static void base_name(const char *path, char *buf, size_t size)
 }
 
 static const reg_stage *load_path(void *self, const char *path,
-                                  precis_error *err)
+                                  const char *instance, precis_error *err)
 {
     lua_script *s = load_script(self, path, err);
     if (!s)
         return NULL;
     char base[256];
     base_name(path, base, sizeof base);
-    return pick_stage(s, base, err);
+    return pick_stage(s, instance, base, err);
 }
 
 static int is_file(const char *p)
@@ -924,7 +986,7 @@ static const reg_stage *load_named(void *self, const char *name,
         if (!is_file(path))
             continue;
         lua_script *s = load_script(lh, path, err);
-        return s ? pick_stage(s, name, err) : NULL;
+        return s ? pick_stage(s, NULL, name, err) : NULL;
     }
     /* One script may register several stages: look through them all. */
     load_all(lh, ignore_report, NULL);
@@ -1053,6 +1115,12 @@ int lua_host_new(host *h, const precis_options *opt,
     }
     *out = lh;
     return PRECIS_OK;
+}
+
+void lua_host_set_summarizer(lua_host *lh, const char *instance)
+{
+    snprintf(lh->summ_slot, sizeof lh->summ_slot, "%s",
+             instance ? instance : "");
 }
 
 size_t lua_host_dirs(const lua_host *lh, const char *const **out)

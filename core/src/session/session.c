@@ -344,6 +344,8 @@ static int setup_lua(precis_ctx *c, precis_error *err)
         rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
     else if (!(rc = ctx_section_options(c, "lua", &mem, &opt, err)))
         rc = lua_host_new(&c->host, &opt, dirs.v, dirs.n, &c->lua, err);
+    if (!rc)
+        lua_host_set_summarizer(c->lua, c->summ_name);
     for (size_t i = 0; i < dirs.n; i++)
         free((char *)dirs.v[i]);
     VEC_FREE(&dirs);

@@ -106,7 +106,8 @@ static int make_inst(precis_ctx *ctx, const char *engine, tr_inst *t,
     snprintf(section, sizeof section, "stage.%s", engine);
     const char *use = cfg_get(&ctx->cfg, section, "use");
     const reg_stage *impl = reg_resolve(ctx->host.reg,
-                                        use && *use ? use : engine, err);
+                                        use && *use ? use : engine, engine,
+                                        err);
     if (!impl) {
         diag_prefix(err, "[translate] engine = %s", engine);
         return err ? err->code : PRECIS_ENOTFOUND;
