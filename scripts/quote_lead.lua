@@ -85,7 +85,9 @@ precis.register_stage {
     local lines = { "“" .. text.clip(words, opt.max_chars) .. "”"
                     .. (who and (" — " .. who) or "") }
     out:clear()
-    if q.sentence then
+    -- A summary holds only body sentences: a quote in a block quote or a
+    -- caption leads the text without being one of them.
+    if q.sentence and article:sentence(q.sentence).is_body then
       out:select(q.sentence, 1)
     end
     for _, i in ipairs(keep) do

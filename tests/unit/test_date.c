@@ -374,6 +374,37 @@ static void test_format(void **state)
     assert_int_equal(date_format_iso(&d, buf, 0), 0);
 }
 
+/* date_is_iso: what date_format_iso writes, and the ISO 8601 forms
+ * close to it; nothing else, and no date that does not exist. */
+static void test_is_iso(void **state)
+{
+    static const char *const yes[] = {
+        "2024-09-11", "2024-02-29", "2000-02-29", "2024-09-11T14:05",
+        "2024-09-11T14:05:06", "2024-09-11T14:05:06.25",
+        "2024-09-11T14:05:06Z", "2024-09-11T14:05Z",
+        "2024-09-11T14:05:06+02:00", "2024-09-11T04:05:06-05:30",
+        "2016-12-31T23:59:60Z",
+    };
+    static const char *const no[] = {
+        "", "garbage", "2024", "2024-09", "2024-9-11", "24-09-11",
+        "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10",
+        "2024-04-31", "2024-09-11 14:05", "2024-09-11T", "2024-09-11T24:00",
+        "2024-09-11T14:60", "2024-09-11T14:05:06.", "2024-09-11T14:05+2",
+        "2024-09-11T14:05:06+02", "2024-09-11Z", "2024-09-11x",
+        "September 11, 2024", "2024-09-11T14:05:06Zx",
+    };
+
+    (void)state;
+    for (size_t i = 0; i < COUNT(yes); i++)
+        if (!date_is_iso(yes[i], strlen(yes[i])))
+            fail_msg("'%s' refused", yes[i]);
+    for (size_t i = 0; i < COUNT(no); i++)
+        if (date_is_iso(no[i], strlen(no[i])))
+            fail_msg("'%s' taken for an ISO 8601 date", no[i]);
+    /* Only the given length counts. */
+    assert_true(date_is_iso("2024-09-11xyz", 10));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -383,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_len_bounds),
         cmocka_unit_test(test_format),
+        cmocka_unit_test(test_is_iso),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1543,3 +1543,76 @@ size_t date_format_iso(const date_value *d, char *buf, size_t size)
     buf[n] = '\0';
     return n;
 }
+
+/* ------------------------------------------------------------------ */
+/* Checking ISO 8601                                                   */
+/* ------------------------------------------------------------------ */
+
+/* The number the n digits at s[at] spell, or -1 when they are not n
+ * digits. */
+static long iso_digits(const char *s, size_t len, size_t at, int n)
+{
+    long v = 0;
+
+    if (at + (size_t)n > len)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        if (!is_digit((unsigned char)s[at + i]))
+            return -1;
+        v = v * 10 + (s[at + i] - '0');
+    }
+    return v;
+}
+
+/* "HH:MM" at s[at] within the bounds; its end, or 0. */
+static size_t iso_pair(const char *s, size_t len, size_t at, long max1,
+                       long max2)
+{
+    long a = iso_digits(s, len, at, 2), b = iso_digits(s, len, at + 3, 2);
+
+    if (a < 0 || a > max1 || at + 2 >= len || s[at + 2] != ':' || b < 0
+        || b > max2)
+        return 0;
+    return at + 5;
+}
+
+/* The clock after the 'T': HH:MM[:SS[.fraction]], then Z or +-HH:MM. */
+static int iso_clock_ok(const char *s, size_t len, size_t p)
+{
+    if (!(p = iso_pair(s, len, p, 23, 59)))
+        return 0;
+    if (p < len && s[p] == ':') {
+        long sec = iso_digits(s, len, p + 1, 2);
+        if (sec < 0 || sec > 60)    /* 60: a leap second */
+            return 0;
+        p += 3;
+        if (p < len && (s[p] == '.' || s[p] == ',')) {
+            size_t q = ++p;
+            while (p < len && is_digit((unsigned char)s[p]))
+                p++;
+            if (p == q)
+                return 0;
+        }
+    }
+    if (p < len && s[p] == 'Z')
+        return p + 1 == len;
+    if (p < len && (s[p] == '+' || s[p] == '-'))
+        return iso_pair(s, len, p + 1, 23, 59) == len;
+    return p == len;
+}
+
+int date_is_iso(const char *s, size_t len)
+{
+    static const unsigned char mdays[] = {
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+    };
+    long y = iso_digits(s, len, 0, 4), m = iso_digits(s, len, 5, 2);
+    long d = iso_digits(s, len, 8, 2);
+
+    if (y < 1 || m < 1 || m > 12 || d < 1 || s[4] != '-' || s[7] != '-'
+        || d > mdays[m - 1] + (m == 2 && is_leap(y)))
+        return 0;
+    if (len == 10)
+        return 1;
+    return s[10] == 'T' && iso_clock_ok(s, len, 11);
+}

@@ -60,4 +60,12 @@ void date_to_offset(date_value *d, int tz_minutes);
  */
 size_t date_format_iso(const date_value *d, char *buf, size_t size);
 
+/*
+ * Returns 1 when s[0, len) is a date in the ISO 8601 form precis writes
+ * and reads back: a calendar date that exists ("2024-09-11"), optionally
+ * with a clock and a zone ("2024-09-11T14:05", "2024-09-11T14:05:00.5Z",
+ * "2024-09-11T14:05:00+02:00"); 0 for anything else.
+ */
+int date_is_iso(const char *s, size_t len);
+
 #endif
