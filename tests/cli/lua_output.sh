@@ -4,7 +4,7 @@
 # calls as it cuts select_top; a summary holds body sentences only; out:set
 # keeps the documented formats (date is ISO 8601), writes numbers and
 # booleans to JSON as such, and refuses what a field cannot hold; inspect
-# shows the fields scripts set; a refused result names the script's run.
+# shows the fields scripts set; errors name the script's file and line.
 . "$(dirname "$0")/lib.sh"
 need_cmd python3
 ART=$PRECIS_SOURCE/examples/articles/seed-caracas.txt
@@ -120,4 +120,16 @@ expect_status 1 "returned text that is not UTF-8 fails the article" -- \
     "$PRECIS" summarize -S "$TMP/notutf8.lua" "$ART"
 expect_err_has "notutf8.lua:2: run: the text is not valid UTF-8" \
     "... naming the script's run function"
+cat > "$TMP/bigalloc.lua" <<'LUA'
+precis.register_stage { name = "bigalloc", kind = "summarizer",
+  run = function(article, opt, out)
+    local s = string.rep("x", 1e8)
+    return #s
+  end }
+LUA
+expect_status 1 "one allocation over the memory limit fails the article" -- \
+    "$PRECIS" summarize -S "$TMP/bigalloc.lua" --set lua.memory_limit=16M \
+    "$ART"
+expect_err_has "bigalloc.lua:3: memory limit reached (16 MiB" \
+    "... naming the line that asked for it"
 finish

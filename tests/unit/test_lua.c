@@ -176,6 +176,16 @@ static void sandbox_limits(void **state)
     want_error(sb, "local t = {} while true do pcall(function() "
                  "for i = 1, 1e9 do t[#t + 1] = ('x'):rep(64) .. i end "
                  "end) end", PRECIS_ELIMIT, "memory limit reached");
+    /* One allocation far over the cap is refused before any hook runs:
+     * the message still names the line that asked for it. */
+    want_error(sb, "\n\nlocal s = ('x'):rep(1 << 28)", PRECIS_ELIMIT,
+               "chunk:3: memory limit reached (4 MiB");
+    /* So do errors a library function raises without a place, and error
+     * objects that are not strings. */
+    want_error(sb, "\nreturn ('xx'):rep(math.maxinteger)", PRECIS_ESTAGE,
+               "chunk:2: resulting string too large");
+    want_error(sb, "error({})", PRECIS_ESTAGE,
+               "chunk:1: (error object is a table value)");
     /* What the stopped calls held is gone: memory is back under the cap
      * and the state works. */
     assert_true(lua_sandbox_memory(sb) < (1u << 20));

@@ -119,15 +119,18 @@ static void script_free(lua_script *s)
     free(s);
 }
 
-/* The message of a failed call: the script's own, plus the traceback
- * at -v. */
+/* The message of a failed call: the script's own, which names the file
+ * and line where Lua knew them and else the script (a limit reached by
+ * one allocation outside any line), plus the traceback at -v. */
 static void call_message(const lua_script *s, const lua_sandbox_error *e,
                          char *buf, size_t size)
 {
+    const char *file = lua_sandbox_has_where(e->message) ? "" : s->chunk;
     if (s->h->log.verbosity >= 2 && e->traceback[0])
-        snprintf(buf, size, "%s\n%s", e->message, e->traceback);
+        snprintf(buf, size, "%s%s%s\n%s", file, *file ? ": " : "",
+                 e->message, e->traceback);
     else
-        snprintf(buf, size, "%s", e->message);
+        snprintf(buf, size, "%s%s%s", file, *file ? ": " : "", e->message);
 }
 
 /* ---- precis.register_stage ---- */
@@ -675,7 +678,7 @@ static int lh_run(precis_stage_ctx *sc, void *state, precis_article *a)
     lua_helpers_end_run(s);
     if (rc == PRECIS_OK)
         return sc->failed ? sc->code : PRECIS_OK;
-    char msg[sizeof e.message + sizeof e.traceback + 2];
+    char msg[sizeof e.message + sizeof e.traceback + 130];
     call_message(s, &e, msg, sizeof msg);
     return api->fail(sc, e.code, "%s", msg);
 }
@@ -800,13 +803,9 @@ static lua_script *load_script(lua_host *h, const char *path,
     int rc = lua_sandbox_call(s->sb, load_body, s, &e);
     s->loading = 0;
     if (rc) {
-        char msg[sizeof e.message + sizeof e.traceback + 2];
+        char msg[sizeof e.message + sizeof e.traceback + 130];
         call_message(s, &e, msg, sizeof msg);
-        /* Lua's own messages start with the file; others get it here. */
-        if (!strncmp(msg, s->chunk, strlen(s->chunk)))
-            diag_set(err, rc, "%s", msg);
-        else
-            diag_set(err, rc, "%s: %s", s->chunk, msg);
+        diag_set(err, rc, "%s", msg);
         script_free(s);
         return NULL;
     }
