@@ -1,7 +1,9 @@
 #!/bin/bash
-# lua_stages.sh - which stage a script file gives: [stage.NAME] use =
-# FILE.lua runs the stage called NAME; --script runs the script's
-# summarizer and refuses a script without one.
+# lua_stages.sh - which stage a script file gives, and mistakes in
+# declaring and reading options: [stage.NAME] use = FILE.lua runs the
+# stage called NAME; --script runs the script's summarizer and refuses a
+# script without one; a list as an option default and a misspelt opt.NAME
+# fail with what to do.  Also `precis help lua`.
 . "$(dirname "$0")/lib.sh"
 need_cmd python3
 ART=$PRECIS_SOURCE/examples/articles/seed-caracas.txt
@@ -57,5 +59,36 @@ expect_status 2 "--script of a script without a summarizer" -- \
     "$PRECIS" summarize -S "$TMP/count.lua" "$ART"
 expect_err_has "count.lua registers no summarizer (its stages: count)" \
     "... says so"
+
+# ---- options ----
+cat > "$TMP/listopt.lua" <<'LUA'
+precis.register_stage { name = "listopt", kind = "summarizer",
+  options = { words = { "oil", "gas" } },
+  run = function(article, opt, out) end }
+LUA
+expect_status 2 "an option declared as a list" -- \
+    "$PRECIS" summarize -S "$TMP/listopt.lua" "$ART"
+expect_err_has "option 'words': option defaults must be a string, a number \
+or a boolean; there is no list type" "... says what an option can be"
+cat > "$TMP/misspelt.lua" <<'LUA'
+precis.register_stage { name = "misspelt", kind = "summarizer",
+  options = { words = "oil,gas", limit = 3 },
+  run = function(article, opt, out)
+    for w in opt.word:gmatch("[^,]+") do end
+  end }
+LUA
+expect_status 1 "reading an option the stage did not declare" -- \
+    "$PRECIS" summarize -S "$TMP/misspelt.lua" "$ART"
+expect_err_has "misspelt.lua:4: stage 'misspelt' has no option 'word' (did \
+you mean 'words'?); its options: limit, words" "... names the ones it has"
+
+# ---- help ----
+expect_status 0 "precis help lua" -- "$PRECIS" help lua
+grep -qF "scripts/README.md" "$TMP/out" \
+    && pass "precis help lua points to the API's documentation" \
+    || fail "precis help lua: $(cat "$TMP/out")"
+grep -qF "On this machine: $PRECIS_SOURCE/scripts/README.md" "$TMP/out" \
+    && pass "... and says where it is here" \
+    || fail "precis help lua: no path: $(cat "$TMP/out")"
 
 finish

@@ -196,6 +196,11 @@ static void format_real(double v, char *buf, size_t size)
  */
 static void push_option(lua_State *L, const char *stage)
 {
+    /* {"oil", "gas"} as a declaration, or as a default. */
+    static const char no_list[] =
+        "option defaults must be a string, a number or a boolean; there "
+        "is no list type (give a list as a comma-separated string, "
+        "\"oil,gas\", and split it in run)";
     int decl = lua_gettop(L), key = decl - 1;
     if (lua_type(L, key) != LUA_TSTRING)
         luaL_error(L, "register_stage '%s': option names must be strings, "
@@ -218,8 +223,10 @@ static void push_option(lua_State *L, const char *stage)
         lua_pushnil(L);
         while (lua_next(L, decl)) {
             lua_pop(L, 1);
-            const char *f = lua_type(L, -1) == LUA_TSTRING
-                                ? lua_tostring(L, -1) : "?";
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_error(L, "register_stage '%s': option '%s': %s", stage,
+                           k, no_list);
+            const char *f = lua_tostring(L, -1);
             int ok = 0;
             for (int i = 0; fields[i] && !ok; i++)
                 ok |= !strcmp(fields[i], f);
@@ -288,6 +295,9 @@ static void push_option(lua_State *L, const char *stage)
         type = PRECIS_OPT_STRING;
         lua_pushvalue(L, dv);
         break;
+    case LUA_TTABLE:
+        return (void)luaL_error(L, "register_stage '%s': option '%s': %s",
+                                stage, k, no_list);
     default:
         return (void)luaL_error(L, "register_stage '%s': option '%s': the "
                                 "default must be a number, a boolean or a "
@@ -553,6 +563,39 @@ static int opt_readonly(lua_State *L)
                       "to change it)");
 }
 
+/* opt.NAME of an option the stage did not declare: a misspelt name
+ * would otherwise read as nil, far from the mistake.  Upvalues: the
+ * values, the stage. */
+static int opt_index(lua_State *L)
+{
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+        return 1;
+    const lua_stage *st = lua_touserdata(L, lua_upvalueindex(2));
+    const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2)
+                                                  : luaL_typename(L, 2);
+    const char *names[64];
+    size_t n = 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (size_t i = 0; i < st->nopts; i++) {
+        luaL_addstring(&b, i ? ", " : "");
+        luaL_addstring(&b, st->opts[i].key);
+        if (n < 64)
+            names[n++] = st->opts[i].key;
+    }
+    luaL_pushresult(&b);
+    const char *g = cfg_did_you_mean(k, names, n);
+    if (!st->nopts)
+        return luaL_error(L, "stage '%s' has no option '%s'; it declares "
+                          "none (options = { … } in register_stage)",
+                          st->name, k);
+    return luaL_error(L, "stage '%s' has no option '%s'%s%s%s; its "
+                      "options: %s", st->name, k,
+                      g ? " (did you mean '" : "", g ? g : "",
+                      g ? "'?)" : "", lua_tostring(L, -1));
+}
+
 static int opt_next(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -601,6 +644,8 @@ static int create_body(lua_State *L)
     lua_newtable(L);                        /* the proxy */
     lua_createtable(L, 0, 4);               /* its metatable */
     lua_pushvalue(L, vals);
+    lua_pushlightuserdata(L, st);
+    lua_pushcclosure(L, opt_index, 2);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, opt_readonly);
     lua_setfield(L, -2, "__newindex");
