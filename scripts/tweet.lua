@@ -36,9 +36,11 @@ precis.register_stage {
     if #order == 0 or room < 20 then
       return text.clip(article.headline or "", opt.max_chars)
     end
-    -- The best sentences that fit, tried best first.
+    -- The best sentences that fit, tried best first; no more than the
+    -- user's budget (-n, --ratio) allows.
     local chosen, used = {}, 0
-    for _, i in ipairs(rank.take(order, opt.candidates)) do
+    local tries = math.min(opt.candidates, out.limit)
+    for _, i in ipairs(rank.take(order, tries)) do
       local n = text.len(article:sentence(i).text)
       local sep = #chosen > 0 and 1 or 0
       if used + sep + n <= room then

@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -99,16 +100,40 @@ static const struct {
       "\norigin and version; check FILE test-loads one plug-in in a child\n"
       "process and reports why it would or would not load.\n" },
     { "lua", "precis lua check FILE.lua",
-      "Load a script in the sandbox and list the stages it registers.\n" },
+      "Load a script in the sandbox and list the stages it registers.\n\n"
+      "Writing scripts: the Lua API (register_stage, the article, the\n"
+      "output object out, the precis.* helpers, the sandbox's limits) is\n"
+      "scripts/README.md in the source tree, installed beside the shipped\n"
+      "scripts.\n" },
 };
+
+/* Where the Lua API's documentation is on this machine: README.md in
+ * the folder of the shipped scripts (the last on the script path). */
+static void lua_doc_path(FILE *f)
+{
+    precis_ctx *ctx;
+    precis_error err;
+    if (precis_ctx_new(&ctx, &err))
+        return;
+    const char *const *dirs;
+    size_t n = precis_search_path(ctx, "script", &dirs);
+    char path[4200];
+    if (n && snprintf(path, sizeof path, "%s/README.md", dirs[n - 1])
+                 < (int)sizeof path
+        && access(path, R_OK) == 0)
+        fprintf(f, "On this machine: %s\n", path);
+    precis_ctx_free(ctx);
+}
 
 void cli_help(FILE *f, const char *command)
 {
     for (size_t i = 0; command && i < sizeof pages / sizeof pages[0]; i++) {
         if (strcmp(pages[i].name, command))
             continue;
-        fprintf(f, "Usage: %s\n\n%s\n%s", pages[i].usage, pages[i].text,
-                common);
+        fprintf(f, "Usage: %s\n\n%s", pages[i].usage, pages[i].text);
+        if (!strcmp(command, "lua"))
+            lua_doc_path(f);
+        fprintf(f, "\n%s", common);
         return;
     }
     fprintf(f,
@@ -117,5 +142,6 @@ void cli_help(FILE *f, const char *command)
             precis_version());
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
         fprintf(f, "  %s\n", pages[i].usage);
-    fprintf(f, "  precis help COMMAND\n\n%s", common);
+    fprintf(f, "  precis help COMMAND   (precis help lua: writing Lua "
+            "scripts)\n\n%s", common);
 }

@@ -61,8 +61,9 @@ expect time "${L}time limit reached \(300 ms; raise \[lua\] time_limit_ms\)" \
     --set lua.instruction_limit=1000000000000 --set lua.time_limit_ms=300
 expect membomb "${L}memory limit reached \(16 MiB; raise \[lua\] memory_limit\)"
 expect pcall_membomb "${L}memory limit reached \(16 MiB"
-# One allocation far over the cap is refused at once: no line to name.
-expect bigstring "memory limit reached \(16 MiB"
+# One allocation far over the cap is refused at once, and still named by
+# the line that asked for it.
+expect bigstring "${L}memory limit reached \(16 MiB"
 # Deep recursion: Lua's own stack limit, or the memory cap if lower.
 expect recursion "${L}stack overflow" --set lua.memory_limit=64M
 expect recursion "evil\.lua:[0-9]+: memory limit reached \(4 MiB" \

@@ -176,6 +176,16 @@ static void sandbox_limits(void **state)
     want_error(sb, "local t = {} while true do pcall(function() "
                  "for i = 1, 1e9 do t[#t + 1] = ('x'):rep(64) .. i end "
                  "end) end", PRECIS_ELIMIT, "memory limit reached");
+    /* One allocation far over the cap is refused before any hook runs:
+     * the message still names the line that asked for it. */
+    want_error(sb, "\n\nlocal s = ('x'):rep(1 << 28)", PRECIS_ELIMIT,
+               "chunk:3: memory limit reached (4 MiB");
+    /* So do errors a library function raises without a place, and error
+     * objects that are not strings. */
+    want_error(sb, "\nreturn ('xx'):rep(math.maxinteger)", PRECIS_ESTAGE,
+               "chunk:2: resulting string too large");
+    want_error(sb, "error({})", PRECIS_ESTAGE,
+               "chunk:1: (error object is a table value)");
     /* What the stopped calls held is gone: memory is back under the cap
      * and the state works. */
     assert_true(lua_sandbox_memory(sb) < (1u << 20));
@@ -524,8 +534,8 @@ static void two_scripts_one_pipeline(void **state)
     char *pb = tu_tempfile(".lua", b, strlen(b));
     char s1[300], s2[300];
     snprintf(s1, sizeof s1, "stage.m.use=%s", pa);
-    snprintf(s2, sizeof s2, "stage.summary.use=%s", pb);
-    const char *sets[] = { "pipeline.stages=normalise, m, lead2, summary",
+    snprintf(s2, sizeof s2, "stage.useit.use=%s", pb);
+    const char *sets[] = { "pipeline.stages=normalise, m, lead2, useit",
                            "stage.lead2.use=lead", s1, s2, NULL };
     precis_ctx *ctx = tu_ctx(sets);
     want_summary(ctx, "marked=yes");

@@ -419,7 +419,7 @@ static int a_set_meta(precis_stage_ctx *ctx, precis_article *a,
      * form is written so, and what is no date is refused. */
     char iso[40];
     date_value d;
-    if (!strcmp(key, "date") && len) {
+    if ((!strcmp(key, "date") || !strcmp(key, "date_updated")) && len) {
         if (!date_is_line(value, len, &d))
             return PRECIS_EFORMAT;
         len = date_format_iso(&d, iso, sizeof iso);

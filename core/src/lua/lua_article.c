@@ -28,6 +28,7 @@
 
 #include "host/api.h"
 #include "text/article.h"
+#include "text/date.h"
 #include "text/score.h"
 
 #define H_MAGIC 0x50524543u         /* "PREC" */
@@ -920,12 +921,17 @@ static int token_index(lua_State *L)
 
 /* ---- the output object ---- */
 
-int lua_article_fail(lua_State *L, const char *fn, int rc)
+/* What a write's code means to a script. */
+static const char *fail_reason(int rc)
 {
     /* The api's writes say EFORMAT for text that is not UTF-8. */
-    return luaL_error(L, "%s: %s", fn, rc == PRECIS_EFORMAT
-                      ? "the text is not valid UTF-8"
-                      : api_table()->strerror(rc));
+    return rc == PRECIS_EFORMAT ? "the text is not valid UTF-8"
+                                : api_table()->strerror(rc);
+}
+
+int lua_article_fail(lua_State *L, const char *fn, int rc)
+{
+    return luaL_error(L, "%s: %s", fn, fail_reason(rc));
 }
 
 int lua_article_refused(lua_State *L, const char *fn,
@@ -949,62 +955,80 @@ static precis_article *check_out(lua_State *L, const char *fn)
     return live(L, h);
 }
 
-/* api->select's rule, said here in the script's numbering (from 1). */
-static void need_body(lua_State *L, const precis_article *a, size_t i,
-                      const char *fn)
+/* Why sentence i cannot go into a summary, pushed: it is not in a body
+ * paragraph (select_top's rule too: never the headline, a date line or a
+ * credit that a script picked by index); NULL for a body sentence. */
+static const char *not_body(lua_State *L, const precis_article *a, size_t i)
 {
-    if (i < a->sents.n
-        && a->paras.v[a->sents.v[i].para].kind != PRECIS_KIND_BODY)
-        luaL_error(L, "%s: sentence %d is in a %s paragraph; a summary "
-                   "takes body sentences only", fn, (int)i + 1,
-                   article_kind_name((precis_kind)
-                                     a->paras.v[a->sents.v[i].para].kind));
+    if (score_is_body(a, i))
+        return NULL;
+    const char *k = article_kind_name(
+        (precis_kind)a->paras.v[a->sents.v[i].para].kind);
+    return lua_pushfstring(L, "sentence %d is in a%s %s paragraph; a "
+                           "summary takes only body sentences (see "
+                           "sentence.is_body)", (int)i + 1,
+                           strchr("aeiou", k[0]) ? "n" : "", k);
 }
 
-/*
- * Whether sentence i still fits the user's budget (-n, --ratio, --words)
- * beside what is chosen already: the rule of precis/util.h, which
- * select_top and every C summarizer follow.  1 yes, 0 no, or a negative
- * code.
- */
-static int budget_fits(precis_stage_ctx *sc, const precis_article *a,
-                       size_t i)
+static void check_body(lua_State *L, const precis_article *a, size_t i,
+                       const char *fn)
 {
-    precis_budget_state b;
-    int rc = precis_budget_start(api_table(), sc, a, &b);
-    if (rc)
-        return rc;
-    for (size_t k = 0; k < a->summary.n; k++) {
+    const char *why = not_body(L, a, i);
+    if (why)
+        luaL_error(L, "%s: %s", fn, why);
+}
+
+/* The user's budget (-n, --ratio, --words) with what the summary holds
+ * already counted in. */
+static precis_budget_state budget_now(lua_State *L, const precis_article *a)
+{
+    const precis_budget *b = &script_of(L)->h->budget;
+    precis_budget_state bs = { score_budget_sentences(a, b), b->words, 0,
+                               0 };
+    for (size_t i = 0; i < a->summary.n; i++) {
+        bs.sentences++;
+        bs.words += a->sents.v[a->summary.v[i].sentence].ntok;
+    }
+    return bs;
+}
+
+static int in_summary(const precis_article *a, size_t i)
+{
+    for (size_t k = 0; k < a->summary.n; k++)
         if (a->summary.v[k].sentence == i)
-            return 1;       /* chosen already: selecting it adds nothing */
-        b.sentences++;
-        b.words += a->sents.v[a->summary.v[k].sentence].ntok;
-    }
-    return precis_budget_take(&b, a->sents.v[i].ntok);
+            return 1;
+    return 0;
 }
 
-/* out:select(sentence [, score]): true, or false when the sentence does
- * not fit the user's budget (it is not added). */
-static int out_select(lua_State *L)
+/* Adds body sentence i if the budget has room, by the rule select_top
+ * and precis/util.h apply: 1 when it is in the summary, 0 when the
+ * budget is full or it is too long for the words left. */
+static int take_sentence(lua_State *L, precis_article *a, size_t i,
+                         double score, const char *fn)
 {
-    precis_article *a = check_out(L, "select");
-    size_t i = lua_article_sentence(L, a, 2, "select");
-    need_body(L, a, i, "select");
-    double score = luaL_optnumber(L, 3, 0);
-    precis_stage_ctx *sc = lua_article_stage_ctx(L, "select");
-    int fits = budget_fits(sc, a, i);
-    if (fits < 0)
-        return lua_article_fail(L, "select", fits);
-    if (!fits) {
-        lua_pushboolean(L, 0);
-        return 1;
+    if (!in_summary(a, i)) {
+        precis_budget_state bs = budget_now(L, a);
+        if (!precis_budget_take(&bs, a->sents.v[i].ntok))
+            return 0;
     }
+    precis_stage_ctx *sc = lua_article_stage_ctx(L, fn);
     size_t mark = lua_article_footprint(a);
     int rc = api_table()->select(sc, a, i, score);
     lua_article_charge(L, a, mark);
     if (rc)
-        return lua_article_fail(L, "select", rc);
-    lua_pushboolean(L, 1);
+        lua_article_fail(L, fn, rc);
+    return 1;
+}
+
+/* out:select(sentence [, score]): true when the sentence is in the
+ * summary, false when the budget had no room for it. */
+static int out_select(lua_State *L)
+{
+    precis_article *a = check_out(L, "select");
+    size_t i = lua_article_sentence(L, a, 2, "select");
+    double score = luaL_optnumber(L, 3, 0);
+    check_body(L, a, i, "select");
+    lua_pushboolean(L, take_sentence(L, a, i, score, "select"));
     return 1;
 }
 
@@ -1099,44 +1123,81 @@ static int out_set_text(lua_State *L)
     return rc ? lua_article_fail(L, "set_text", rc) : 0;
 }
 
+/* out:set's key: a name, not empty, with no NUL that would cut it. */
+static const char *check_field_key(lua_State *L)
+{
+    size_t n;
+    const char *k = luaL_checklstring(L, 2, &n);
+    if (!n)
+        luaL_error(L, "set: the field name is empty");
+    if (memchr(k, '\0', n))
+        luaL_error(L, "set: the field name holds a NUL byte");
+    if (!strcmp(k, "source") || !strcmp(k, "lang"))
+        luaL_error(L, "set: '%s' is set by the loader and cannot be "
+                   "changed", k);
+    return k;
+}
+
+/* Pushes out:set's value (at 3) as the field's text and returns its
+ * FIELD_* type; raises for what a field cannot hold or write back. */
+static int push_field_value(lua_State *L, const char *k)
+{
+    switch (lua_type(L, 3)) {
+    case LUA_TBOOLEAN:
+        lua_pushstring(L, lua_toboolean(L, 3) ? "true" : "false");
+        return FIELD_BOOL;
+    case LUA_TNUMBER:
+        if (!lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
+            luaL_error(L, "set: the value of '%s' is not a finite number "
+                       "(JSON has no NaN or infinity)", k);
+        lua_pushvalue(L, 3);
+        lua_tostring(L, -1);    /* the copy becomes its text */
+        return FIELD_NUMBER;
+    case LUA_TSTRING: {
+        size_t n;
+        const char *v = lua_tolstring(L, 3, &n);
+        if (memchr(v, '\0', n))
+            luaL_error(L, "set: the value of '%s' holds a NUL byte", k);
+        lua_pushvalue(L, 3);
+        return FIELD_TEXT;
+    }
+    default:
+        return luaL_error(L, "set: the value of '%s' must be a string, a "
+                          "number or a boolean, not %s", k,
+                          lua_article_what(L, 3));
+    }
+}
+
+/* Fields whose format the output promises: their values must keep it. */
+static void check_field_format(lua_State *L, const char *k, int type,
+                               const char *v, size_t n)
+{
+    date_value d;
+    if (strcmp(k, "date") && strcmp(k, "date_updated"))
+        return;
+    if (type != FIELD_TEXT || !date_is_line(v, n, &d))
+        luaL_error(L, "set: %s takes a date (2024-09-11, "
+                   "2024-09-11T14:05:00+02:00, \"September 11, 2024\"; it is "
+                   "written as ISO 8601), not '%s'", k, v);
+}
+
 /* out:set(key, value): a metadata field. */
 static int out_set(lua_State *L)
 {
     precis_article *a = check_out(L, "set");
-    const char *k = luaL_checkstring(L, 2);
-    int t = lua_type(L, 3);
-    if (!*k)
-        return luaL_error(L, "set: the field name is empty");
-    if (t == LUA_TNUMBER && !isfinite(lua_tonumber(L, 3)))
-        return luaL_error(L, "set: the value of '%s' is not a finite number",
-                          k);
-    if (t == LUA_TBOOLEAN)
-        lua_pushstring(L, lua_toboolean(L, 3) ? "true" : "false");
-    else if (t == LUA_TSTRING)
-        lua_pushvalue(L, 3);            /* whole, NUL bytes and all */
-    else if (t == LUA_TNUMBER)
-        lua_pushstring(L, lua_tostring(L, 3));
-    else
-        return luaL_error(L, "set: the value of '%s' must be a string, a "
-                          "number or a boolean, not %s", k,
-                          lua_article_what(L, 3));
+    const char *k = check_field_key(L);
+    int type = push_field_value(L, k);
     size_t n;
     const char *v = lua_tolstring(L, -1, &n);
-    if (!strcmp(k, "source") || !strcmp(k, "lang"))
-        return luaL_error(L, "set: '%s' is set by the loader and cannot be "
-                          "changed", k);
-    if (memchr(v, '\0', n))
-        return luaL_error(L, "set: the value of '%s' holds a NUL byte", k);
+    check_field_format(L, k, type, v, n);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "set");
     size_t mark = lua_article_footprint(a);
     int rc = api_table()->set_meta(sc, a, k, v, n);
     lua_article_charge(L, a, mark);
-    if (rc == PRECIS_EFORMAT && !strcmp(k, "date"))
-        return luaL_error(L, "set: '%s' is no date; date takes a date "
-                          "(2024-09-11, 2024-09-11T14:05:00+02:00, "
-                          "\"September 11, 2024\"), written as ISO 8601",
-                          v);
-    return rc ? lua_article_fail(L, "set", rc) : 0;
+    if (rc)
+        return lua_article_fail(L, "set", rc);
+    article_set_field_type(a, k, type);
+    return 0;
 }
 
 /* out:annotate(label, sentence|paragraph|token [, value]) or
@@ -1453,6 +1514,39 @@ static const char *fn_where(lua_State *L, int idx)
     return lua_pushfstring(L, "%s:%d", ar.short_src, ar.linedefined);
 }
 
+/* A result run returned that the article refused: the call is over, so
+ * the message names where run is defined. */
+static void run_fail(lua_State *L, int fn, int rc)
+{
+    luaL_error(L, "%s: run: %s", fn_where(L, fn), fail_reason(rc));
+}
+
+/* Item i + 1 of the list run returned (on top): a body sentence's 0-based
+ * index, or an error naming the item. */
+static size_t list_item(lua_State *L, const precis_article *a, size_t i,
+                        int fn)
+{
+    lh_handle *h = to_handle(L, -1, H_SENTENCE);
+    size_t k = a->sents.n;
+    if (h) {
+        live(L, h);
+        k = h->index;
+    } else if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1
+               && (size_t)lua_tointeger(L, -1) <= a->sents.n) {
+        k = (size_t)lua_tointeger(L, -1) - 1;
+    } else {
+        const char *what = lua_article_what(L, -1);
+        luaL_error(L, "%s: run returned a list whose item %d is %s; "
+                   "expected sentences or sentence indexes (1 to %d)",
+                   fn_where(L, fn), (int)i + 1, what, (int)a->sents.n);
+    }
+    const char *why = not_body(L, a, k);
+    if (why)
+        luaL_error(L, "%s: run returned a list whose item %d is not a body "
+                   "sentence: %s", fn_where(L, fn), (int)i + 1, why);
+    return k;
+}
+
 void lua_article_result(lua_State *L, lua_script *s, int idx, int fn)
 {
     precis_article *a = s->article;
@@ -1465,31 +1559,21 @@ void lua_article_result(lua_State *L, lua_script *s, int idx, int fn)
         const char *text = lua_tolstring(L, idx, &n);
         int rc = api->set_summary_text(s->sctx, a, text, n);
         if (rc)
-            lua_article_fail(L, "run", rc);
+            run_fail(L, fn, rc);
         return;
     }
     if (t != LUA_TTABLE)
         luaL_error(L, "%s: run returned %s; expected nothing, a string (the "
                    "summary's text) or a list of sentences",
                    fn_where(L, fn), lua_article_what(L, idx));
-    /* A list replaces the summary: first is best. */
+    /* A list replaces the summary: first is best, and the budget takes
+     * from the top as select_top does (a sentence too long for the words
+     * left is passed over for a shorter one). */
     size_t n = lua_rawlen(L, idx);
     size_t *pick = lua_newuserdatauv(L, (n + 1) * sizeof *pick, 0);
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, idx, (lua_Integer)i + 1);
-        lh_handle *h = to_handle(L, -1, H_SENTENCE);
-        if (h) {
-            live(L, h);
-            pick[i] = h->index;
-        } else if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1
-                   && (size_t)lua_tointeger(L, -1) <= a->sents.n) {
-            pick[i] = (size_t)lua_tointeger(L, -1) - 1;
-        } else {
-            const char *what = lua_article_what(L, -1);
-            luaL_error(L, "%s: run returned a list whose item %d is %s; "
-                       "expected sentences or sentence indexes (1 to %d)",
-                       fn_where(L, fn), (int)i + 1, what, (int)a->sents.n);
-        }
+        pick[i] = list_item(L, a, i, fn);
         lua_pop(L, 1);
     }
     for (size_t i = 0; i < n; i++) {
@@ -1504,13 +1588,13 @@ void lua_article_result(lua_State *L, lua_script *s, int idx, int fn)
     /* Best first: taken while they fit the user's budget, a sentence
      * too long for a word bound passed over for shorter ones. */
     int rc = api->clear_summary(s->sctx, a);
-    for (size_t i = 0; i < n && !rc; i++) {
-        int fits = budget_fits(s->sctx, a, pick[i]);
-        rc = fits < 0 ? fits
-             : fits ? api->select(s->sctx, a, pick[i], (double)(n - i)) : 0;
-    }
+    precis_budget_state bs = budget_now(L, a);
+    for (size_t i = 0; i < n && !rc && !precis_budget_full(&bs); i++)
+        if (!in_summary(a, pick[i])
+            && precis_budget_take(&bs, a->sents.v[pick[i]].ntok))
+            rc = api->select(s->sctx, a, pick[i], (double)(n - i));
     if (rc)
-        lua_article_fail(L, "run", rc);
+        run_fail(L, fn, rc);
 }
 
 void lua_article_open(lua_State *L)

@@ -45,6 +45,7 @@ struct lua_host {
     str_vec dirs;               /* the script path; strings in mem */
     arena mem;
     VEC(lua_script *) scripts;  /* owned */
+    char summ_slot[65];         /* the instance --script fills, or "" */
 };
 
 /* [lua]: the sandbox's limits, read by the session with this schema. */
@@ -118,15 +119,18 @@ static void script_free(lua_script *s)
     free(s);
 }
 
-/* The message of a failed call: the script's own, plus the traceback
- * at -v. */
+/* The message of a failed call: the script's own, which names the file
+ * and line where Lua knew them and else the script (a limit reached by
+ * one allocation outside any line), plus the traceback at -v when trace. */
 static void call_message(const lua_script *s, const lua_sandbox_error *e,
-                         char *buf, size_t size)
+                         int trace, char *buf, size_t size)
 {
-    if (s->h->log.verbosity >= 2 && e->traceback[0])
-        snprintf(buf, size, "%s\n%s", e->message, e->traceback);
+    const char *file = lua_sandbox_has_where(e->message) ? "" : s->chunk;
+    if (trace && s->h->log.verbosity >= 2 && e->traceback[0])
+        snprintf(buf, size, "%s%s%s\n%s", file, *file ? ": " : "",
+                 e->message, e->traceback);
     else
-        snprintf(buf, size, "%s", e->message);
+        snprintf(buf, size, "%s%s%s", file, *file ? ": " : "", e->message);
 }
 
 /* ---- precis.register_stage ---- */
@@ -192,6 +196,11 @@ static void format_real(double v, char *buf, size_t size)
  */
 static void push_option(lua_State *L, const char *stage)
 {
+    /* {"oil", "gas"} as a declaration, or as a default. */
+    static const char no_list[] =
+        "option defaults must be a string, a number or a boolean; there "
+        "is no list type (give a list as a comma-separated string, "
+        "\"oil,gas\", and split it in run)";
     int decl = lua_gettop(L), key = decl - 1;
     if (lua_type(L, key) != LUA_TSTRING)
         luaL_error(L, "register_stage '%s': option names must be strings, "
@@ -214,8 +223,10 @@ static void push_option(lua_State *L, const char *stage)
         lua_pushnil(L);
         while (lua_next(L, decl)) {
             lua_pop(L, 1);
-            const char *f = lua_type(L, -1) == LUA_TSTRING
-                                ? lua_tostring(L, -1) : "?";
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_error(L, "register_stage '%s': option '%s': %s", stage,
+                           k, no_list);
+            const char *f = lua_tostring(L, -1);
             int ok = 0;
             for (int i = 0; fields[i] && !ok; i++)
                 ok |= !strcmp(fields[i], f);
@@ -284,6 +295,9 @@ static void push_option(lua_State *L, const char *stage)
         type = PRECIS_OPT_STRING;
         lua_pushvalue(L, dv);
         break;
+    case LUA_TTABLE:
+        return (void)luaL_error(L, "register_stage '%s': option '%s': %s",
+                                stage, k, no_list);
     default:
         return (void)luaL_error(L, "register_stage '%s': option '%s': the "
                                 "default must be a number, a boolean or a "
@@ -549,6 +563,39 @@ static int opt_readonly(lua_State *L)
                       "to change it)");
 }
 
+/* opt.NAME of an option the stage did not declare: a misspelt name
+ * would otherwise read as nil, far from the mistake.  Upvalues: the
+ * values, the stage. */
+static int opt_index(lua_State *L)
+{
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+        return 1;
+    const lua_stage *st = lua_touserdata(L, lua_upvalueindex(2));
+    const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2)
+                                                  : luaL_typename(L, 2);
+    const char *names[64];
+    size_t n = 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (size_t i = 0; i < st->nopts; i++) {
+        luaL_addstring(&b, i ? ", " : "");
+        luaL_addstring(&b, st->opts[i].key);
+        if (n < 64)
+            names[n++] = st->opts[i].key;
+    }
+    luaL_pushresult(&b);
+    const char *g = cfg_did_you_mean(k, names, n);
+    if (!st->nopts)
+        return luaL_error(L, "stage '%s' has no option '%s'; it declares "
+                          "none (options = { … } in register_stage)",
+                          st->name, k);
+    return luaL_error(L, "stage '%s' has no option '%s'%s%s%s; its "
+                      "options: %s", st->name, k,
+                      g ? " (did you mean '" : "", g ? g : "",
+                      g ? "'?)" : "", lua_tostring(L, -1));
+}
+
 static int opt_next(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -597,6 +644,8 @@ static int create_body(lua_State *L)
     lua_newtable(L);                        /* the proxy */
     lua_createtable(L, 0, 4);               /* its metatable */
     lua_pushvalue(L, vals);
+    lua_pushlightuserdata(L, st);
+    lua_pushcclosure(L, opt_index, 2);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, opt_readonly);
     lua_setfield(L, -2, "__newindex");
@@ -678,7 +727,9 @@ static int lh_run(precis_stage_ctx *sc, void *state, precis_article *a)
      * log on lines of its own, just before it. */
     if (s->h->log.verbosity >= 2 && e.traceback[0])
         api->log(sc, 2, "%s", e.traceback);
-    return api->fail(sc, e.code, "%s", e.message);
+    char msg[sizeof e.message + 130];
+    call_message(s, &e, 0, msg, sizeof msg);
+    return api->fail(sc, e.code, "%s", msg);
 }
 
 static int destroy_body(lua_State *L)
@@ -801,13 +852,9 @@ static lua_script *load_script(lua_host *h, const char *path,
     int rc = lua_sandbox_call(s->sb, load_body, s, &e);
     s->loading = 0;
     if (rc) {
-        char msg[sizeof e.message + sizeof e.traceback + 2];
-        call_message(s, &e, msg, sizeof msg);
-        /* Lua's own messages start with the file; others get it here. */
-        if (!strncmp(msg, s->chunk, strlen(s->chunk)))
-            diag_set(err, rc, "%s", msg);
-        else
-            diag_set(err, rc, "%s: %s", s->chunk, msg);
+        char msg[sizeof e.message + sizeof e.traceback + 130];
+        call_message(s, &e, 1, msg, sizeof msg);
+        diag_set(err, rc, "%s", msg);
         script_free(s);
         return NULL;
     }
@@ -835,46 +882,102 @@ static lua_script *load_script(lua_host *h, const char *path,
     return s;
 }
 
-/* The stage of s called want (the instance it is for), or called like
- * its file (base), or its only stage, or its only summarizer; NULL with
- * err set. */
-static const reg_stage *pick_stage(lua_script *s, const char *want,
-                                   const char *base, precis_error *err)
+/* s's stage called name, or NULL. */
+static lua_stage *find_stage(const lua_script *s, const char *name)
 {
-    lua_stage *pick = NULL, *named = NULL;
-    size_t nsum = 0;
-    lua_stage *sum = NULL;
+    for (size_t i = 0; name && i < s->stages.n; i++)
+        if (!strcmp(s->stages.v[i]->name, name))
+            return s->stages.v[i];
+    return NULL;
+}
+
+/* "a, b, c": the names of s's stages (only its summarizers when sum is
+ * set), for messages. */
+static void stage_names(const lua_script *s, int sum, char *buf,
+                        size_t size)
+{
+    buf[0] = '\0';
     for (size_t i = 0; i < s->stages.n; i++) {
-        lua_stage *st = s->stages.v[i];
-        if (want && !strcmp(st->name, want))
-            pick = st;
-        if (base && !strcmp(st->name, base))
-            named = st;
-        if (st->def.flags & PRECIS_STAGE_SUMMARIZER) {
-            nsum++;
-            sum = st;
-        }
+        const lua_stage *st = s->stages.v[i];
+        if (sum && !(st->def.flags & PRECIS_STAGE_SUMMARIZER))
+            continue;
+        size_t n = strlen(buf);
+        snprintf(buf + n, size - n, "%s%s", n ? ", " : "", st->name);
     }
-    if (!pick)
-        pick = named;
-    if (!pick && s->stages.n == 1)
-        pick = s->stages.v[0];
-    if (!pick && nsum == 1)
-        pick = sum;
-    if (!pick) {
-        char names[512] = "";
-        for (size_t i = 0; i < s->stages.n; i++)
-            snprintf(names + strlen(names), sizeof names - strlen(names),
-                     "%s%s", i ? ", " : "", s->stages.v[i]->name);
-        diag_set(err, PRECIS_ECONFIG, "%s registers stages %s; name one "
-                 "with use = lua:NAME", s->chunk, names);
-        return NULL;
-    }
-    const reg_stage *r = reg_find(s->h->reg, s->lh->origin, pick->name);
+}
+
+/* The registry's record of st; NULL with err set. */
+static const reg_stage *registered(const lua_script *s, const lua_stage *st,
+                                   precis_error *err)
+{
+    const reg_stage *r = reg_find(s->h->reg, s->lh->origin, st->name);
     if (!r)
         diag_set(err, PRECIS_ENOTFOUND, "%s: stage '%s' is not registered",
-                 s->chunk, pick->name);
+                 s->chunk, st->name);
     return r;
+}
+
+/* The summarizer of s for the instance --script fills: its only one, or
+ * the one named after the instance (the file); NULL with err set. */
+static const reg_stage *pick_summarizer(lua_script *s, const char *instance,
+                                        precis_error *err)
+{
+    lua_stage *pick = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < s->stages.n; i++)
+        if (s->stages.v[i]->def.flags & PRECIS_STAGE_SUMMARIZER) {
+            pick = s->stages.v[i];
+            n++;
+        }
+    lua_stage *named = find_stage(s, instance);
+    if (n > 1 && named && (named->def.flags & PRECIS_STAGE_SUMMARIZER))
+        return registered(s, named, err);
+    char names[512];
+    stage_names(s, n > 1, names, sizeof names);
+    if (n == 0)
+        diag_set(err, PRECIS_ECONFIG, "%s registers no summarizer (its "
+                 "stages: %s); --script needs a stage of kind "
+                 "\"summarizer\"", s->chunk, names);
+    else if (n > 1)
+        diag_set(err, PRECIS_ECONFIG, "%s registers several summarizers "
+                 "(%s) and none is called '%s'; run one in a pipeline with "
+                 "[stage.NAME] use = %s", s->chunk, names, instance,
+                 s->path);
+    return n == 1 ? registered(s, pick, err) : NULL;
+}
+
+/*
+ * The stage of s that the pipeline's instance runs: the one named after
+ * the instance ([stage.NAME]), else the one named after the file (as
+ * use = lua:NAME picks it), else the file's only stage.  A file of
+ * several stages and neither name is a mistake to point out, not a
+ * guess: each stage runs in its own kind's phase.  NULL with err set.
+ */
+static const reg_stage *pick_stage(lua_script *s, const char *instance,
+                                   const char *base, precis_error *err)
+{
+    if (instance && *instance && !strcmp(instance, s->lh->summ_slot))
+        return pick_summarizer(s, instance, err);
+    lua_stage *pick = find_stage(s, instance);
+    if (!pick)
+        pick = find_stage(s, base);
+    if (!pick && s->stages.n == 1)
+        pick = s->stages.v[0];
+    if (pick)
+        return registered(s, pick, err);
+    char names[512];
+    stage_names(s, 0, names, sizeof names);
+    const char *first = s->stages.v[0]->name;
+    if (instance)
+        diag_set(err, PRECIS_ECONFIG, "%s registers stages %s and none is "
+                 "called '%s'; name the instance after the stage to run "
+                 "([stage.%s] use = %s)", s->chunk, names, instance, first,
+                 s->path);
+    else
+        diag_set(err, PRECIS_ECONFIG, "%s registers stages %s and none is "
+                 "called '%s'; name the stage to run (use = lua:%s)",
+                 s->chunk, names, base, first);
+    return NULL;
 }
 
 /* "dir/tweet.lua" -> "tweet". */
@@ -888,14 +991,14 @@ static void base_name(const char *path, char *buf, size_t size)
 }
 
 static const reg_stage *load_path(void *self, const char *path,
-                                  const char *want, precis_error *err)
+                                  const char *instance, precis_error *err)
 {
     lua_script *s = load_script(self, path, err);
     if (!s)
         return NULL;
     char base[256];
     base_name(path, base, sizeof base);
-    return pick_stage(s, want, base, err);
+    return pick_stage(s, instance, base, err);
 }
 
 static int is_file(const char *p)
@@ -931,7 +1034,7 @@ static const reg_stage *load_named(void *self, const char *name,
         if (!is_file(path))
             continue;
         lua_script *s = load_script(lh, path, err);
-        return s ? pick_stage(s, name, NULL, err) : NULL;
+        return s ? pick_stage(s, NULL, name, err) : NULL;
     }
     /* One script may register several stages: look through them all. */
     load_all(lh, ignore_report, NULL);
@@ -1060,6 +1163,12 @@ int lua_host_new(host *h, const precis_options *opt,
     }
     *out = lh;
     return PRECIS_OK;
+}
+
+void lua_host_set_summarizer(lua_host *lh, const char *instance)
+{
+    snprintf(lh->summ_slot, sizeof lh->summ_slot, "%s",
+             instance ? instance : "");
 }
 
 size_t lua_host_dirs(const lua_host *lh, const char *const **out)

@@ -25,6 +25,11 @@ int lua_host_new(host *h, const precis_options *opt,
                  precis_error *err);
 void lua_host_free(lua_host *lh);
 
+/* The pipeline's instance that --script fills (precis_ctx_set_summarizer),
+ * or NULL: a script file used there gives its summarizer, and one with
+ * none is refused. */
+void lua_host_set_summarizer(lua_host *lh, const char *instance);
+
 /* The script path; *out valid for the host's life. */
 size_t lua_host_dirs(const lua_host *lh, const char *const **out);
 

@@ -114,6 +114,8 @@ static void trip(lua_sandbox *sb, int why)
     lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, 1);
 }
 
+static void lua_where(lua_State *L, char *buf, size_t size);
+
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     lua_sandbox *sb = ud;
@@ -128,8 +130,15 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         if (!sb->in_call)
             return NULL;
         trip(sb, TRIP_MEMORY);
-        if (held + (nsize - old) > sb->lim.memory + sb->reserve)
+        if (held + (nsize - old) > sb->lim.memory + sb->reserve) {
+            /* Refused outright: no hook will say where.  A new object
+             * (ptr NULL) is never a stack being moved, so the main
+             * thread's frames can be read now: the line of the script
+             * (in a coroutine, of the resume that runs it). */
+            if (!ptr && !sb->where[0])
+                lua_where(sb->L, sb->where, sizeof sb->where);
             return NULL;
+        }
     }
     void *p = realloc(ptr, nsize);
     if (p)
@@ -259,12 +268,37 @@ static void reset_budget(lua_sandbox *sb)
 
 /* ---- the protected call ---- */
 
+int lua_sandbox_has_where(const char *m)
+{
+    /* "file:12: …": a colon, digits, a colon, before the first line
+     * ends (a chunk name may hold colons and spaces of its own). */
+    for (const char *p = m; *p && *p != '\n' && p - m < 300; p++) {
+        if (*p != ':' || !(p[1] >= '0' && p[1] <= '9'))
+            continue;
+        const char *q = p + 1;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (*q == ':')
+            return 1;
+    }
+    return 0;
+}
+
+/* Runs where the error was raised, the stack still whole: a message
+ * without a place (one a library function raised, or error(x, 0), or an
+ * error object) gets the line of the script that was running. */
 static int msg_handler(lua_State *L)
 {
     const char *m = lua_tostring(L, 1);
     if (!m)
         m = lua_pushfstring(L, "(error object is a %s value)",
                             luaL_typename(L, 1));
+    char where[256];
+    if (!lua_sandbox_has_where(m)) {
+        lua_where(L, where, sizeof where);
+        if (where[0])
+            m = lua_pushfstring(L, "%s: %s", where, m);
+    }
     luaL_traceback(L, L, m, 1);
     return 1;
 }

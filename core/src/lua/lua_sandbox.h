@@ -84,6 +84,9 @@ void lua_sandbox_charge(lua_State *L, size_t bytes);
  * pushes the function.  Raises on error; for use inside a call. */
 void lua_sandbox_loadfile(lua_State *L, const char *path, const char *name);
 
+/* 1 when a message starts by naming its place ("file.lua:12: …"). */
+int lua_sandbox_has_where(const char *msg);
+
 /* Bytes the state holds now. */
 size_t lua_sandbox_memory(const lua_sandbox *sb);
 

@@ -64,8 +64,9 @@ void lua_article_push(lua_State *L, lua_script *s);
 void lua_article_push_out(lua_State *L, lua_script *s);
 
 /* Applies what run() returned (at idx): nothing, a string (the summary's
- * text) or a list of sentences.  Raises on anything else, naming where
- * the run function (at fn) is defined. */
+ * text) or a list of body sentences, best first, which the user's budget
+ * cuts from the top.  Raises on anything else, naming where the run
+ * function (at fn) is defined. */
 void lua_article_result(lua_State *L, lua_script *s, int idx, int fn);
 
 /* For the helpers: each raises a message starting with fn when the

@@ -8,6 +8,7 @@
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/article.h"
@@ -44,6 +45,23 @@ static int is_standard(const char *k)
     /* "*_source" fields note where metadata came from (inspect only). */
     size_t n = strlen(k);
     return n > 7 && !strcmp(k + n - 7, "_source");
+}
+
+/* A field as the JSON value its type says: 422, true, or a string. */
+static json_t *j_field(const pr_field *f)
+{
+    if (f->type == FIELD_BOOL)
+        return json_boolean(!strcmp(f->value, "true"));
+    if (f->type == FIELD_NUMBER) {
+        char *end;
+        long long i = strtoll(f->value, &end, 10);
+        if (*end == '\0')
+            return json_integer((json_int_t)i);
+        double d = strtod(f->value, &end);
+        if (*end == '\0')
+            return json_real(d);
+    }
+    return json_stringn(f->value, f->len);
 }
 
 static json_t *j_byline(const precis_article *a)
@@ -241,8 +259,7 @@ json_t *output_json(const precis_article *a, precis_view view)
             || (view == PRECIS_VIEW_INSPECT
                 && strstr(a->fields.v[i].key, "_source")))
             json_object_set_new(extra, a->fields.v[i].key,
-                                json_stringn(a->fields.v[i].value,
-                                             a->fields.v[i].len));
+                                j_field(&a->fields.v[i]));
     if (json_object_size(extra))
         json_object_set_new(o, "fields", extra);
     else
@@ -347,6 +364,25 @@ static void text_summary(strbuf *sb, const precis_article *a, int md)
     }
 }
 
+/* The fields stages set beyond the standard ones (JSON's "fields"), one
+ * line each, white space squeezed. */
+static void text_fields(strbuf *sb, const precis_article *a, int md)
+{
+    int any = 0;
+    for (size_t i = 0; i < a->fields.n; i++) {
+        const pr_field *f = &a->fields.v[i];
+        if (is_standard(f->key))
+            continue;
+        if (!any++)
+            sb_puts(sb, md ? "\n## Fields\n\n" : "fields:\n");
+        sb_puts(sb, md ? "- **" : "  ");
+        sb_append_squeezed(sb, f->key, strlen(f->key));
+        sb_puts(sb, md ? "**: " : ": ");
+        sb_append_squeezed(sb, f->value, f->len);
+        sb_puts(sb, "\n");
+    }
+}
+
 static void text_inspect(strbuf *sb, const precis_article *a, int md)
 {
     const char *f[][2] = { { "headline", "headline" },
@@ -379,12 +415,7 @@ static void text_inspect(strbuf *sb, const precis_article *a, int md)
     for (size_t i = 0; i < a->people.n; i++)
         sb_printf(sb, md ? "- **person**: %s (%s)\n" : "person: %s (%s)\n",
                   a->people.v[i].name, a->people.v[i].role);
-    /* What stages and scripts set of their own (out:set), as JSON has it
-     * under "fields". */
-    for (size_t i = 0; i < a->fields.n; i++)
-        if (!is_standard(a->fields.v[i].key))
-            sb_printf(sb, md ? "- **%s**: %s\n" : "%s: %s\n",
-                      a->fields.v[i].key, a->fields.v[i].value);
+    text_fields(sb, a, md);
     sb_puts(sb, md ? "\n## Paragraphs\n\n" : "paragraphs:\n");
     for (size_t i = 0; i < a->paras.n; i++) {
         const pr_para *p = &a->paras.v[i];

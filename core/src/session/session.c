@@ -286,6 +286,8 @@ static int setup_lua(precis_ctx *c, precis_error *err)
         rc = diag_set(err, PRECIS_ENOMEM, "out of memory");
     else if (!(rc = ctx_section_options(c, "lua", &mem, &opt, err)))
         rc = lua_host_new(&c->host, &opt, dirs.v, dirs.n, &c->lua, err);
+    if (!rc)
+        lua_host_set_summarizer(c->lua, c->summ_name);
     for (size_t i = 0; i < dirs.n; i++)
         free((char *)dirs.v[i]);
     VEC_FREE(&dirs);
@@ -396,24 +398,6 @@ int precis_ctx_prepare_registry(precis_ctx *c, precis_error *err)
     return setup_lua(c, err);
 }
 
-/* The stage precis_ctx_set_summarizer put in the summary's place makes a
- * summary: a script of annotate stages alone would give an empty one. */
-static int check_summarizer(const precis_ctx *c, precis_error *err)
-{
-    for (size_t i = 0; c->summ_name[0] && i < c->pipe->st.n; i++) {
-        const stage_inst *si = &c->pipe->st.v[i];
-        if (strcmp(si->name, c->summ_name)
-            || (si->impl->def->flags & PRECIS_STAGE_SUMMARIZER))
-            continue;
-        return diag_set(err, PRECIS_ECONFIG, "%s: stage '%s' is not a "
-                        "summarizer, and the file registers none to make "
-                        "the summary (a summarizer is kind = \"summarizer\"; "
-                        "to add an annotate stage, list it in [pipeline] "
-                        "stages)", c->summ_use, si->impl->def->name);
-    }
-    return PRECIS_OK;
-}
-
 int precis_profile_check(precis_ctx *c, const char *name, int *rebuild,
                          precis_error *err)
 {
@@ -429,8 +413,6 @@ int precis_ctx_prepare(precis_ctx *c, precis_error *err)
     int rc = precis_ctx_prepare_registry(c, err);
     if (!rc)
         rc = pipe_build(&c->host, &c->pipe, err);
-    if (!rc)
-        rc = check_summarizer(c, err);
     if (!rc)
         rc = ctx_check_stage_sections(c, err);
     if (rc)

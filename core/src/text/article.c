@@ -90,13 +90,21 @@ int article_set_field(precis_article *a, const char *key, const char *value,
         if (strcmp(a->fields.v[i].key, key) == 0) {
             a->fields.v[i].value = v;
             a->fields.v[i].len = len;
+            a->fields.v[i].type = FIELD_TEXT;
             return PRECIS_OK;
         }
     }
-    pr_field f = { arena_strdup(&a->mem, key), v, len };
+    pr_field f = { arena_strdup(&a->mem, key), v, len, FIELD_TEXT };
     if (!f.key || VEC_PUSH(&a->fields, f))
         return PRECIS_ENOMEM;
     return PRECIS_OK;
+}
+
+void article_set_field_type(precis_article *a, const char *key, int type)
+{
+    for (size_t i = 0; i < a->fields.n; i++)
+        if (strcmp(a->fields.v[i].key, key) == 0)
+            a->fields.v[i].type = type;
 }
 
 const char *article_field(const precis_article *a, const char *key)

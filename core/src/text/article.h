@@ -56,10 +56,16 @@ typedef struct pr_term {
     uint32_t len;
 } pr_term;
 
+/* What a field's text stands for, so that JSON writes 422 and true, not
+ * "422" and "true".  Every field is text unless a script said otherwise
+ * (article_set_field_type). */
+enum { FIELD_TEXT = 0, FIELD_NUMBER, FIELD_BOOL };
+
 typedef struct pr_field {
     const char *key;        /* arena */
     const char *value;      /* arena, NUL-terminated */
     size_t len;
+    int type;               /* FIELD_* */
 } pr_field;
 
 typedef struct pr_person {
@@ -135,9 +141,13 @@ precis_article *article_new(const char *source, char *text, size_t len);
 int article_add_para(precis_article *a, size_t start, size_t end,
                      precis_kind kind);
 
-/* Sets a metadata field (copied); replaces an earlier value. */
+/* Sets a metadata field (copied), as text; replaces an earlier value. */
 int article_set_field(precis_article *a, const char *key, const char *value,
                       size_t len);
+
+/* Says what the text of the field key stands for (FIELD_*); nothing when
+ * the article has no such field. */
+void article_set_field_type(precis_article *a, const char *key, int type);
 
 /* Returns a field's value or NULL. */
 const char *article_field(const precis_article *a, const char *key);

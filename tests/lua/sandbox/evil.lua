@@ -54,7 +54,9 @@ local evil = {
     setmetatable({}, { __gc = function() while true do end end })
   end,
   wrong_return = function() return 42 end,
-  wrong_item = function() return { 1, "two" } end,
+  wrong_item = function(article)
+    return { article:sentence_indexes("body")[1], "two" }
+  end,
   bad_select = function(article, out) out:select("first") end,
   write_field = function(article) article.headline = "changed" end,
   no_field = function(article) return article.headlien end,
