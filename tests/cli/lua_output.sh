@@ -62,6 +62,7 @@ precis.register_stage { name = "fields", kind = "summarizer",
     out:set("checked", true)
     out:set("note", "two  words")
     out:set("date", "2024-09-12T08:30:00+02:00")
+    out:set("date_updated", "13 September 2024")
     local bad = {
       date = function() out:set("date", "garbage") end,
       leap = function() out:set("date_updated", "2023-02-29") end,
@@ -77,7 +78,7 @@ precis.register_stage { name = "fields", kind = "summarizer",
 LUA
 "$PRECIS" summarize -S "$TMP/fields.lua" -f json "$ART" > "$TMP/out" \
     2> "$TMP/err" || fail "fields: $(cat "$TMP/err")"
-python3 - "$TMP/out" <<'PY' && pass "fields keep their JSON types" \
+python3 - "$TMP/out" <<'PY' && pass "fields keep their JSON types; a date in another form is written as ISO 8601" \
     || fail "fields: $(cat "$TMP/out")"
 import json, sys
 a = json.load(open(sys.argv[1]))
@@ -86,6 +87,7 @@ assert type(f["word_count"]) is int and f["word_count"] > 100, f
 assert f["share"] == 0.25 and f["checked"] is True, f
 assert f["note"] == "two  words", f
 assert a["date"] == "2024-09-12T08:30:00+02:00", a["date"]
+assert a["date_updated"] == "2024-09-13", a.get("date_updated")
 PY
 refused() {     # refused MODE MESSAGE
     expect_status 1 "out:set refuses $1" -- \
@@ -93,13 +95,13 @@ refused() {     # refused MODE MESSAGE
         "$ART"
     expect_err_has "$2" "... $1: $2"
 }
-refused date "fields.lua:10: set: date takes a date"
+refused date "fields.lua:11: set: date takes a date"
 refused leap "set: date_updated takes a date"
 refused nan "set: the value of 'x' is not a finite number"
 refused inf "set: the value of 'x' is not a finite number"
 refused nul "set: the value of 'x' holds a NUL byte"
 refused nulkey "set: the field name holds a NUL byte"
-refused empty "fields.lua:16: set: the field name is empty"
+refused empty "fields.lua:17: set: the field name is empty"
 
 # inspect's text shows the fields a script set, as JSON does.
 "$PRECIS" inspect -S "$TMP/fields.lua" "$ART" > "$TMP/out" 2> "$TMP/err"
