@@ -176,7 +176,16 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         case OPT_RESUME: o->resume = 1; break;
         case OPT_SHARD: o->shard = optarg; break;
         case OPT_COLLECT: o->collect = optarg; break;
-        case OPT_TIMEOUT: o->timeout = atof(optarg); break;
+        case OPT_TIMEOUT: {
+            char *end;
+            o->timeout = strtod(optarg, &end);
+            if (!*optarg || *end || !(o->timeout > 0) || o->timeout > 1e6) {
+                cli_error("--timeout %s: expected seconds, more than 0",
+                          optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        }
         case OPT_WORKER_MEMORY:
             if (positive_int(optarg, &o->worker_mb)) {
                 cli_error("--worker-memory %s: expected megabytes", optarg);

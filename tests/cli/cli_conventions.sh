@@ -287,4 +287,7 @@ expect_status 2 "summarize -j 8" -- "$PRECIS" summarize -j 8 "$PRECIS_SOURCE/exa
 expect_err_has "summarize: -j is an option of batch (see 'precis help batch')" \
     "... says whose option it is"
 expect_status 2 "inspect --timeout 5" -- "$PRECIS" inspect --timeout 5 "$PRECIS_SOURCE/examples/articles/seed-caracas.txt"
+expect_status 2 "batch --timeout abc" -- "$PRECIS" batch --timeout abc \
+    "$PRECIS_SOURCE/examples/articles" -o "$TMP/tout"
+expect_err_has "--timeout abc: expected seconds, more than 0" "... says what it takes"
 finish
