@@ -28,7 +28,6 @@
 
 #include "host/api.h"
 #include "text/article.h"
-#include "text/date.h"
 #include "text/score.h"
 
 #define H_MAGIC 0x50524543u         /* "PREC" */
@@ -1168,17 +1167,18 @@ static int push_field_value(lua_State *L, const char *k)
     }
 }
 
-/* Fields whose format the output promises: their values must keep it. */
-static void check_field_format(lua_State *L, const char *k, int type,
-                               const char *v, size_t n)
+/* The fields whose format the output promises: set_meta reads a date in
+ * them (and writes it ISO 8601), or refuses what is none. */
+static int date_key(const char *k)
 {
-    date_value d;
-    if (strcmp(k, "date") && strcmp(k, "date_updated"))
-        return;
-    if (type != FIELD_TEXT || !date_is_line(v, n, &d))
-        luaL_error(L, "set: %s takes a date (2024-09-11, "
-                   "2024-09-11T14:05:00+02:00, \"September 11, 2024\"; it is "
-                   "written as ISO 8601), not '%s'", k, v);
+    return !strcmp(k, "date") || !strcmp(k, "date_updated");
+}
+
+static int not_a_date(lua_State *L, const char *k, const char *v)
+{
+    return luaL_error(L, "set: %s takes a date (2024-09-11, "
+                      "2024-09-11T14:05:00+02:00, \"September 11, 2024\"; it "
+                      "is written as ISO 8601), not '%s'", k, v);
 }
 
 /* out:set(key, value): a metadata field. */
@@ -1189,11 +1189,14 @@ static int out_set(lua_State *L)
     int type = push_field_value(L, k);
     size_t n;
     const char *v = lua_tolstring(L, -1, &n);
-    check_field_format(L, k, type, v, n);
+    if (date_key(k) && type != FIELD_TEXT)
+        return not_a_date(L, k, v);
     precis_stage_ctx *sc = lua_article_stage_ctx(L, "set");
     size_t mark = lua_article_footprint(a);
     int rc = api_table()->set_meta(sc, a, k, v, n);
     lua_article_charge(L, a, mark);
+    if (rc == PRECIS_EFORMAT && date_key(k))
+        return not_a_date(L, k, v);
     if (rc)
         return lua_article_fail(L, "set", rc);
     article_set_field_type(a, k, type);
