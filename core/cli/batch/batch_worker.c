@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -342,18 +343,13 @@ static void queue_result(const witem *it, const wresult *r, int want_json)
     bp_end(&outq, mark);
 }
 
-/* Resident memory of this process in MB, from /proc; 0 when unknown. */
-static unsigned long resident_mb(void)
+/* The most this process has held, in MB: memory a leak took is not given
+ * back, so the peak is what it holds; one syscall, no file read. */
+static unsigned long peak_mb(void)
 {
-    unsigned long size = 0, resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (!f)
-        return 0;
-    if (fscanf(f, "%lu %lu", &size, &resident) != 2)
-        resident = 0;
-    fclose(f);
-    long page = sysconf(_SC_PAGESIZE);
-    return page > 0 ? resident / (1048576UL / (unsigned long)page) : 0;
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0
+               ? (unsigned long)ru.ru_maxrss / 1024 : 0;
 }
 
 static void handle_item(const batch_wconf *c, precis_ctx *ctx,
@@ -391,7 +387,7 @@ static void handle_item(const batch_wconf *c, precis_ctx *ctx,
     free(it.data);
     /* Grown past its bound (a stage that leaks): the result is sent, the
      * articles not started go to a fresh worker. */
-    if (c->max_mb && resident_mb() > c->max_mb) {
+    if (c->max_mb && peak_mb() > c->max_mb) {
         flush_outq();
         _exit(BATCH_FULL);
     }
