@@ -127,15 +127,16 @@ static const char *type_name(precis_opt_type t)
     return "an unknown";
 }
 
-/* The getter meant for options of type t. */
+/* The getter meant for options of type t: the first of the table that
+ * reads it, from the narrowest. */
 static const char *reader_of(precis_opt_type t)
 {
-    switch (t) {
-    case PRECIS_OPT_BOOL: return "opt_bool";
-    case PRECIS_OPT_INT: case PRECIS_OPT_SIZE: return "opt_int";
-    case PRECIS_OPT_REAL: return "opt_real";
-    default: return "opt_string";
-    }
+    const getter *const by_width[] = { &get_bool, &get_int, &get_real,
+                                       &get_string };
+    for (size_t i = 0; i < sizeof by_width / sizeof by_width[0]; i++)
+        if ((unsigned)t < 32 && (by_width[i]->types >> t & 1))
+            return by_width[i]->name;
+    return get_string.name;
 }
 
 /* The schema's key nearest to key, for "did you mean"; NULL if none. */
