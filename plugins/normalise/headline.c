@@ -551,8 +551,12 @@ static int site_score(const char *s, size_t len)
     measure m = measure_of(s, len);
     if (m.cjk)
         return m.cjk <= 8 && m.words <= 1 ? SCORE_WORD : 0;
-    if (m.words > 6 || has_year(s, len))
+    if (m.words > 6)
         return 0;
+    /* a year, or a whole date, is a section's at most ("| US elections
+     * 2024 |", "- 12/03/2024 -"), cut only beside a site already cut */
+    if (has_year(s, len))
+        return m.words <= 3 ? SCORE_SECTION : 0;
     if (has_site_word(s, len) && m.words <= 4)
         return SCORE_SURE;
     if (is_slug(s, len))
@@ -581,6 +585,7 @@ typedef struct cutter {
     part p[MAX_PARTS];
     size_t lo, hi;      /* parts kept */
     int known;          /* the site's name or address is known */
+    int cut_hi, cut_lo; /* a site has gone from that end */
     int cuts;
 } cutter;
 
@@ -608,14 +613,14 @@ static int cut_known(cutter *c, const site_keys *k)
         if (part_matches(c, k, i) && all_short(c, i, c->hi)) {
             c->cuts += (int)(c->hi - i + 1);
             c->hi = i - 1;
-            any = 1;
+            c->cut_hi = any = 1;
             break;
         }
     for (size_t i = c->hi; i-- > c->lo;)
         if (part_matches(c, k, i) && all_short(c, c->lo, i)) {
             c->cuts += (int)(i - c->lo + 1);
             c->lo = i + 1;
-            any = 1;
+            c->cut_lo = any = 1;
             break;
         }
     return any;
@@ -640,7 +645,7 @@ static int weight_in(const cutter *c, size_t lo, size_t hi)
  */
 static void peel(cutter *c, int dash_min)
 {
-    int cut_hi = 0, cut_lo = 0;
+    int cut_hi = c->cut_hi, cut_lo = c->cut_lo;
     int dashes = 0, slugs = 0;
     for (size_t i = c->lo; i < c->hi; i++)
         dashes += c->p[i].sep == SEP_DASH;

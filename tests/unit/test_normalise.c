@@ -276,6 +276,17 @@ static const site_case site_rows[] = {
       "https://isthmus.com/news/news/downtown-madison-rebound/",
       "Downtown Madison rebound?" },
     { "News - Anime News Network", NULL, NULL, "News" },
+    /* A year or a date is a section's beside a site, the headline's
+     * alone; a site known from the address counts as cut. */
+    { "Council picks a new mayor | US elections 2024 | The Guardian", NULL,
+      NULL, "Council picks a new mayor" },
+    { "Council picks a new mayor | US elections 2024 | The Guardian", NULL,
+      "https://www.theguardian.com/us-news/2024/x",
+      "Council picks a new mayor" },
+    { "Governo anuncia novo pacote - 12/03/2024 - Mercado - Folha", NULL,
+      NULL, "Governo anuncia novo pacote" },
+    { "Floods close schools across the region | Best of 2014", NULL, NULL,
+      "Floods close schools across the region | Best of 2014" },
     /* Other scripts. */
     { "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd\x20\xd0\xbf\xd1\x80\xd0\xbe\xd0\xb2\xd1\x91\xd0\xbb\x20\xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5\xd1\x87\xd1\x83\x20\x2d\x20\xd0\xa0\xd0\x98\xd0\x90\x20\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8", NULL, NULL,
       "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd\x20\xd0\xbf\xd1\x80\xd0\xbe\xd0\xb2\xd1\x91\xd0\xbb\x20\xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5\xd1\x87\xd1\x83" },
