@@ -445,7 +445,14 @@ static const char *const stop_words[] = {
 /* Suffixes that follow a name after a comma: "Smith, Jr.". */
 static const char *const suffixes[] = {
     "jr", "jr.", "sr", "sr.", "jnr", "jnr.", "snr", "snr.", "ii", "iii",
-    "iv", "phd", "ph.d.", "md", "m.d.", "esq", "esq.", NULL
+    "iv", NULL
+};
+
+/* Degrees after a comma: "Emily Chen, PhD".  They are not part of the
+ * name, so they go, where a suffix stays. */
+static const char *const degrees[] = {
+    "phd", "ph.d.", "md", "m.d.", "esq", "esq.", "mba", "rn", "dds",
+    "dvm", "mph", "msc", "bsc", NULL
 };
 
 /* Words that tie a name to where its bearer works: "of the Times". */
@@ -999,6 +1006,7 @@ static span strip_title_as(const char *s, span p, int *photo, int org)
     if (!last_word_in(s, p, title_nouns))
         return p;
     *photo = last_word_in(s, p, photo_nouns);
+    int lower_noun = 0, stripped = 0;
     for (;;) {
         size_t i = p.a;
         span w, last = { p.a, p.a };
@@ -1009,9 +1017,30 @@ static span strip_title_as(const char *s, span p, int *photo, int org)
                                   || (!org && key_in(title_words, s + b.a,
                                                      b.e - b.a))))
             break;
+        if (!stripped++)
+            lower_noun = normalise_is_lower((unsigned char)s[b.a]);
         p.e = last.a;
-        while (p.e > p.a && (s[p.e - 1] == ' ' || s[p.e - 1] == ','))
+        while (p.e > p.a && s[p.e - 1] == ' ')
             p.e--;
+        if (p.e > p.a && s[p.e - 1] == ',') {
+            lower_noun = 0;         /* "Jane Doe, correspondent" */
+            while (p.e > p.a && (s[p.e - 1] == ' ' || s[p.e - 1] == ','))
+                p.e--;
+        }
+    }
+    /* A title in small letters run on to the name takes the capitalised
+     * word before it as its own: "Jon Henley Europe correspondent",
+     * "Larry Elliott Economics editor".  Two words of name stay. */
+    if (lower_noun && !org && count_words(s + p.a, p.e - p.a) >= 3) {
+        size_t i = p.a;
+        span w, last = { p.a, p.a };
+        while (next_word(s, p.e, &i, &w))
+            last = w;
+        if (normalise_is_upper((unsigned char)s[last.a])) {
+            p.e = last.a;
+            while (p.e > p.a && s[p.e - 1] == ' ')
+                p.e--;
+        }
     }
     return p;
 }
@@ -1180,16 +1209,23 @@ static void read_names(const reader *r, const char *s, size_t len,
     seg v[MAX_SEGS];
     size_t n = split_names(s, len, v);
     size_t first_person = r->out->n;
-    int photo_title = 0;
+    int photo_title = 0, full_name = 0;
+    int has_upper = normalise_count_letters(s, len).upper > 0;
     for (size_t i = 0; i < n; i++) {
         span p = trimmed(s, v[i].a, v[i].e);
         /* "Smith, Jr.": the suffix joins the name before it. */
         size_t j = i + 1;
         span suf = { 0, 0 };
-        if (j < n && v[j].sep == SEP_COMMA) {
-            span q = trimmed(s, v[j].a, v[j].e);
-            if (is_suffix(s, bare(s, q, 1)))
-                suf = q, i++;
+        while (j < n && v[j].sep == SEP_COMMA) {
+            span q = trimmed(s, v[j].a, v[j].e), b = bare(s, q, 1);
+            if (key_in(degrees, s + b.a, b.e - b.a)) {
+                i++, j++;
+                continue;
+            }
+            if (is_suffix(s, b) && suf.e == suf.a)
+                suf = q, i++, j++;
+            else
+                break;
         }
         p = bare(s, p, 1);
         if (p.e <= p.a)
@@ -1217,6 +1253,8 @@ static void read_names(const reader *r, const char *s, size_t len,
         int photo;
         q = strip_title(s, q, &photo);
         photo_title |= photo;
+        /* "ROB HARRIS AP Sports Writer": the agency before the title */
+        q.e = cut_org_tail(s, q);
         q = bare(s, q, 1);
         if (q.e <= q.a)
             continue;                   /* nothing but a title */
@@ -1242,6 +1280,15 @@ static void read_names(const reader *r, const char *s, size_t len,
         nwords = count_words(s + p.a, p.e - p.a);
         if (!person_like(s, p, nwords))
             continue;
+        /* "Lukas Müller, Berlin", "A and B, Reporting from Washington":
+         * one word after a comma, behind a full name, is a place or a
+         * desk.  A name is written with capitals where the byline has
+         * them: "Staff and agencies" holds none. */
+        normalise_letters PL = normalise_count_letters(s + p.a, p.e - p.a);
+        if ((v[i].sep == SEP_COMMA && nwords == 1 && full_name)
+            || (has_upper && !PL.upper))
+            continue;
+        full_name |= nwords >= 2;
         precis_buf name = PRECIS_BUF_INIT;
         put_name(r, &name, s + p.a, p.e - p.a);
         if (suf.e > suf.a) {

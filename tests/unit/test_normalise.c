@@ -484,6 +484,18 @@ static const byline_case byline_rows[] = {
       "Ana Lima (author); Tom Berg (author); Kim Lee (author)" },
     { "Andrew Bosworth, Chief Technology Officer and Head of Reality "
       "Labs", "author", "Andrew Bosworth (author)" },
+    { "By Dana Levy and Omar Said, Reporting from Cairo", "author",
+      "Dana Levy (author); Omar Said (author)" },
+    { "By Lena Vogt, Berlin", "author", "Lena Vogt (author)" },
+    { "By Ada Obi, BBC News, Lagos", "author", "Ada Obi (author)" },
+    /* a title in small letters takes the word before it */
+    { "Jon Moss Europe correspondent", "author", "Jon Moss (author)" },
+    { "By ROB HALE AP Sports Writer", "author", "Rob Hale (author)" },
+    /* a degree is not part of the name; a suffix is */
+    { "By Emily Chen, PhD", "author", "Emily Chen (author)" },
+    { "By Tom Reed, Jr., MD", "author", "Tom Reed, Jr. (author)" },
+    /* a byline with capitals writes its names with them */
+    { "Staff and agencies", "author", "" },
     /* trailing digits and handles */
     { "John Doe123", "author", "John Doe (author)" },
     { "By jdoe42 and Ana Lima", "author", "Ana Lima (author)" },
