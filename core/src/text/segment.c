@@ -241,7 +241,7 @@ static const char *const time_words[] = {
 
 #define RULES(c, o) \
     { #c, c##_abbr, COUNT(c##_abbr), c##_starts, COUNT(c##_starts), o, 0, 0, \
-      0 }
+      0, 0 }
 
 static const struct rules langs[] = {
     RULES(en, 0), RULES(es, 0), RULES(pt, 0),
@@ -1233,6 +1233,44 @@ static int glued_break(const struct seg *s, size_t i)
     return !(kana_at(t, s->n, b, 0) && kana_at(t, s->n, e, 0));
 }
 
+/*
+ * Korean ends a statement with a verb in "-다": "했다" (past), "한다"
+ * (present), "받다" (a headline's plain form): after a syllable with a
+ * final consonant, "다" is a verb's ending.  After an open syllable it is
+ * one in "하다", "이다" and "-니다" (polite) only; "보다" (than), "마다"
+ * (each), "둘 다" (both) and "-려다" (about to) go on.  A space after
+ * such a verb, then a Hangul syllable, is a sentence's end without its
+ * full stop: most often a headline run into the story below it.
+ */
+static int hangul(unsigned cp)
+{
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+static int verb_final_break(const struct seg *s, size_t i)
+{
+    const char *t = s->t;
+    size_t b = i, a, e = skip_hspace(t, s->n, i), len;
+    unsigned last, prev, next;
+
+    if (b <= s->start || e >= s->n)
+        return 0;
+    next = seg_script_cp(t, s->n, e, &len);
+    if (!hangul(next) || i - s->start < 6)
+        return 0;
+    b = i - 3;          /* every Hangul syllable takes three bytes */
+    last = seg_script_cp(t, s->n, b, &len);
+    if (last != 0xB2E4 /* 다 */ || b < s->start + 3)
+        return 0;
+    a = b - 3;
+    prev = seg_script_cp(t, s->n, a, &len);
+    if (!hangul(prev))
+        return 0;
+    return prev == 0xD558 /* 하 */ || prev == 0xC774 /* 이 */
+           || prev == 0xB2C8 /* 니 */
+           || (prev - 0xAC00) % 28 != 0; /* a final consonant */
+}
+
 /* End of the paragraph (the next blank line) that holds i; remembered. */
 static size_t para_end(struct seg *s, size_t i)
 {
@@ -1254,6 +1292,8 @@ static size_t on_list_space(struct seg *s, size_t i)
     struct marker m;
 
     if (s->r->glued && glued_break(s, i))
+        return cut(s, i, i + 1);
+    if (s->r->verb_final && verb_final_break(s, i))
         return cut(s, i, i + 1);
     if (s->r->spaced && seg_thai_break(&s->thai, s->t, s->start, i,
                                        para_end(s, i)))
@@ -1312,7 +1352,8 @@ int seg_split(const char *text, size_t len, const char *lang,
     s.ud = ud;
     i = begin(&s, 0);
     while (i < len && s.rc == 0) {
-        mask = (s.listing || s.r->glued || s.r->spaced ? 3 : 1)
+        mask = (s.listing || s.r->glued || s.r->spaced || s.r->verb_final
+                ? 3 : 1)
                | (s.r->semicolon ? 4 : 0);
         while (i < len && (interesting[(uchar)text[i]] & mask) == 0)
             i++;

@@ -17,7 +17,10 @@
  * semicolon: ";" is the question mark.  glued: words are not separated by
  * spaces, so a space between two letters marks a break.  spaced: there
  * are no sentence marks, and segment_thai.c decides which spaces part
- * sentences.
+ * sentences.  verb_final: a sentence ends in a verb whose ending marks
+ * it as the last word (Korean "-했다", "-한다", "-합니다"), so such a
+ * verb before a space ends a sentence that lacks its full stop, as a
+ * headline run into its story does.
  */
 #include <string.h>
 
@@ -295,40 +298,41 @@ static const struct abbr fa_abbr[] = {
 /* Japanese: no spaces between words */
 
 static const struct rules rules[] = {
-    { "pl", pl_abbr, COUNT(pl_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "cs", cs_abbr, COUNT(cs_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "sk", sk_abbr, COUNT(sk_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "sl", sl_abbr, COUNT(sl_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "hr", hr_abbr, COUNT(hr_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "sr", sr_abbr, COUNT(sr_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "bg", bg_abbr, COUNT(bg_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "ru", ru_abbr, COUNT(ru_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "uk", uk_abbr, COUNT(uk_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "el", el_abbr, COUNT(el_abbr), NULL, 0, 0, 1, 0, 0 },
-    { "lt", lt_abbr, COUNT(lt_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "lv", lv_abbr, COUNT(lv_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "et", et_abbr, COUNT(et_abbr), NULL, 0, 1, 0, 0, 0 },
-    { "fi", fi_abbr, COUNT(fi_abbr), NULL, 0, 1, 0, 0, 0 },
-    { "hu", hu_abbr, COUNT(hu_abbr), NULL, 0, 1, 0, 0, 0 },
-    { "nl", nl_abbr, COUNT(nl_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "da", da_abbr, COUNT(da_abbr), NULL, 0, 1, 0, 0, 0 },
-    { "no", no_abbr, COUNT(no_abbr), NULL, 0, 1, 0, 0, 0 },
-    { "sv", sv_abbr, COUNT(sv_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "ro", ro_abbr, COUNT(ro_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "tr", tr_abbr, COUNT(tr_abbr), NULL, 0, 1, 0, 0, 0 },
-    { "ca", ca_abbr, COUNT(ca_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "id", id_abbr, COUNT(id_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "vi", vi_abbr, COUNT(vi_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "sw", sw_abbr, COUNT(sw_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "ta", ta_abbr, COUNT(ta_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "hi", hi_abbr, COUNT(hi_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "bn", bn_abbr, COUNT(bn_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "ar", ar_abbr, COUNT(ar_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "fa", fa_abbr, COUNT(fa_abbr), NULL, 0, 0, 0, 0, 0 },
-    { "zh", NULL, 0, NULL, 0, 0, 0, 1, 0 },
-    { "th", NULL, 0, NULL, 0, 0, 0, 0, 1 },
-    { "lo", NULL, 0, NULL, 0, 0, 0, 0, 1 },
-    { "ja", NULL, 0, NULL, 0, 0, 0, 1, 0 },
+    { "pl", pl_abbr, COUNT(pl_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "cs", cs_abbr, COUNT(cs_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "sk", sk_abbr, COUNT(sk_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "sl", sl_abbr, COUNT(sl_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "hr", hr_abbr, COUNT(hr_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "sr", sr_abbr, COUNT(sr_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "bg", bg_abbr, COUNT(bg_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "ru", ru_abbr, COUNT(ru_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "uk", uk_abbr, COUNT(uk_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "el", el_abbr, COUNT(el_abbr), NULL, 0, 0, 1, 0, 0, 0 },
+    { "lt", lt_abbr, COUNT(lt_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "lv", lv_abbr, COUNT(lv_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "et", et_abbr, COUNT(et_abbr), NULL, 0, 1, 0, 0, 0, 0 },
+    { "fi", fi_abbr, COUNT(fi_abbr), NULL, 0, 1, 0, 0, 0, 0 },
+    { "hu", hu_abbr, COUNT(hu_abbr), NULL, 0, 1, 0, 0, 0, 0 },
+    { "nl", nl_abbr, COUNT(nl_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "da", da_abbr, COUNT(da_abbr), NULL, 0, 1, 0, 0, 0, 0 },
+    { "no", no_abbr, COUNT(no_abbr), NULL, 0, 1, 0, 0, 0, 0 },
+    { "sv", sv_abbr, COUNT(sv_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "ro", ro_abbr, COUNT(ro_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "tr", tr_abbr, COUNT(tr_abbr), NULL, 0, 1, 0, 0, 0, 0 },
+    { "ca", ca_abbr, COUNT(ca_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "id", id_abbr, COUNT(id_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "vi", vi_abbr, COUNT(vi_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "sw", sw_abbr, COUNT(sw_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "ta", ta_abbr, COUNT(ta_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "hi", hi_abbr, COUNT(hi_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "bn", bn_abbr, COUNT(bn_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "ar", ar_abbr, COUNT(ar_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "fa", fa_abbr, COUNT(fa_abbr), NULL, 0, 0, 0, 0, 0, 0 },
+    { "zh", NULL, 0, NULL, 0, 0, 0, 1, 0, 0 },
+    { "th", NULL, 0, NULL, 0, 0, 0, 0, 1, 0 },
+    { "lo", NULL, 0, NULL, 0, 0, 0, 0, 1, 0 },
+    { "ja", NULL, 0, NULL, 0, 0, 0, 1, 0, 0 },
+    { "ko", NULL, 0, NULL, 0, 0, 0, 0, 0, 1 },
 };
 
 const struct rules *seg_lang_rules(const char *lang)

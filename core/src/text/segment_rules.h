@@ -39,6 +39,9 @@ struct rules {
                                  * between two such letters is a break */
     int spaced;                 /* no sentence marks: spaces part the
                                  * sentences (Thai, Lao; segment_thai.c) */
+    int verb_final;             /* a sentence ends in a verb whose ending
+                                 * says so (Korean "-다"): a space after
+                                 * one ends it even without a stop */
 };
 
 #define A(str, k) { str, sizeof(str) - 1, K_##k }
