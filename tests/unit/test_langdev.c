@@ -55,7 +55,7 @@ static const struct { const char *code; double f1; } floors[] = {
     { "lt", 0.90 }, { "lv", 0.92 }, { "ca", 0.93 }, { "id", 0.93 },
     { "vi", 0.92 }, { "ar", 0.89 }, { "he", 0.93 }, { "fa", 0.94 },
     { "hi", 0.93 }, { "bn", 0.92 }, { "ta", 0.88 }, { "th", 0.56 },
-    { "zh", 0.93 }, { "ja", 0.89 }, { "ko", 0.85 }, { "sw", 0.93 },
+    { "zh", 0.93 }, { "ja", 0.89 }, { "ko", 0.87 }, { "sw", 0.93 },
 };
 
 static double f1_floor(const char *code)
