@@ -627,6 +627,45 @@ static int phrase_gender(qstate *s, long a, long b)
     return 0;
 }
 
+/*
+ * "The President, speaking in Washington, praised the plan. “…,” he
+ * said.": a sentence of this paragraph opens with a definite role ("The
+ * President", "the mayor"), and no person is named as a subject or
+ * speaks between it and the quote at pos.  Then he or she is that role,
+ * not someone named in an earlier paragraph.  Fills [*a, *h] (items in
+ * view: the article, the role word) and returns 1.
+ */
+static int role_subject(qstate *s, size_t pos, long *a, long *h)
+{
+    long found = -1, head = -1;
+    for (long i = 0; i < s->n && s->it[i].start < pos; i++) {
+        if (!is_word(s, i) || !definite(s, i) || !sentence_break(s, i - 1))
+            continue;
+        /* "The President", "the Russian official": the role within three
+         * words, and not owning something ("the mayor's office") */
+        for (long j = i + 1; j < s->n && j <= i + 3 && is_word(s, j); j++)
+            if (lex(s, j, QL_ROLE) && !s->it[j].poss) {
+                found = i;
+                head = j;
+                break;
+            }
+    }
+    if (found < 0 || mentions_of(s, s->para))
+        return 0;
+    size_t from = s->it[head].end;
+    const qpara *pp = &s->pp[s->para];
+    for (size_t k = 0; k < pp->nmen; k++)
+        if (pp->men[k].start >= from && pp->men[k].start < pos
+            && pp->men[k].person)
+            return 0;
+    for (size_t k = 0; k < pp->nqs; k++)
+        if (pp->qs[k].pos >= from && pp->qs[k].pos < pos)
+            return 0;
+    *a = found;
+    *h = head;
+    return 1;
+}
+
 /* Resolves phrase [a, b] (items in view) said before pos: the name, or
  * NULL.  *g receives the speaker's gender when known. */
 static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
@@ -640,6 +679,13 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
             return resolve_it(s, pos);
         if (!pg)
             return NULL;        /* they, we: not one speaker */
+        long ra, rh;
+        if (role_subject(s, pos, &ra, &rh)) {
+            /* the person introduced with that role, or nobody known */
+            const char *name = resolve_role(s, ra, rh, pos, g);
+            *g = pg;
+            return name;
+        }
         const char *name = resolve_pronoun(s, pg, pos, g);
         learn_gender(s, name, pg);
         *g = pg;

@@ -223,6 +223,27 @@ static void test_roles_and_it(void **state)
     done(&r);
 }
 
+/* "he" after a sentence whose subject is a role is that role: the person
+ * introduced with it, else nobody named; never the last person quoted in
+ * an earlier paragraph. */
+static void test_pronoun_after_role(void **state)
+{
+    (void)state;
+    run r = extract("Flood plan\n\nCritics were unconvinced. Councilman Tim "
+                    "Reed called the plan \xE2\x80\x9C" "a wish list without "
+                    "a budget.\xE2\x80\x9D\n\nThe President, speaking in "
+                    "Washington, praised the effort. \xE2\x80\x9C" "Cities "
+                    "like ours are leading the way,\xE2\x80\x9D he said.\n\n"
+                    "President Joe Biden visited the dam on Friday.\n\nThe "
+                    "President later toured the site. \xE2\x80\x9CWe will "
+                    "fund every repair,\xE2\x80\x9D he said.\n",
+                    NULL);
+    said_by(&r, "a wish list", "Tim Reed");
+    said_by(&r, "Cities like ours", NULL);
+    said_by(&r, "We will fund", "Joe Biden");
+    done(&r);
+}
+
 /* ---- short quotes ---- */
 
 /* Two words after a colon, an exclamation, a quote inside a sentence that
@@ -359,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_speaker_next_paragraph),
         cmocka_unit_test(test_speaker_kinds),
         cmocka_unit_test(test_roles_and_it),
+        cmocka_unit_test(test_pronoun_after_role),
         cmocka_unit_test(test_short_speech),
         cmocka_unit_test(test_other_scripts),
     };
