@@ -926,8 +926,13 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     if (first && !last) {
         /* A multi-paragraph quote: its lead-in, kept in case the last
          * paragraph names nobody. */
-        return quotes_cue_before(s, k, 0, &x)
-                   ? attach(s, q, &x, k, prev_span) : PRECIS_OK;
+        if (quotes_cue_before(s, k, 0, &x))
+            return attach(s, q, &x, k, prev_span);
+        /* "“…,” Bass said. “We cannot wait. ¶ “Every year …”": it goes
+         * on from the quote before it in the paragraph. */
+        if (prev_span >= 0 && has_speaker(&s->spans->v[prev_span]))
+            inherit(q, &s->spans->v[prev_span]);
+        return PRECIS_OK;
     }
     int found;
     if (partial) {

@@ -248,6 +248,17 @@ static void qwin_move(hpage *hp, qwin *w, uint32_t ps, uint32_t pe)
     }
 }
 
+/* Where quote q's part in paragraph [ps, pe) begins: its start, or for
+ * a quote begun in an earlier paragraph, past the mark that reopens it
+ * (the quote's words leave that mark out). */
+static uint32_t part_start(const precis_article *a, const precis_quote *q,
+                           uint32_t ps, uint32_t pe)
+{
+    if (q->start >= ps)
+        return (uint32_t)q->start;
+    return ps + (uint32_t)output_reopen_mark(a->text, ps, pe);
+}
+
 static void put_marked(hpage *hp, const pr_para *p, qwin *w)
 {
     strbuf *sb = hp->sb;
@@ -268,7 +279,7 @@ static void put_marked(hpage *hp, const pr_para *p, qwin *w)
         b[n++] = CLIP(a->sents.v[k].end);
     }
     for (size_t k = 0; k < w->n; k++) {
-        b[n++] = (uint32_t)CLIP(a->quotes.v[w->v[k]].start);
+        b[n++] = CLIP(part_start(a, &a->quotes.v[w->v[k]], ps, pe));
         b[n++] = (uint32_t)CLIP(a->quotes.v[w->v[k]].end);
     }
 #undef CLIP
@@ -300,7 +311,7 @@ static void put_marked(hpage *hp, const pr_para *p, qwin *w)
                   || a->text[c] == '\t' || a->text[c] == '\r';
         for (size_t k = 0; k < w->n && nw < MAX_OPEN && !gap; k++) {
             const precis_quote *q = &a->quotes.v[w->v[k]];
-            if (q->start <= s && q->end >= e)
+            if (part_start(a, q, ps, pe) <= s && q->end >= e)
                 want[nw++] = (el){ EL_QUOTE, w->v[k] };
         }
         size_t same = 0;
