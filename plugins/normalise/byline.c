@@ -1285,7 +1285,11 @@ static void read_names(const reader *r, const char *s, size_t len,
          * desk.  A name is written with capitals where the byline has
          * them: "Staff and agencies" holds none. */
         normalise_letters PL = normalise_count_letters(s + p.a, p.e - p.a);
-        if ((v[i].sep == SEP_COMMA && nwords == 1 && full_name)
+        int after_name = v[i].sep == SEP_COMMA && full_name;
+        /* ", de São Paulo", ", in Washington": behind a full name, a part
+         * in small letters first is where the name's bearer is */
+        if ((after_name && (nwords == 1
+                            || normalise_is_lower((unsigned char)s[p.a])))
             || (has_upper && !PL.upper))
             continue;
         full_name |= nwords >= 2;

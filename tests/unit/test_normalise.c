@@ -487,6 +487,8 @@ static const byline_case byline_rows[] = {
     { "By Dana Levy and Omar Said, Reporting from Cairo", "author",
       "Dana Levy (author); Omar Said (author)" },
     { "By Lena Vogt, Berlin", "author", "Lena Vogt (author)" },
+    { "Por Ana Costa e João Lima, de São Paulo", "author",
+      "Ana Costa (author); Jo\xC3\xA3o Lima (author)" },
     { "By Ada Obi, BBC News, Lagos", "author", "Ada Obi (author)" },
     /* a title in small letters takes the word before it */
     { "Jon Moss Europe correspondent", "author", "Jon Moss (author)" },
