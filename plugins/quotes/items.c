@@ -83,13 +83,32 @@ static int period_goes_on(const char *t, size_t pe, size_t j)
     return t[j] == ' ' && j + 1 < pe && t[j + 1] >= 'a' && t[j + 1] <= 'z';
 }
 
+/* French puts the subject pronoun after its verb with a hyphen: "dit-il",
+ * "a-t-elle déclaré".  The bytes of "il", "elle", "ils" or "elles" at
+ * t[j], ending a word; 0 when none. */
+static size_t clitic_at(const char *t, size_t pe, size_t j)
+{
+    static const char *const pro[] = { "elles", "elle", "ils", "il" };
+    for (size_t k = 0; k < sizeof pro / sizeof pro[0]; k++) {
+        size_t n = strlen(pro[k]);
+        if (j + n <= pe && !memcmp(t + j, pro[k], n)
+            && (j + n == pe || !word_at(t, pe, j + n)))
+            return n;
+    }
+    return 0;
+}
+
 /* Reads one word starting at i into w; returns where it ends.  The ASCII
  * path only finds the word's end: this runs for every word of every
- * paragraph read. */
+ * paragraph read.  "dit-il" is read as two words, "dit" and "il", and
+ * "a-t-elle" as "a" and "elle": the pronoun is the verb's subject. */
 static size_t read_word(const char *t, size_t pe, size_t i, item *w)
 {
     const unsigned char *u = (const unsigned char *)t;
     size_t j = i, l;
+    if (i + 2 < pe && t[i] == 't' && t[i + 1] == '-' && i > 0
+        && t[i - 1] == '-' && clitic_at(t, pe, i + 2))
+        i = j = i + 2;
     w->type = IT_WORD;
     w->start = i;
     w->span = -1;
@@ -102,6 +121,11 @@ static size_t read_word(const char *t, size_t pe, size_t i, item *w)
             break;
         unsigned char c = u[j];
         if (c < 0x80) {
+            if (c == '-' && j > i
+                && (clitic_at(t, pe, j + 1)
+                    || (j + 3 < pe && t[j + 1] == 't' && t[j + 2] == '-'
+                        && clitic_at(t, pe, j + 3))))
+                break;          /* "dit-il", "a-t-elle" */
             /* don't, O'Neill, US-Venezuela, U.S. */
             if ((c == '\'' || c == '-' || c == '.') && word_at(t, pe, j + 1)) {
                 if (c == '.' && !(j + 2 < pe && t[j + 2] == '.'))
@@ -244,6 +268,15 @@ static int scan_into(const qstate *s, size_t p, item_buf *b)
         uint32_t c = c8 < 0x80 ? c8 : quotes_utf8(t, pe, i, &l);
         if (c8 >= 0x80 && (is_space(c) || is_quote_char(c))) {
             i += l;
+            continue;
+        }
+        /* the hyphen of "dit-il", "a-t-elle": no item, as a space */
+        if (c8 == '-' && i > 0 && (ascii_alnum((unsigned char)t[i - 1])
+                                   || (unsigned char)t[i - 1] >= 0x80)
+            && (clitic_at(t, pe, i + 1)
+                || (i + 3 < pe && t[i + 1] == 't' && t[i + 2] == '-'
+                    && clitic_at(t, pe, i + 3)))) {
+            i++;
             continue;
         }
         if (!(x = new_item(b)))
@@ -748,4 +781,88 @@ int quotes_read_once(qstate *s, size_t p, int *done,
     rc = read(s, &s->pp[p]);
     quotes_view(s, keep);
     return rc;
+}
+
+/* ---- Capitals ---------------------------------------------------------- */
+
+static int word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a'
+                                                   && (c | 0x20) <= 'z')
+           || c == '-' || c == '\'';
+}
+
+/* w[0, n) with its first letter in small letters, into out (n bytes):
+ * Latin, Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
+ * Returns 0 when the first letter is none of those capitals. */
+static int small_first(const char *w, size_t n, char *out)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    memcpy(out, w, n);
+    if (n && u[0] >= 'A' && u[0] <= 'Z') {
+        out[0] = (char)(u[0] | 0x20);
+        return 1;
+    }
+    if (n < 2)
+        return 0;
+    unsigned cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu), lo = 0;
+    if (u[0] < 0xC3 || u[0] > 0xD0 || (u[1] & 0xC0) != 0x80)
+        return 0;
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        || (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
+        lo = cp + 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+        lo = cp + 0x50;
+    else if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        lo = cp % 2 ? 0 : cp + 1;
+    else if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        lo = cp % 2 ? cp + 1 : 0;
+    if (!lo || lo > 0x7FF)
+        return 0;
+    out[0] = (char)(0xC0 | (lo >> 6));
+    out[1] = (char)(0x80 | (lo & 0x3F));
+    return 1;
+}
+
+/*
+ * One capitalised word that opens its sentence proves nothing by its
+ * capital: "Fyra sa …", "Ze zei …", "Někdo řekl …" are a number and
+ * pronouns of languages without a list here.  When the article also
+ * writes the word in small letters, it is such a word, not a name.
+ */
+int quotes_written_small(const qstate *s, size_t a, size_t b)
+{
+    char low[LOW_MAX];
+    size_t n = b - a;
+    if (!n || n >= sizeof low || !small_first(s->t + a, n, low))
+        return 0;
+    for (size_t i = 0; i + n <= s->len; i++)
+        if (s->t[i] == low[0] && !memcmp(s->t + i, low, n)
+            && (!i || !word_byte((unsigned char)s->t[i - 1]))
+            && (i + n == s->len
+                || !word_byte((unsigned char)s->t[i + n])))
+            return 1;
+    return 0;
+}
+
+/* The article writes w[a, b) with its capital inside a sentence too,
+ * where the capital shows a name. */
+int quotes_capital_inside(const qstate *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    const char *w = s->t + a;
+    for (size_t i = 0; n && i + n <= s->len; i++) {
+        if (s->t[i] != w[0] || memcmp(s->t + i, w, n)
+            || (i && word_byte((unsigned char)s->t[i - 1]))
+            || (i + n < s->len && word_byte((unsigned char)s->t[i + n])))
+            continue;
+        size_t j = i;
+        while (j > 0 && (s->t[j - 1] == ' ' || s->t[j - 1] == '\t'))
+            j--;
+        unsigned char c = j ? (unsigned char)s->t[j - 1] : '.';
+        if (c != '.' && c != '!' && c != '?' && c != '\n' && c != '\r'
+            && c != '"' && c < 0x80)
+            return 1;
+    }
+    return 0;
 }

@@ -109,6 +109,8 @@ typedef struct qstate {
     const char *t;
     size_t len;
     int german;                 /* compound titles: Bundeskanzlerin */
+    int english;                /* quotes_doc.english */
+    int listed;                 /* quotes_doc.listed */
     const quotes_para *paras;
     size_t npara;
     quotes_spans *spans;
@@ -211,6 +213,14 @@ int quotes_title_match(const mention *m, const char *w, size_t n,
 /* The name inside a capitalized run [a, b] (items in view), after the
  * last title word: its first item, or b + 1 when the run is all title. */
 long quotes_name_start(qstate *s, long a, long b);
+
+/* The article writes text[a, b) (one word, with a capital) with a small
+ * letter first somewhere: "fyra" for "Fyra" (items.c). */
+int quotes_written_small(const qstate *s, size_t a, size_t b);
+
+/* The article writes text[a, b) inside a sentence somewhere, where its
+ * capital shows a name. */
+int quotes_capital_inside(const qstate *s, size_t a, size_t b);
 /* A sentence ends at item i: a full stop, or a quote that ends with one. */
 int quotes_sentence_break(qstate *s, long i);
 /* The name phrases of paragraph p, read once; the view is kept. */
@@ -342,8 +352,9 @@ static inline int is_cue(qstate *s, long i, int weak)
     if (!(wlex(s, i) & m))
         return 0;
     /* "a note", "his reply", "Clinton's remark", "a two-word note": a
-     * noun. */
-    if ((lex(s, i - 1, QL_DET) && !lex(s, i - 1, QL_PRONOUN))
+     * noun.  Outside English, "a" may be an auxiliary: "a déclaré". */
+    if ((lex(s, i - 1, QL_DET) && !lex(s, i - 1, QL_PRONOUN)
+         && !(!s->english && lex(s, i - 1, QL_ADV)))
         || (is_word(s, i - 1) && s->it[i - 1].poss))
         return 0;
     if (is_word(s, i - 1) && lex(s, i - 2, QL_DET)

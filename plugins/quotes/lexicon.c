@@ -70,7 +70,52 @@ static const word_list lists[] = {
       "сказал сказала сказали заявил заявила заявили отметил отметила "
       "добавил добавила подчеркнул подчеркнула сообщил сообщила пояснил "
       "пояснила говорит contestó replicó rebateu répondu répliqué "
-      "antwortete" },
+      "antwortete "
+      /* Other languages: "said", "stated", "added", "explained", "wrote"
+       * in the forms news uses; compound tenses take their auxiliary
+       * from the QL_ADV list ("a déclaré", "ha detto", "je rekao"). */
+      "expliqué souligné indiqué confié estimé précisé assuré rappelé "
+      "annoncé insisté averti écrit raconté poursuivi conclu lancé "
+      "déclare affirme "
+      "dicho afirmado señalado explicado añadido declarado asegurado "
+      "fügte berichtete "
+      "detto dice dicono disse afferma affermato affermò dichiara "
+      "dichiarato dichiarò aggiunge aggiunto aggiunse spiega spiegato "
+      "spiegò sottolinea sottolineato sottolineò precisato ricordato "
+      "scritto risposto commentato "
+      "zei zegt zeiden verklaarde verklaart aldus voegde vertelde vertelt "
+      "schreef benadrukte antwoordde "
+      "dir diu afirmat declarat assegurat afegit explicat "
+      "spus spune declarat afirmat adăugat precizat subliniat "
+      "sade sa säger uppger uppgav berättade berättar skriver skrev "
+      "förklarade konstaterade "
+      "sagde siger udtaler udtalte fortalte fortæller forklarede "
+      "tilføjede sier uttalte forteller fortalte forklarte "
+      "sanoi sanoo sanoivat kertoi kertoo totesi toteaa lisäsi kirjoitti "
+      "ütles ütleb sõnas lisas märkis kinnitas teatas "
+      "mondta mondja közölte nyilatkozta hangsúlyozta fogalmazott "
+      "powiedział powiedziała powiedzieli mówi mówił mówiła stwierdził "
+      "stwierdziła dodał dodała podkreślił podkreśliła zaznaczył "
+      "zaznaczyła oświadczył oświadczyła napisał napisała "
+      "řekl řekla řekli říká uvedl uvedla dodal dodala prohlásil "
+      "prohlásila napsal napsala zdůraznil "
+      "povedal povedala povedali hovorí uviedol uviedla vyhlásil "
+      "vyhlásila napísal zdôraznil "
+      "dejal dejala povedal pravi izjavil izjavila poudaril "
+      "rekao rekla kaže izjavio izjavila dodao dodala istaknuo naveo "
+      "navela "
+      "рекао рекла каже изјавио изјавила додао додала истакао навео "
+      "каза казва заяви заявява добави подчерта отбеляза "
+      "сказав сказала заявив додав додала зазначив зазначила каже "
+      "повідомив повідомила наголосив написал написала "
+      "sakė sako teigė teigia pridūrė pareiškė pažymėjo "
+      "teica saka sacīja paziņoja piebilda norādīja uzsvēra "
+      "dedi söyledi belirtti açıkladı ekledi "
+      "kata ujar ucap ungkap katanya ujarnya mengatakan menambahkan "
+      "menjelaskan menegaskan "
+      "nói "
+      "alisema amesema anasema aliongeza alieleza "
+      "είπε δήλωσε ανέφερε πρόσθεσε τόνισε λέει σημείωσε έγραψε" },
     /* Verbs that attribute a partial quote to their subject. */
     { QL_CUE_WEAK,
       "call called calls calling describe described describes describing "
@@ -85,8 +130,8 @@ static const word_list lists[] = {
       "classificou definiu descreveu chamou agradeceu criticou qualificou" },
     { QL_ACCORDING,
       "according según segun segundo conforme selon laut" },
-    { QL_PRONOUN | QL_MALE, "he él ele il er он" },
-    { QL_PRONOUN | QL_FEMALE, "she ella ela elle она" },
+    { QL_PRONOUN | QL_MALE, "he él ele il er он hij han lui він" },
+    { QL_PRONOUN | QL_FEMALE, "she ella ela elle она zij hon hun lei вона" },
     { QL_PRONOUN, "they it i we ellos ellas eles elas ils elles" },
     { QL_DET,
       "the a an his her its their our my your "
@@ -141,7 +186,7 @@ static const word_list lists[] = {
     { QL_HONORIFIC,
       "mr mrs ms miss dr sir dame lord lady sr sra srta doña señor "
       "reverend rev father fr "
-      "señora senhor senhora mme mlle herr frau" },
+      "señora senhor senhora mme mlle herr frau hr fru pan paní pani" },
     { QL_MALE,
       "mr sir lord sr señor senhor herr chairman spokesman congressman "
       "councilman king prince businessman presidente ministro secretario "
@@ -230,7 +275,11 @@ static const word_list lists[] = {
       "further simply flatly often frequently quickly immediately "
       "finally however now still later bluntly publicly privately "
       "ya también luego después además entonces já também depois "
-      "ainda então aussi auch" },
+      "ainda então aussi auch "
+      /* auxiliaries of compound tenses: "a déclaré", "ha detto", "je
+       * rekao", "va dir", "heeft gezegd" */
+      "a ont avait ha hanno aveva había heeft hebben har hade havde "
+      "hadde je је va" },
     { QL_REL, "who whom que quien quienes qui" },
     { QL_SCARE,
       "so-called dubbed nicknamed termed branded labeled labelled "

@@ -128,6 +128,15 @@ long quotes_name_start(qstate *s, long a, long b)
         n--;
     while (n <= b && lex(s, n, QL_PARTICLE) && !s->it[n].cap)
         n++;
+    /* "Sędzia Anna Nowak", "Domaren Eva Lind": in a language whose titles
+     * are not listed, three capitalised words opening a sentence start
+     * with a title when the first is never written so inside one. */
+    int caps = 0;
+    for (long i = a; i <= b; i++)
+        caps += s->it[i].cap;
+    if (!s->listed && n == a && caps >= 3 && quotes_sentence_break(s, a - 1)
+        && !quotes_capital_inside(s, s->it[a].start, s->it[a].end))
+        n = a + 1;
     return n;
 }
 

@@ -35,6 +35,21 @@ static const precis_option_def quotes_options[] = {
       .min = 0, .max = 50 },
 };
 
+/* lexicon.c lists the words that open sentences in lang ("en", "pt-BR");
+ * an article of no known language is read as before, as English. */
+static int lang_listed(precis_str lang)
+{
+    static const char *const known[] = { "en", "es", "pt", "fr", "de" };
+    if (lang.len < 2)
+        return 1;
+    if (lang.len > 2 && lang.ptr[2] != '-' && lang.ptr[2] != '_')
+        return 0;               /* "und", a three-letter code */
+    for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+        if (!memcmp(lang.ptr, known[k], 2))
+            return 1;
+    return 0;
+}
+
 /* ---- Instances ---------------------------------------------------------- */
 
 static int quotes_create(precis_stage_ctx *ctx, const precis_options *opt,
@@ -252,7 +267,9 @@ static int quotes_run(precis_stage_ctx *ctx, void *state, precis_article *a)
     quotes_find_labels(text.ptr, paras, np);
     precis_str lang = api->meta(a, "lang");
     quotes_doc d = { text.ptr, text.len, paras, np,
-                     lang.len == 2 && !memcmp(lang.ptr, "de", 2) };
+                     lang.len == 2 && !memcmp(lang.ptr, "de", 2),
+                     lang.len < 2 || !memcmp(lang.ptr, "en", 2),
+                     lang_listed(lang) };
     quotes_spans spans = { NULL, 0, 0 };
     int rc = quotes_find_spans(&d, o, &spans);
     if (!rc)

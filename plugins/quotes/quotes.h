@@ -45,6 +45,11 @@ typedef struct quotes_doc {
     const quotes_para *paras;
     size_t npara;
     int german;                 /* lang de: compound titles (Bundeskanzlerin) */
+    int english;                /* lang en, or not known: "a" is an article,
+                                 * never the auxiliary of "a déclaré" */
+    int listed;                 /* lexicon.c lists the words that open this
+                                 * language's sentences (en es pt fr de);
+                                 * else a capital there proves nothing */
 } quotes_doc;
 
 /* Marks the paragraphs of a transcript: labelled turns ("PENCE: …",

@@ -737,6 +737,13 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
                 return f;
             }
         }
+        /* Where no list says which words open sentences, a lone word
+         * there needs its capital inside a sentence too. */
+        if (na == nb && sentence_break(s, na - 1)
+            && (quotes_written_small(s, s->it[na].start, s->it[na].end)
+                || (!s->listed && !quotes_capital_inside(s, s->it[na].start,
+                                                         s->it[na].end))))
+            return NULL;
         return quotes_copy(s, s->it[na].start, s->it[nb].end);
     }
     if (!s->o->resolve || !is_word(s, h) || lex(s, h, QL_GROUP))
@@ -994,6 +1001,8 @@ int quotes_attribute(const quotes_doc *d, quotes_spans *spans,
     s.t = d->text;
     s.len = d->len;
     s.german = d->german;
+    s.english = d->english;
+    s.listed = d->listed;
     s.paras = paras;
     s.npara = npara;
     s.spans = spans;

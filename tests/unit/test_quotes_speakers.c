@@ -244,6 +244,51 @@ static void test_pronoun_after_role(void **state)
     done(&r);
 }
 
+/* Languages beyond the five the lexicon was first written for: compound
+ * tenses ("a déclaré", "ha detto"), the French inverted pronoun
+ * ("a-t-elle dit"), verbs of Dutch, Swedish and Polish; a word that
+ * opens its sentence and is written in small letters elsewhere ("Fyra",
+ * four) is no speaker. */
+static void test_other_languages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *quote, *speaker;
+    } rows[] = {
+        { "fr", "Titre\n\nLa juge Anne Morel a parl\xC3\xA9 lundi.\n\n"
+                "\xC2\xAB Nous ne l\xC3\xA2" "cherons rien \xC2\xBB, a-t-elle "
+                "dit.\n", "Nous ne", "Anne Morel" },
+        { "fr", "Titre\n\nLe juge Jean Morel a parl\xC3\xA9 lundi.\n\n"
+                "\xC2\xAB Nous ne l\xC3\xA2" "cherons rien \xC2\xBB, a "
+                "d\xC3\xA9" "clar\xC3\xA9 Morel.\n", "Nous ne", "Jean Morel" },
+        { "it", "Titolo\n\nIl giudice Marco Rossi ha parlato luned\xC3\xAC."
+                "\n\n\"Non ci arrenderemo mai\", ha detto Rossi.\n",
+          "Non ci", "Marco Rossi" },
+        { "nl", "Titel\n\nJan de Vries sprak maandag.\n\n\"We "
+                "geven nooit op\" zei De Vries.\n", "We geven", "Jan de Vries" },
+        { "sv", "Rubrik\n\nDomaren Eva Lind talade i m\xC3\xA5ndags.\n\n"
+                "\"Vi ger aldrig upp\", sa Lind.\n", "Vi ger", "Eva Lind" },
+        { "pl", "Tytu\xC5\x82\n\nS\xC4\x99" "dzia Anna Nowak "
+                "przemawia\xC5\x82" "a w poniedzia\xC5\x82" "ek.\n\n"
+                "\xE2\x80\x9ENigdy si\xC4\x99 nie poddamy\xE2\x80\x9D "
+                "\xE2\x80\x93 powiedzia\xC5\x82" "a Nowak.\n",
+          "Nigdy", "Anna Nowak" },
+        { "sv", "Rubrik\n\nFyra personer skadades, och fyra hus "
+                "brann.\n\nFyra sa: \"Vi s\xC3\xA5g elden.\"\n", "Vi s",
+          NULL },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char set[32];
+        snprintf(set, sizeof set, "input.lang=%s", rows[i].lang);
+        run r = extract(rows[i].text, set);
+        const precis_quote *q = find(&r, rows[i].quote);
+        if (!q)
+            fail_msg("%s: no quote '%s'", rows[i].lang, rows[i].quote);
+        expect_speaker(q, rows[i].speaker);
+        done(&r);
+    }
+}
+
 /* ---- short quotes ---- */
 
 /* Two words after a colon, an exclamation, a quote inside a sentence that
@@ -381,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_speaker_kinds),
         cmocka_unit_test(test_roles_and_it),
         cmocka_unit_test(test_pronoun_after_role),
+        cmocka_unit_test(test_other_languages),
         cmocka_unit_test(test_short_speech),
         cmocka_unit_test(test_other_scripts),
     };
