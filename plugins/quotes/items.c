@@ -866,3 +866,31 @@ int quotes_capital_inside(const qstate *s, size_t a, size_t b)
     }
     return 0;
 }
+
+int quotes_in_full_name(const qstate *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    const char *w = s->t + a;
+    for (size_t i = 1; n && i + n <= s->len; i++) {
+        if (s->t[i] != w[0] || memcmp(s->t + i, w, n)
+            || word_byte((unsigned char)s->t[i - 1])
+            || (i + n < s->len && word_byte((unsigned char)s->t[i + n])))
+            continue;
+        /* the word before, over one space: "Nancy Pelosi" */
+        size_t e = i - 1;
+        if (s->t[e] != ' ')
+            continue;
+        size_t st = e;
+        while (st > 0 && word_byte((unsigned char)s->t[st - 1]))
+            st--;
+        if (st == e)
+            continue;
+        size_t l;
+        uint32_t cp = quotes_utf8(s->t, e, st, &l);
+        if (quotes_is_upper(cp)
+            && !(quotes_lex_text(s->t + st, e - st)
+                 & (QL_FUNC | QL_DET | QL_PREP | QL_TIME)))
+            return 1;
+    }
+    return 0;
+}

@@ -221,6 +221,11 @@ int quotes_written_small(const qstate *s, size_t a, size_t b);
 /* The article writes text[a, b) inside a sentence somewhere, where its
  * capital shows a name. */
 int quotes_capital_inside(const qstate *s, size_t a, size_t b);
+
+/* The article writes text[a, b) as the last word of a name somewhere:
+ * after a capitalised word that is no article or preposition ("Nancy
+ * Pelosi", not "Eine Person", "Im Refrain"). */
+int quotes_in_full_name(const qstate *s, size_t a, size_t b);
 /* A sentence ends at item i: a full stop, or a quote that ends with one. */
 int quotes_sentence_break(qstate *s, long i);
 /* The name phrases of paragraph p, read once; the view is kept. */

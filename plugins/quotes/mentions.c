@@ -251,6 +251,13 @@ static int read_mentions(qstate *s, qpara *pp)
         for (long k = n0; k <= b; k++)
             org |= lex(s, k, QL_ORG) || (b > n0 && acronym(s, k));
         m->person = honor || (b > n0 && !org && !place_before(s, a - 1));
+        /* "Stereotyp des Machohelden": in German an article inside the
+         * run joins nouns, not the parts of a name (von, zu do that) */
+        for (long k = n0; s->german && k <= b; k++)
+            if (!s->it[k].cap && (lex(s, k, QL_DET) || word_is(s, k, "des")
+                                  || word_is(s, k, "dem")
+                                  || word_is(s, k, "den")))
+                m->person = 0;
         /* Titles: inside the run, lower-case roles before it ("Democratic
          * pollster"), and an apposition after it. */
         if (n0 > a)

@@ -128,6 +128,11 @@ static int excluded(const qstate *s, const char *name)
  * pronouns the article uses for it (a lone surname: "Clinton"). */
 static int person_mention(qstate *s, const mention *m, const char *name)
 {
+    /* German capitals show nouns: only a run read as a person's name
+     * counts ("Stereotyp des Machohelden" is none) */
+    if (s->german && !m->person)
+        return name && !strchr(name, ' ') && !m->thing
+               && known_gender(s, name);
     return m->person || (name && (strchr(name, ' ')
                                   || (!m->thing && known_gender(s, name))));
 }
@@ -739,6 +744,22 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
         }
         /* Where no list says which words open sentences, a lone word
          * there needs its capital inside a sentence too. */
+        /* German writes every noun with a capital: one word alone
+         * ("eine Person", "Im Refrain") is a noun, unless the article
+         * gives it as the end of a full name ("Nancy Pelosi") or it
+         * follows the verb with no article ("sagte Adams"). */
+        if (na == nb && s->german && !is_cue(s, na - 1, 0)
+            && !quotes_in_full_name(s, s->it[na].start, s->it[na].end)) {
+            /* "sagte der FDP-Politiker": a definite description, he or
+             * she as the article's "der" or "die" says */
+            int dg = quotes_word_is(s, a, "der") ? 1
+                     : quotes_word_is(s, a, "die") ? 2 : 0;
+            if (!dg || !s->o->resolve || a + 3 < na)
+                return NULL;
+            const char *name = resolve_pronoun(s, dg, pos, g);
+            *g = dg;
+            return name;
+        }
         if (na == nb && sentence_break(s, na - 1)
             && (quotes_written_small(s, s->it[na].start, s->it[na].end)
                 || (!s->listed && !quotes_capital_inside(s, s->it[na].start,

@@ -273,6 +273,13 @@ static void test_other_languages(void **state)
                 "\xE2\x80\x9ENigdy si\xC4\x99 nie poddamy\xE2\x80\x9D "
                 "\xE2\x80\x93 powiedzia\xC5\x82" "a Nowak.\n",
           "Nigdy", "Anna Nowak" },
+        { "de", "Titel\n\nFinanzminister Christian Lindner verteidigte am "
+                "Dienstag den Entwurf. \xE2\x80\x9EWir leben nicht dauerhaft "
+                "auf Pump\xE2\x80\x9C, sagte der FDP-Politiker.\n",
+          "Wir leben", "Christian Lindner" },
+        { "de", "Titel\n\nDie Werbung wurde viel kommentiert. Eine weitere "
+                "Person schrieb: \xE2\x80\x9ESo eine realit\xC3\xA4tsfremde "
+                "Werbung.\xE2\x80\x9C\n", "So eine", NULL },
         { "sv", "Rubrik\n\nFyra personer skadades, och fyra hus "
                 "brann.\n\nFyra sa: \"Vi s\xC3\xA5g elden.\"\n", "Vi s",
           NULL },
