@@ -186,7 +186,8 @@ static const word_list lists[] = {
     { QL_HONORIFIC,
       "mr mrs ms miss dr sir dame lord lady sr sra srta doña señor "
       "reverend rev father fr "
-      "señora senhor senhora mme mlle herr frau hr fru pan paní pani" },
+      "señora senhor senhora mme mlle herr frau hr fru pan paní pani "
+      "господин госпожа г-н г-жа пан пані κύριος κυρία" },
     { QL_MALE,
       "mr sir lord sr señor senhor herr chairman spokesman congressman "
       "councilman king prince businessman presidente ministro secretario "

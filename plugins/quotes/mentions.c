@@ -137,6 +137,12 @@ long quotes_name_start(qstate *s, long a, long b)
     if (!s->listed && n == a && caps >= 3 && quotes_sentence_break(s, a - 1)
         && !quotes_capital_inside(s, s->it[a].start, s->it[a].end))
         n = a + 1;
+    /* "Теперь Морис": an adverb opening the sentence, written small
+     * elsewhere in the article */
+    else if (!s->listed && n == a && caps >= 2
+             && quotes_sentence_break(s, a - 1)
+             && quotes_written_small(s, s->it[a].start, s->it[a].end))
+        n = a + 1;
     return n;
 }
 
