@@ -824,73 +824,133 @@ static int small_first(const char *w, size_t n, char *out)
     return 1;
 }
 
+/* ---- The article's words, read once ---------------------------------- */
+
+/*
+ * For the three questions below, every word of the article is read once
+ * into a table: how it is written where (inside a sentence, after a
+ * capitalised word).  A scan of the whole text per question made an
+ * article of 20 000 quotes take seconds.
+ */
+enum { WS_INSIDE = 1, WS_AFTER_CAPITAL = 2 };
+
+/* The article writes a capital inside a sentence at t[i] (the word's
+ * first byte): what stands before it is no sentence's end. */
+static int inside_sentence(const char *t, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\t'))
+        j--;
+    unsigned char c = j ? (unsigned char)t[j - 1] : '.';
+    return c != '.' && c != '!' && c != '?' && c != '\n' && c != '\r'
+           && c != '"' && c < 0x80;
+}
+
+/* The word t[st, e) before one space ends a name's first part: it has a
+ * capital and is no article, preposition or time ("Nancy Pelosi", not
+ * "Eine Person", "Im Refrain"). */
+static int name_before(const char *t, size_t st, size_t e)
+{
+    size_t l;
+    uint32_t cp = quotes_utf8(t, e, st, &l);
+    return quotes_is_upper(cp)
+           && !(quotes_lex_text(t + st, e - st)
+                & (QL_FUNC | QL_DET | QL_PREP | QL_TIME));
+}
+
+static uint32_t word_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)w[k]) * 16777619u;
+    return h;
+}
+
+static word_seen *seen_slot(word_seen *v, size_t cap, const char *t,
+                            const char *w, size_t n)
+{
+    size_t i = word_hash(w, n) & (cap - 1);
+    while (v[i].len && (v[i].len != n || memcmp(t + v[i].at, w, n)))
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+/* Builds s->seen; 0, or PRECIS_ENOMEM (the questions then answer 0). */
+static int read_words(qstate *s)
+{
+    size_t words = 0, cap = 64;
+    for (size_t i = 0; i < s->len; i++)
+        words += word_byte((unsigned char)s->t[i])
+                 && (!i || !word_byte((unsigned char)s->t[i - 1]));
+    while (cap < 2 * words + 2)
+        cap *= 2;
+    word_seen *v = calloc(cap, sizeof *v);
+    if (!v)
+        return PRECIS_ENOMEM;
+    size_t prev_st = 0, prev_e = 0;
+    for (size_t i = 0; i < s->len;) {
+        if (!word_byte((unsigned char)s->t[i])) {
+            i++;
+            continue;
+        }
+        size_t st = i;
+        while (i < s->len && word_byte((unsigned char)s->t[i]))
+            i++;
+        if (i - st > UINT32_MAX / 2)
+            continue;
+        word_seen *w = seen_slot(v, cap, s->t, s->t + st, i - st);
+        if (!w->len) {
+            w->at = st;
+            w->len = (uint32_t)(i - st);
+        }
+        if (inside_sentence(s->t, st))
+            w->flags |= WS_INSIDE;
+        if (prev_e && prev_e + 1 == st && s->t[prev_e] == ' '
+            && name_before(s->t, prev_st, prev_e))
+            w->flags |= WS_AFTER_CAPITAL;
+        prev_st = st;
+        prev_e = i;
+    }
+    s->seen = v;
+    s->capseen = cap;
+    return PRECIS_OK;
+}
+
+/* What the article shows of the word w[0, n): its WS_* flags, -1 when
+ * the article does not hold it, 0 when out of memory. */
+static int seen_flags(qstate *s, const char *w, size_t n)
+{
+    if (!s->seen && (s->seen_failed || read_words(s))) {
+        s->seen_failed = 1;
+        return 0;
+    }
+    const word_seen *x = seen_slot(s->seen, s->capseen, s->t, w, n);
+    return x->len ? (int)x->flags : -1;
+}
+
 /*
  * One capitalised word that opens its sentence proves nothing by its
  * capital: "Fyra sa …", "Ze zei …", "Někdo řekl …" are a number and
  * pronouns of languages without a list here.  When the article also
  * writes the word in small letters, it is such a word, not a name.
  */
-int quotes_written_small(const qstate *s, size_t a, size_t b)
+int quotes_written_small(qstate *s, size_t a, size_t b)
 {
     char low[LOW_MAX];
     size_t n = b - a;
     if (!n || n >= sizeof low || !small_first(s->t + a, n, low))
         return 0;
-    for (size_t i = 0; i + n <= s->len; i++)
-        if (s->t[i] == low[0] && !memcmp(s->t + i, low, n)
-            && (!i || !word_byte((unsigned char)s->t[i - 1]))
-            && (i + n == s->len
-                || !word_byte((unsigned char)s->t[i + n])))
-            return 1;
-    return 0;
+    return seen_flags(s, low, n) >= 0;
 }
 
-/* The article writes w[a, b) with its capital inside a sentence too,
- * where the capital shows a name. */
-int quotes_capital_inside(const qstate *s, size_t a, size_t b)
+int quotes_capital_inside(qstate *s, size_t a, size_t b)
 {
-    size_t n = b - a;
-    const char *w = s->t + a;
-    for (size_t i = 0; n && i + n <= s->len; i++) {
-        if (s->t[i] != w[0] || memcmp(s->t + i, w, n)
-            || (i && word_byte((unsigned char)s->t[i - 1]))
-            || (i + n < s->len && word_byte((unsigned char)s->t[i + n])))
-            continue;
-        size_t j = i;
-        while (j > 0 && (s->t[j - 1] == ' ' || s->t[j - 1] == '\t'))
-            j--;
-        unsigned char c = j ? (unsigned char)s->t[j - 1] : '.';
-        if (c != '.' && c != '!' && c != '?' && c != '\n' && c != '\r'
-            && c != '"' && c < 0x80)
-            return 1;
-    }
-    return 0;
+    int f = b > a ? seen_flags(s, s->t + a, b - a) : -1;
+    return f > 0 && (f & WS_INSIDE);
 }
 
-int quotes_in_full_name(const qstate *s, size_t a, size_t b)
+int quotes_in_full_name(qstate *s, size_t a, size_t b)
 {
-    size_t n = b - a;
-    const char *w = s->t + a;
-    for (size_t i = 1; n && i + n <= s->len; i++) {
-        if (s->t[i] != w[0] || memcmp(s->t + i, w, n)
-            || word_byte((unsigned char)s->t[i - 1])
-            || (i + n < s->len && word_byte((unsigned char)s->t[i + n])))
-            continue;
-        /* the word before, over one space: "Nancy Pelosi" */
-        size_t e = i - 1;
-        if (s->t[e] != ' ')
-            continue;
-        size_t st = e;
-        while (st > 0 && word_byte((unsigned char)s->t[st - 1]))
-            st--;
-        if (st == e)
-            continue;
-        size_t l;
-        uint32_t cp = quotes_utf8(s->t, e, st, &l);
-        if (quotes_is_upper(cp)
-            && !(quotes_lex_text(s->t + st, e - st)
-                 & (QL_FUNC | QL_DET | QL_PREP | QL_TIME)))
-            return 1;
-    }
-    return 0;
+    int f = b > a ? seen_flags(s, s->t + a, b - a) : -1;
+    return f > 0 && (f & WS_AFTER_CAPITAL);
 }

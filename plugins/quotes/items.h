@@ -105,6 +105,14 @@ typedef struct turn {           /* a paragraph of an exchange */
     int reply;                  /* its cue is a reply verb */
 } turn;
 
+/* A word of the article: where it is first written, and how it is
+ * written anywhere (items.c, WS_*). */
+typedef struct word_seen {
+    size_t at;
+    uint32_t len;               /* 0: an empty slot */
+    uint32_t flags;
+} word_seen;
+
 typedef struct qstate {
     const char *t;
     size_t len;
@@ -122,6 +130,9 @@ typedef struct qstate {
     size_t nknown, capknown;
     name_memo *memo;
     size_t nmemo, capmemo;
+    word_seen *seen;            /* the article's words, read once (items.c) */
+    size_t capseen;
+    int seen_failed;
     turn turns[2];              /* dialogue.c: the last two, newest first */
     int nturns;
     const char *exclude;        /* a reply: not this speaker */
@@ -216,16 +227,16 @@ long quotes_name_start(qstate *s, long a, long b);
 
 /* The article writes text[a, b) (one word, with a capital) with a small
  * letter first somewhere: "fyra" for "Fyra" (items.c). */
-int quotes_written_small(const qstate *s, size_t a, size_t b);
+int quotes_written_small(qstate *s, size_t a, size_t b);
 
 /* The article writes text[a, b) inside a sentence somewhere, where its
  * capital shows a name. */
-int quotes_capital_inside(const qstate *s, size_t a, size_t b);
+int quotes_capital_inside(qstate *s, size_t a, size_t b);
 
 /* The article writes text[a, b) as the last word of a name somewhere:
  * after a capitalised word that is no article or preposition ("Nancy
  * Pelosi", not "Eine Person", "Im Refrain"). */
-int quotes_in_full_name(const qstate *s, size_t a, size_t b);
+int quotes_in_full_name(qstate *s, size_t a, size_t b);
 /* A sentence ends at item i: a full stop, or a quote that ends with one. */
 int quotes_sentence_break(qstate *s, long i);
 /* The name phrases of paragraph p, read once; the view is kept. */

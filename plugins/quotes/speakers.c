@@ -1054,6 +1054,7 @@ int quotes_attribute(const quotes_doc *d, quotes_spans *spans,
     free(s.pp);
     free(s.known);
     free(s.memo);
+    free(s.seen);
     PRECIS_VEC_FREE(&s.votes);
     return rc;
 }
