@@ -23,6 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * the process.  Aborts when it cannot be made: the target is broken. */
 precis_ctx *fuzz_ctx(const char *const *sets);
 
+/* The same, one session per slot (below FUZZ_SLOTS): a target that
+ * varies its settings by input keeps one session for each. */
+enum { FUZZ_SLOTS = 8 };
+precis_ctx *fuzz_ctx_slot(const char *const *sets, unsigned slot);
+
 /* Sends the session's messages nowhere. */
 void fuzz_quiet(precis_ctx *ctx);
 

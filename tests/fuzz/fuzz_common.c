@@ -29,9 +29,17 @@ static void die(const char *what, const char *why)
 
 precis_ctx *fuzz_ctx(const char *const *sets)
 {
-    static precis_ctx *ctx;
-    if (ctx)
-        return ctx;
+    return fuzz_ctx_slot(sets, 0);
+}
+
+precis_ctx *fuzz_ctx_slot(const char *const *sets, unsigned slot)
+{
+    static precis_ctx *ctxs[FUZZ_SLOTS];
+    if (slot >= FUZZ_SLOTS)
+        die("fuzz_ctx_slot", "slot out of range");
+    if (ctxs[slot])
+        return ctxs[slot];
+    precis_ctx *ctx;
     precis_error err = { 0, "" };
     if (precis_ctx_new(&ctx, &err))
         die("precis_ctx_new", err.message);
@@ -41,7 +49,7 @@ precis_ctx *fuzz_ctx(const char *const *sets)
             die(*sets, err.message);
     if (precis_ctx_prepare(ctx, &err))
         die("precis_ctx_prepare", err.message);
-    return ctx;
+    return ctxs[slot] = ctx;
 }
 
 FILE *fuzz_sink(void)
