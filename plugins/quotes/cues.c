@@ -36,7 +36,7 @@ static int signed_after(qstate *s, long k, long hi, np *out)
  * official said). */
 int quotes_cue_after(qstate *s, long k, int partial, np *out)
 {
-    np found, alt = { -1, -1, -1, -1, 0 };
+    np found = { 0 }, alt = { -1, -1, -1, -1, 0, 0 };
     long hi = k + 1;
     while (hi < s->n && !ends_sentence(s, hi) && s->it[hi].type != IT_QUOTE)
         hi++;
@@ -83,6 +83,17 @@ int quotes_cue_after(qstate *s, long k, int partial, np *out)
         *out = alt;
         return 1;
     }
+    /* "“…”, dijo.", "“…”, ha detto.": the verb alone ends the sentence.
+     * Languages that drop a known subject do so here; the speaker is
+     * the one a pronoun would name. */
+    long v = k + 1;
+    while (v < hi && (is_punct(s, v, ',') || adverb(s, v)))
+        v++;
+    if (!partial && v + 1 == hi && is_cue(s, v, 0) && hi < s->n
+        && ends_sentence(s, hi)) {
+        *out = (np){ v, v, v, v, 0, 1 };
+        return 1;
+    }
     return 0;
 }
 
@@ -90,7 +101,7 @@ int quotes_cue_after(qstate *s, long k, int partial, np *out)
  * a determiner, right at its start (after an introductory phrase). */
 static int np_first_subject(qstate *s, long lo, long hi, np *out)
 {
-    np x;
+    np x = { 0 };
     if (!quotes_np_first(s, lo, hi, &x, 0))
         return 0;
     /* The phrase must be followed by its verb: a lower-case word. */

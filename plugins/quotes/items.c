@@ -422,7 +422,7 @@ static int np_end(qstate *s, long e, long lo, np *out, int depth);
  * phrase [a, e] read back past "of" to the head before it. */
 static void of_head(qstate *s, long a, long lo, np *out, int depth)
 {
-    np head;
+    np head = { 0 };
     if (depth < 2 && a - 2 >= lo && !s->it[a - 1].cap
         && (word_is(s, a - 1, "of") || word_is(s, a - 1, "for")
             || word_is(s, a - 1, "at") || word_is(s, a - 1, "from"))
@@ -842,6 +842,14 @@ static int inside_sentence(const char *t, size_t i)
     while (j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\t'))
         j--;
     unsigned char c = j ? (unsigned char)t[j - 1] : '.';
+    if (c == '.' && j > 1) {
+        /* "Mrs. Clinton", "Sen. Lee": the stop of an abbreviation */
+        size_t st = j - 1;
+        while (st > 0 && word_byte((unsigned char)t[st - 1]))
+            st--;
+        return st < j - 1
+               && (quotes_lex_text(t + st, j - 1 - st) & QL_ABBR);
+    }
     return c != '.' && c != '!' && c != '?' && c != '\n' && c != '\r'
            && c != '"' && c < 0x80;
 }

@@ -149,6 +149,8 @@ typedef struct np {
     long a, b;
     long cue_a, cue_b;
     int according;
+    int zero;                   /* "”, dijo.": no subject written; [a, b]
+                                 * is the verb */
 } np;
 
 /* Room for one more element in a malloc'd array (n used of cap):

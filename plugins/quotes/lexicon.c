@@ -257,7 +257,11 @@ static const word_list lists[] = {
       "el la los las en de del por para pero y o sin embargo cuando "
       "según ayer hoy este esta o os as em no na nos nas do da dos das "
       "mas e quando segundo ontem hoje também le les et mais dans pour "
-      "der die das und aber in im am" },
+      "der die das und aber in im am "
+      "otro otra otros otras alguien alguno alguna tal dos tres cuatro "
+      "cinco finalmente outro outra outros outras alguém algum alguma "
+      "dois duas três quatro cinco num numa autre autres quelqu'un "
+      "quatre cinq ein eine einer andere vier" },
     { QL_PARTICLE,
       "de da do dos das del della di van von der den la le al bin ibn "
       "el du des ter ten y e" },

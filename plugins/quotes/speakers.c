@@ -128,6 +128,11 @@ static int excluded(const qstate *s, const char *name)
  * pronouns the article uses for it (a lone surname: "Clinton"). */
 static int person_mention(qstate *s, const mention *m, const char *name)
 {
+    /* "Finalmente, …": one word opening its sentence, never written
+     * with its capital inside one, is no name */
+    if (m->ntok == 1 && m->opening && name && !strchr(name, ' ')
+        && !quotes_capital_inside(s, m->start, m->end))
+        return 0;
     /* German capitals show nouns: only a run read as a person's name
      * counts ("Stereotyp des Machohelden" is none) */
     if (s->german && !m->person)
@@ -314,7 +319,7 @@ static int speech_event(qstate *s, qpara *pp, long c)
     while (lo > 0 && !ends_sentence(s, lo - 1)
            && s->it[lo - 1].type != IT_QUOTE)
         lo--;
-    np x;
+    np x = { 0 };
     if (!quotes_np_back(s, c, lo, &x, 0))
         return PRECIS_OK;
     /* Kept even without a name: "a spokesman said …" is then the
@@ -487,6 +492,31 @@ static const char *pronoun_pass(qstate *s, int g, size_t pos, int *gout,
         const char *name = any_person(s, q, pos, g, strict, gout);
         if (name)
             return name;
+    }
+    return NULL;
+}
+
+/* "“…”, dijo.": the subject a language left out is the nearest
+ * speaker, in this paragraph or the one before, unless a sentence
+ * subject naming a person comes between (then it is that person). */
+static const char *resolve_zero(qstate *s, size_t pos, int *gout)
+{
+    size_t here = s->para, prev = prev_used(s, here);
+    for (size_t q = here, k = 0; k < 2 && q < s->npara;
+         q = prev, k++) {
+        if (events_of(s, q) || mentions_of(s, q))
+            return NULL;
+        speaker *x = nearest_speaker(s, q, pos, 0, 0);
+        const char *name = NULL;
+        if (nearest_subject(s, q, x ? x->pos + 1 : 0, pos, 0, 0, &name,
+                            gout))
+            return name;
+        if (x) {
+            *gout = x->gender;
+            return x->name;
+        }
+        if (q == prev)
+            break;
     }
     return NULL;
 }
@@ -801,7 +831,14 @@ static int attach(qstate *s, quotes_span *q, const np *x, long k,
     q->reply = !x->according && lex(s, x->cue_a, QL_REPLY);
     s->exclude = q->reply ? quotes_turn_answered(s, s->para, prev_span)
                           : NULL;
-    q->speaker = resolve(s, x->a, x->b, pos, &g);
+    if (x->zero) {
+        /* no subject written: the one who spoke last, here or in the
+         * paragraph before; a subject named since ends the chain */
+        q->spk_start = q->spk_end = s->it[x->a].start;
+        q->speaker = s->o->resolve ? resolve_zero(s, pos, &g) : NULL;
+    } else {
+        q->speaker = resolve(s, x->a, x->b, pos, &g);
+    }
     s->exclude = NULL;
     int rc = quotes_speaker_kind(s, x->a, x->b, &q->speaker, &q->spk_kind);
     if (rc)
@@ -925,7 +962,7 @@ static int cue_next_paragraph(qstate *s, quotes_span *q, long k)
     if (next >= s->npara || quotes_scan(s, next))
         return 0;
     quotes_view(s, next);
-    np x;
+    np x = { 0 };
     int ok = quotes_attribution_only(s, &x);
     if (ok && attach(s, q, &x, x.cue_a, -1))
         ok = 0;
@@ -945,7 +982,7 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     quotes_span *q = &s->spans->v[s->it[k].span];
     int partial = q->kind == PRECIS_QUOTE_PARTIAL;
     int last = q->last_para == s->para, first = q->para == s->para;
-    np x;
+    np x = { 0 };
     if (!last && !first)
         return PRECIS_OK;
     /* A transcript turn: its label says who speaks. */
@@ -966,7 +1003,7 @@ static int attribute_quote(qstate *s, long k, long prev_span)
     if (partial) {
         /* The nearer of the cues before and after: "DuVernay said she
          * felt … because “…,” she said." */
-        np y;
+        np y = { 0 };
         int before = quotes_cue_before(s, k, 1, &x);
         int after = quotes_cue_after(s, k, 1, &y);
         if (after && (!before || y.cue_a - k < k - x.cue_a - 2))

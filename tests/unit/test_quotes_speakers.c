@@ -280,6 +280,13 @@ static void test_other_languages(void **state)
         { "de", "Titel\n\nDie Werbung wurde viel kommentiert. Eine weitere "
                 "Person schrieb: \xE2\x80\x9ESo eine realit\xC3\xA4tsfremde "
                 "Werbung.\xE2\x80\x9C\n", "So eine", NULL },
+        { "es", "T\xC3\xADtulo\n\nLa jueza Ana Ruiz habl\xC3\xB3 el lunes."
+                "\n\n\xE2\x80\x9CNo nos rendiremos\xE2\x80\x9D, dijo Ruiz. "
+                "\xE2\x80\x9CNunca\xE2\x80\x9D, a\xC3\xB1" "adi\xC3\xB3.\n",
+          "Nunca", "Ana Ruiz" },
+        { "es", "T\xC3\xADtulo\n\nLlovi\xC3\xB3 todo el d\xC3\xAD" "a.\n\n"
+                "\xE2\x80\x9CNo nos rendiremos nunca\xE2\x80\x9D, dijo.\n",
+          "No nos", NULL },
         { "sv", "Rubrik\n\nFyra personer skadades, och fyra hus "
                 "brann.\n\nFyra sa: \"Vi s\xC3\xA5g elden.\"\n", "Vi s",
           NULL },
