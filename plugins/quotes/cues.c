@@ -91,6 +91,20 @@ int quotes_cue_after(qstate *s, long k, int partial, np *out)
         v++;
     if (!partial && v + 1 == hi && is_cue(s, v, 0) && hi < s->n
         && ends_sentence(s, hi)) {
+        /* "Patton, “…” dedi.": the subject opens the sentence, set off
+         * by a comma before the quote (verb-final languages) */
+        long lo = k;
+        while (lo > 0 && !ends_sentence(s, lo - 1)
+               && s->it[lo - 1].type != IT_QUOTE)
+            lo--;
+        if (k - 1 > lo && is_punct(s, k - 1, ',')
+            && quotes_np_first(s, lo, k, &found, 1) && found.b == k - 2
+            && !pronoun(s, found.a)) {
+            found.cue_a = found.cue_b = v;
+            found.according = found.zero = 0;
+            *out = found;
+            return 1;
+        }
         *out = (np){ v, v, v, v, 0, 1 };
         return 1;
     }

@@ -962,3 +962,22 @@ int quotes_in_full_name(qstate *s, size_t a, size_t b)
     int f = b > a ? seen_flags(s, s->t + a, b - a) : -1;
     return f > 0 && (f & WS_AFTER_CAPITAL);
 }
+
+/* "Davis'in", "Paddington'dan", "Mahkeme'de": a name with a case ending
+ * after an apostrophe (Turkish) is no subject; "O'Neill" and "Smith's"
+ * (read as a possessive) are not such endings. */
+int quotes_inflected_name(const qstate *s, long i)
+{
+    const item *x = &s->it[i];
+    const char *w = s->t + x->start;
+    for (size_t k = 1; k + 1 < x->len; k++) {
+        size_t after = w[k] == '\'' ? k + 1
+                       : k + 3 <= x->len && !memcmp(w + k, "\xE2\x80\x99", 3)
+                             ? k + 3 : 0;
+        if (!after || after >= x->len)
+            continue;
+        unsigned char c = (unsigned char)w[after];
+        return (c >= 'a' && c <= 'z') || c >= 0xC3;
+    }
+    return 0;
+}

@@ -41,6 +41,7 @@ typedef struct mention {
                                  * its capital proves nothing */
     int thing;                  /* a lone word after "in" or "the": no
                                  * person's name */
+    int oblique;                /* "Davis'in": a case ending, no subject */
     int gender;                 /* 0 unknown, 1 male, 2 female */
     size_t tlen;
     char title[TITLE_MAX];      /* lower-cased words: "venezuelan president" */
@@ -239,6 +240,9 @@ int quotes_capital_inside(qstate *s, size_t a, size_t b);
  * after a capitalised word that is no article or preposition ("Nancy
  * Pelosi", not "Eine Person", "Im Refrain"). */
 int quotes_in_full_name(qstate *s, size_t a, size_t b);
+
+/* Item i ends in a case ending after an apostrophe ("Davis'in"). */
+int quotes_inflected_name(const qstate *s, long i);
 /* A sentence ends at item i: a full stop, or a quote that ends with one. */
 int quotes_sentence_break(qstate *s, long i);
 /* The name phrases of paragraph p, read once; the view is kept. */

@@ -113,7 +113,7 @@ static const word_list lists[] = {
       "dedi söyledi belirtti açıkladı ekledi "
       "kata ujar ucap ungkap katanya ujarnya mengatakan menambahkan "
       "menjelaskan menegaskan "
-      "nói "
+      "nói biết "
       "alisema amesema anasema aliongeza alieleza "
       "είπε δήλωσε ανέφερε πρόσθεσε τόνισε λέει σημείωσε έγραψε" },
     /* Verbs that attribute a partial quote to their subject. */
@@ -130,8 +130,9 @@ static const word_list lists[] = {
       "classificou definiu descreveu chamou agradeceu criticou qualificou" },
     { QL_ACCORDING,
       "according según segun segundo conforme selon laut" },
-    { QL_PRONOUN | QL_MALE, "he él ele il er он hij han lui він" },
-    { QL_PRONOUN | QL_FEMALE, "she ella ela elle она zij hon hun lei вона" },
+    { QL_PRONOUN | QL_MALE, "he él ele il er он hij han lui він ông anh" },
+    { QL_PRONOUN | QL_FEMALE,
+      "she ella ela elle она zij hon hun lei вона bà chị cô" },
     { QL_PRONOUN, "they it i we ellos ellas eles elas ils elles" },
     { QL_DET,
       "the a an his her its their our my your "

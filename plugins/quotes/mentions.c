@@ -245,7 +245,8 @@ static int read_mentions(qstate *s, qpara *pp)
         m->first_end = s->it[n0].end;
         m->last_start = s->it[b].start;
         m->ntok = (int)(b - n0 + 1);
-        m->subject = opens_sentence(s, pp, a);
+        m->oblique = quotes_inflected_name(s, b);
+        m->subject = !m->oblique && opens_sentence(s, pp, a);
         m->opening = sentence_break(s, a - 1);
         /* "in Montreal", "the Democratic candidate": a place, a modifier;
          * a person's name takes no article. */

@@ -135,6 +135,8 @@ static int person_mention(qstate *s, const mention *m, const char *name)
         return 0;
     /* German capitals show nouns: only a run read as a person's name
      * counts ("Stereotyp des Machohelden" is none) */
+    if (m->oblique)
+        return 0;
     if (s->german && !m->person)
         return name && !strchr(name, ' ') && !m->thing
                && known_gender(s, name);
@@ -772,8 +774,6 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
                 return f;
             }
         }
-        /* Where no list says which words open sentences, a lone word
-         * there needs its capital inside a sentence too. */
         /* German writes every noun with a capital: one word alone
          * ("eine Person", "Im Refrain") is a noun, unless the article
          * gives it as the end of a full name ("Nancy Pelosi") or it
@@ -790,10 +790,15 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
             *g = dg;
             return name;
         }
+        /* A lone word opening its sentence: no name when the article
+         * writes it small ("Fyra"), or, where no list says which words
+         * open sentences, never with its capital inside one. */
         if (na == nb && sentence_break(s, na - 1)
             && (quotes_written_small(s, s->it[na].start, s->it[na].end)
                 || (!s->listed && !quotes_capital_inside(s, s->it[na].start,
                                                          s->it[na].end))))
+            return NULL;
+        if (quotes_inflected_name(s, nb))
             return NULL;
         return quotes_copy(s, s->it[na].start, s->it[nb].end);
     }

@@ -287,6 +287,9 @@ static void test_other_languages(void **state)
         { "es", "T\xC3\xADtulo\n\nLlovi\xC3\xB3 todo el d\xC3\xAD" "a.\n\n"
                 "\xE2\x80\x9CNo nos rendiremos nunca\xE2\x80\x9D, dijo.\n",
           "No nos", NULL },
+        { "tr", "Ba\xC5\x9Fl\xC4\xB1k\n\nHakim Ay\xC5\x9F" "e Kaya "
+                "d\xC3\xBCn konu\xC5\x9Ftu.\n\nKaya, \"Asla pes etmeyece\xC4\x9F"
+                "iz\" dedi.\n", "Asla", "Ay\xC5\x9F" "e Kaya" },
         { "sv", "Rubrik\n\nFyra personer skadades, och fyra hus "
                 "brann.\n\nFyra sa: \"Vi s\xC3\xA5g elden.\"\n", "Vi s",
           NULL },
