@@ -21,6 +21,13 @@ check_refused fx_nosym "no symbol 'precis_plugin_describe': not a precis plug-in
 check_refused fx_misnamed "calls itself 'fx_other' but its file is named 'fx_misnamed.so'"
 check_refused fx_size "descriptor is 56 bytes, ABI 1.$MINOR expects 64"
 check_refused fx_initfail "init returned -9 (not found), expected 0"
+# A stage descriptor built on init's stack, then written over: copied.
+expect_status 0 "stack-built descriptor" -- "$PRECIS" inspect -f json \
+    --set core.plugin_dirs="$F" --set pipeline.stages=fx_stackdef \
+    --set stage.fx_stackdef.level=5 "$TMP/a.txt"
+grep -q '"fx_stackdef": *"level=5"' "$TMP/out" \
+    && pass "stack-built descriptor: its option read after init" \
+    || fail "stack-built descriptor: $(head -c 300 "$TMP/out")"
 check_refused fx_badopt "stage 'fx_badopt': enum option 'style' lists no choices"
 FX_BADDEF=flags check_refused fx_baddef "stage 'fx_hidden': unknown flags 0x100"
 FX_BADDEF=noopts check_refused fx_baddef "stage 'fx_hidden': noptions is 2 but options is NULL"

@@ -21,10 +21,11 @@
  *
  * OWNERSHIP.  What the host passes in (articles, strings, options) is
  * borrowed: valid until the callback that received it returns.  What a
- * plug-in passes to the host (strings, arrays, descriptors other than
- * stage and plug-in descriptors) is copied before the call returns.  Stage
- * and plug-in descriptors, and the option tables they point to, must be
- * static: the host keeps pointers to them.  api->scratch() memory belongs
+ * plug-in passes to the host (strings, arrays, stage descriptors with
+ * their option tables) is copied before the call returns, so a stage
+ * descriptor may be built on init's stack.  The plug-in descriptor
+ * (PRECIS_PLUGIN_DEFINE) must be static: the host keeps a pointer to
+ * it.  api->scratch() memory belongs
  * to the current call and is released when run() returns, also on
  * failure.  No API function returns memory the plug-in must free.
  *

@@ -267,9 +267,52 @@ static int add_stage(registry *r, reg_stage s)
     return VEC_PUSH(&r->stages, p) ? PRECIS_ENOMEM : PRECIS_OK;
 }
 
+/* A copy of a C plug-in's stage descriptor, its strings and its option
+ * table in reg->mem.  Authors build descriptors on init's stack or from
+ * a buffer they reuse; the copy keeps the stage whole after init returns
+ * (its callbacks are the plug-in's code, which stays loaded).  NULL when
+ * out of memory. */
+static const precis_stage_def *copy_def(registry *r,
+                                        const precis_stage_def *d)
+{
+    precis_stage_def *c = arena_calloc(&r->mem, 1, sizeof *c);
+    if (!c)
+        return NULL;
+    memcpy(c, d, d->struct_size < sizeof *c ? d->struct_size : sizeof *c);
+    c->struct_size = sizeof *c;
+#define DUP(field)                                                          \
+    if (d->field && !(c->field = arena_strdup(&r->mem, d->field)))          \
+        return NULL
+    DUP(name);
+    DUP(help);
+    DUP(requires);
+    DUP(provides);
+    if (d->noptions) {
+        precis_option_def *o = arena_calloc(&r->mem, d->noptions, sizeof *o);
+        if (!o)
+            return NULL;
+        for (size_t i = 0; i < d->noptions; i++) {
+            const precis_option_def *from = &d->options[i];
+            o[i] = *from;
+            if ((from->key && !(o[i].key = arena_strdup(&r->mem, from->key)))
+                || (from->def
+                    && !(o[i].def = arena_strdup(&r->mem, from->def)))
+                || (from->help
+                    && !(o[i].help = arena_strdup(&r->mem, from->help)))
+                || (from->choices
+                    && !(o[i].choices = arena_strdup(&r->mem,
+                                                     from->choices))))
+                return NULL;
+        }
+        c->options = o;
+    }
+#undef DUP
+    return c;
+}
+
 /* Called through api->register_stage during a plug-in's init.  A refusal
  * is kept for the loader, which reports it even if init ignores the
- * return value; outside init it is logged. */
+ * return value; outside init it is logged.  The descriptor is copied. */
 int reg_register(precis_plugin *p, const precis_stage_def *d)
 {
     registry *r = p->reg;
@@ -290,6 +333,8 @@ int reg_register(precis_plugin *p, const precis_stage_def *d)
     /* A name another file registered already is shadowed, as on $PATH:
      * the first one found is the one pipelines get ('precis plugins'
      * shows both). */
+    else if (!(d = copy_def(r, d)))
+        rc = diag_set(&err, PRECIS_ENOMEM, "out of memory");
     else
         rc = add_stage(r, (reg_stage){ d, p->origin,
                                        reg_origin_name(r, p->origin), p,

@@ -40,7 +40,8 @@ struct precis_plugin {
 };
 
 typedef struct reg_stage {
-    const precis_stage_def *def;    /* owned by the provider */
+    const precis_stage_def *def;    /* C plug-ins: a copy in reg->mem;
+                                     * providers': owned by the provider */
     int origin;
     const char *origin_name;        /* "builtin", "plugin", "lua"; static */
     precis_plugin *plugin;  /* NULL for stages of providers */
