@@ -40,7 +40,8 @@ status() {
 # A stage that checks run_scorer's code and falls back is not failed.
 run fallback "$TMP/a.txt"; st=$?
 status 0 "run_scorer refused, the stage falls back"
-got "-9 0 scored" "codes: not found, then the fallback's scores"
+got "-9 0 scored [none] [run_scorer: no built-in or plug-in scoring stage named 'nonesuch']" \
+    "codes: not found, then the fallback's scores; last_error says why (ABI 1.2)"
 [ ! -s "$TMP/err" ] && pass "a refusal the stage handled is not shown" \
     || fail "stderr: $(cat "$TMP/err")"
 run fallback -v "$TMP/a.txt"; st=$?

@@ -44,12 +44,15 @@ static int put(precis_stage_ctx *ctx, precis_article *a, const char *what)
 
 static int fallback(precis_stage_ctx *ctx, precis_article *a)
 {
-    char buf[64];
+    char buf[256];
+    const char *none = api->last_error(ctx);
     int missing = api->run_scorer(ctx, a, "nonesuch", NULL, NULL, 0);
+    const char *why = api->last_error(ctx);
     int other = api->run_scorer(ctx, a, "textrank", NULL, NULL, 0);
     size_t n;
-    snprintf(buf, sizeof buf, "%d %d %s", missing, other,
-             api->scores(a, "textrank", &n) ? "scored" : "unscored");
+    snprintf(buf, sizeof buf, "%d %d %s [%s] [%s]", missing, other,
+             api->scores(a, "textrank", &n) ? "scored" : "unscored",
+             none ? none : "none", why ? why : "none");
     return put(ctx, a, buf);
 }
 

@@ -71,7 +71,7 @@ extern "C" {
 #endif
 
 #define PRECIS_ABI_MAJOR 1
-#define PRECIS_ABI_MINOR 1
+#define PRECIS_ABI_MINOR 2
 
 /* ---- Status codes ------------------------------------------------------ */
 
@@ -474,6 +474,15 @@ struct precis_api {
     int (*run_scorer)(precis_stage_ctx *ctx, precis_article *a,
                       const char *name, const char *const *keys,
                       const char *const *values, size_t n);
+
+    /* -- 1.2: why a call failed -- */
+    /* The message of the last call in this callback that failed and said
+     * why (run_scorer, translate, select, add_person, similarity,
+     * similarity_graph; see ERRORS), one line, or NULL when none has.
+     * Valid until the callback returns: a stage that falls back can
+     * report it in its own words.  Check PRECIS_API_HAS(api, last_error)
+     * to run on a 1.1 host as well. */
+    const char *(*last_error)(precis_stage_ctx *ctx);
 };
 
 #define PRECIS_API_HAS(api, field)                                         \

@@ -90,6 +90,11 @@ static int refuse(precis_stage_ctx *ctx, int code, const char *fmt, ...)
     return code;
 }
 
+static const char *a_last_error(precis_stage_ctx *ctx)
+{
+    return ctx && ctx->refused && ctx->refusal[0] ? ctx->refusal : NULL;
+}
+
 static void *a_scratch(precis_stage_ctx *ctx, size_t size)
 {
     return ctx ? arena_alloc(&ctx->scratch, size) : NULL;
@@ -962,6 +967,7 @@ static precis_api api = {
     .budget_sentences = a_budget_sentences,
     .translate = a_translate,
     .run_scorer = a_run_scorer,
+    .last_error = a_last_error,
 };
 
 const precis_api *api_table(void)
