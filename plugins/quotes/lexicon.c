@@ -1,7 +1,11 @@
 /*
  * lexicon.c - the word lists of the quotes plug-in (English first, then
- * Spanish and Portuguese, with the commonest French and German cues), and
- * a hash table to look words up by their lower-cased form.
+ * Spanish, Portuguese, French and German; for the other languages of
+ * Latin, Cyrillic and Greek script, their verbs of saying, the auxiliaries
+ * of their compound tenses and a few pronouns and honorifics), and a hash
+ * table to look words up by their lower-cased form.  Which words open a
+ * sentence without being names (QL_FUNC) is listed for the first five
+ * only; elsewhere the article itself is asked (items.c, "Capitals").
  *
  * Words are listed inflected, not stemmed: the few forms that occur next
  * to quotes are known, and a list is faster and more predictable than a

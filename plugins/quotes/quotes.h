@@ -6,7 +6,10 @@
  *               (pairs, nesting, multi-paragraph quotes, unclosed ones,
  *               CJK corner brackets);
  *   items.c     reads a paragraph as words, punctuation and quotes, and
- *               finds the speaker phrase next to a cue (items.h);
+ *               finds the speaker phrase next to a cue (items.h); it also
+ *               reads the article's words once, to tell how each is
+ *               written (small, capitalised inside a sentence), which is
+ *               what shows a name where no word list covers the language;
  *   speakers.c  gives every quote its cue (cues.c) and the speaker it
  *               names, and resolves pronouns, surnames and role nouns to
  *               people named earlier (mentions.c holds the name phrases,
