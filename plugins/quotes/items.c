@@ -913,7 +913,8 @@ static int read_words(qstate *s)
         }
         if (inside_sentence(s->t, st))
             w->flags |= WS_INSIDE;
-        if (prev_e && prev_e + 1 == st && s->t[prev_e] == ' '
+        /* asked in German only (quotes_in_full_name), and the dearest */
+        if (s->german && prev_e && prev_e + 1 == st && s->t[prev_e] == ' '
             && name_before(s->t, prev_st, prev_e))
             w->flags |= WS_AFTER_CAPITAL;
         prev_st = st;

@@ -676,7 +676,7 @@ static int role_subject(qstate *s, size_t pos, long *a, long *h)
 {
     long found = -1, head = -1;
     for (long i = 0; i < s->n && s->it[i].start < pos; i++) {
-        if (!is_word(s, i) || !definite(s, i) || !sentence_break(s, i - 1))
+        if (!is_word(s, i) || !sentence_break(s, i - 1) || !definite(s, i))
             continue;
         /* "The President", "the Russian official": the role within three
          * words, and not owning something ("the mayor's office") */
