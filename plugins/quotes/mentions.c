@@ -195,6 +195,20 @@ static int opens_sentence(qstate *s, const qpara *pp, long a)
     long i = a - 1;
     while (i >= 0 && a - i <= 6 && !sentence_break(s, i))
         i--;
+    /* "Asked whether the House would agree, Speaker Mike Johnson …":
+     * after an introductory phrase set off by a comma, however long */
+    if (!sentence_break(s, i) && a - 2 >= 0 && is_punct(s, a - 1, ',')) {
+        long j = a - 2;
+        while (j >= 0 && a - j <= 30 && !sentence_break(s, j)
+               && s->it[j].type != IT_QUOTE)
+            j--;
+        if (sentence_break(s, j) && lex(s, j + 1, QL_INTRO)) {
+            for (long c = j + 1; c < a - 1; c++)
+                if (is_punct(s, c, ','))
+                    return 0;   /* the intro ends at the first comma */
+            i = j;
+        }
+    }
     if (!sentence_break(s, i))
         return 0;
     size_t from = i >= 0 ? s->it[i].end : 0;

@@ -244,6 +244,22 @@ static void test_pronoun_after_role(void **state)
     done(&r);
 }
 
+/* The subject after a long introductory phrase ("Asked whether …,
+ * Speaker Mike Johnson was noncommittal") is whom "he" names next, not
+ * the man quoted a paragraph before. */
+static void test_subject_after_intro(void **state)
+{
+    (void)state;
+    run r = extract("Spending bill\n\nRepublican leader Mitch McConnell "
+                    "said the bill \"keeps the lights on for now.\"\n\n"
+                    "Asked whether the House would accept the Senate's "
+                    "changes, Speaker Mike Johnson was noncommittal. \"We'll "
+                    "see,\" he said.\n", NULL);
+    said_by(&r, "keeps the lights", "Mitch McConnell");
+    said_by(&r, "We'll see", "Mike Johnson");
+    done(&r);
+}
+
 /* Languages beyond the five the lexicon was first written for: compound
  * tenses ("a déclaré", "ha detto"), the French inverted pronoun
  * ("a-t-elle dit"), verbs of Dutch, Swedish and Polish; a word that
@@ -443,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_speaker_kinds),
         cmocka_unit_test(test_roles_and_it),
         cmocka_unit_test(test_pronoun_after_role),
+        cmocka_unit_test(test_subject_after_intro),
         cmocka_unit_test(test_other_languages),
         cmocka_unit_test(test_short_speech),
         cmocka_unit_test(test_other_scripts),
