@@ -21,12 +21,36 @@ Critics were unconvinced. Councilman Tim McOsker called the plan "a wish list wi
 The President, speaking in Washington, praised the effort. "Cities like Los Angeles are leading the way," he said.
 EOF
 
+# The two-paragraph quote alone, last in its article.
+sed -n '1,7p' "$TMP/a.txt" > "$TMP/two.txt"
+
 expect_status 0 "quotes -f json" -- "$PRECIS" quotes -q -f json "$TMP/a.txt"
 cp "$TMP/out" "$TMP/q.json"
 expect_status 0 "quotes as text" -- "$PRECIS" quotes -q "$TMP/a.txt"
 cp "$TMP/out" "$TMP/q.txt"
 expect_status 0 "inspect -f html" -- "$PRECIS" inspect -q -f html "$TMP/a.txt"
 cp "$TMP/out" "$TMP/q.html"
+
+# A Lua script reads the same words.
+cat >"$TMP/qt.lua" <<'EOF'
+precis.register_stage {
+  name = "qt", kind = "annotate", help = "the last quote's words",
+  run = function(article, opt, out)
+    for _, q in ipairs(article:quotes()) do out:set("words", q.text) end
+  end }
+EOF
+expect_status 0 "a script reads the quotes" -- "$PRECIS" inspect -q -f json \
+    --set pipeline.stages=normalise,quotes,qt --set stage.qt.use="$TMP/qt.lua" \
+    "$TMP/a.txt"
+grep -qF '"words":"Cities like Los Angeles are leading the way,"' "$TMP/out" \
+    && pass "Lua sees the last quote's words" \
+    || fail "Lua: $(head -c 300 "$TMP/out")"
+expect_status 0 "the script on the quote over two paragraphs" -- \
+    "$PRECIS" inspect -q -f json --set pipeline.stages=normalise,quotes,qt \
+    --set stage.qt.use="$TMP/qt.lua" "$TMP/two.txt"
+grep -qF '"words":"We cannot afford to wait for the next storm. Every year we delay, the bill gets bigger."' "$TMP/out" \
+    && pass "Lua's words leave out the reopening mark" \
+    || fail "Lua: $(head -c 300 "$TMP/out")"
 
 python3 - "$TMP" <<'PY' || FAILS=$((FAILS + 1))
 import html, json, re, sys

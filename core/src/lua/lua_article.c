@@ -591,7 +591,17 @@ static int article_quotes(lua_State *L)
     for (size_t i = 0; i < a->quotes.n; i++) {
         const precis_quote *q = &a->quotes.v[i];
         lua_createtable(L, 0, 12);
-        set_span(L, a, "text", q->start, q->end);
+        if (q->end > q->start && q->end <= a->len) {
+            precis_buf w = PRECIS_BUF_INIT;
+            article_quote_words(a, q, &w);
+            if (w.oom) {
+                precis_buf_free(&w);
+                return luaL_error(L, "out of memory");
+            }
+            lua_pushlstring(L, w.s ? w.s : "", w.len);
+            precis_buf_free(&w);
+            lua_setfield(L, -2, "text");
+        }
         set_span(L, a, "speaker_text", q->speaker_start, q->speaker_end);
         set_span(L, a, "cue", q->cue_start, q->cue_end);
         if (q->speaker) {

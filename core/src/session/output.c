@@ -26,47 +26,10 @@ static json_t *jspan(const precis_article *a, size_t start, size_t end)
     return s;
 }
 
-size_t output_reopen_mark(const char *t, size_t i, size_t end)
-{
-    static const char *const opens[] = { "\"", "\xE2\x80\x9C",
-                                         "\xE2\x80\x9E", "\xC2\xAB",
-                                         "\xE2\x80\x98", "'" };
-    for (size_t k = 0; k < sizeof opens / sizeof opens[0]; k++) {
-        size_t n = strlen(opens[k]);
-        if (i + n <= end && !memcmp(t + i, opens[k], n))
-            return n;
-    }
-    return 0;
-}
-
-/* A quote's words: the text from start to end, less the marks that
- * reopen it at each paragraph ("“We cannot wait. ¶ “Every year …”"). */
-static void put_quote_words(strbuf *sb, const precis_article *a,
-                            const precis_quote *q)
-{
-    size_t from = q->start;
-    for (size_t i = q->start; i < q->end; i++) {
-        if (a->text[i] != '\n')
-            continue;
-        size_t j = i + 1;
-        while (j < q->end && (a->text[j] == ' ' || a->text[j] == '\t'
-                              || a->text[j] == '\n' || a->text[j] == '\r'))
-            j++;
-        size_t n = output_reopen_mark(a->text, j, q->end);
-        if (n) {
-            sb_append_squeezed(sb, a->text + from, i - from);
-            sb_putc(sb, ' ');
-            from = j + n;
-        }
-        i = j - 1;
-    }
-    sb_append_squeezed(sb, a->text + from, q->end - from);
-}
-
 static json_t *jquote(const precis_article *a, const precis_quote *q)
 {
     strbuf sb = STRBUF_INIT;
-    put_quote_words(&sb, a, q);
+    article_quote_words(a, q, &sb);
     json_t *s = json_stringn(sb_str(&sb), sb.len);
     sb_free(&sb);
     return s;
@@ -487,7 +450,7 @@ static void text_quotes(strbuf *sb, const precis_article *a, int md)
     for (size_t i = 0; i < a->quotes.n; i++) {
         const precis_quote *q = &a->quotes.v[i];
         sb_puts(sb, md ? "> \xE2\x80\x9C" : "\xE2\x80\x9C");
-        put_quote_words(sb, a, q);
+        article_quote_words(a, q, sb);
         sb_puts(sb, "\xE2\x80\x9D \xE2\x80\x94 ");
         if (q->speaker)
             sb_puts(sb, md ? "**" : ""), sb_puts(sb, q->speaker),

@@ -10,11 +10,6 @@
 #include "precis.h"
 #include "base/strbuf.h"
 
-/* Bytes of the quotation mark that reopens a quote at a paragraph's
- * start (t[i], before end), or 0.  A quote over several paragraphs
- * reopens each; the mark is the text's, not the quote's words. */
-size_t output_reopen_mark(const char *t, size_t i, size_t end);
-
 /* The view as one JSON object, as -f json prints it; the caller owns it
  * (json_decref).  NULL when out of memory. */
 json_t *output_json(const precis_article *a, precis_view view);

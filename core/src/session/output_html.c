@@ -256,7 +256,7 @@ static uint32_t part_start(const precis_article *a, const precis_quote *q,
 {
     if (q->start >= ps)
         return (uint32_t)q->start;
-    return ps + (uint32_t)output_reopen_mark(a->text, ps, pe);
+    return ps + (uint32_t)article_reopen_mark(a->text, ps, pe);
 }
 
 static void put_marked(hpage *hp, const pr_para *p, qwin *w)

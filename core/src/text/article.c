@@ -301,3 +301,40 @@ int article_kind_from_name(const char *name)
             return k;
     return -1;
 }
+
+/* ---- quotes ---- */
+
+size_t article_reopen_mark(const char *t, size_t i, size_t end)
+{
+    static const char *const opens[] = { "\"", "\xE2\x80\x9C",
+                                         "\xE2\x80\x9E", "\xC2\xAB",
+                                         "\xE2\x80\x98", "'" };
+    for (size_t k = 0; k < sizeof opens / sizeof opens[0]; k++) {
+        size_t n = strlen(opens[k]);
+        if (i + n <= end && !memcmp(t + i, opens[k], n))
+            return n;
+    }
+    return 0;
+}
+
+void article_quote_words(const precis_article *a, const precis_quote *q,
+                         precis_buf *sb)
+{
+    size_t from = q->start;
+    for (size_t i = q->start; i < q->end; i++) {
+        if (a->text[i] != '\n')
+            continue;
+        size_t j = i + 1;
+        while (j < q->end && (a->text[j] == ' ' || a->text[j] == '\t'
+                              || a->text[j] == '\n' || a->text[j] == '\r'))
+            j++;
+        size_t n = article_reopen_mark(a->text, j, q->end);
+        if (n) {
+            precis_buf_append_squeezed(sb, a->text + from, i - from);
+            precis_buf_putc(sb, ' ');
+            from = j + n;
+        }
+        i = j - 1;
+    }
+    precis_buf_append_squeezed(sb, a->text + from, q->end - from);
+}

@@ -171,6 +171,17 @@ int article_pick(precis_article *a, uint32_t sentence, double score);
 /* The score table named name, or NULL. */
 pr_scores *article_scores(const precis_article *a, const char *name);
 
+/* Bytes of the quotation mark that reopens a quote at a paragraph's
+ * start (t[i], before end), or 0.  A quote over several paragraphs
+ * reopens each; the mark is the text's, not the quote's words. */
+size_t article_reopen_mark(const char *t, size_t i, size_t end);
+
+/* Appends quote q's words to b: its text with white space squeezed and
+ * without the marks that reopen it at each paragraph ("“We cannot wait.
+ * ¶ “Every year …”").  What JSON, the text views and Lua give. */
+void article_quote_words(const precis_article *a, const precis_quote *q,
+                         precis_buf *b);
+
 /* Human-readable names. */
 const char *article_kind_name(precis_kind k);
 /* -1 when name is not a kind. */
