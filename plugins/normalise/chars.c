@@ -236,3 +236,57 @@ void normalise_put_key(precis_buf *b, const char *s, size_t len)
             precis_buf_append(b, s + at, i - at);
     }
 }
+
+/* ---- HTML entities in strings copied from pages ---- */
+
+uint32_t normalise_entity(const char *s, size_t len, size_t i, size_t *n)
+{
+    static const struct { const char *name; uint32_t cp; } named[] = {
+        { "amp;", '&' }, { "quot;", '"' }, { "apos;", '\'' },
+        { "nbsp;", ' ' }, { "lt;", '<' }, { "gt;", '>' },
+        { "rsquo;", 0x2019 }, { "lsquo;", 0x2018 }, { "ndash;", 0x2013 },
+        { "mdash;", 0x2014 },
+    };
+    for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+        size_t m = strlen(named[k].name);
+        if (i + 1 + m <= len && !memcmp(s + i + 1, named[k].name, m)) {
+            *n = 1 + m;
+            return named[k].cp;
+        }
+    }
+    if (i + 2 < len && s[i + 1] == '#') {
+        int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+        size_t k = i + 2 + (size_t)hex;
+        uint32_t cp = 0;
+        size_t digits = 0;
+        for (; k < len && digits < 7; k++, digits++) {
+            char c = s[k];
+            int v = c >= '0' && c <= '9' ? c - '0'
+                  : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f'
+                        ? (c | 0x20) - 'a' + 10 : -1;
+            if (v < 0)
+                break;
+            cp = cp * (hex ? 16u : 10u) + (uint32_t)v;
+        }
+        if (digits && k < len && s[k] == ';' && cp > 0 && cp <= 0x10FFFF
+            && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            *n = k + 1 - i;
+            return cp;
+        }
+    }
+    return 0;
+}
+
+void normalise_put_unescaped(precis_buf *b, const char *s, size_t len)
+{
+    size_t from = 0, n;
+    uint32_t cp;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '&' && (cp = normalise_entity(s, len, i, &n))) {
+            precis_buf_append(b, s + from, i - from);
+            precis_buf_putcp(b, cp);
+            i += n - 1;
+            from = i + 1;
+        }
+    precis_buf_append(b, s + from, len - from);
+}

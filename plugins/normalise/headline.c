@@ -703,6 +703,28 @@ int normalise_strip_site(const char *s, size_t len,
                          size_t *end)
 {
     cutter c = { .s = s };
+    site_keys k = { PRECIS_BUF_INIT, PRECIS_BUF_INIT,
+                    PRECIS_BUF_INIT, 0 };
+    if (site && site->name && *site->name) {
+        name_key(&k.name, site->name, strlen(site->name));
+        k.name_words = count_words(site->name, strlen(site->name));
+    }
+    if (site && site->url && *site->url)
+        host_keys(&k, site->url);
+    /* "Euro zone growth stalls (Reuters)": the site's name in brackets
+     * at the end, as agencies sign a story */
+    if ((k.name.len >= 2 || k.label.len >= 2) && len > 2
+        && s[len - 1] == ')') {
+        size_t open = len - 1;
+        while (open > 0 && s[open - 1] != '(')
+            open--;
+        size_t e = open > 1 ? trim_end(s, 0, open - 1) : 0;
+        if (e > 0 && e < open - 1
+            && matches_site(&k, s + open, len - 1 - open)) {
+            len = e;
+            c.cuts++;
+        }
+    }
     size_t n = split_parts(s, len, c.p);
     c.lo = 0;
     c.hi = n - 1;
@@ -712,14 +734,6 @@ int normalise_strip_site(const char *s, size_t len,
         c.lo++, dropped++;
     while (c.hi > c.lo && c.p[c.hi].e == c.p[c.hi].a)
         c.hi--, dropped++;
-    site_keys k = { PRECIS_BUF_INIT, PRECIS_BUF_INIT,
-                    PRECIS_BUF_INIT, 0 };
-    if (site && site->name && *site->name) {
-        name_key(&k.name, site->name, strlen(site->name));
-        k.name_words = count_words(site->name, strlen(site->name));
-    }
-    if (site && site->url && *site->url)
-        host_keys(&k, site->url);
     /* Only a name counts as knowing the site: an address often names a
      * network or a host ("georgiatech.rivals.com" for JacketsOnline). */
     c.known = k.name.len >= 2;

@@ -276,6 +276,13 @@ static const site_case site_rows[] = {
       "https://isthmus.com/news/news/downtown-madison-rebound/",
       "Downtown Madison rebound?" },
     { "News - Anime News Network", NULL, NULL, "News" },
+    /* A site signing in brackets, when the site is known. */
+    { "Euro zone growth stalls (Reuters)", NULL,
+      "https://www.reuters.com/markets/x", "Euro zone growth stalls" },
+    { "Euro zone growth stalls (Reuters)", NULL, NULL,
+      "Euro zone growth stalls (Reuters)" },
+    { "Meeting notes (updated)", "Daily Herald", NULL,
+      "Meeting notes (updated)" },
     /* A year or a date is a section's beside a site, the headline's
      * alone; a site known from the address counts as cut. */
     { "Council picks a new mayor | US elections 2024 | The Guardian", NULL,
@@ -662,6 +669,21 @@ static void test_article_json(void **st)
             && r.a->paras.v[i].reason
             && !strcmp(r.a->paras.v[i].reason, "duplicate-headline");
     assert_int_equal(dup, 1);
+    run_free(&r);
+}
+
+/* Entities a scraper left in a JSON title are decoded before the site
+ * is cut; the raw headline stays as given. */
+static void test_article_title_entities(void **st)
+{
+    (void)st;
+    run r;
+    run_article(&r, "{\"title\": \"Q&amp;A: the new visa rules &#8211; "
+                    "Example News\", \"text\": \"The rules change in "
+                    "May for every student.\"}", PRECIS_FORMAT_JSON, NULL);
+    assert_string_equal(field(&r, "headline"), "Q&A: the new visa rules");
+    assert_string_equal(field(&r, "headline_raw"),
+                        "Q&amp;A: the new visa rules &#8211; Example News");
     run_free(&r);
 }
 
@@ -1096,6 +1118,7 @@ int main(void)
         cmocka_unit_test(test_byline_options),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_article_json),
+        cmocka_unit_test(test_article_title_entities),
         cmocka_unit_test(test_article_keep_case),
         cmocka_unit_test(test_article_sentence_case),
         cmocka_unit_test(test_article_dates),
