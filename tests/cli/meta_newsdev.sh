@@ -40,6 +40,8 @@ from urllib.parse import urlparse
 precis, dev, tools, tmp = sys.argv[1:5]
 sys.path.insert(0, tools)
 import meta_score as ms  # the scorer's own definitions, read at run time
+sys.path.insert(0, os.environ["CLI_DIR"])
+import clitest
 
 verbose = os.environ.get("META_NEWSDEV_VERBOSE") == "1"
 # Bars per half: what the code reaches, less a small margin (about three
@@ -78,20 +80,8 @@ def record(name, h, ok):
 
 
 def run_jsonl(objs):
-    path = os.path.join(tmp, "titles.jsonl")
-    with open(path, "w", encoding="utf-8") as f:
-        for o in objs:
-            f.write(json.dumps(o, ensure_ascii=False) + "\n")
-    r = subprocess.run([precis, "summarize", "-q", "-f", "json",
-                        "--input-format", "json", path],
-                       capture_output=True, text=True)
-    out = {}
-    for line in r.stdout.splitlines():
-        o = json.loads(line)
-        m = re.search(r":(\d+)$", o.get("source", ""))
-        if m:
-            out[int(m.group(1)) - 1] = o
-    return [out.get(i) for i in range(len(objs))]
+    return clitest.summarize_records(precis, objs,
+                                     os.path.join(tmp, "titles.jsonl"))
 
 
 # ---- title strings ----
@@ -104,7 +94,7 @@ for mode in ("url", "bare"):
             o["url"] = r["url"]
         objs.append(o)
     for r, o in zip(rows, run_jsonl(objs)):
-        got = (o or {}).get("headline") or ""
+        got = o.get("headline") or ""
         ok = ms.ws(got) == ms.ws(r["expected"])
         h = half(by_id[r["derived_from_page"]]["url"] or r.get("url"))
         record("titles_" + mode, h, ok)

@@ -12,7 +12,9 @@
 G=$PRECIS_SOURCE/tests/golden/meta
 
 python3 - "$PRECIS" "$G" "$TMP" <<'PY' || FAILS=$((FAILS + 1))
-import json, re, subprocess, sys
+import os, sys
+sys.path.insert(0, os.environ["CLI_DIR"])
+import clitest
 precis, g, tmp = sys.argv[1:4]
 
 def rows(name):
@@ -20,18 +22,7 @@ def rows(name):
         return [l.rstrip("\n").split("\t") for l in f if l.strip()]
 
 def run(records):
-    path = tmp + "/in.jsonl"
-    with open(path, "w", encoding="utf-8") as f:
-        for o in records:
-            f.write(json.dumps(o, ensure_ascii=False) + "\n")
-    r = subprocess.run([precis, "summarize", "-q", "-f", "json",
-                        "--input-format", "json", path],
-                       capture_output=True, text=True)
-    out = {}
-    for line in r.stdout.splitlines():
-        o = json.loads(line)
-        out[int(re.search(r":(\d+)$", o["source"]).group(1)) - 1] = o
-    return [out.get(i, {}) for i in range(len(records))]
+    return clitest.summarize_records(precis, records, tmp + "/in.jsonl")
 
 bad = []
 def check(name, got, want, floor, show):
