@@ -795,6 +795,8 @@ static int period_ends(const struct seg *s, size_t dot, const struct word *w)
  * as often as they end a sentence, so they end one only before a word
  * that typically opens one.
  */
+static int verb_final_before(const struct seg *s, size_t i);
+
 static int ellipsis_ends(const struct seg *s, const struct stop *st,
                          const struct word *w)
 {
@@ -803,6 +805,10 @@ static int ellipsis_ends(const struct seg *s, const struct stop *st,
     if (d > 0 && (s->t[d - 1] == '[' || s->t[d - 1] == '('))
         return 0;
     if (st->dots >= 4 && space_before(s->t, d) == 0)
+        return 1;
+    /* "맞붙을 예정이다.. 패션과": after a statement's final verb, a run of
+     * stops ends the sentence as one stop does */
+    if (s->r->verb_final && verb_final_before(s, d))
         return 1;
     return is_starter(s, w);
 }
@@ -1247,16 +1253,14 @@ static int hangul(unsigned cp)
     return cp >= 0xAC00 && cp <= 0xD7A3;
 }
 
-static int verb_final_break(const struct seg *s, size_t i)
+/* The word that ends at byte i ends in such a verb. */
+static int verb_final_before(const struct seg *s, size_t i)
 {
     const char *t = s->t;
-    size_t b = i, a, e = skip_hspace(t, s->n, i), len;
-    unsigned last, prev, next;
+    size_t b, a, len;
+    unsigned last, prev;
 
-    if (b <= s->start || e >= s->n)
-        return 0;
-    next = seg_script_cp(t, s->n, e, &len);
-    if (!hangul(next) || i - s->start < 6)
+    if (i < s->start + 6)
         return 0;
     b = i - 3;          /* every Hangul syllable takes three bytes */
     last = seg_script_cp(t, s->n, b, &len);
@@ -1269,6 +1273,16 @@ static int verb_final_break(const struct seg *s, size_t i)
     return prev == 0xD558 /* 하 */ || prev == 0xC774 /* 이 */
            || prev == 0xB2C8 /* 니 */
            || (prev - 0xAC00) % 28 != 0; /* a final consonant */
+}
+
+static int verb_final_break(const struct seg *s, size_t i)
+{
+    size_t e = skip_hspace(s->t, s->n, i), len;
+
+    if (i <= s->start || e >= s->n)
+        return 0;
+    return hangul(seg_script_cp(s->t, s->n, e, &len))
+           && verb_final_before(s, i);
 }
 
 /* End of the paragraph (the next blank line) that holds i; remembered. */
