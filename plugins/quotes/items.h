@@ -228,6 +228,10 @@ int quotes_title_match(const mention *m, const char *w, size_t n,
  * last title word: its first item, or b + 1 when the run is all title. */
 long quotes_name_start(qstate *s, long a, long b);
 
+/* Word i is a title: listed, or a German compound ending in one
+ * (Bundeskanzlerin, FDP-Politiker) (mentions.c). */
+int quotes_role_word(qstate *s, long i);
+
 /* The article writes text[a, b) (one word, with a capital) with a small
  * letter first somewhere: "fyra" for "Fyra" (items.c). */
 int quotes_written_small(qstate *s, size_t a, size_t b);

@@ -182,7 +182,9 @@ static const word_list lists[] = {
       "profesor profesora professora funcionario funcionaria funcionário "
       "funcionária ministre président présidente porte-parole "
       "präsident präsidentin minister kanzler kanzlerin sprecher "
-      "sprecherin" },
+      "sprecherin senatorin politiker politikerin abgeordneter "
+      "abgeordnete anwältin expertin botschafter botschafterin "
+      "vorsitzender vorsitzende" },
     { QL_GENERIC,
       "official leader diplomat politician authority dignitary envoy "
       "funcionario funcionaria funcionário funcionária líder dirigente "

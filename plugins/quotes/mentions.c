@@ -31,7 +31,6 @@ static void title_add(mention *m, const char *w, size_t n)
     m->title[m->tlen] = 0;
 }
 
-static int role_word(qstate *s, long i);
 
 static void title_items(qstate *s, mention *m, long a, long b)
 {
@@ -49,7 +48,7 @@ static void title_items(qstate *s, mention *m, long a, long b)
             m->gender = 1;
         if (lex(s, i, QL_FEMALE) && !m->gender)
             m->gender = 2;
-        if (lex(s, i, QL_HONORIFIC) || role_word(s, i))
+        if (lex(s, i, QL_HONORIFIC) || quotes_role_word(s, i))
             m->person = 1;
     }
 }
@@ -93,14 +92,24 @@ int quotes_title_match(const mention *m, const char *w, size_t n,
 
 /* A title word: listed, or a German compound ending in one
  * (Bundeskanzlerin, Außenminister, Bundespräsident). */
-static int role_word(qstate *s, long i)
+int quotes_role_word(qstate *s, long i)
 {
     static const char *const tails[] = { "kanzlerin", "kanzler", "minister",
                                          "ministerin", "präsident",
                                          "präsidentin", "sprecher",
                                          "sprecherin", "meister", "direktor",
                                          "direktorin", "leiter", "leiterin",
-                                         "chef", "chefin" };
+                                         "chef", "chefin", "senator",
+                                         "senatorin", "politiker",
+                                         "politikerin", "abgeordneter",
+                                         "abgeordnete", "richter",
+                                         "richterin", "anwalt", "anwältin",
+                                         "experte", "expertin", "gouverneur",
+                                         "gouverneurin", "botschafter",
+                                         "botschafterin", "vorsitzender",
+                                         "vorsitzende", "trainer",
+                                         "trainerin", "stylist",
+                                         "stylistin" };
     if (lex(s, i, QL_ROLE))
         return 1;
     if (!s->german || !is_word(s, i) || s->it[i].len < 8)
@@ -122,7 +131,7 @@ long quotes_name_start(qstate *s, long a, long b)
     long n = b + 1;
     while (n - 1 >= a
            && ((name_word(s, n - 1) && !lex(s, n - 1, QL_ORG | QL_HONORIFIC)
-                && !role_word(s, n - 1))
+                && !quotes_role_word(s, n - 1))
                || (n - 2 >= a && lex(s, n - 1, QL_PARTICLE)
                    && !s->it[n - 1].cap && n <= b && name_word(s, n - 2))))
         n--;

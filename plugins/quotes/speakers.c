@@ -806,13 +806,25 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
         return NULL;
     int rg = 0;
     const char *name = NULL;
-    if (lex(s, h, QL_ROLE | QL_GENERIC))
+    int role = lex(s, h, QL_ROLE | QL_GENERIC)
+               || (s->german && quotes_role_word(s, h));
+    if (role)
         name = resolve_role(s, a, h, pos, &rg);
+    /* "sagte der FDP-Politiker": German gives the description's gender
+     * in its article; with nobody introduced so, he or she as a pronoun
+     * would be */
+    int dg = !s->german ? 0 : quotes_word_is(s, a, "der") ? 1
+             : quotes_word_is(s, a, "die") ? 2 : 0;
+    if (!name && dg && role && a + 3 >= h) {
+        name = resolve_pronoun(s, dg, pos, &rg);
+        if (!*g)
+            *g = dg;
+    }
     /* "the foreign secretary", "the Tory leader": with nobody introduced
      * so, the last speaker; a description ("the retired neurosurgeon")
      * likewise. */
-    if (!name && definite(s, a)
-        && (lex(s, h, QL_ROLE | QL_GENERIC) || quotes_person_noun(s, h))) {
+    if (!name && !dg && definite(s, a)
+        && (role || quotes_person_noun(s, h))) {
         name = resolve_epithet(s, pos, *g, &rg);
         if (name && lex(s, h, QL_OFFICE) && other_role(s, name, h, pos))
             name = NULL;        /* the last speaker holds another office */
