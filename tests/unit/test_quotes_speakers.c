@@ -293,6 +293,9 @@ static void test_other_languages(void **state)
                 "Dienstag den Entwurf. \xE2\x80\x9EWir leben nicht dauerhaft "
                 "auf Pump\xE2\x80\x9C, sagte der FDP-Politiker.\n",
           "Wir leben", "Christian Lindner" },
+        { "de", "Titel\n\nSenatorin Anna Berg sprach am Montag in "
+                "Berlin.\n\n\xE2\x80\x9EWir geben nicht auf\xE2\x80\x9C, sagte "
+                "die Senatorin.\n", "Wir geben", "Anna Berg" },
         { "de", "Titel\n\nDie Werbung wurde viel kommentiert. Eine weitere "
                 "Person schrieb: \xE2\x80\x9ESo eine realit\xC3\xA4tsfremde "
                 "Werbung.\xE2\x80\x9C\n", "So eine", NULL },
