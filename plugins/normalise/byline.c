@@ -551,6 +551,45 @@ static int is_block_tag(const char *s, size_t len)
     return 0;
 }
 
+/* An HTML entity at s[i] ('&'): its code point and length, or 0. */
+static uint32_t entity(const char *s, size_t len, size_t i, size_t *n)
+{
+    static const struct { const char *name; uint32_t cp; } named[] = {
+        { "amp;", '&' }, { "quot;", '"' }, { "apos;", '\'' },
+        { "nbsp;", ' ' }, { "lt;", '<' }, { "gt;", '>' },
+        { "rsquo;", 0x2019 }, { "lsquo;", 0x2018 }, { "ndash;", 0x2013 },
+        { "mdash;", 0x2014 },
+    };
+    for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+        size_t m = strlen(named[k].name);
+        if (i + 1 + m <= len && !memcmp(s + i + 1, named[k].name, m)) {
+            *n = 1 + m;
+            return named[k].cp;
+        }
+    }
+    if (i + 2 < len && s[i + 1] == '#') {
+        int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+        size_t k = i + 2 + (size_t)hex;
+        uint32_t cp = 0;
+        size_t digits = 0;
+        for (; k < len && digits < 7; k++, digits++) {
+            char c = s[k];
+            int v = c >= '0' && c <= '9' ? c - '0'
+                  : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f'
+                        ? (c | 0x20) - 'a' + 10 : -1;
+            if (v < 0)
+                break;
+            cp = cp * (hex ? 16u : 10u) + (uint32_t)v;
+        }
+        if (digits && k < len && s[k] == ';' && cp > 0 && cp <= 0x10FFFF
+            && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            *n = k + 1 - i;
+            return cp;
+        }
+    }
+    return 0;
+}
+
 static int hex4(const char *s, size_t len, size_t i, uint32_t *v)
 {
     *v = 0;
@@ -648,7 +687,7 @@ static void clean(precis_buf *b, const char *s, size_t len)
             i += n;
             continue;
         }
-        if (s[i] == '&' && (cp = normalise_entity(s, len, i, &n))) {
+        if (s[i] == '&' && (cp = entity(s, len, i, &n))) {
             put_clean_cp(b, cp);
             i += n;
             continue;

@@ -262,18 +262,6 @@ static int do_headline(precis_stage_ctx *ctx, const state *st,
         raw = api->meta(a, "headline");
     if (!raw.ptr || !raw.len)
         return PRECIS_OK;
-    /* "Q&amp;A: …", "… &#8211; MarketWatch": entities a scraper left in
-     * a JSON title are decoded before the site is looked for */
-    precis_buf unesc = PRECIS_BUF_INIT;
-    const precis_str orig = raw;
-    if (memchr(raw.ptr, '&', raw.len)) {
-        normalise_put_unescaped(&unesc, raw.ptr, raw.len);
-        if (unesc.oom) {
-            precis_buf_free(&unesc);
-            return PRECIS_ENOMEM;
-        }
-        raw = (precis_str){ unesc.s, unesc.len };
-    }
     const char *site_name = meta_cstr(ctx, a, "site");
     normalise_site site = { site_name ? site_name
                                       : (*st->site ? st->site : NULL),
@@ -298,7 +286,7 @@ static int do_headline(precis_stage_ctx *ctx, const state *st,
         rc = PRECIS_ENOMEM;
     if (!rc && !api->meta(a, "headline_raw").ptr) {
         precis_buf r = PRECIS_BUF_INIT;
-        normalise_put_spaced(&r, orig.ptr, orig.len, 1, 0);
+        normalise_put_spaced(&r, raw.ptr, raw.len, 1, 0);
         rc = r.oom ? PRECIS_ENOMEM
                    : api->set_meta(ctx, a, "headline_raw",
                                    precis_buf_str(&r), r.len);
@@ -309,7 +297,6 @@ static int do_headline(precis_stage_ctx *ctx, const state *st,
                            cased.len);
     if (!rc && st->duplicates && spaced.len)
         rc = mark_duplicates(ctx, a, head, spaced.s, spaced.len, &site);
-    precis_buf_free(&unesc);
     precis_buf_free(&spaced);
     precis_buf_free(&cased);
     return rc;

@@ -61,15 +61,6 @@ uint32_t normalise_to_lower(uint32_t cp);
 void normalise_put_cased(precis_buf *b, const char *s, size_t len,
                          int mode);
 
-/* An HTML entity at s[i] ('&'): its code point, and in *n its length;
- * 0 when there is none.  Titles and bylines copied from pages into JSON
- * keep them ("Q&amp;A", "&#8211;"); the HTML loader has decoded a page's
- * own.  The named ones a headline or byline uses, and every numeric. */
-uint32_t normalise_entity(const char *s, size_t len, size_t i, size_t *n);
-
-/* Appends s[0, len) with its HTML entities decoded. */
-void normalise_put_unescaped(precis_buf *b, const char *s, size_t len);
-
 /* Counts of letters in s[0, len). */
 typedef struct normalise_letters {
     size_t upper, lower, other;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "text/article.h"
+#include "input/html/html_text.h"
 #include "base/diag.h"
 #include "input/load.h"
 #include "base/strbuf.h"
@@ -143,16 +144,24 @@ static int build_text(const char *name, json_t *obj, strbuf *sb,
 {
     const char *title = str_member(obj, k_title);
     const char *date = str_member(obj, k_date);
-    strbuf by = STRBUF_INIT;
-    append_authors(&by, json_object_get(obj, "byline"));
-    if (!by.len)
-        append_authors(&by, json_object_get(obj, "author"));
-    if (!by.len)
-        append_authors(&by, json_object_get(obj, "authors"));
-    int rc = 0;
+    strbuf raw = STRBUF_INIT, by = STRBUF_INIT, head = STRBUF_INIT;
+    append_authors(&raw, json_object_get(obj, "byline"));
+    if (!raw.len)
+        append_authors(&raw, json_object_get(obj, "author"));
+    if (!raw.len)
+        append_authors(&raw, json_object_get(obj, "authors"));
+    /* Titles and bylines in JSON are often copied from pages by a
+     * scraper, character references and all ("Q&amp;A", "&#8211;"):
+     * decoded with the HTML loader's table.  Tags and spacing are left
+     * to the stages that read them. */
+    append_unescaped(&by, raw.s ? raw.s : "", raw.len);
+    if (title)
+        append_unescaped(&head, title, strlen(title));
+    int rc = by.oom || head.oom;
     size_t had = ps->n;
-    if (title && !(rc = add_piece(sb, ps, title, strlen(title),
-                                  PRECIS_KIND_HEADLINE)) && ps->n > had)
+    if (head.len && !rc
+        && !(rc = add_piece(sb, ps, head.s, head.len, PRECIS_KIND_HEADLINE))
+        && ps->n > had)
         ps->v[had].why = "JSON title";
     had = ps->n;
     if (by.len && !rc
@@ -164,7 +173,9 @@ static int build_text(const char *name, json_t *obj, strbuf *sb,
         && !(rc = add_piece(sb, ps, date, strlen(date), PRECIS_KIND_DATE))
         && ps->n > had)
         ps->v[had].why = "JSON date";
+    sb_free(&raw);
     sb_free(&by);
+    sb_free(&head);
     if (rc)
         return diag_set(err, PRECIS_ENOMEM, "%s: out of memory", name);
 

@@ -48,6 +48,23 @@ static size_t decode_entity(const char *s, size_t i, size_t len, char *out,
     return (size_t)n;
 }
 
+void append_unescaped(strbuf *sb, const char *s, size_t len)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ent[8];
+        size_t next;
+        size_t elen = s[i] == '&' ? decode_entity(s, i, len, ent, &next) : 0;
+        if (!elen)
+            continue;
+        sb_append(sb, s + from, i - from);
+        sb_append(sb, ent, elen);
+        from = next;
+        i = next - 1;
+    }
+    sb_append(sb, s + from, len - from);
+}
+
 /* Appends s[0, len) with entities decoded, tags removed and white space
  * squeezed: metadata values carry all three ("By <a …>Amir Vera</a>",
  * "Kenya&rsquo;s"). */

@@ -13,6 +13,10 @@
 
 #include "base/strbuf.h"
 
+/* Appends s[0, len) with its character references decoded ("&amp;",
+ * "&#8211;"; libxml2's HTML table), nothing else changed. */
+void append_unescaped(strbuf *sb, const char *s, size_t len);
+
 /* Appends s[0, len) with entities decoded, tags removed and white space
  * squeezed: metadata values carry all three ("By <a …>Amir Vera</a>",
  * "Kenya&rsquo;s"). */
