@@ -187,8 +187,9 @@ int cli_parse(int argc, char **argv, cli_opts *o)
             break;
         }
         case OPT_WORKER_MEMORY:
-            if (positive_int(optarg, &o->worker_mb)) {
-                cli_error("--worker-memory %s: expected megabytes", optarg);
+            if (positive_int(optarg, &o->worker_mb) || !o->worker_mb) {
+                cli_error("--worker-memory %s: expected megabytes, more "
+                          "than 0", optarg);
                 return EXIT_USAGE;
             }
             break;

@@ -129,8 +129,8 @@ check "on_error=fail: exit 1" test $? -eq 1
 check "on_error=fail: stopped before the end" \
     test "$(wc -l < "$T/stop.jsonl")" -lt 12
 
-# 5. A stage that leaks 50 MB an article: a worker holding more than
-# --worker-memory after an article leaves for a fresh one, the articles it
+# 5. A stage that leaks 50 MB an article: a worker grown by more than
+# --worker-memory over its articles leaves for a fresh one, the articles it
 # had not started go on elsewhere, and none is lost or failed.
 if [ -f "$FX/batch_leak.so" ]; then
     mkdir -p "$T/leak"

@@ -290,4 +290,8 @@ expect_status 2 "inspect --timeout 5" -- "$PRECIS" inspect --timeout 5 "$PRECIS_
 expect_status 2 "batch --timeout abc" -- "$PRECIS" batch --timeout abc \
     "$PRECIS_SOURCE/examples/articles" -o "$TMP/tout"
 expect_err_has "--timeout abc: expected seconds, more than 0" "... says what it takes"
+expect_status 2 "batch --worker-memory 0" -- "$PRECIS" batch --worker-memory 0 \
+    "$PRECIS_SOURCE/examples/articles" -o "$TMP/wm"
+expect_err_has "--worker-memory 0: expected megabytes, more than 0" \
+    "... 0 is no bound, so it is refused"
 finish

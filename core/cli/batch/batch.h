@@ -37,9 +37,10 @@ enum { BATCH_AGAIN = 2 };
  * article: the parent names the call, and the stage, as for a crash. */
 enum { BATCH_EXIT_CALLED = 86 };
 
-/* A worker's exit status when, after an article, it holds more memory
- * than --worker-memory allows (a stage that leaks): it leaves, and the
- * articles it had not started go to a fresh one. */
+/* A worker's exit status when, after an article, it has grown by more
+ * than --worker-memory allows since its first article began (a stage
+ * that leaks): it leaves, and the articles it had not started go to a
+ * fresh one. */
 enum { BATCH_FULL = 87 };
 
 typedef struct batch_item {
@@ -295,8 +296,8 @@ typedef struct batch_wconf {
     int manifest_fd;        /* O_APPEND; -1 without OUTDIR */
     int want_json;          /* send each result back as one JSON line */
     const char *config_hex;
-    unsigned long max_mb;   /* resident memory a worker may keep between
-                             * articles (--worker-memory) */
+    unsigned long max_mb;   /* resident memory a worker may gain over
+                             * its articles (--worker-memory) */
 } batch_wconf;
 
 /* The worker: reads ITEMs from in_fd until end of file, answers on

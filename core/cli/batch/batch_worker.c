@@ -344,7 +344,10 @@ static void queue_result(const witem *it, const wresult *r, int want_json)
 }
 
 /* The most this process has held, in MB: memory a leak took is not given
- * back, so the peak is what it holds; one syscall, no file read. */
+ * back, so the peak is what it holds; one syscall, no file read.  It
+ * counts what the worker shares with the parent and its session too,
+ * hence the bound is on growth from the worker's size before its first
+ * article (base_mb). */
 static unsigned long peak_mb(void)
 {
     struct rusage ru;
@@ -374,6 +377,9 @@ static void handle_item(const batch_wconf *c, precis_ctx *ctx,
     bp_put_u64(&outq, it.seq);
     bp_end(&outq, mark);
     flush_outq();
+    static unsigned long base_mb;
+    if (c->max_mb && !base_mb)
+        base_mb = peak_mb() + 1;    /* + 1: never 0 once read */
     wresult r = { 0 };
     run_item(c, ctx, &it, &r);
     queue_result(&it, &r, c->want_json);
@@ -386,8 +392,10 @@ static void handle_item(const batch_wconf *c, precis_ctx *ctx,
     free(it.out);
     free(it.data);
     /* Grown past its bound (a stage that leaks): the result is sent, the
-     * articles not started go to a fresh worker. */
-    if (c->max_mb && peak_mb() > c->max_mb) {
+     * articles not started go to a fresh worker.  A large session (a big
+     * model, a large parent) is the same in every worker, so it does not
+     * count. */
+    if (c->max_mb && peak_mb() + 1 > base_mb + c->max_mb) {
         flush_outq();
         _exit(BATCH_FULL);
     }

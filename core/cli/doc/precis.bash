@@ -16,7 +16,7 @@ _precis()
     local commands="summarize inspect quotes translate segment batch config plugins lua help"
     local common="-c --config --set --profile -f --format --input-format --lang --replace-invalid -q --quiet -v --verbose -h --help"
     local summary="-n --sentences --ratio --words -m --method -S --script --translate --from"
-    local batch="-o --output --jsonl -j --jobs --resume --shard --collect --timeout --include --exclude"
+    local batch="-o --output --jsonl -j --jobs --resume --shard --collect --timeout --worker-memory --include --exclude"
     local methods="pacsum textrank lexrank luhn sumbasic lead"
 
     if [ "$cword" -eq 1 ]; then
@@ -40,7 +40,7 @@ _precis()
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --shard)
             COMPREPLY=($(compgen -W "auto" -- "$cur")); return ;;
-        --set|--profile|--lang|--translate|--to|--from|-n|--sentences|--ratio|--words|-j|--jobs|--timeout|--include|--exclude|--jsonl)
+        --set|--profile|--lang|--translate|--to|--from|-n|--sentences|--ratio|--words|-j|--jobs|--timeout|--worker-memory|--include|--exclude|--jsonl)
             return ;;
     esac
 
