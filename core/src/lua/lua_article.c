@@ -992,8 +992,7 @@ static void check_body(lua_State *L, const precis_article *a, size_t i,
 static precis_budget_state budget_now(lua_State *L, const precis_article *a)
 {
     const precis_budget *b = &script_of(L)->h->budget;
-    precis_budget_state bs = { score_budget_sentences(a, b), b->words, 0,
-                               0 };
+    precis_budget_state bs = score_budget_state(a, b);
     for (size_t i = 0; i < a->summary.n; i++) {
         bs.sentences++;
         bs.words += a->sents.v[a->summary.v[i].sentence].ntok;
@@ -1589,17 +1588,6 @@ void lua_article_result(lua_State *L, lua_script *s, int idx, int fn)
         pick[i] = list_item(L, a, i, fn);
         lua_pop(L, 1);
     }
-    for (size_t i = 0; i < n; i++) {
-        precis_kind k = (precis_kind)a->paras.v[a->sents.v[pick[i]].para]
-                            .kind;
-        if (k != PRECIS_KIND_BODY)
-            luaL_error(L, "%s: run returned a list whose item %d is sentence "
-                       "%d, in a %s paragraph; a summary takes body "
-                       "sentences only", fn_where(L, fn), (int)i + 1,
-                       (int)pick[i] + 1, article_kind_name(k));
-    }
-    /* Best first: taken while they fit the user's budget, a sentence
-     * too long for a word bound passed over for shorter ones. */
     int rc = api->clear_summary(s->sctx, a);
     precis_budget_state bs = budget_now(L, a);
     for (size_t i = 0; i < n && !rc && !precis_budget_full(&bs); i++)

@@ -405,6 +405,14 @@ size_t score_budget_sentences(const precis_article *a,
     return k;
 }
 
+precis_budget_state score_budget_state(const precis_article *a,
+                                       const precis_budget *b)
+{
+    precis_budget_state bs = { score_budget_sentences(a, b), b->words, 0,
+                               0 };
+    return bs;
+}
+
 static size_t sentence_words(const precis_article *a, size_t i)
 {
     return a->sents.v[i].ntok;
@@ -441,8 +449,7 @@ int score_select(precis_article *a, const double *scores, size_t n,
     double span = hi > lo ? hi - lo : 1;
     /* The budget rule of precis/util.h: plug-ins that pick sentences
      * themselves apply the very same one. */
-    precis_budget_state bs = { score_budget_sentences(a, b), b->words, 0,
-                               0 };
+    precis_budget_state bs = score_budget_state(a, b);
     while (!precis_budget_full(&bs)) {
         size_t best = n;
         double bestv = -INFINITY;

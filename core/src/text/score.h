@@ -13,6 +13,7 @@
 
 #include "precis.h"
 #include "base/arena.h"
+#include <precis/util.h>
 
 typedef struct sent_vecs {
     size_t n;               /* sentences of the article */
@@ -46,6 +47,11 @@ int score_rank(size_t n, const precis_edge *edges, size_t nedges,
 /* How many sentences the budget allows for this article. */
 size_t score_budget_sentences(const precis_article *a,
                               const precis_budget *b);
+
+/* The budget rule's state before any sentence is taken: its sentence
+ * bound (score_budget_sentences) and its word bound. */
+precis_budget_state score_budget_state(const precis_article *a,
+                                       const precis_budget *b);
 
 /* Replaces the article's summary: best body sentences by score within
  * the budget, MMR with weight lambda (1 = scores only), article order. */
