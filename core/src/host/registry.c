@@ -39,10 +39,6 @@ static const struct {
 registry *reg_new(const precis_api *api, const diag_sink *log)
 {
     registry *r = calloc(1, sizeof *r);
-    if (r && pthread_mutex_init(&r->said_lock, NULL)) {
-        free(r);
-        return NULL;
-    }
     if (r) {
         r->api = api;
         r->log = log;
@@ -66,7 +62,6 @@ void reg_free(registry *r)
     VEC_FREE(&r->providers);
     VEC_FREE(&r->dirs);
     VEC_FREE(&r->said);
-    pthread_mutex_destroy(&r->said_lock);
     arena_free(&r->mem);
     free(r);
 }
@@ -74,14 +69,12 @@ void reg_free(registry *r)
 int reg_once(registry *r, const reg_stage *stage, const char *key)
 {
     int first = 1;
-    pthread_mutex_lock(&r->said_lock);
     for (size_t i = 0; i < r->said.n && first; i++)
         first = r->said.v[i].stage != stage || strcmp(r->said.v[i].key, key);
     if (first) {
         reg_said s = { stage, arena_strdup(&r->mem, key) };
         first = s.key && !VEC_PUSH(&r->said, s);
     }
-    pthread_mutex_unlock(&r->said_lock);
     return first;
 }
 

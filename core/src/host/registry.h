@@ -8,7 +8,6 @@
 #ifndef PRECIS_REGISTRY_H
 #define PRECIS_REGISTRY_H
 
-#include <pthread.h>
 
 #include "precis.h"
 #include "base/arena.h"
@@ -94,9 +93,8 @@ struct registry {
     size_t dirs_loaded;     /* dirs[0, dirs_loaded) are wholly loaded */
     VEC(reg_refusal) refused;       /* each file once, not tried again */
     arena mem;
-    VEC(reg_said) said;
-    pthread_mutex_t said_lock;      /* option getters may run in runs of
-                                     * a reentrant stage, at once */
+    VEC(reg_said) said;     /* a session is used by one thread at a
+                             * time (precis.h), so is its registry */
 };
 
 /* A registry whose plug-ins get api; messages go to log (both borrowed
