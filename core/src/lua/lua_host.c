@@ -564,14 +564,11 @@ static int opt_readonly(lua_State *L)
 }
 
 /* opt.NAME of an option the stage did not declare: a misspelt name
- * would otherwise read as nil, far from the mistake.  Upvalues: the
- * values, the stage. */
+ * would otherwise read as nil, far from the mistake.  The __index of the
+ * values' table, so only a miss reaches C.  Upvalue: the stage. */
 static int opt_index(lua_State *L)
 {
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-        return 1;
-    const lua_stage *st = lua_touserdata(L, lua_upvalueindex(2));
+    const lua_stage *st = lua_touserdata(L, lua_upvalueindex(1));
     const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2)
                                                   : luaL_typename(L, 2);
     const char *names[64];
@@ -641,11 +638,14 @@ static int create_body(lua_State *L)
         }
         lua_setfield(L, vals, o->key);
     }
+    lua_createtable(L, 0, 1);               /* the values' metatable */
+    lua_pushlightuserdata(L, st);
+    lua_pushcclosure(L, opt_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, vals);
     lua_newtable(L);                        /* the proxy */
     lua_createtable(L, 0, 4);               /* its metatable */
-    lua_pushvalue(L, vals);
-    lua_pushlightuserdata(L, st);
-    lua_pushcclosure(L, opt_index, 2);
+    lua_pushvalue(L, vals);                 /* a read is a table lookup */
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, opt_readonly);
     lua_setfield(L, -2, "__newindex");
