@@ -166,4 +166,19 @@ check "resume after a required module changed reruns" \
     test "$(summary_field "$T/err" done)" = 1
 check "... with the module's new value" grep -q "n=2" "$T/rq/out/a.txt"
 
+# The script named through a link takes its modules from the folder its
+# file is really in, as require does; that module counts too.
+mkdir -p "$T/rq/link"
+ln -s "$T/rq/s/usem.lua" "$T/rq/link/usem.lua"
+"$PRECIS" batch "$T/rq/arts" -S "$T/rq/link/usem.lua" -o "$T/rq/lout" \
+    2>/dev/null
+printf 'return { n = 3 }\n' > "$T/rq/s/lib/m.lua.new"
+mv "$T/rq/s/lib/m.lua.new" "$T/rq/s/lib/m.lua"
+touch -d '+4 seconds' "$T/rq/s/lib/m.lua"
+"$PRECIS" batch "$T/rq/arts" -S "$T/rq/link/usem.lua" -o "$T/rq/lout" \
+    --resume 2> "$T/err"
+check "a linked script's module changed: resume reruns" \
+    test "$(summary_field "$T/err" done)" = 1
+check "... with the module's new value" grep -q "n=3" "$T/rq/lout/a.txt"
+
 finish

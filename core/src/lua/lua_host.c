@@ -1177,6 +1177,31 @@ size_t lua_host_dirs(const lua_host *lh, const char *const **out)
     return lh->dirs.n;
 }
 
+int lua_host_module_dirs(const lua_host *lh,
+                         void (*fn)(void *ud, const char *dir), void *ud)
+{
+    VEC(char *) seen = { 0 };
+    int rc = PRECIS_OK;
+    size_t n = lh->scripts.n + lh->dirs.n;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char *d = i < lh->scripts.n ? dir_of(lh->scripts.v[i]->real)
+                                    : strdup(lh->dirs.v[i - lh->scripts.n]);
+        int dup = 0;
+        for (size_t k = 0; d && k < seen.n && !dup; k++)
+            dup = !strcmp(seen.v[k], d);
+        if (!d || (!dup && VEC_PUSH(&seen, d)))
+            rc = PRECIS_ENOMEM;
+        if (dup || rc)
+            free(d);
+        else
+            fn(ud, d);
+    }
+    for (size_t k = 0; k < seen.n; k++)
+        free(seen.v[k]);
+    VEC_FREE(&seen);
+    return rc;
+}
+
 void lua_host_free(lua_host *lh)
 {
     if (!lh)

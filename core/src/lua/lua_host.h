@@ -33,6 +33,13 @@ void lua_host_set_summarizer(lua_host *lh, const char *instance);
 /* The script path; *out valid for the host's life. */
 size_t lua_host_dirs(const lua_host *lh, const char *const **out);
 
+/* Calls fn once for each folder whose lib/ the loaded scripts take
+ * modules from, as their sandboxes do: each script's own folder (where
+ * its file really is, links followed), then the script path.  0, or
+ * PRECIS_ENOMEM. */
+int lua_host_module_dirs(const lua_host *lh,
+                         void (*fn)(void *ud, const char *dir), void *ud);
+
 /* ---- what `precis lua check` needs ---- */
 
 typedef struct lua_check_stage {

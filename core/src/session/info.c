@@ -312,25 +312,16 @@ static void newer_lua_tree(precis_fingerprint *fp, const char *dir,
  * counted too, so every module there is, not only those loaded so far:
  * editing one reruns the articles on --resume.
  */
-static void newer_modules(precis_ctx *c, precis_fingerprint *fp)
+static void newer_lib(void *ud, const char *dir)
 {
-    const char *const *dirs;
-    size_t n = c->lua ? lua_host_dirs(c->lua, &dirs) : 0;
     char lib[4096];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(lib, sizeof lib, "%s/lib", dirs[i]);
-        newer_lua_tree(fp, lib, 0);
-    }
-    for (size_t i = 0; i < c->pipe->st.n; i++) {
-        const char *w = c->pipe->st.v[i].impl->where;
-        size_t len = strlen(w);
-        const char *slash = strrchr(w, '/');
-        if (len < 4 || strcmp(w + len - 4, ".lua"))
-            continue;
-        snprintf(lib, sizeof lib, "%.*s/lib", slash ? (int)(slash - w) : 1,
-                 slash ? w : ".");
-        newer_lua_tree(fp, lib, 0);
-    }
+    snprintf(lib, sizeof lib, "%s/lib", dir);
+    newer_lua_tree(ud, lib, 0);
+}
+
+static int newer_modules(precis_ctx *c, precis_fingerprint *fp)
+{
+    return c->lua ? lua_host_module_dirs(c->lua, newer_lib, fp) : 0;
 }
 
 int precis_ctx_fingerprint(precis_ctx *c, precis_fingerprint *fp,
@@ -348,7 +339,8 @@ int precis_ctx_fingerprint(precis_ctx *c, precis_fingerprint *fp,
     }
     for (size_t i = 0; i < c->cfg.files.n; i++)
         newer(fp, c->cfg.files.v[i]);
-    newer_modules(c, fp);
+    if (newer_modules(c, fp))
+        return diag_set(err, PRECIS_ENOMEM, "out of memory");
     fp->hash = h;
     snprintf(fp->hex, sizeof fp->hex, "%016llx", (unsigned long long)h);
     return PRECIS_OK;
