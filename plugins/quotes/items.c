@@ -98,6 +98,15 @@ static size_t clitic_at(const char *t, size_t pe, size_t j)
     return 0;
 }
 
+/* The hyphen at t[j] joins a verb to its pronoun: "-il", "-t-elle". */
+static int clitic_hyphen(const char *t, size_t pe, size_t j)
+{
+    return t[j] == '-'
+           && (clitic_at(t, pe, j + 1)
+               || (j + 3 < pe && t[j + 1] == 't' && t[j + 2] == '-'
+                   && clitic_at(t, pe, j + 3)));
+}
+
 /* Reads one word starting at i into w; returns where it ends.  The ASCII
  * path only finds the word's end: this runs for every word of every
  * paragraph read.  "dit-il" is read as two words, "dit" and "il", and
@@ -121,10 +130,7 @@ static size_t read_word(const char *t, size_t pe, size_t i, item *w)
             break;
         unsigned char c = u[j];
         if (c < 0x80) {
-            if (c == '-' && j > i
-                && (clitic_at(t, pe, j + 1)
-                    || (j + 3 < pe && t[j + 1] == 't' && t[j + 2] == '-'
-                        && clitic_at(t, pe, j + 3))))
+            if (j > i && clitic_hyphen(t, pe, j))
                 break;          /* "dit-il", "a-t-elle" */
             /* don't, O'Neill, US-Venezuela, U.S. */
             if ((c == '\'' || c == '-' || c == '.') && word_at(t, pe, j + 1)) {
@@ -271,11 +277,9 @@ static int scan_into(const qstate *s, size_t p, item_buf *b)
             continue;
         }
         /* the hyphen of "dit-il", "a-t-elle": no item, as a space */
-        if (c8 == '-' && i > 0 && (ascii_alnum((unsigned char)t[i - 1])
-                                   || (unsigned char)t[i - 1] >= 0x80)
-            && (clitic_at(t, pe, i + 1)
-                || (i + 3 < pe && t[i + 1] == 't' && t[i + 2] == '-'
-                    && clitic_at(t, pe, i + 3)))) {
+        if (i > 0 && (ascii_alnum((unsigned char)t[i - 1])
+                      || (unsigned char)t[i - 1] >= 0x80)
+            && clitic_hyphen(t, pe, i)) {
             i++;
             continue;
         }
@@ -792,35 +796,18 @@ static int word_byte(unsigned char c)
            || c == '-' || c == '\'';
 }
 
-/* w[0, n) with its first letter in small letters, into out (n bytes):
- * Latin, Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
- * Returns 0 when the first letter is none of those capitals. */
+/* w[0, n) with its first letter in small letters, into out (n bytes);
+ * 0 when it has no capital quotes_to_lower knows, or the small letter
+ * takes other bytes. */
 static int small_first(const char *w, size_t n, char *out)
 {
-    const unsigned char *u = (const unsigned char *)w;
-    memcpy(out, w, n);
-    if (n && u[0] >= 'A' && u[0] <= 'Z') {
-        out[0] = (char)(u[0] | 0x20);
-        return 1;
-    }
-    if (n < 2)
+    size_t l;
+    uint32_t cp = quotes_utf8(w, n, 0, &l), lo = quotes_to_lower(cp);
+    char enc[4];
+    if (lo == cp || precis_utf8_encode(lo, enc) != l)
         return 0;
-    unsigned cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu), lo = 0;
-    if (u[0] < 0xC3 || u[0] > 0xD0 || (u[1] & 0xC0) != 0x80)
-        return 0;
-    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        || (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
-        lo = cp + 0x20;
-    else if (cp >= 0x400 && cp <= 0x40F)
-        lo = cp + 0x50;
-    else if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
-        lo = cp % 2 ? 0 : cp + 1;
-    else if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-        lo = cp % 2 ? cp + 1 : 0;
-    if (!lo || lo > 0x7FF)
-        return 0;
-    out[0] = (char)(0xC0 | (lo >> 6));
-    out[1] = (char)(0x80 | (lo & 0x3F));
+    memcpy(out, enc, l);
+    memcpy(out + l, w + l, n - l);
     return 1;
 }
 

@@ -140,16 +140,17 @@ long quotes_name_start(qstate *s, long a, long b)
     /* "Sędzia Anna Nowak", "Domaren Eva Lind": in a language whose titles
      * are not listed, three capitalised words opening a sentence start
      * with a title when the first is never written so inside one. */
+    if (s->listed || n != a || !quotes_sentence_break(s, a - 1))
+        return n;
     int caps = 0;
     for (long i = a; i <= b; i++)
         caps += s->it[i].cap;
-    if (!s->listed && n == a && caps >= 3 && quotes_sentence_break(s, a - 1)
+    if (caps >= 3
         && !quotes_capital_inside(s, s->it[a].start, s->it[a].end))
         n = a + 1;
     /* "Теперь Морис": an adverb opening the sentence, written small
      * elsewhere in the article */
-    else if (!s->listed && n == a && caps >= 2
-             && quotes_sentence_break(s, a - 1)
+    else if (caps >= 2
              && quotes_written_small(s, s->it[a].start, s->it[a].end))
         n = a + 1;
     return n;

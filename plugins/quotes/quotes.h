@@ -150,6 +150,8 @@ static inline uint32_t quotes_utf8_back(const char *s, size_t i, size_t *len)
 
 /* 1 when c is a letter written in upper case (Latin, Greek, Cyrillic). */
 int quotes_is_upper(uint32_t c);
+/* c in small letters, for the capitals quotes_is_upper knows; else c. */
+uint32_t quotes_to_lower(uint32_t c);
 /* 1 for a Han character or kana: scripts written without spaces. */
 int quotes_is_cjk(uint32_t c);
 /* 1 for a letter or digit of any script (roughly: not punctuation, space

@@ -129,14 +129,14 @@ static int excluded(const qstate *s, const char *name)
 static int person_mention(qstate *s, const mention *m, const char *name)
 {
     /* "Finalmente, …": one word opening its sentence, never written
-     * with its capital inside one, is no name */
-    if (m->ntok == 1 && m->opening && name && !strchr(name, ' ')
-        && !quotes_capital_inside(s, m->start, m->end))
+     * with its capital inside one, is no name; "Davis'in" is no
+     * subject */
+    if ((m->ntok == 1 && m->opening && name && !strchr(name, ' ')
+         && !quotes_capital_inside(s, m->start, m->end))
+        || m->oblique)
         return 0;
     /* German capitals show nouns: only a run read as a person's name
      * counts ("Stereotyp des Machohelden" is none) */
-    if (m->oblique)
-        return 0;
     if (s->german && !m->person)
         return name && !strchr(name, ' ') && !m->thing
                && known_gender(s, name);
@@ -503,9 +503,9 @@ static const char *pronoun_pass(qstate *s, int g, size_t pos, int *gout,
  * subject naming a person comes between (then it is that person). */
 static const char *resolve_zero(qstate *s, size_t pos, int *gout)
 {
-    size_t here = s->para, prev = prev_used(s, here);
-    for (size_t q = here, k = 0; k < 2 && q < s->npara;
-         q = prev, k++) {
+    const size_t look[2] = { s->para, prev_used(s, s->para) };
+    for (int k = 0; k < 2 && look[k] < s->npara; k++) {
+        size_t q = look[k];
         if (events_of(s, q) || mentions_of(s, q))
             return NULL;
         speaker *x = nearest_speaker(s, q, pos, 0, 0);
@@ -517,8 +517,6 @@ static const char *resolve_zero(qstate *s, size_t pos, int *gout)
             *gout = x->gender;
             return x->name;
         }
-        if (q == prev)
-            break;
     }
     return NULL;
 }
@@ -703,6 +701,15 @@ static int role_subject(qstate *s, size_t pos, long *a, long *h)
     return 1;
 }
 
+/* German gives a description's gender in its article: "der" (1), "die"
+ * (2) at item a; 0 elsewhere.  "sagte der FDP-Politiker", with nobody
+ * introduced so, is he, as a pronoun would be. */
+static int german_article(qstate *s, long a)
+{
+    return !s->german ? 0 : quotes_word_is(s, a, "der") ? 1
+           : quotes_word_is(s, a, "die") ? 2 : 0;
+}
+
 /* Resolves phrase [a, b] (items in view) said before pos: the name, or
  * NULL.  *g receives the speaker's gender when known. */
 static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
@@ -780,10 +787,7 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
          * follows the verb with no article ("sagte Adams"). */
         if (na == nb && s->german && !is_cue(s, na - 1, 0)
             && !quotes_in_full_name(s, s->it[na].start, s->it[na].end)) {
-            /* "sagte der FDP-Politiker": a definite description, he or
-             * she as the article's "der" or "die" says */
-            int dg = quotes_word_is(s, a, "der") ? 1
-                     : quotes_word_is(s, a, "die") ? 2 : 0;
+            int dg = german_article(s, a);
             if (!dg || !s->o->resolve || a + 3 < na)
                 return NULL;
             const char *name = resolve_pronoun(s, dg, pos, g);
@@ -810,11 +814,7 @@ static const char *resolve(qstate *s, long a, long b, size_t pos, int *g)
                || (s->german && quotes_role_word(s, h));
     if (role)
         name = resolve_role(s, a, h, pos, &rg);
-    /* "sagte der FDP-Politiker": German gives the description's gender
-     * in its article; with nobody introduced so, he or she as a pronoun
-     * would be */
-    int dg = !s->german ? 0 : quotes_word_is(s, a, "der") ? 1
-             : quotes_word_is(s, a, "die") ? 2 : 0;
+    int dg = german_article(s, a);
     if (!name && dg && role && a + 3 >= h) {
         name = resolve_pronoun(s, dg, pos, &rg);
         if (!*g)
